@@ -1,0 +1,109 @@
+/**
+ * The whole HTTP surface: the API under /api (typed for the dashboard's client as AppType),
+ * Better Auth under /api/auth, the API reference, and — in production — the built dashboard.
+ */
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import { csrf } from "hono/csrf";
+import { secureHeaders } from "hono/secure-headers";
+import { apiDocs } from "./api-docs.ts";
+import { CLIENT_IP_HEADER } from "./auth.ts";
+import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
+import { errorBody, onError } from "./errors.ts";
+import { accounts } from "./routes/accounts.ts";
+import { audit } from "./routes/audit.ts";
+import { cycles } from "./routes/cycles.ts";
+import { goals } from "./routes/goals.ts";
+import { invitations } from "./routes/invitations.ts";
+import { me } from "./routes/me.ts";
+import { measures } from "./routes/measures.ts";
+import { organisations } from "./routes/organisations.ts";
+import { themes } from "./routes/themes.ts";
+import { updates } from "./routes/updates.ts";
+
+const api = new Hono<AppBindings>()
+  .get("/health", (c) => c.json({ ok: true }, 200))
+  .route("/me", me)
+  .route("/accounts", accounts)
+  .route("/invitations", invitations)
+  .route("/organisations", organisations)
+  .route("/cycles", cycles)
+  .route("/themes", themes)
+  .route("/goals", goals)
+  .route("/measures", measures)
+  .route("/updates", updates)
+  .route("/audit", audit);
+
+export type AppType = typeof api;
+
+export interface AppOptions {
+  /** Origins allowed to send mutating requests (the dashboard's own, Vite's in development). */
+  trustedOrigins: string[];
+  /** The built dashboard to serve, if any. */
+  webDist?: string | undefined;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions) {
+  const app = new Hono<AppBindings>();
+  app.onError(onError);
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React and Recharts set style properties, and Swagger UI ships inline styles; no inline script is allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      strictTransportSecurity: false,
+    }),
+  );
+  // Browsers must not post to the API from other sites. The API only reads JSON bodies (which a
+  // cross-site form cannot send without a CORS preflight we never grant), the session cookie is
+  // SameSite=Lax, and this check refuses form-like posts from foreign origins outright.
+  app.use("/api/*", csrf({ origin: (origin) => options.trustedOrigins.includes(origin) }));
+  app.use("/api/*", withDeps(deps));
+  app.on(["GET", "POST"], "/api/auth/*", (c) => {
+    // Better Auth rate-limits by client address; we give it the TCP peer, not a header a client could forge.
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete(CLIENT_IP_HEADER);
+    const address = safeRemoteAddress(c);
+    if (address) headers.set(CLIENT_IP_HEADER, address);
+    return deps.auth.handler(new Request(c.req.raw, { headers }));
+  });
+  app.use("/api/*", withSession);
+  app.route("/api", api);
+  app.route("/api", apiDocs(api));
+  app.all("/api/*", (c) => c.json(errorBody("not_found", `There is no API route ${c.req.method} ${c.req.path}.`), 404));
+
+  if (options.webDist) {
+    const root = options.webDist;
+    app.use(
+      "/assets/*",
+      compress(),
+      serveStatic({ root, onFound: (_p, c) => c.header("cache-control", "public, max-age=31536000, immutable") }),
+    );
+    app.use("*", compress(), serveStatic({ root }));
+    // Every other path is a dashboard route: send the app shell, which routes in the browser.
+    app.get("*", compress(), serveStatic({ root, path: "index.html", onFound: (_p, c) => c.header("cache-control", "no-cache") }));
+  }
+  return app;
+}
+
+function safeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // app.request() in tests has no socket
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Sign-in, sessions and accounts through Better Auth: email + password, server-side sessions
+ * in an HttpOnly SameSite cookie, rate-limited sign-in, and the admin plugin's "banned" flag
+ * as our "disabled account". Self sign-up is off: people join by invitation or the admin CLI.
+ */
+import type { Db } from "@convene/db";
+import { betterAuth } from "better-auth";
+import { admin } from "better-auth/plugins";
+import { adminAc, userAc } from "better-auth/plugins/admin/access";
+
+export interface AuthOptions {
+  db: Db;
+  secret: string;
+  baseURL?: string | undefined;
+  /** Where browsers may send mutating requests from (the dashboard's own origin, Vite in dev). */
+  trustedOrigins: string[];
+  /** Rate limiting; tests that sign in many times turn it down to a window they control. */
+  signInLimit?: { window: number; max: number };
+}
+
+/** The header our server sets from the TCP connection, so rate limiting knows the client. */
+export const CLIENT_IP_HEADER = "x-convene-client-ip";
+
+export const SESSION_DAYS = 14;
+
+export function createAuth(o: AuthOptions) {
+  return betterAuth({
+    appName: "Convene",
+    basePath: "/api/auth",
+    baseURL: o.baseURL,
+    secret: o.secret,
+    trustedOrigins: o.trustedOrigins,
+    database: { db: o.db, type: "sqlite" },
+    telemetry: { enabled: false },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 200 },
+    session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    user: {
+      additionalFields: {
+        organisationId: { type: "number", required: false, input: false },
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": o.signInLimit ?? { window: 60, max: 5 } },
+    },
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    plugins: [
+      admin({
+        adminRoles: ["convenor"],
+        defaultRole: "member",
+        roles: { convenor: adminAc, member: userAc, observer: userAc },
+        bannedUserMessage: "This account has been disabled. Ask the convenor if you need it back.",
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,72 @@
+/** What every request can reach through `c.var`: the database, Better Auth and the signed-in user. */
+import type { Actor, Db } from "@convene/db";
+import type { Role, Viewer } from "@convene/domain";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { Auth } from "./auth.ts";
+import { ApiError } from "./errors.ts";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: number | null;
+}
+
+export interface AppDeps {
+  db: Db;
+  auth: Auth;
+  publicUrl: string | undefined;
+}
+
+export type AppBindings = {
+  Variables: { deps: AppDeps; user: SessionUser | null };
+};
+
+export const withDeps = (deps: AppDeps) =>
+  createMiddleware<AppBindings>(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+
+/** Reads the session cookie once per request; anonymous requests carry `user: null`. */
+export const withSession = createMiddleware<AppBindings>(async (c, next) => {
+  const session = await c.var.deps.auth.api.getSession({ headers: c.req.raw.headers });
+  const u = session?.user;
+  c.set(
+    "user",
+    u && !u.banned
+      ? {
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: (u.role ?? "observer") as Role,
+          organisationId: (u.organisationId as number | null | undefined) ?? null,
+        }
+      : null,
+  );
+  await next();
+});
+
+type AnyContext = Context<AppBindings, any, any>;
+
+export function viewerOf(c: AnyContext): Viewer {
+  return c.var.user?.role ?? "anonymous";
+}
+
+export function signedIn(c: AnyContext): SessionUser {
+  const user = c.var.user;
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in to continue.");
+  return user;
+}
+
+export function convenorOnly(c: AnyContext): SessionUser {
+  const user = signedIn(c);
+  if (user.role !== "convenor") throw new ApiError(403, "forbidden", "Only the convenor can do this.");
+  return user;
+}
+
+export function actorOf(user: SessionUser): Actor {
+  return { id: user.id, name: user.name };
+}

@@ -1,0 +1,76 @@
+/** The convenor's view of people: accounts, pending invitations, disabling, reset links. */
+import { roleSchema } from "@convene/domain";
+import { Hono } from "hono";
+import { z } from "zod";
+import { type AppBindings, actorOf, convenorOnly } from "../context.ts";
+import { ApiError, invalid } from "../errors.ts";
+import { createLink, linkFor, listAccounts, setDisabled } from "../services/accounts.ts";
+import { validate } from "../validate.ts";
+
+const inviteSchema = z
+  .object({
+    email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),
+    name: z.string().trim().min(1, { error: "is required" }).max(200),
+    role: roleSchema,
+    organisationId: z.number().int().positive().nullable().default(null),
+  })
+  .refine((i) => i.role !== "member" || i.organisationId !== null, {
+    error: "A member belongs to one organisation: choose it",
+    path: ["organisationId"],
+  });
+
+const userParam = z.object({ id: z.string().min(1).max(100) });
+
+function baseUrl(c: { req: { url: string }; var: { deps: { publicUrl: string | undefined } } }) {
+  return c.var.deps.publicUrl ?? new URL(c.req.url).origin;
+}
+
+export const accounts = new Hono<AppBindings>()
+  .get("/", async (c) => {
+    convenorOnly(c);
+    return c.json(await listAccounts(c.var.deps.db), 200);
+  })
+  .post("/invitations", validate("json", inviteSchema), async (c) => {
+    const user = convenorOnly(c);
+    const { db } = c.var.deps;
+    const input = c.req.valid("json");
+    if (
+      input.organisationId &&
+      !(await db.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst())
+    ) {
+      throw invalid("organisationId", "no such organisation");
+    }
+    if (await db.selectFrom("user").select("id").where("email", "=", input.email).executeTakeFirst()) {
+      throw new ApiError(409, "conflict", `There is already an account for ${input.email}.`, {
+        fields: [{ field: "email", message: "already has an account" }],
+      });
+    }
+    const token = await createLink(db, { kind: "invite", ...input, createdBy: actorOf(user) });
+    return c.json({ link: linkFor(baseUrl(c), "invite", token), expiresInDays: 14 }, 201);
+  })
+  .post("/:id/reset-link", validate("param", userParam), async (c) => {
+    const user = convenorOnly(c);
+    const { db } = c.var.deps;
+    const target = await db.selectFrom("user").selectAll().where("id", "=", c.req.valid("param").id).executeTakeFirst();
+    if (!target) throw new ApiError(404, "not_found", "That account was not found.");
+    const token = await createLink(db, {
+      kind: "reset",
+      email: target.email,
+      name: target.name,
+      role: target.role ?? "observer",
+      organisationId: target.organisationId,
+      userId: target.id,
+      createdBy: actorOf(user),
+    });
+    return c.json({ link: linkFor(baseUrl(c), "reset", token), expiresInDays: 2 }, 201);
+  })
+  .post("/:id/disable", validate("param", userParam), async (c) => {
+    const user = convenorOnly(c);
+    await setDisabled(c.var.deps.auth, c.var.deps.db, c.req.valid("param").id, true, actorOf(user));
+    return c.json({ disabled: true }, 200);
+  })
+  .post("/:id/enable", validate("param", userParam), async (c) => {
+    const user = convenorOnly(c);
+    await setDisabled(c.var.deps.auth, c.var.deps.db, c.req.valid("param").id, false, actorOf(user));
+    return c.json({ disabled: false }, 200);
+  });

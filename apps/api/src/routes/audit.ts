@@ -1,0 +1,17 @@
+import { listAudit } from "@convene/db";
+import { Hono } from "hono";
+import { z } from "zod";
+import { type AppBindings, convenorOnly } from "../context.ts";
+import { validate } from "../validate.ts";
+
+const auditQuery = z.object({
+  entity: z.string().max(40).optional(),
+  entityId: z.string().max(60).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const audit = new Hono<AppBindings>().get("/", validate("query", auditQuery), async (c) => {
+  convenorOnly(c);
+  return c.json({ entries: await listAudit(c.var.deps.db, c.req.valid("query")) }, 200);
+});

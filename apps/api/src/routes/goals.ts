@@ -1,0 +1,69 @@
+import { copiesOf, getGoal, listGoals, listProgressUpdates, measureValueHistory } from "@convene/db";
+import { copyForwardSchema, goalInputSchema, goalListQuerySchema, goalPatchSchema, goalProgressOverTime } from "@convene/domain";
+import { Hono } from "hono";
+import { z } from "zod";
+import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { notFound } from "../errors.ts";
+import { copyGoalForward, createGoal, setGoalDeleted, updateGoal } from "../services/goals.ts";
+import { validate } from "../validate.ts";
+import { idParam } from "./params.ts";
+
+export const goals = new Hono<AppBindings>()
+  .get("/", validate("query", goalListQuerySchema.extend({ deleted: z.enum(["true", "false"]).optional() })), async (c) => {
+    signedIn(c);
+    const { deleted, ...query } = c.req.valid("query");
+    if (deleted === "true") convenorOnly(c);
+    return c.json({ goals: await listGoals(c.var.deps.db, viewerOf(c), { ...query, deleted: deleted === "true" }) }, 200);
+  })
+  .get("/:id", validate("param", idParam), async (c) => {
+    signedIn(c);
+    const { db } = c.var.deps;
+    const viewer = viewerOf(c);
+    const goal = await getGoal(db, viewer, c.req.valid("param").id);
+    if (!goal) throw notFound("That goal");
+    const [history, updates, copies, copiedFrom] = await Promise.all([
+      measureValueHistory(db, viewer, [goal.id]),
+      listProgressUpdates(db, viewer, [goal.id]),
+      copiesOf(db, viewer, goal.id),
+      goal.copiedFromGoalId ? getGoal(db, viewer, goal.copiedFromGoalId) : undefined,
+    ]);
+    return c.json(
+      {
+        goal,
+        measureHistory: goal.measures.map((m) => ({
+          measureId: m.id,
+          points: history.filter((v) => v.measureId === m.id).map((v) => ({ date: v.recordedAt, value: v.value })),
+        })),
+        progressOverTime: goalProgressOverTime(goal.measures, history),
+        updates,
+        copiedFrom: copiedFrom ? { id: copiedFrom.id, title: copiedFrom.title, cycleName: copiedFrom.cycleName } : null,
+        copies,
+      },
+      200,
+    );
+  })
+  .post("/", validate("json", goalInputSchema), async (c) => {
+    const user = convenorOnly(c);
+    return c.json({ goal: await createGoal(c.var.deps.db, actorOf(user), c.req.valid("json")) }, 201);
+  })
+  .patch("/:id", validate("param", idParam), validate("json", goalPatchSchema), async (c) => {
+    const user = convenorOnly(c);
+    return c.json({ goal: await updateGoal(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json")) }, 200);
+  })
+  .delete("/:id", validate("param", idParam), async (c) => {
+    const user = convenorOnly(c);
+    const { id } = c.req.valid("param");
+    await setGoalDeleted(c.var.deps.db, actorOf(user), id, true);
+    return c.json({ deleted: id, restore: `/api/goals/${id}/restore` }, 200);
+  })
+  .post("/:id/restore", validate("param", idParam), async (c) => {
+    const user = convenorOnly(c);
+    const { id } = c.req.valid("param");
+    await setGoalDeleted(c.var.deps.db, actorOf(user), id, false);
+    return c.json({ goal: await getGoal(c.var.deps.db, "convenor", id) }, 200);
+  })
+  .post("/:id/copy-forward", validate("param", idParam), validate("json", copyForwardSchema), async (c) => {
+    const user = convenorOnly(c);
+    const goal = await copyGoalForward(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json").cycleId);
+    return c.json({ goal }, 201);
+  });

@@ -1,0 +1,24 @@
+/** Opening a setup, invitation or password-reset link: no sign-in needed, the token is the key. */
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppBindings } from "../context.ts";
+import { acceptLink, findLink } from "../services/accounts.ts";
+import { validate } from "../validate.ts";
+
+const tokenParam = z.object({ token: z.string().min(10).max(200) });
+const acceptSchema = z.object({
+  name: z.string().trim().max(200).optional(),
+  email: z.email({ error: "must be an email address" }).optional(),
+  password: z.string().min(10, { error: "must be at least 10 characters" }).max(200, { error: "must be at most 200 characters" }),
+});
+
+export const invitations = new Hono<AppBindings>()
+  .get("/:token", validate("param", tokenParam), async (c) => {
+    const link = await findLink(c.var.deps.db, c.req.valid("param").token);
+    return c.json({ kind: link.kind, email: link.email, name: link.name, role: link.role, expiresAt: link.expiresAt }, 200);
+  })
+  .post("/:token/accept", validate("param", tokenParam), validate("json", acceptSchema), async (c) => {
+    const { auth, db } = c.var.deps;
+    const result = await acceptLink(auth, db, c.req.valid("param").token, c.req.valid("json"));
+    return c.json(result, 201);
+  });

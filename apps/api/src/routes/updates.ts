@@ -1,0 +1,30 @@
+import { listProgressUpdates } from "@convene/db";
+import { progressUpdateInputSchema } from "@convene/domain";
+import { Hono } from "hono";
+import { z } from "zod";
+import { type AppBindings, signedIn, viewerOf } from "../context.ts";
+import { postProgressUpdate, setUpdateDeleted } from "../services/progress-updates.ts";
+import { validate } from "../validate.ts";
+import { idParam } from "./params.ts";
+
+export const updates = new Hono<AppBindings>()
+  .get("/", validate("query", z.object({ goalId: z.coerce.number().int().positive() })), async (c) => {
+    signedIn(c);
+    return c.json({ updates: await listProgressUpdates(c.var.deps.db, viewerOf(c), [c.req.valid("query").goalId]) }, 200);
+  })
+  .post("/", validate("json", progressUpdateInputSchema), async (c) => {
+    const user = signedIn(c);
+    return c.json(await postProgressUpdate(c.var.deps.db, user, c.req.valid("json")), 201);
+  })
+  .delete("/:id", validate("param", idParam), async (c) => {
+    const user = signedIn(c);
+    const { id } = c.req.valid("param");
+    await setUpdateDeleted(c.var.deps.db, user, id, true);
+    return c.json({ deleted: id }, 200);
+  })
+  .post("/:id/restore", validate("param", idParam), async (c) => {
+    const user = signedIn(c);
+    const { id } = c.req.valid("param");
+    await setUpdateDeleted(c.var.deps.db, user, id, false);
+    return c.json({ restored: id }, 200);
+  });

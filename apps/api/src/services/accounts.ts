@@ -1,0 +1,219 @@
+/**
+ * People and their accounts: the first convenor's setup link, invitations, password resets,
+ * disabling. Links are one-time tokens; only their SHA-256 is stored, so a copy of the
+ * database cannot be used to sign in.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { type Actor, type Db, type InvitationKind, recordAudit } from "@convene/db";
+import type { Role } from "@convene/domain";
+import type { Auth } from "../auth.ts";
+import { ApiError, notFound } from "../errors.ts";
+
+const LINK_DAYS: Record<InvitationKind, number> = { setup: 7, invite: 14, reset: 2 };
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function linkFor(baseUrl: string, kind: InvitationKind, token: string): string {
+  const path = kind === "reset" ? "reset-password" : kind === "setup" ? "setup" : "invitation";
+  return `${baseUrl.replace(/\/$/, "")}/${path}?token=${token}`;
+}
+
+export async function hasConvenor(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("user").select("id").where("role", "=", "convenor").executeTakeFirst();
+  return row !== undefined;
+}
+
+interface NewLink {
+  kind: InvitationKind;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: number | null;
+  userId?: string | null;
+  createdBy: Actor | null;
+}
+
+/** Creates a one-time link and returns its token; earlier unused links of the same kind for the same email stop working. */
+export async function createLink(db: Db, link: NewLink): Promise<string> {
+  const token = randomBytes(24).toString("base64url");
+  const now = new Date();
+  const expires = new Date(now.getTime() + LINK_DAYS[link.kind] * 86_400_000);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("invitations")
+      .set({ usedAt: now.toISOString() })
+      .where("kind", "=", link.kind)
+      .where("email", "=", link.email)
+      .where("usedAt", "is", null)
+      .execute();
+    const { id } = await trx
+      .insertInto("invitations")
+      .values({
+        kind: link.kind,
+        tokenHash: hashToken(token),
+        email: link.email,
+        name: link.name,
+        role: link.role,
+        organisationId: link.organisationId,
+        userId: link.userId ?? null,
+        createdBy: link.createdBy?.id ?? null,
+        createdAt: now.toISOString(),
+        expiresAt: expires.toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: link.createdBy ?? { id: null, name: "Convene (start-up)" },
+      action: link.kind === "reset" ? "reset_link" : "invite",
+      entity: "invitation",
+      entityId: id,
+      after: { kind: link.kind, email: link.email, role: link.role, organisationId: link.organisationId, expiresAt: expires.toISOString() },
+    });
+  });
+  return token;
+}
+
+/** On a database with no convenor, a fresh setup link for the first one (printed by `npm start`). */
+export async function setupLinkToken(db: Db): Promise<string | null> {
+  if (await hasConvenor(db)) return null;
+  return createLink(db, { kind: "setup", email: "", name: "", role: "convenor", organisationId: null, createdBy: null });
+}
+
+export async function findLink(db: Db, token: string) {
+  const row = await db.selectFrom("invitations").selectAll().where("tokenHash", "=", hashToken(token)).executeTakeFirst();
+  if (!row) throw notFound("That link");
+  if (row.usedAt) throw new ApiError(410, "gone", "That link has already been used. Ask the convenor for a new one.");
+  if (row.expiresAt < new Date().toISOString()) throw new ApiError(410, "gone", "That link has expired. Ask the convenor for a new one.");
+  if (row.kind === "setup" && (await hasConvenor(db))) throw new ApiError(410, "gone", "Convene has already been set up. Sign in instead.");
+  return row;
+}
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  organisationId: number | null;
+}
+
+export async function createAccount(auth: Auth, db: Db, account: NewAccount, actor: Actor | null) {
+  const ctx = await auth.$context;
+  const email = account.email.toLowerCase();
+  if (await ctx.internalAdapter.findUserByEmail(email)) {
+    throw new ApiError(409, "conflict", `There is already an account for ${email}.`, {
+      fields: [{ field: "email", message: "already has an account" }],
+    });
+  }
+  const hash = await ctx.password.hash(account.password);
+  const user = await ctx.internalAdapter.createUser(
+    {
+      email,
+      name: account.name,
+      emailVerified: true,
+      role: account.role,
+      organisationId: account.organisationId,
+    },
+    { method: "admin" },
+  );
+  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
+  await recordAudit(db, {
+    actor: actor ?? { id: user.id, name: account.name },
+    action: "create",
+    entity: "user",
+    entityId: user.id,
+    after: { email, name: account.name, role: account.role, organisationId: account.organisationId },
+  });
+  return user;
+}
+
+/** Uses a setup, invitation or reset link: creates the account, or sets the new password. */
+export async function acceptLink(
+  auth: Auth,
+  db: Db,
+  token: string,
+  input: { name?: string | undefined; email?: string | undefined; password: string },
+) {
+  const link = await findLink(db, token);
+  const ctx = await auth.$context;
+  let userId: string;
+  if (link.kind === "reset") {
+    if (!link.userId) throw notFound("That link");
+    await ctx.internalAdapter.updatePassword(link.userId, await ctx.password.hash(input.password));
+    await ctx.internalAdapter.deleteUserSessions(link.userId);
+    userId = link.userId;
+    await recordAudit(db, {
+      actor: { id: userId, name: link.name },
+      action: "update",
+      entity: "user",
+      entityId: userId,
+      after: { password: "changed by reset link" },
+    });
+  } else {
+    const email = link.kind === "setup" ? input.email : link.email;
+    const name = input.name?.trim() || link.name;
+    if (!email)
+      throw new ApiError(400, "invalid_input", "email: an email address is required", {
+        fields: [{ field: "email", message: "is required" }],
+      });
+    if (!name)
+      throw new ApiError(400, "invalid_input", "name: your name is required", { fields: [{ field: "name", message: "is required" }] });
+    const user = await createAccount(
+      auth,
+      db,
+      { email, name, password: input.password, role: link.role, organisationId: link.organisationId },
+      null,
+    );
+    userId = user.id;
+  }
+  await db.updateTable("invitations").set({ usedAt: new Date().toISOString() }).where("id", "=", link.id).execute();
+  return { userId, kind: link.kind };
+}
+
+export async function setDisabled(auth: Auth, db: Db, userId: string, disabled: boolean, actor: Actor) {
+  const ctx = await auth.$context;
+  const before = await ctx.internalAdapter.findUserById(userId);
+  if (!before) throw notFound("That account");
+  if (disabled && userId === actor.id) throw new ApiError(400, "bad_request", "You cannot disable your own account.");
+  await ctx.internalAdapter.updateUser(userId, { banned: disabled, banReason: disabled ? "Disabled by the convenor" : null });
+  if (disabled) await ctx.internalAdapter.deleteUserSessions(userId);
+  await recordAudit(db, {
+    actor,
+    action: disabled ? "disable" : "enable",
+    entity: "user",
+    entityId: userId,
+    before: { disabled: !disabled },
+    after: { disabled },
+  });
+}
+
+export async function listAccounts(db: Db) {
+  const users = await db
+    .selectFrom("user as u")
+    .leftJoin("organisations as o", "o.id", "u.organisationId")
+    .select(["u.id", "u.name", "u.email", "u.role", "u.organisationId", "o.name as organisationName", "u.banned", "u.createdAt"])
+    .orderBy("u.name")
+    .execute();
+  const pending = await db
+    .selectFrom("invitations as i")
+    .leftJoin("organisations as o", "o.id", "i.organisationId")
+    .select([
+      "i.id",
+      "i.kind",
+      "i.email",
+      "i.name",
+      "i.role",
+      "i.organisationId",
+      "o.name as organisationName",
+      "i.createdAt",
+      "i.expiresAt",
+    ])
+    .where("i.usedAt", "is", null)
+    .where("i.kind", "=", "invite")
+    .where("i.expiresAt", ">", new Date().toISOString())
+    .orderBy("i.createdAt", "desc")
+    .execute();
+  return {
+    users: users.map((u) => ({ ...u, disabled: Boolean(u.banned), createdAt: String(u.createdAt) })),
+    invitations: pending,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Posting progress: members of a goal's lead or supporting organisations, for their own
+ * organisation; the convenor on any goal. New values become the measures' history.
+ */
+import { type Db, getGoal, recordAudit } from "@convene/db";
+import { narrowest, type ProgressUpdateInput } from "@convene/domain";
+import type { SessionUser } from "../context.ts";
+import { forbidden, invalid, notFound } from "../errors.ts";
+import { cycleClosed } from "./goals.ts";
+
+export async function postProgressUpdate(db: Db, user: SessionUser, input: ProgressUpdateInput) {
+  const goal = await getGoal(db, user.role, input.goalId);
+  if (!goal) throw notFound("That goal");
+  if (goal.cycleClosed) throw cycleClosed(goal.cycleName);
+
+  let organisationId = input.organisationId;
+  if (user.role !== "convenor") {
+    const involved = [goal.leadOrganisationId, ...goal.supportingOrganisationIds];
+    if (user.role !== "member" || !user.organisationId || !involved.includes(user.organisationId)) {
+      throw forbidden("Only members of the goal's lead or supporting organisations, or the convenor, can post updates on it.");
+    }
+    if (organisationId !== null && organisationId !== user.organisationId) {
+      throw forbidden("You can post updates only on behalf of your own organisation.");
+    }
+    organisationId = user.organisationId;
+  } else if (organisationId !== null) {
+    const org = await db.selectFrom("organisations").select("id").where("id", "=", organisationId).executeTakeFirst();
+    if (!org) throw invalid("organisationId", "no such organisation");
+  }
+
+  const measures = new Map(goal.measures.map((m) => [m.id, m]));
+  input.values.forEach((v, i) => {
+    const m = measures.get(v.measureId);
+    if (!m) throw invalid(`values.${i}.measureId`, "is not a measure of this goal");
+    if (m.kind === "milestone" && v.value !== 0 && v.value !== 1)
+      throw invalid(`values.${i}.value`, "a done/not-done measure takes 1 (done) or 0 (not done)");
+  });
+
+  const now = new Date().toISOString();
+  const visibility = narrowest(input.visibility, goal.visibility);
+  const id = await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("progressUpdates")
+      .values({
+        goalId: goal.id,
+        authorId: user.id,
+        authorName: user.name,
+        organisationId,
+        note: input.note,
+        status: input.status,
+        confidence: input.confidence,
+        visibility,
+        createdAt: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (input.values.length) {
+      await trx
+        .insertInto("measureValues")
+        .values(input.values.map((v) => ({ measureId: v.measureId, updateId: id, value: v.value, recordedAt: now })))
+        .execute();
+    }
+    if (input.status && input.status !== goal.status) {
+      await trx
+        .updateTable("goals")
+        .set((eb) => ({ status: input.status ?? goal.status, updatedAt: now, version: eb("version", "+", 1) }))
+        .where("id", "=", goal.id)
+        .execute();
+    }
+    await recordAudit(trx, {
+      actor: { id: user.id, name: user.name },
+      action: "create",
+      entity: "progress_update",
+      entityId: id,
+      after: { ...input, organisationId, visibility },
+    });
+    return id;
+  });
+  return { id, goal: await getGoal(db, user.role, goal.id) };
+}
+
+/** The convenor, or the person who posted it, may withdraw an update (and bring it back). */
+export async function setUpdateDeleted(db: Db, user: SessionUser, id: number, deleted: boolean) {
+  const row = await db
+    .selectFrom("progressUpdates as pu")
+    .innerJoin("goals as g", "g.id", "pu.goalId")
+    .innerJoin("cycles as c", "c.id", "g.cycleId")
+    .select([
+      "pu.id",
+      "pu.authorId",
+      "pu.deletedAt",
+      "pu.visibility",
+      "g.visibility as goalVisibility",
+      "c.name as cycleName",
+      "c.closedAt",
+    ])
+    .where("pu.id", "=", id)
+    .executeTakeFirst();
+  const visible =
+    row && (user.role === "convenor" || (user.role === "member" && row.visibility !== "convenor" && row.goalVisibility !== "convenor"));
+  if (!row || !visible || (row.deletedAt === null) !== deleted) throw notFound("That update");
+  if (user.role !== "convenor" && row.authorId !== user.id)
+    throw forbidden("Only the convenor or the person who posted an update can remove it.");
+  if (row.closedAt) throw cycleClosed(row.cycleName);
+  const deletedAt = deleted ? new Date().toISOString() : null;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("progressUpdates").set({ deletedAt }).where("id", "=", id).execute();
+    await recordAudit(trx, {
+      actor: { id: user.id, name: user.name },
+      action: deleted ? "delete" : "restore",
+      entity: "progress_update",
+      entityId: id,
+      before: { deletedAt: row.deletedAt },
+      after: { deletedAt },
+    });
+  });
+}

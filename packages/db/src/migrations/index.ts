@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order. An in-code provider (rather than reading a folder) keeps
+ * migrations working however the app is run or bundled. Migrations take Kysely<any> and
+ * never import application code: they are frozen in time.
+ */
+import type { Migration } from "kysely";
+import * as core from "./2026-11-26-01-core.ts";
+import * as accounts from "./2026-11-26-02-accounts.ts";
+
+export const migrations: Record<string, Migration> = {
+  "2026-11-26-01-core": core,
+  "2026-11-26-02-accounts": accounts,
+};

@@ -1,0 +1,64 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+export interface AuditInput {
+  actor: Actor;
+  action:
+    | "create"
+    | "update"
+    | "delete"
+    | "restore"
+    | "close"
+    | "copy_forward"
+    | "invite"
+    | "disable"
+    | "enable"
+    | "reset_link"
+    | "setting";
+  entity: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Every write leaves one of these, in the same transaction as the write itself. */
+export async function recordAudit(db: Kysely<Database>, entry: AuditInput): Promise<void> {
+  await db
+    .insertInto("auditEntries")
+    .values({
+      at: new Date().toISOString(),
+      userId: entry.actor.id,
+      userName: entry.actor.name,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export interface AuditListQuery {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  limit: number;
+  before?: number | undefined;
+}
+
+export async function listAudit(db: Kysely<Database>, q: AuditListQuery) {
+  let query = db.selectFrom("auditEntries").selectAll().orderBy("id", "desc").limit(q.limit);
+  if (q.entity) query = query.where("entity", "=", q.entity);
+  if (q.entityId) query = query.where("entityId", "=", q.entityId);
+  if (q.before) query = query.where("id", "<", q.before);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    ...r,
+    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+  }));
+}

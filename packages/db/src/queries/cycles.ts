@@ -1,0 +1,30 @@
+import type { CycleInput } from "@convene/domain";
+import type { Kysely } from "kysely";
+import type { Cycle, Database } from "../schema.ts";
+
+export function toCycle(row: Cycle) {
+  return { ...row, state: row.closedAt ? ("closed" as const) : ("open" as const) };
+}
+export type CycleRecord = ReturnType<typeof toCycle>;
+
+export async function listCycles(db: Kysely<Database>): Promise<CycleRecord[]> {
+  const rows = await db.selectFrom("cycles").selectAll().orderBy("workshopDate", "desc").execute();
+  return rows.map(toCycle);
+}
+
+export async function getCycle(db: Kysely<Database>, id: number): Promise<CycleRecord | undefined> {
+  const row = await db.selectFrom("cycles").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toCycle(row);
+}
+
+/** The cycle people mean by "this year": the latest open one, else the latest of all. */
+export async function currentCycle(db: Kysely<Database>): Promise<CycleRecord | undefined> {
+  const open = await db.selectFrom("cycles").selectAll().where("closedAt", "is", null).orderBy("workshopDate", "desc").executeTakeFirst();
+  const row = open ?? (await db.selectFrom("cycles").selectAll().orderBy("workshopDate", "desc").executeTakeFirst());
+  return row && toCycle(row);
+}
+
+export async function insertCycle(db: Kysely<Database>, input: CycleInput): Promise<CycleRecord> {
+  const row = await db.insertInto("cycles").values(input).returningAll().executeTakeFirstOrThrow();
+  return toCycle(row);
+}

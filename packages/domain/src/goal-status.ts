@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const goalStatuses = ["not_started", "on_track", "at_risk", "off_track", "achieved", "dropped"] as const;
+export const goalStatusSchema = z.enum(goalStatuses);
+export type GoalStatus = z.infer<typeof goalStatusSchema>;
+
+export const goalStatusLabels: Record<GoalStatus, string> = {
+  not_started: "Not started",
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+  achieved: "Achieved",
+  dropped: "Dropped",
+};
+
+/** Statuses that ask the convenor's attention on the overview. */
+export function needsAttention(status: GoalStatus): boolean {
+  return status === "at_risk" || status === "off_track";
+}
+
+/** A dropped goal is history, not work: it counts in no progress average. */
+export function countsTowardsProgress(status: GoalStatus): boolean {
+  return status !== "dropped";
+}

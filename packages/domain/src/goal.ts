@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { isoDateSchema, longText, shortText } from "./common.ts";
+import { goalStatusSchema } from "./goal-status.ts";
+import { visibilitySchema } from "./visibility.ts";
+
+const goalFields = {
+  title: shortText("Title", 300),
+  description: longText(20_000),
+  themeId: z.number().int().positive().nullable(),
+  leadOrganisationId: z.number().int().positive().nullable(),
+  supportingOrganisationIds: z
+    .array(z.number().int().positive())
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, { error: "lists an organisation twice" }),
+  status: goalStatusSchema,
+  dueDate: isoDateSchema.nullable(),
+  visibility: visibilitySchema,
+};
+
+export const goalInputSchema = z
+  .object({
+    cycleId: z.number().int().positive(),
+    ...goalFields,
+    description: goalFields.description.default(""),
+    themeId: goalFields.themeId.default(null),
+    leadOrganisationId: goalFields.leadOrganisationId.default(null),
+    supportingOrganisationIds: goalFields.supportingOrganisationIds.default([]),
+    status: goalFields.status.default("not_started"),
+    dueDate: goalFields.dueDate.default(null),
+    visibility: goalFields.visibility.default("members"),
+  })
+  .refine((g) => !g.leadOrganisationId || !g.supportingOrganisationIds.includes(g.leadOrganisationId), {
+    error: "The lead organisation cannot also be a supporting organisation",
+    path: ["supportingOrganisationIds"],
+  });
+export type GoalInput = z.infer<typeof goalInputSchema>;
+
+export const goalPatchSchema = z
+  .object(goalFields)
+  .partial()
+  .extend({ version: z.number().int().positive() })
+  .refine((g) => !g.leadOrganisationId || !g.supportingOrganisationIds || !g.supportingOrganisationIds.includes(g.leadOrganisationId), {
+    error: "The lead organisation cannot also be a supporting organisation",
+    path: ["supportingOrganisationIds"],
+  });
+export type GoalPatch = z.infer<typeof goalPatchSchema>;
+
+export const copyForwardSchema = z.object({ cycleId: z.number().int().positive() });
+
+export const goalListQuerySchema = z.object({
+  cycleId: z.coerce.number().int().positive().optional(),
+  themeId: z.coerce.number().int().positive().optional(),
+  status: goalStatusSchema.optional(),
+  organisationId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type GoalListQuery = z.infer<typeof goalListQuerySchema>;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { longText } from "./common.ts";
+import { goalStatusSchema } from "./goal-status.ts";
+import { visibilitySchema } from "./visibility.ts";
+
+/** A dated note with new measure values and/or a status, posted for one organisation. */
+export const progressUpdateInputSchema = z
+  .object({
+    goalId: z.number().int().positive(),
+    /** Which organisation the update speaks for; members may only use their own. */
+    organisationId: z.number().int().positive().nullable().default(null),
+    note: longText(10_000).default(""),
+    status: goalStatusSchema.nullable().default(null),
+    confidence: z
+      .number()
+      .int()
+      .min(0, { error: "Confidence is from 0 to 10" })
+      .max(10, { error: "Confidence is from 0 to 10" })
+      .nullable()
+      .default(null),
+    values: z
+      .array(
+        z.object({
+          measureId: z.number().int().positive(),
+          value: z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be a number" }),
+        }),
+      )
+      .max(100)
+      .default([])
+      .refine((vs) => new Set(vs.map((v) => v.measureId)).size === vs.length, { error: "names a measure twice" }),
+    visibility: visibilitySchema.default("members"),
+  })
+  .refine((u) => u.note.length > 0 || u.status !== null || u.values.length > 0, {
+    error: "An update needs a note, a status or at least one new measure value",
+    path: ["note"],
+  });
+export type ProgressUpdateInput = z.infer<typeof progressUpdateInputSchema>;

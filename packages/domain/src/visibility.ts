@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { Role } from "./roles.ts";
+
+/**
+ * Every record carries one of these. The server filters with `visibleLevels` in its queries;
+ * the UI only mirrors what the server already decided.
+ */
+export const visibilities = ["public", "members", "convenor"] as const;
+export const visibilitySchema = z.enum(visibilities);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const visibilityLabels: Record<Visibility, string> = {
+  public: "Public",
+  members: "Members",
+  convenor: "Convenor only",
+};
+
+/** The viewer of a record: a signed-in role, or nobody (the public progress page). */
+export type Viewer = Role | "anonymous";
+
+/** The visibility levels a viewer may see, from widest audience to narrowest. */
+export function visibleLevels(viewer: Viewer): Visibility[] {
+  switch (viewer) {
+    case "convenor":
+      return ["public", "members", "convenor"];
+    case "member":
+      return ["public", "members"];
+    case "observer":
+    case "anonymous":
+      return ["public"];
+  }
+}
+
+export function canSee(viewer: Viewer, visibility: Visibility): boolean {
+  return visibleLevels(viewer).includes(visibility);
+}
+
+/** The narrower of two visibilities: an update on a members-only goal is at most members-only. */
+export function narrowest(a: Visibility, b: Visibility): Visibility {
+  return visibilities.indexOf(a) >= visibilities.indexOf(b) ? a : b;
+}
