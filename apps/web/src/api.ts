@@ -1,0 +1,59 @@
+/**
+ * The dashboard's only way to the server: Hono's typed client over the API's AppType, so
+ * request and response types come from the routes themselves, never retyped here.
+ */
+import type { AppType } from "@convene/api";
+import { type ClientResponse, hc, type InferResponseType } from "hono/client";
+
+export const api = hc<AppType>("/api", { init: { credentials: "same-origin" } });
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An error answer from the API, in its `{ error: { code, message, details } }` shape. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { fields?: FieldProblem[]; current?: unknown; [k: string]: unknown },
+  ) {
+    super(message);
+  }
+  fieldMessage(field: string): string | undefined {
+    return this.details?.fields?.find((f) => f.field === field)?.message;
+  }
+}
+
+type Success<R> = R extends ClientResponse<infer T, infer S, any> ? (S extends 200 | 201 ? T : never) : never;
+
+/** Awaits a typed-client call: the success body, or an ApiFailure with the server's words. */
+export async function call<R extends ClientResponse<any, any, any>>(request: Promise<R>): Promise<Success<R>> {
+  let res: R;
+  try {
+    res = await request;
+  } catch {
+    throw new ApiFailure(0, "network", "Convene could not reach the server. Check your connection and try again.");
+  }
+  if (res.ok) return (await res.json()) as Success<R>;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string; details?: ApiFailure["details"] };
+  } | null;
+  throw new ApiFailure(
+    res.status,
+    body?.error?.code ?? "error",
+    body?.error?.message ?? `The server answered ${res.status}. Try again in a moment.`,
+    body?.error?.details,
+  );
+}
+
+export type Me = InferResponseType<typeof api.me.$get, 200>;
+export type GoalSummary = InferResponseType<typeof api.goals.$get, 200>["goals"][number];
+export type GoalDetail = InferResponseType<(typeof api.goals)[":id"]["$get"], 200>;
+export type Overview = InferResponseType<(typeof api.cycles)[":id"]["overview"]["$get"], 200>;
+export type Cycle = InferResponseType<typeof api.cycles.$get, 200>["cycles"][number];
+export type Organisation = InferResponseType<typeof api.organisations.$get, 200>["organisations"][number];
+export type Theme = InferResponseType<typeof api.themes.$get, 200>["themes"][number];
+export type Account = InferResponseType<typeof api.accounts.$get, 200>["users"][number];

@@ -1,0 +1,87 @@
+/** The Recharts drawings. Loaded lazily (see chart-figure.tsx); each has a table twin. */
+import { type GoalStatus, goalStatusLabels } from "@convene/domain";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { formatDate, formatShortDate } from "../format.ts";
+import { accent, grid, ink, statusColours } from "./palette.ts";
+
+const pctTick = (v: number) => `${v} %`;
+
+export function StatusBarChart({ data }: { data: { status: GoalStatus; count: number }[] }) {
+  const rows = data.map((d) => ({ ...d, label: goalStatusLabels[d.status] }));
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(180, rows.length * 38)}>
+      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 32 }}>
+        <CartesianGrid horizontal={false} stroke={grid} />
+        <XAxis type="number" allowDecimals={false} stroke={ink} />
+        <YAxis type="category" dataKey="label" width={90} stroke={ink} />
+        <Bar dataKey="count" isAnimationActive={false}>
+          {rows.map((r) => (
+            <Cell key={r.status} fill={statusColours[r.status]} />
+          ))}
+          <LabelList dataKey="count" position="right" fill={ink} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function ThemeProgressChart({ data }: { data: { themeName: string; progress: number | null }[] }) {
+  const rows = data.map((d) => ({ name: d.themeName, pct: d.progress === null ? 0 : Math.round(d.progress * 100) }));
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(180, rows.length * 44)}>
+      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 40 }}>
+        <CartesianGrid horizontal={false} stroke={grid} />
+        <XAxis type="number" domain={[0, 100]} tickFormatter={pctTick} stroke={ink} />
+        <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={{ fontSize: 13 }} />
+        <Bar dataKey="pct" fill={accent} isAnimationActive={false}>
+          <LabelList dataKey="pct" position="right" formatter={(v) => `${v} %`} fill={ink} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function ProgressLineChart({ data }: { data: { date: string; progress: number | null }[] }) {
+  const rows = data.map((d) => ({ date: d.date, pct: d.progress === null ? null : Math.round(d.progress * 1000) / 10 }));
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <LineChart data={rows} margin={{ left: 0, right: 16, top: 8 }}>
+        <CartesianGrid stroke={grid} />
+        <XAxis dataKey="date" tickFormatter={formatShortDate} stroke={ink} minTickGap={24} />
+        <YAxis domain={[0, 100]} tickFormatter={pctTick} stroke={ink} width={48} />
+        <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => [`${v} %`, "Progress"]} />
+        <Line type="monotone" dataKey="pct" stroke={accent} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function MeasureLineChart({ data, target, unit }: { data: { date: string; value: number }[]; target: number | null; unit: string }) {
+  return (
+    <ResponsiveContainer width="100%" height={200}>
+      <LineChart data={data} margin={{ left: 0, right: 16, top: 12 }}>
+        <CartesianGrid stroke={grid} />
+        <XAxis dataKey="date" tickFormatter={formatShortDate} stroke={ink} minTickGap={24} />
+        <YAxis stroke={ink} width={56} domain={["auto", "auto"]} />
+        <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => [`${v}${unit ? ` ${unit}` : ""}`, "Value"]} />
+        {target !== null && (
+          <ReferenceLine y={target} stroke={ink} strokeDasharray="6 4" label={{ value: "Target", position: "insideTopRight", fill: ink }} />
+        )}
+        <Line type="stepAfter" dataKey="value" stroke={accent} strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

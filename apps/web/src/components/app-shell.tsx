@@ -1,0 +1,129 @@
+/**
+ * The one navigation for the whole dashboard: a sidebar on a laptop, a menu button on a phone.
+ * Only sections that exist are listed; the convenor also sees Admin.
+ */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { authClient } from "../auth-client.ts";
+import { useCycleChoice } from "../cycle-choice.ts";
+import { formatDate } from "../format.ts";
+import { meQuery } from "../queries.ts";
+
+const sections = [
+  { to: "/", label: "Overview" },
+  { to: "/goals", label: "Goals" },
+  { to: "/organisations", label: "Organisations" },
+] as const;
+
+const adminSections = [
+  { to: "/admin/cycles", label: "Cycles and themes" },
+  { to: "/admin/accounts", label: "Accounts" },
+  { to: "/admin/audit", label: "Audit log" },
+] as const;
+
+export function AppShell() {
+  const me = useQuery(meQuery);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  useEffect(() => setMenuOpen(false), [pathname]);
+  const user = me.data?.user;
+
+  const signOut = async () => {
+    await authClient.signOut();
+    queryClient.clear();
+    await navigate({ to: "/sign-in" });
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="menu-button no-print"
+          aria-expanded={menuOpen}
+          aria-controls="site-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          Menu
+        </button>
+        <Link to="/" className="brand">
+          Convene
+          <span className="brand-group">{me.data?.group.shortName ?? me.data?.group.name}</span>
+        </Link>
+        <CyclePicker />
+      </header>
+      <nav id="site-nav" className={`sidebar no-print ${menuOpen ? "open" : ""}`} aria-label="Main">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.to}>
+              <Link
+                to={s.to}
+                activeOptions={{ exact: s.to === "/", includeSearch: false }}
+                activeProps={{ "aria-current": "page", className: "active" }}
+              >
+                {s.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {user?.role === "convenor" && (
+          <>
+            <p className="nav-heading">Admin</p>
+            <ul>
+              {adminSections.map((s) => (
+                <li key={s.to}>
+                  <Link to={s.to} activeOptions={{ includeSearch: false }} activeProps={{ "aria-current": "page", className: "active" }}>
+                    {s.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="nav-user">
+          {user && (
+            <>
+              <Link to="/account" activeProps={{ "aria-current": "page", className: "active" }}>
+                {user.name}
+              </Link>
+              <span className="muted small">
+                {user.role === "member" ? (user.organisation?.name ?? "Member") : user.role === "convenor" ? "Convenor" : "Observer"}
+              </span>
+              <button type="button" className="link-button" onClick={signOut}>
+                Sign out
+              </button>
+            </>
+          )}
+        </div>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+function CyclePicker() {
+  const { cycle, cycles, choose } = useCycleChoice();
+  if (cycles.length === 0) return null;
+  return (
+    <label className="cycle-picker">
+      <span>Cycle</span>
+      <select value={cycle?.id ?? ""} onChange={(e) => choose(Number(e.target.value))}>
+        {cycles.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+            {c.state === "closed" ? " (closed)" : ""}
+          </option>
+        ))}
+      </select>
+      {cycle && <span className="muted small cycle-dates">AGM {formatDate(cycle.agmDate)}</span>}
+    </label>
+  );
+}

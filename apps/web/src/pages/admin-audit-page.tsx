@@ -1,0 +1,89 @@
+/** Who changed what, when: the convenor's record of every write. */
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
+import { formatDateTime } from "../format.ts";
+import { auditQuery } from "../queries.ts";
+
+const entities = ["goal", "measure", "progress_update", "cycle", "theme", "organisation", "user", "invitation"];
+const entityLabels: Record<string, string> = {
+  goal: "Goals",
+  measure: "Measures",
+  progress_update: "Progress updates",
+  cycle: "Cycles",
+  theme: "Themes",
+  organisation: "Organisations",
+  user: "Accounts",
+  invitation: "Invitations and links",
+};
+
+function summarise(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  const text = JSON.stringify(value, null, 1);
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}
+
+export function AdminAuditPage() {
+  const { entity } = useSearch({ from: "/app/admin/audit" });
+  const navigate = useNavigate({ from: "/admin/audit" });
+  const audit = useQuery(auditQuery(entity));
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p>Every change, newest first: who made it, when, and the record before and after.</p>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="audit-entity">Show</label>
+          <select id="audit-entity" value={entity ?? ""} onChange={(e) => navigate({ search: { entity: e.target.value || undefined } })}>
+            <option value="">Everything</option>
+            {entities.map((e) => (
+              <option key={e} value={e}>
+                {entityLabels[e]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {audit.isLoading ? (
+        <Skeleton lines={10} />
+      ) : audit.error ? (
+        <ErrorMessage error={audit.error} />
+      ) : audit.data?.entries.length === 0 ? (
+        <EmptyState title="Nothing recorded yet">
+          <p>Changes to goals, measures, cycles, accounts and the rest appear here as they happen.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table audit-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.data?.entries.map((a) => (
+                <tr key={a.id}>
+                  <td data-label="When">{formatDateTime(a.at)}</td>
+                  <td data-label="Who">{a.userName}</td>
+                  <td data-label="What">
+                    {a.action.replace("_", " ")} {a.entity.replace("_", " ")} {a.entityId}
+                  </td>
+                  <td data-label="Before">
+                    <pre>{summarise(a.before)}</pre>
+                  </td>
+                  <td data-label="After">
+                    <pre>{summarise(a.after)}</pre>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,413 @@
+/**
+ * The goals table: sort, filter by theme/status/organisation, search, choose columns — all kept
+ * in the URL, so a pasted link shows the same view. The convenor changes status in place.
+ */
+import { type GoalStatus, goalStatuses, goalStatusLabels } from "@convene/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import {
+  type ColumnDef,
+  columnVisibilityFeature,
+  createSortedRowModel,
+  rowSortingFeature,
+  type SortingState,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import { useEffect, useMemo, useState } from "react";
+import { api, call, type GoalSummary } from "../api.ts";
+import { ConflictDialog } from "../components/conflict-dialog.tsx";
+import { ProgressBar } from "../components/progress-bar.tsx";
+import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
+import { useToast } from "../components/toast.tsx";
+import { VisibilityBadge } from "../components/visibility-badge.tsx";
+import { useCycleChoice } from "../cycle-choice.ts";
+import { formatDate } from "../format.ts";
+import { useGoalEdit } from "../goal-edits.ts";
+import { goalsQuery, meQuery, organisationsQuery, themesQuery } from "../queries.ts";
+
+const features = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
+
+const columnLabels: Record<string, string> = {
+  title: "Goal",
+  theme: "Theme",
+  lead: "Lead",
+  status: "Status",
+  progress: "Progress",
+  dueDate: "Due",
+  lastUpdate: "Last update",
+  visibility: "Visible to",
+};
+const defaultHidden = ["visibility"];
+
+function parseSort(s: string | undefined): SortingState {
+  if (!s) return [];
+  const [id, dir] = s.split(".");
+  return id && columnLabels[id] ? [{ id, desc: dir === "desc" }] : [];
+}
+
+export function GoalsPage() {
+  const search = useSearch({ from: "/app/goals" });
+  const navigate = useNavigate({ from: "/goals" });
+  const { cycle, isLoading: cyclesLoading } = useCycleChoice();
+  const me = useQuery(meQuery);
+  const isConvenor = me.data?.user?.role === "convenor";
+  const themes = useQuery(themesQuery);
+  const orgs = useQuery(organisationsQuery);
+  const goals = useQuery({
+    ...goalsQuery({
+      cycleId: cycle?.id,
+      themeId: search.theme,
+      status: search.status,
+      organisationId: search.org,
+      q: search.q,
+      deleted: search.bin,
+    }),
+    enabled: cycle !== undefined,
+  });
+  const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+
+  // Typing searches after a short pause rather than on every key.
+  const [q, setQ] = useState(search.q ?? "");
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if ((search.q ?? "") !== q) setSearch({ q: q || undefined });
+    }, 300);
+    return () => clearTimeout(t);
+  });
+
+  const filtered = search.theme || search.status || search.org || search.q;
+  const closed = cycle?.state === "closed";
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>
+          {search.bin ? "Deleted goals" : "Goals"} {cycle && <span className="subtitle">{cycle.name} cycle</span>}
+        </h1>
+        {isConvenor && !closed && !search.bin && cycle && (
+          <Link to="/goals/new" className="button">
+            New goal
+          </Link>
+        )}
+      </div>
+      {search.bin && (
+        <p className="notice">
+          Deleted goals leave every list and chart but can be restored.{" "}
+          <Link to="/goals" search={(p) => ({ ...p, bin: undefined })}>
+            Back to goals
+          </Link>
+        </p>
+      )}
+      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="goal-search">Search</label>
+          <input
+            id="goal-search"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="Words in title or description"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-theme">Theme</label>
+          <select
+            id="filter-theme"
+            value={search.theme ?? ""}
+            onChange={(e) => setSearch({ theme: e.target.value ? Number(e.target.value) : undefined })}
+          >
+            <option value="">All themes</option>
+            {themes.data?.themes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select
+            id="filter-status"
+            value={search.status ?? ""}
+            onChange={(e) => setSearch({ status: (e.target.value || undefined) as GoalStatus | undefined })}
+          >
+            <option value="">All statuses</option>
+            {goalStatuses.map((s) => (
+              <option key={s} value={s}>
+                {goalStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-org">Organisation</label>
+          <select
+            id="filter-org"
+            value={search.org ?? ""}
+            onChange={(e) => setSearch({ org: e.target.value ? Number(e.target.value) : undefined })}
+          >
+            <option value="">All organisations</option>
+            {orgs.data?.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              setQ("");
+              setSearch({ theme: undefined, status: undefined, org: undefined, q: undefined });
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
+      {cyclesLoading || goals.isLoading ? (
+        <Skeleton lines={8} />
+      ) : !cycle ? (
+        <EmptyState title="There is no cycle yet">
+          <p>Goals belong to a cycle. {isConvenor ? <Link to="/admin/cycles">Create the first cycle</Link> : "The convenor creates it."}</p>
+        </EmptyState>
+      ) : goals.error ? (
+        <ErrorMessage error={goals.error} retry={() => goals.refetch()} />
+      ) : (
+        <GoalsTable
+          goals={goals.data?.goals ?? []}
+          isConvenor={isConvenor && !closed}
+          filtered={Boolean(filtered)}
+          bin={Boolean(search.bin)}
+        />
+      )}
+      {isConvenor && !search.bin && (
+        <p className="no-print">
+          <Link to="/goals" search={(p) => ({ ...p, bin: true })}>
+            Deleted goals
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]; isConvenor: boolean; filtered: boolean; bin: boolean }) {
+  const search = useSearch({ from: "/app/goals" });
+  const navigate = useNavigate({ from: "/goals" });
+  const edit = useGoalEdit();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const restore = useMutation({
+    mutationFn: (id: number) => call(api.goals[":id"].restore.$post({ param: { id: String(id) } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["goals"] });
+      toast("Goal restored.");
+    },
+  });
+
+  const sorting = parseSort(search.sort);
+  const visibleCols = search.cols?.split(",").filter((c) => columnLabels[c]);
+  const columnVisibility = Object.fromEntries(
+    Object.keys(columnLabels).map((c) => [c, visibleCols ? visibleCols.includes(c) : !defaultHidden.includes(c)]),
+  );
+
+  const columns = useMemo<ColumnDef<typeof features, GoalSummary>[]>(
+    () => [
+      {
+        id: "title",
+        accessorFn: (g) => g.title,
+        header: "Goal",
+        sortFn: "alphanumeric",
+        enableHiding: false,
+        cell: ({ row }) => (
+          <Link to="/goals/$goalId" params={{ goalId: row.original.id }} className="goal-link">
+            {row.original.title}
+          </Link>
+        ),
+      },
+      { id: "theme", accessorFn: (g) => g.themeName ?? "", header: "Theme", sortFn: "alphanumeric" },
+      { id: "lead", accessorFn: (g) => g.leadName ?? "", header: "Lead", sortFn: "alphanumeric" },
+      {
+        id: "status",
+        accessorFn: (g) => goalStatuses.indexOf(g.status),
+        header: "Status",
+        sortFn: "basic",
+        cell: ({ row }) =>
+          isConvenor && !bin ? (
+            <select
+              aria-label={`Status of ${row.original.title}`}
+              value={row.original.status}
+              className={`status-select status-${row.original.status}`}
+              onChange={(e) =>
+                edit.save(
+                  { id: row.original.id, patch: { status: e.target.value as GoalStatus, version: row.original.version } },
+                  { onSuccess: () => toast(`Status of “${row.original.title}” is now ${goalStatusLabels[e.target.value as GoalStatus]}.`) },
+                )
+              }
+            >
+              {goalStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {goalStatusLabels[s]}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <StatusBadge status={row.original.status} />
+          ),
+      },
+      {
+        id: "progress",
+        accessorFn: (g) => g.progress ?? -1,
+        header: "Progress",
+        sortFn: "basic",
+        cell: ({ row }) => <ProgressBar value={row.original.progress} label={`Progress of ${row.original.title}`} />,
+      },
+      {
+        id: "dueDate",
+        accessorFn: (g) => g.dueDate ?? "",
+        header: "Due",
+        sortFn: "alphanumeric",
+        cell: ({ row }) => formatDate(row.original.dueDate),
+      },
+      {
+        id: "lastUpdate",
+        accessorFn: (g) => g.lastUpdateAt ?? "",
+        header: "Last update",
+        sortFn: "alphanumeric",
+        cell: ({ row }) => (row.original.lastUpdateAt ? formatDate(row.original.lastUpdateAt) : <span className="muted">None yet</span>),
+      },
+      {
+        id: "visibility",
+        accessorFn: (g) => g.visibility,
+        header: "Visible to",
+        sortFn: "alphanumeric",
+        cell: ({ row }) => <VisibilityBadge visibility={row.original.visibility} />,
+      },
+    ],
+    [isConvenor, bin, edit.save, toast],
+  );
+
+  const table = useTable({
+    features,
+    columns,
+    data: goals,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const s = next[0];
+      void navigate({ search: (p) => ({ ...p, sort: s ? `${s.id}.${s.desc ? "desc" : "asc"}` : undefined }), replace: true });
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === "function" ? updater(columnVisibility) : updater;
+      const cols = Object.keys(columnLabels).filter((c) => next[c] !== false);
+      void navigate({ search: (p) => ({ ...p, cols: cols.join(",") }), replace: true });
+    },
+  });
+
+  if (goals.length === 0) {
+    return bin ? (
+      <EmptyState title="No deleted goals">
+        <p>Goals you delete appear here, ready to be restored.</p>
+      </EmptyState>
+    ) : filtered ? (
+      <EmptyState title="No goals match these filters">
+        <p>Try another theme, status or organisation, or clear the filters.</p>
+      </EmptyState>
+    ) : (
+      <EmptyState title="No goals in this cycle yet">
+        <p>Goals agreed at the workshop appear here with their lead organisation, status and progress.</p>
+        {isConvenor && (
+          <Link to="/goals/new" className="button">
+            Add the first goal
+          </Link>
+        )}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <>
+      <div className="table-tools no-print">
+        <p className="muted" aria-live="polite">
+          {goals.length === 1 ? "1 goal" : `${goals.length} goals`}
+        </p>
+        <details className="column-chooser">
+          <summary>Columns</summary>
+          <fieldset>
+            <legend className="visually-hidden">Columns to show</legend>
+            {table
+              .getAllLeafColumns()
+              .filter((c) => c.getCanHide())
+              .map((c) => (
+                <label key={c.id} className="checkbox">
+                  <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} /> {columnLabels[c.id]}
+                </label>
+              ))}
+          </fieldset>
+        </details>
+      </div>
+      <div className="table-scroll">
+        <table className="data-table goals-table">
+          <caption className="visually-hidden">Goals, sortable by column</caption>
+          <thead>
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const dir = h.column.getIsSorted();
+                  return (
+                    <th key={h.id} scope="col" aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}>
+                      <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={h} />
+                        <span aria-hidden="true" className="sort-mark">
+                          {dir === "asc" ? "▲" : dir === "desc" ? "▼" : "↕"}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+                {bin && <th scope="col">Restore</th>}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} data-label={columnLabels[cell.column.id]}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+                {bin && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => restore.mutate(row.original.id)}
+                      disabled={restore.isPending}
+                    >
+                      Restore
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {edit.mutation.error && !edit.conflict && <ErrorMessage error={edit.mutation.error} />}
+      <ConflictDialog conflict={edit.conflict} onClose={edit.closeConflict} />
+    </>
+  );
+}
