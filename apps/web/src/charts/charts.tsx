@@ -1,4 +1,8 @@
-/** The Recharts drawings. Loaded lazily (see chart-figure.tsx); each has a table twin. */
+/**
+ * The Recharts drawings. Loaded lazily (see chart-figure.tsx). Each is hidden from assistive
+ * technology and has a table twin with the same figures, so Recharts' own keyboard layer is off
+ * (a focusable chart inside aria-hidden would trap keyboard users in a silent element).
+ */
 import { type GoalStatus, goalStatusLabels } from "@convene/domain";
 import {
   Bar,
@@ -23,10 +27,10 @@ export function StatusBarChart({ data }: { data: { status: GoalStatus; count: nu
   const rows = data.map((d) => ({ ...d, label: goalStatusLabels[d.status] }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(180, rows.length * 38)}>
-      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 32 }}>
+      <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ left: 8, right: 32 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
         <XAxis type="number" allowDecimals={false} stroke={ink} />
-        <YAxis type="category" dataKey="label" width={90} stroke={ink} />
+        <YAxis type="category" dataKey="label" width={104} stroke={ink} />
         <Bar dataKey="count" isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.status} fill={statusColours[r.status]} />
@@ -42,7 +46,7 @@ export function ThemeProgressChart({ data }: { data: { themeName: string; progre
   const rows = data.map((d) => ({ name: d.themeName, pct: d.progress === null ? 0 : Math.round(d.progress * 100) }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(180, rows.length * 44)}>
-      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 40 }}>
+      <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ left: 8, right: 40 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
         <XAxis type="number" domain={[0, 100]} tickFormatter={pctTick} stroke={ink} />
         <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={{ fontSize: 13 }} />
@@ -58,10 +62,10 @@ export function ProgressLineChart({ data }: { data: { date: string; progress: nu
   const rows = data.map((d) => ({ date: d.date, pct: d.progress === null ? null : Math.round(d.progress * 1000) / 10 }));
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <LineChart data={rows} margin={{ left: 0, right: 16, top: 8 }}>
+      <LineChart accessibilityLayer={false} data={rows} margin={{ left: 0, right: 16, top: 8 }}>
         <CartesianGrid stroke={grid} />
         <XAxis dataKey="date" tickFormatter={formatShortDate} stroke={ink} minTickGap={24} />
-        <YAxis domain={[0, 100]} tickFormatter={pctTick} stroke={ink} width={48} />
+        <YAxis domain={[0, 100]} tickFormatter={pctTick} stroke={ink} width={60} />
         <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => [`${v} %`, "Progress"]} />
         <Line type="monotone" dataKey="pct" stroke={accent} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
       </LineChart>
@@ -72,7 +76,7 @@ export function ProgressLineChart({ data }: { data: { date: string; progress: nu
 export function MeasureLineChart({ data, target, unit }: { data: { date: string; value: number }[]; target: number | null; unit: string }) {
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={data} margin={{ left: 0, right: 16, top: 12 }}>
+      <LineChart accessibilityLayer={false} data={data} margin={{ left: 0, right: 16, top: 12 }}>
         <CartesianGrid stroke={grid} />
         <XAxis dataKey="date" tickFormatter={formatShortDate} stroke={ink} minTickGap={24} />
         <YAxis stroke={ink} width={56} domain={["auto", "auto"]} />

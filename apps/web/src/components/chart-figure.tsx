@@ -33,7 +33,7 @@ export function ChartFigure({ title, table, children }: { title: string; table: 
             <Suspense fallback={<Skeleton lines={4} height="2rem" />}>{children}</Suspense>
           </div>
           <div className="visually-hidden">
-            <FigureTable table={table} />
+            <FigureTable table={table} scroll={false} />
           </div>
         </>
       )}
@@ -41,36 +41,42 @@ export function ChartFigure({ title, table, children }: { title: string; table: 
   );
 }
 
-function FigureTable({ table }: { table: ChartTable }) {
-  return (
-    <div className="table-scroll">
-      <table className="data-table compact">
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((cell, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={j}>{cell}</td>
-                ),
-              )}
-            </tr>
+function FigureTable({ table, scroll = true }: { table: ChartTable; scroll?: boolean }) {
+  const body = (
+    <table className="data-table compact">
+      <caption>{table.caption}</caption>
+      <thead>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
           ))}
-        </tbody>
-      </table>
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((cell, j) =>
+              j === 0 ? (
+                <th key={j} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={j}>{cell}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  // A scrolling region must be reachable by keyboard; the hidden twin never scrolls.
+  return scroll ? (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
+      {body}
     </div>
+  ) : (
+    body
   );
 }

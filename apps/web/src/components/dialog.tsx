@@ -1,5 +1,5 @@
 /** A modal built on the native <dialog>: focus is trapped and Escape closes it, for free. */
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export function Dialog({
   open,
@@ -13,6 +13,7 @@ export function Dialog({
   children: React.ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -20,8 +21,8 @@ export function Dialog({
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="dialog-title" onClose={onClose}>
-      <h2 id="dialog-title">{title}</h2>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+      <h2 id={titleId}>{title}</h2>
       {open && children}
     </dialog>
   );

@@ -1,0 +1,97 @@
+/**
+ * What every browser test needs: the built dashboard served by a real Convene on 127.0.0.1
+ * with a fresh database, and Debian's Chromium with a fresh profile (never a downloaded browser).
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { linkFor, setupLinkToken } from "@convene/api/accounts";
+import { createConvene, listen } from "@convene/api/server";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+const webDist = resolve(import.meta.dirname, "../dist");
+
+export async function startConvene() {
+  if (!existsSync(join(webDist, "index.html"))) {
+    throw new Error("The dashboard is not built: run `npm run build` (npm test does it first).");
+  }
+  const dir = mkdtempSync(join(tmpdir(), "convene-e2e-"));
+  // Better Auth checks the Origin of sign-in requests against the public URL, so we need the
+  // port before creating the app: ask the OS for a free one first.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const convene = await createConvene({ databasePath: join(dir, "convene.db"), webDist, publicUrl: base });
+  const server = await listen(convene.app, port, "127.0.0.1");
+  return {
+    base,
+    convene,
+    setupLink: async () => {
+      const token = await setupLinkToken(convene.db);
+      if (!token) throw new Error("a convenor already exists");
+      return linkFor(base, "setup", token);
+    },
+    stop: async () => {
+      await server.close();
+      await convene.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium".`);
+  const profile = mkdtempSync(join(tmpdir(), "convene-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serious and critical axe-core violations on the page as it stands, as readable lines. */
+export async function seriousA11yProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function signIn(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: /Overview/ }).waitFor();
+}
