@@ -44,7 +44,7 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
     else valuesByGoal.set(v.goalId, [v]);
   }
   const series = counted.map((g) => goalProgressOverTime(g.measures, valuesByGoal.get(g.id) ?? []));
-  const end = asOf < cycle.workshopDate ? cycle.workshopDate : asOf > cycle.agmDate ? cycle.agmDate : asOf;
+  const end = [cycle.workshopDate, asOf, cycle.agmDate].sort()[1] ?? asOf; // asOf, kept within the cycle
   const progressOverTime = meanProgressOverTime(series, sampleDates(cycle.workshopDate, end));
 
   const stale = (g: (typeof goals)[number]) => {

@@ -4,7 +4,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { authClient } from "../auth-client.ts";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
@@ -28,7 +28,12 @@ export function AppShell() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  useEffect(() => setMenuOpen(false), [pathname]);
+  // Following a link closes the phone menu (adjusting state during render, as React advises).
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   const user = me.data?.user;
 
   const signOut = async () => {

@@ -56,14 +56,16 @@ function FigureTable({ table, scroll = true }: { table: ChartTable; scroll?: boo
       </thead>
       <tbody>
         {table.rows.map((r, i) => (
+          // Row labels (dates, names) can repeat; rows never reorder, so position is a stable key.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <tr key={i}>
             {r.map((cell, j) =>
               j === 0 ? (
-                <th key={j} scope="row">
+                <th key={table.columns[j]} scope="row">
                   {cell}
                 </th>
               ) : (
-                <td key={j}>{cell}</td>
+                <td key={table.columns[j]}>{cell}</td>
               ),
             )}
           </tr>
@@ -73,9 +75,10 @@ function FigureTable({ table, scroll = true }: { table: ChartTable; scroll?: boo
   );
   // A scrolling region must be reachable by keyboard; the hidden twin never scrolls.
   return scroll ? (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: axe's scrollable-region-focusable asks for exactly this
+    <section className="table-scroll" tabIndex={0} aria-label={table.caption}>
       {body}
-    </div>
+    </section>
   ) : (
     body
   );

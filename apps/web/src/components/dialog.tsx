@@ -52,6 +52,7 @@ export function ConfirmDialog({
         <button type="button" className="button danger" onClick={onConfirm} disabled={busy}>
           {busy ? "Working…" : confirmLabel}
         </button>
+        {/* biome-ignore lint/a11y/noAutofocus: a destructive dialog opens on its safe choice */}
         <button type="button" className="button secondary" onClick={onCancel} autoFocus>
           Cancel
         </button>

@@ -6,6 +6,7 @@ export function Skeleton({ lines = 3, height = "1.2rem" }: { lines?: number; hei
     <div className="skeleton" aria-busy="true" aria-live="polite">
       <span className="visually-hidden">Loading…</span>
       {Array.from({ length: lines }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder lines have no identity and never reorder
         <span key={i} className="skeleton-line" style={{ height, width: `${90 - ((i * 17) % 40)}%` }} />
       ))}
     </div>

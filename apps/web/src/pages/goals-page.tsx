@@ -107,6 +107,7 @@ export function GoalsPage() {
           </Link>
         </p>
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
       <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="goal-search">Search</label>
