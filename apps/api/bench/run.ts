@@ -122,8 +122,8 @@ try {
     ...results.map((r) => [
       r.name,
       r.requestsPerSecond.toFixed(0),
-      r.p50.toFixed(1),
-      r.p99.toFixed(1),
+      latency(r.p50),
+      latency(r.p99),
       `${((r.requestsPerSecond / helloRate) * 100).toFixed(1)} %`,
       String(r.errors + r.non2xx),
     ]),
@@ -136,6 +136,11 @@ try {
 } finally {
   for (const stop of stops.reverse()) await stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** autocannon's histogram counts whole milliseconds, so 0 means under one. */
+function latency(ms: number): string {
+  return ms < 1 ? "<1" : ms.toFixed(0);
 }
 
 async function check<T, R>(url: string, cookie: string, summarise: (body: T) => R): Promise<R> {
