@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli, usage } from "./run.ts";
 import { recordedIo, tempContext } from "./test-io.ts";
 
 describe("admin command line", () => {
   const ctx = tempContext();
+  afterAll(() => ctx.cleanup());
 
   it("prints usage for help", async () => {
     const io = recordedIo();
