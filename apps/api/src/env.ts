@@ -12,12 +12,34 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   WEB_DIST: z.string().default(resolve(repoRoot, "apps/web/dist")),
+  /**
+   * Set by npm to the folder the command was typed in: `npm run admin` runs in apps/api, so the
+   * admin command line resolves file arguments (`backup --to FILE`) against this instead.
+   */
+  INIT_CWD: z.string().min(1).optional(),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** The load test's knobs (`npm run bench`); flags on its command line override these. */
+const benchEnvSchema = z.object({
+  BENCH_DURATION: z.coerce.number().int().min(1).max(600).default(10),
+  BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1000).default(10),
+});
+
+export type BenchEnv = z.infer<typeof benchEnvSchema>;
+
+export function readBenchEnv(source: NodeJS.ProcessEnv = process.env): BenchEnv {
+  const parsed = benchEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);

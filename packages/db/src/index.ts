@@ -6,4 +6,5 @@ export * from "./queries/organisations.ts";
 export * from "./queries/themes.ts";
 export * from "./queries/versioned.ts";
 export type * from "./schema.ts";
+export * from "./seed/demo.ts";
 export * from "./seed/seed-coalition.ts";

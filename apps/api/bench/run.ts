@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: how fast the API answers its two heaviest reads on a large coalition,
+ * against a hello-world Hono server measured in the same run on the same machine.
+ *
+ * Builds a synthetic coalition in a temporary folder, signs a convenor in, serves the real app on
+ * 127.0.0.1 (a free port), and loads each route with autocannon for a fixed time. The load
+ * runs in a worker thread so it does not share the server's event loop. No targets are enforced.
+ *
+ * Flags: --duration SECONDS, --connections N (defaults from BENCH_DURATION, BENCH_CONNECTIONS).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase } from "@convene/db";
+import { serve } from "@hono/node-server";
+import autocannon from "autocannon";
+import { Hono } from "hono";
+import { readBenchEnv } from "../src/env.ts";
+import { createConvene, listen } from "../src/server.ts";
+import { createAccount } from "../src/services/accounts.ts";
+import { benchmarkSize, generateSyntheticCoalition } from "./synthetic-coalition.ts";
+
+const HOST = "127.0.0.1";
+const PUBLIC_URL = `http://${HOST}`;
+
+const env = readBenchEnv();
+const { values: flags } = parseArgs({
+  options: { duration: { type: "string" }, connections: { type: "string" } },
+  strict: true,
+});
+const duration = positiveInt(flags.duration, env.BENCH_DURATION, "--duration");
+const connections = positiveInt(flags.connections, env.BENCH_CONNECTIONS, "--connections");
+
+function positiveInt(flag: string | undefined, fallback: number, name: string): number {
+  if (flag === undefined) return fallback;
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1`);
+  return n;
+}
+
+interface Measured {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Measured> {
+  process.stdout.write(`  ${name}: ${duration} s with ${connections} connections…\n`);
+  const result = await autocannon({ url, connections, duration, headers, workers: 1 });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "convene-bench-"));
+const databasePath = join(dir, "convene.db");
+const stops: (() => Promise<void>)[] = [];
+try {
+  process.stdout.write(`Building a synthetic coalition in ${dir}…\n`);
+  const started = performance.now();
+  const opened = await openDatabase(databasePath);
+  const coalition = await generateSyntheticCoalition(opened.db, benchmarkSize);
+  await opened.db.destroy();
+  const generationMs = performance.now() - started;
+
+  const convene = await createConvene({ databasePath, publicUrl: PUBLIC_URL });
+  stops.push(convene.close);
+  const email = "bench-convenor@example.org";
+  const password = "benchmark password";
+  await createAccount(convene.auth, convene.db, { email, name: "Bench Convenor", password, role: "convenor", organisationId: null }, null);
+
+  const server = await listen(convene.app, 0, HOST);
+  stops.push(server.close);
+  const base = `http://${HOST}:${server.port}`;
+  // Signed in over HTTP like a browser (Better Auth rate-limits by the TCP peer's address).
+  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: PUBLIC_URL },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+  if (signIn.status !== 200 || !cookie) throw new Error(`Signing the benchmark convenor in failed: ${signIn.status}`);
+
+  const hello = new Hono().get("/", (c) => c.text("Hello, world"));
+  const helloPort = await new Promise<number>((resolve, reject) => {
+    const s = serve({ fetch: hello.fetch, port: 0, hostname: HOST }, (info) => resolve(info.port));
+    s.on("error", reject);
+    stops.push(() => new Promise((r) => s.close(() => r())));
+  });
+
+  const overviewUrl = `${base}/api/cycles/${coalition.latestCycleId}/overview`;
+  const goalsUrl = `${base}/api/goals?cycleId=${coalition.latestCycleId}`;
+  // One request each first: a route that fails would otherwise be timed as a fast error.
+  const goalsInCycle = await check(goalsUrl, cookie, (b: { goals: unknown[] }) => b.goals.length);
+  const overviewPoints = await check(overviewUrl, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
+
+  process.stdout.write("Measuring:\n");
+  const results = [
+    await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`),
+    await load(`GET /api/cycles/:id/overview (${overviewPoints} chart points)`, overviewUrl, { cookie }),
+    await load(`GET /api/goals?cycleId= (${goalsInCycle} goals)`, goalsUrl, { cookie }),
+  ];
+
+  const rows = coalition.rows;
+  process.stdout.write(
+    `\nSynthetic coalition: ${rows.organisations} organisations, ${rows.cycles} cycles, ${rows.goals} goals, ${rows.measures} measures, ` +
+      `${rows.progressUpdates} progress updates, ${rows.measureValues} measure values — generated in ${(generationMs / 1000).toFixed(2)} s\n`,
+  );
+  process.stdout.write(`Load: ${duration} s per route, ${connections} connections, on ${HOST}, signed in as a convenor\n\n`);
+  const helloRate = results[0]!.requestsPerSecond;
+  const table = [
+    ["route", "req/s", "p50 ms", "p99 ms", "vs hello", "errors"],
+    ...results.map((r) => [
+      r.name,
+      r.requestsPerSecond.toFixed(0),
+      latency(r.p50),
+      latency(r.p99),
+      `${((r.requestsPerSecond / helloRate) * 100).toFixed(1)} %`,
+      String(r.errors + r.non2xx),
+    ]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  for (const [n, row] of table.entries()) {
+    process.stdout.write(`${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}\n`);
+    if (n === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
+  }
+} finally {
+  for (const stop of stops.reverse()) await stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** autocannon's histogram counts whole milliseconds, so 0 means under one. */
+function latency(ms: number): string {
+  return ms < 1 ? "<1" : ms.toFixed(0);
+}
+
+async function check<T, R>(url: string, cookie: string, summarise: (body: T) => R): Promise<R> {
+  const res = await fetch(url, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  return summarise((await res.json()) as T);
+}
