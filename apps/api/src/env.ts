@@ -27,7 +27,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return parsed.data;
+  // `npm start` runs in apps/api; a relative DATABASE_PATH means the folder the person typed it in.
+  const env = parsed.data;
+  return env.DATABASE_PATH === ":memory:" ? env : { ...env, DATABASE_PATH: resolve(env.INIT_CWD ?? process.cwd(), env.DATABASE_PATH) };
 }
 
 /** The load test's knobs (`npm run bench`); flags on its command line override these. */

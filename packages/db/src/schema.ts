@@ -1,6 +1,6 @@
 /**
- * The Kysely view of the database. Column names are snake_case in SQL and camelCase here
- * (CamelCasePlugin). Better Auth's own tables (user, session, account, verification) are
+ * The Kysely view of the database. Columns are camelCase in SQL too, matching Better Auth's
+ * own tables, so no name-mapping plugin sits between the two. Better Auth's own tables (user, session, account, verification) are
  * created by our migrations too but queried through Better Auth, except `user`, which the
  * dashboard lists.
  */
