@@ -67,7 +67,7 @@ export function ProgressLineChart({ data }: { data: { date: string; progress: nu
         <XAxis dataKey="date" tickFormatter={formatShortDate} stroke={ink} minTickGap={24} />
         <YAxis domain={[0, 100]} tickFormatter={pctTick} stroke={ink} width={60} />
         <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => [`${v} %`, "Progress"]} />
-        <Line type="monotone" dataKey="pct" stroke={accent} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+        <Line type="linear" dataKey="pct" stroke={accent} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );

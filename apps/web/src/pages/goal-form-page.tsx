@@ -75,7 +75,7 @@ export function NewGoalPage() {
   return (
     <>
       <h1>
-        New goal <span className="subtitle">{cycle.name} cycle</span>
+        New goal <span className="subtitle">Cycle: {cycle.name}</span>
       </h1>
       <GoalForm
         initial={draftOf()}

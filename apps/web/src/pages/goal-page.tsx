@@ -51,7 +51,7 @@ export function GoalPage() {
   return (
     <>
       <p className="breadcrumbs no-print">
-        <Link to="/goals">Goals</Link> › {g.cycleName} cycle
+        <Link to="/goals">Goals</Link> › Cycle: {g.cycleName}
       </p>
       <div className="page-head">
         <h1>{g.title}</h1>
@@ -418,7 +418,7 @@ function UpdateHistory({ detail }: { detail: GoalDetail }) {
             <ul className="plain-list small">
               {u.values.map((v) => (
                 <li key={v.measureId}>
-                  {v.measureName}: {formatNumber(v.value, v.unit)}
+                  {v.measureName}: {v.kind === "milestone" ? (v.value === 1 ? "done" : "not done") : formatNumber(v.value, v.unit)}
                 </li>
               ))}
             </ul>

@@ -25,7 +25,7 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
-import { formatDate } from "../format.ts";
+import { formatCompactDate } from "../format.ts";
 import { useGoalEdit } from "../goal-edits.ts";
 import { goalsQuery, meQuery, organisationsQuery, themesQuery } from "../queries.ts";
 
@@ -91,7 +91,7 @@ export function GoalsPage() {
     <>
       <div className="page-head">
         <h1>
-          {search.bin ? "Deleted goals" : "Goals"} {cycle && <span className="subtitle">{cycle.name} cycle</span>}
+          {search.bin ? "Deleted goals" : "Goals"} {cycle && <span className="subtitle">Cycle: {cycle.name}</span>}
         </h1>
         {isConvenor && !closed && !search.bin && cycle && (
           <Link to="/goals/new" className="button">
@@ -280,14 +280,19 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
         accessorFn: (g) => g.dueDate ?? "",
         header: "Due",
         sortFn: "alphanumeric",
-        cell: ({ row }) => formatDate(row.original.dueDate),
+        cell: ({ row }) => <span className="nowrap">{formatCompactDate(row.original.dueDate)}</span>,
       },
       {
         id: "lastUpdate",
         accessorFn: (g) => g.lastUpdateAt ?? "",
         header: "Last update",
         sortFn: "alphanumeric",
-        cell: ({ row }) => (row.original.lastUpdateAt ? formatDate(row.original.lastUpdateAt) : <span className="muted">None yet</span>),
+        cell: ({ row }) =>
+          row.original.lastUpdateAt ? (
+            <span className="nowrap">{formatCompactDate(row.original.lastUpdateAt)}</span>
+          ) : (
+            <span className="muted">None yet</span>
+          ),
       },
       {
         id: "visibility",

@@ -51,7 +51,7 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
   return (
     <>
       <h1>
-        Overview <span className="subtitle">{cycle.name} cycle</span>
+        Overview <span className="subtitle">Cycle: {cycle.name}</span>
       </h1>
       {closed && (
         <p className="notice">This cycle was closed at its AGM on {formatDate(cycle.agmDate)}. Its goals are read-only history.</p>

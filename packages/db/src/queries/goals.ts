@@ -209,7 +209,7 @@ export async function listProgressUpdates(db: Kysely<Database>, viewer: Viewer, 
   const values = await db
     .selectFrom("measureValues as mv")
     .innerJoin("measures as m", "m.id", "mv.measureId")
-    .select(["mv.updateId", "mv.measureId", "m.name as measureName", "m.unit", "mv.value"])
+    .select(["mv.updateId", "mv.measureId", "m.name as measureName", "m.kind", "m.unit", "mv.value"])
     .where("mv.updateId", "in", updates.length ? updates.map((u) => u.id) : [-1])
     .execute();
   const byUpdate = groupBy(values, (v) => v.updateId ?? 0);
