@@ -207,3 +207,11 @@ describe("DELETE /api/updates/:id and restore", () => {
     expect((await json(res)).error.code).toBe("cycle_closed");
   });
 });
+
+describe("GET /api/updates for a hidden goal", () => {
+  it("answers 404, as the goal itself does, rather than an empty list", async () => {
+    const { app, observer, goal } = await setup();
+    expect((await call(app, "GET", `/api/updates?goalId=${goal.id}`, { cookie: observer.cookie })).status).toBe(404);
+    expect((await call(app, "GET", "/api/updates?goalId=9999", { cookie: observer.cookie })).status).toBe(404);
+  });
+});
