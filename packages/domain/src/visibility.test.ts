@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSee, narrowest, visibilities, visibleLevels } from "./index.ts";
+import { audienceOf, canSee, narrowest, visibilities, visibleLevels } from "./index.ts";
 
 describe("visibility", () => {
   it("lets the convenor see everything", () => {
@@ -26,5 +26,15 @@ describe("visibility", () => {
     expect(narrowest("convenor", "public")).toBe("convenor");
     expect(narrowest("members", "convenor")).toBe("convenor");
     for (const v of visibilities) expect(narrowest(v, v)).toBe(v);
+  });
+
+  it("names the least-privileged audience of each visibility, who can see it and nothing narrower", () => {
+    expect(audienceOf("public")).toBe("anonymous");
+    expect(audienceOf("members")).toBe("member");
+    expect(audienceOf("convenor")).toBe("convenor");
+    for (const v of visibilities) {
+      expect(canSee(audienceOf(v), v)).toBe(true);
+      expect(visibleLevels(audienceOf(v)).at(-1)).toBe(v);
+    }
   });
 });

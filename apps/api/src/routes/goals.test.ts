@@ -301,6 +301,26 @@ describe("POST /api/goals/:id/copy-forward", () => {
     expect(again.status).toBe(409);
   });
 
+  it("starts the copy's measures from values the copy's audience may see, not from narrower updates", async () => {
+    const { app, convenor, observer, cycle } = await setup();
+    const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, visibility: "public" });
+    const measure = await makeMeasure(app, convenor.cookie, { goalId: goal.id, baseline: 0, target: 10 });
+    await call(app, "POST", "/api/updates", {
+      cookie: convenor.cookie,
+      body: { goalId: goal.id, values: [{ measureId: measure.id, value: 3 }], visibility: "public" },
+    });
+    await call(app, "POST", "/api/updates", {
+      cookie: convenor.cookie,
+      body: { goalId: goal.id, values: [{ measureId: measure.id, value: 9 }], visibility: "convenor" },
+    });
+    const next = await makeCycle(app, convenor.cookie);
+    const copy = (
+      await json(await call(app, "POST", `/api/goals/${goal.id}/copy-forward`, { cookie: convenor.cookie, body: { cycleId: next.id } }))
+    ).goal;
+    const seen = await json(await call(app, "GET", `/api/goals/${copy.id}`, { cookie: observer.cookie }));
+    expect(seen.goal.measures[0].current).toBe(3);
+  });
+
   it("names the bad field, refuses closed target cycles and non-convenors", async () => {
     const { app, convenor, member, cycle } = await setup();
     const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id });
