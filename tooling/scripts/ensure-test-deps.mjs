@@ -16,11 +16,16 @@ function canApt() {
 
 if (!existsSync(CHROMIUM)) {
   if (!canApt()) {
-    console.error(`npm test needs Chromium at ${CHROMIUM} for the browser tests: install it with "sudo apt-get install -y chromium" and run npm test again.`);
+    console.error(
+      `npm test needs Chromium at ${CHROMIUM} for the browser tests: install it with "sudo apt-get install -y chromium" and run npm test again.`,
+    );
     process.exit(1);
   }
   console.log("Installing Debian's chromium for the browser tests (about 20 s)...");
-  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", { stdio: "inherit", shell: "/bin/bash" });
+  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", {
+    stdio: "inherit",
+    shell: "/bin/bash",
+  });
   if (!existsSync(CHROMIUM)) {
     console.error(`Installing chromium did not produce ${CHROMIUM}; install it by hand and run npm test again.`);
     process.exit(1);

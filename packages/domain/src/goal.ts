@@ -39,7 +39,7 @@ export const goalPatchSchema = z
   .object(goalFields)
   .partial()
   .extend({ version: z.number().int().positive() })
-  .refine((g) => !g.leadOrganisationId || !g.supportingOrganisationIds || !g.supportingOrganisationIds.includes(g.leadOrganisationId), {
+  .refine((g) => !g.leadOrganisationId || !g.supportingOrganisationIds?.includes(g.leadOrganisationId), {
     error: "The lead organisation cannot also be a supporting organisation",
     path: ["supportingOrganisationIds"],
   });

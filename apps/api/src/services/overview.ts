@@ -44,6 +44,7 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
     else valuesByGoal.set(v.goalId, [v]);
   }
   const series = counted.map((g) => goalProgressOverTime(g.measures, valuesByGoal.get(g.id) ?? []));
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings; Math.min would turn them into NaN.
   const end = asOf < cycle.workshopDate ? cycle.workshopDate : asOf > cycle.agmDate ? cycle.agmDate : asOf;
   const progressOverTime = meanProgressOverTime(series, sampleDates(cycle.workshopDate, end));
 
