@@ -34,6 +34,8 @@ export function apiDocs(api: Hono<AppBindings, any, any>) {
     .get(
       "/openapi.json",
       openAPIRouteHandler(api, {
+        // Routes with no validator (the plain lists, /me, /health) are routes too: list them.
+        includeEmptyPaths: true,
         documentation: {
           openapi: "3.1.0",
           info: {

@@ -39,3 +39,8 @@ export function canSee(viewer: Viewer, visibility: Visibility): boolean {
 export function narrowest(a: Visibility, b: Visibility): Visibility {
   return visibilities.indexOf(a) >= visibilities.indexOf(b) ? a : b;
 }
+
+/** The least-privileged viewer who may see a record of this visibility: its audience. */
+export function audienceOf(visibility: Visibility): Viewer {
+  return visibility === "public" ? "anonymous" : visibility === "members" ? "member" : "convenor";
+}

@@ -10,6 +10,9 @@ import { idParam } from "./params.ts";
 
 const overviewQuery = z.object({ asOf: z.iso.date({ error: "must be a date written as YYYY-MM-DD" }).optional() });
 
+const cycleNameTaken = (name: string) =>
+  new ApiError(409, "conflict", `There is already a cycle called ${name}.`, { fields: [{ field: "name", message: "is taken" }] });
+
 export const cycles = new Hono<AppBindings>()
   .get("/", async (c) => {
     signedIn(c);
@@ -33,11 +36,7 @@ export const cycles = new Hono<AppBindings>()
     const user = convenorOnly(c);
     const { db } = c.var.deps;
     const input = c.req.valid("json");
-    if (await db.selectFrom("cycles").select("id").where("name", "=", input.name).executeTakeFirst()) {
-      throw new ApiError(409, "conflict", `There is already a cycle called ${input.name}.`, {
-        fields: [{ field: "name", message: "is taken" }],
-      });
-    }
+    if (await db.selectFrom("cycles").select("id").where("name", "=", input.name).executeTakeFirst()) throw cycleNameTaken(input.name);
     const cycle = await db.transaction().execute(async (trx) => {
       const cycle = await insertCycle(trx, input);
       await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "cycle", entityId: cycle.id, after: cycle });
@@ -55,6 +54,13 @@ export const cycles = new Hono<AppBindings>()
     if (before.closedAt) throw new ApiError(409, "cycle_closed", `The ${before.name} cycle is closed; its dates are history.`);
     if ((fields.workshopDate ?? before.workshopDate) > (fields.agmDate ?? before.agmDate))
       throw invalid("agmDate", "The AGM cannot be before the workshop");
+    if (
+      fields.name &&
+      fields.name !== before.name &&
+      (await db.selectFrom("cycles").select("id").where("name", "=", fields.name).executeTakeFirst())
+    ) {
+      throw cycleNameTaken(fields.name);
+    }
     const cycle = await db.transaction().execute(async (trx) => {
       const outcome = await updateVersioned(trx, "cycles", id, version, fields);
       if (outcome === "conflict") throw editConflict(await getCycle(trx, id));

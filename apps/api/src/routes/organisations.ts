@@ -6,6 +6,11 @@ import { ApiError, editConflict, notFound } from "../errors.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
 
+const shortNameTaken = (shortName: string) =>
+  new ApiError(409, "conflict", `Another organisation already uses the short name ${shortName}.`, {
+    fields: [{ field: "shortName", message: "is taken" }],
+  });
+
 export const organisations = new Hono<AppBindings>()
   .get("/", async (c) => {
     signedIn(c);
@@ -30,11 +35,8 @@ export const organisations = new Hono<AppBindings>()
     const user = convenorOnly(c);
     const { db } = c.var.deps;
     const input = c.req.valid("json");
-    const clash = await db.selectFrom("organisations").select("id").where("shortName", "=", input.shortName).executeTakeFirst();
-    if (clash)
-      throw new ApiError(409, "conflict", `Another organisation already uses the short name ${input.shortName}.`, {
-        fields: [{ field: "shortName", message: "is taken" }],
-      });
+    if (await db.selectFrom("organisations").select("id").where("shortName", "=", input.shortName).executeTakeFirst())
+      throw shortNameTaken(input.shortName);
     const org = await db.transaction().execute(async (trx) => {
       const org = await insertOrganisation(trx, input);
       await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "organisation", entityId: org.id, after: org });
@@ -49,6 +51,13 @@ export const organisations = new Hono<AppBindings>()
     const { version, isConvenor, ...fields } = c.req.valid("json");
     const before = await getOrganisation(db, id);
     if (!before) throw notFound("That organisation");
+    if (
+      fields.shortName &&
+      fields.shortName !== before.shortName &&
+      (await db.selectFrom("organisations").select("id").where("shortName", "=", fields.shortName).executeTakeFirst())
+    ) {
+      throw shortNameTaken(fields.shortName);
+    }
     const org = await db.transaction().execute(async (trx) => {
       const outcome = await updateVersioned(trx, "organisations", id, version, {
         ...fields,

@@ -1,8 +1,9 @@
-import { listProgressUpdates } from "@convene/db";
+import { getGoal, listProgressUpdates } from "@convene/db";
 import { progressUpdateInputSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, signedIn, viewerOf } from "../context.ts";
+import { notFound } from "../errors.ts";
 import { postProgressUpdate, setUpdateDeleted } from "../services/progress-updates.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
@@ -10,7 +11,12 @@ import { idParam } from "./params.ts";
 export const updates = new Hono<AppBindings>()
   .get("/", validate("query", z.object({ goalId: z.coerce.number().int().positive() })), async (c) => {
     signedIn(c);
-    return c.json({ updates: await listProgressUpdates(c.var.deps.db, viewerOf(c), [c.req.valid("query").goalId]) }, 200);
+    const { db } = c.var.deps;
+    const viewer = viewerOf(c);
+    const { goalId } = c.req.valid("query");
+    // A goal the viewer may not see answers 404 here too, not an empty list that confirms it exists.
+    if (!(await getGoal(db, viewer, goalId))) throw notFound("That goal");
+    return c.json({ updates: await listProgressUpdates(db, viewer, [goalId]) }, 200);
   })
   .post("/", validate("json", progressUpdateInputSchema), async (c) => {
     const user = signedIn(c);

@@ -3,7 +3,7 @@
  * and leaves an audit entry in the same transaction.
  */
 import { type Actor, type Db, type GoalSummary, getGoal, insertGoal, recordAudit, replaceSupporters, updateVersioned } from "@convene/db";
-import type { GoalInput, GoalPatch } from "@convene/domain";
+import { audienceOf, type GoalInput, type GoalPatch } from "@convene/domain";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 
 export const cycleClosed = (name: string) =>
@@ -143,6 +143,10 @@ export async function copyGoalForward(db: Db, actor: Actor, id: number, cycleId:
     visibility: source.visibility,
     copiedFromGoalId: id,
   });
+  // Each measure starts where the copy's audience saw it: a value from a narrower update (say, a
+  // convenor-only one on a public goal) would otherwise become a starting value everyone can see.
+  const asAudienceSees = await getGoal(db, audienceOf(source.visibility), id);
+  const visibleCurrent = new Map((asAudienceSees?.measures ?? []).map((m) => [m.id, m.current]));
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     for (const m of source.measures) {
@@ -160,7 +164,7 @@ export async function copyGoalForward(db: Db, actor: Actor, id: number, cycleId:
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const start = m.current ?? (m.kind === "milestone" ? 0 : m.baseline);
+      const start = visibleCurrent.get(m.id) ?? (m.kind === "milestone" ? 0 : m.baseline);
       if (start !== null)
         await trx.insertInto("measureValues").values({ measureId, updateId: null, value: start, recordedAt: now }).execute();
     }

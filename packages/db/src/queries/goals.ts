@@ -11,7 +11,7 @@ import {
   type Viewer,
   visibleLevels,
 } from "@convene/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 
 export interface GoalFilter extends GoalListQuery {
@@ -53,9 +53,8 @@ function goalRows(db: Kysely<Database>, viewer: Viewer, f: GoalFilter) {
   }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([eb("g.title", "like", eb.val(like)).$castTo<boolean>(), eb("g.description", "like", eb.val(like)).$castTo<boolean>()]),
-    );
+    // SQLite's LIKE has no escape character unless one is named, so the backslashes above need ESCAPE.
+    q = q.where(({ or }) => or([sql<boolean>`g.title like ${like} escape '\\'`, sql<boolean>`g.description like ${like} escape '\\'`]));
   }
   return q.orderBy("g.id");
 }

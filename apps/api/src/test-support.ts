@@ -1,0 +1,178 @@
+/**
+ * Helpers for the API's tests: a fresh Convene on an in-memory database, signing in through
+ * Better Auth exactly as the dashboard does, and small factories for people and records.
+ */
+import type { Role } from "@convene/domain";
+import { createConvene } from "./server.ts";
+import { createAccount } from "./services/accounts.ts";
+
+/** The origin the test Convene believes it is served from; Better Auth and the CSRF check trust it. */
+export const ORIGIN = "http://localhost:8787";
+export const PASSWORD = "correct horse battery";
+
+export type Convene = Awaited<ReturnType<typeof createConvene>>;
+export type App = Convene["app"];
+
+export async function makeConvene(options: { signInLimit?: { window: number; max: number } } = {}) {
+  return createConvene({ databasePath: ":memory:", publicUrl: ORIGIN, signInLimit: options.signInLimit ?? { window: 60, max: 1000 } });
+}
+
+let addresses = 0;
+
+/**
+ * A fresh client address. Better Auth keeps its in-memory rate-limit counts in a module-level map
+ * shared by every instance in the process, so tests sign in from addresses no other test uses.
+ */
+export function uniqueAddress(): string {
+  addresses += 1;
+  return `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
+}
+
+/** A client socket for `getConnInfo`, as @hono/node-server would provide: rate limiting keys on it. */
+export function fromAddress(address = uniqueAddress()) {
+  return { incoming: { socket: { remoteAddress: address, remotePort: 50_000, remoteFamily: "IPv4" } } };
+}
+
+export interface RequestOptions {
+  cookie?: string | undefined;
+  body?: unknown;
+  headers?: Record<string, string>;
+  env?: unknown;
+}
+
+/** A JSON request as the dashboard sends it (same origin, JSON body). */
+export function call(app: App, method: string, path: string, o: RequestOptions = {}) {
+  const headers: Record<string, string> = { origin: ORIGIN, ...o.headers };
+  if (o.cookie) headers.cookie = o.cookie;
+  let body: string | undefined;
+  if (o.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(o.body);
+  }
+  return app.request(path, { method, headers, body }, o.env as never);
+}
+
+/** Signs in through Better Auth's email endpoint and returns the session cookie header. */
+export async function signIn(app: App, email: string, password = PASSWORD, env: unknown = fromAddress()): Promise<string> {
+  const res = await signInResponse(app, email, password, env);
+  if (res.status !== 200) throw new Error(`sign-in failed for ${email}: ${res.status} ${await res.text()}`);
+  return cookieFrom(res);
+}
+
+export function signInResponse(app: App, email: string, password = PASSWORD, env: unknown = fromAddress()) {
+  return call(app, "POST", "/api/auth/sign-in/email", { body: { email, password }, env });
+}
+
+export function cookieFrom(res: Response): string {
+  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  if (cookies.length === 0) throw new Error("no session cookie was set");
+  return cookies.join("; ");
+}
+
+let people = 0;
+
+export interface Person {
+  id: string;
+  email: string;
+  cookie: string;
+  organisationId: number | null;
+}
+
+/** Creates an account of `role` and signs it in. Members belong to `organisationId` (default: the first organisation). */
+export async function person(convene: Convene, role: Role, organisationId?: number): Promise<Person> {
+  people += 1;
+  const email = `${role}${people}@example.org`;
+  const orgId = role === "member" ? (organisationId ?? (await organisationIds(convene))[0]!) : null;
+  const user = await createAccount(
+    convene.auth,
+    convene.db,
+    { email, name: `${role} ${people}`, password: PASSWORD, role, organisationId: orgId },
+    null,
+  );
+  return { id: user.id, email, cookie: await signIn(convene.app, email), organisationId: orgId };
+}
+
+export async function organisationIds(convene: Convene): Promise<number[]> {
+  const rows = await convene.db.selectFrom("organisations").select("id").orderBy("id").execute();
+  return rows.map((r) => r.id);
+}
+
+/** Reads a JSON body with a type chosen by the test (tests check the shape they rely on). */
+export async function json<T = any>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+let cycles = 0;
+
+export async function makeCycle(app: App, cookie: string, fields: Record<string, unknown> = {}) {
+  cycles += 1;
+  const res = await call(app, "POST", "/api/cycles", {
+    cookie,
+    body: { name: `Cycle ${cycles}`, workshopDate: "2026-01-10", agmDate: "2026-12-10", ...fields },
+  });
+  if (res.status !== 201) throw new Error(`makeCycle: ${res.status} ${await res.text()}`);
+  return (await json(res)).cycle as { id: number; version: number; name: string };
+}
+
+export async function makeGoal(app: App, cookie: string, fields: Record<string, unknown> & { cycleId: number }) {
+  const res = await call(app, "POST", "/api/goals", { cookie, body: { title: "A goal", visibility: "members", ...fields } });
+  if (res.status !== 201) throw new Error(`makeGoal: ${res.status} ${await res.text()}`);
+  return (await json(res)).goal as GoalBody;
+}
+
+export async function makeMeasure(app: App, cookie: string, fields: Record<string, unknown> & { goalId: number }) {
+  const res = await call(app, "POST", "/api/measures", {
+    cookie,
+    body: { kind: "numeric", name: "Briefings", baseline: 0, target: 10, ...fields },
+  });
+  if (res.status !== 201) throw new Error(`makeMeasure: ${res.status} ${await res.text()}`);
+  return (await json(res)).measure as { id: number; version: number };
+}
+
+export async function closeCycle(app: App, cookie: string, cycle: { id: number; version: number }) {
+  const res = await call(app, "POST", `/api/cycles/${cycle.id}/close`, { cookie, body: { version: cycle.version } });
+  if (res.status !== 200) throw new Error(`closeCycle: ${res.status} ${await res.text()}`);
+}
+
+export interface GoalBody {
+  id: number;
+  version: number;
+  title: string;
+  status: string;
+  visibility: string;
+  progress: number | null;
+  cycleId: number;
+  leadOrganisationId: number | null;
+  supportingOrganisationIds: number[];
+  copiedFromGoalId: number | null;
+  measures: { id: number; current: number | null; progress: number | null }[];
+  lastUpdateAt: string | null;
+}
+
+/** The audit entries written for one record, newest first. */
+export async function auditOf(convene: Convene, entity: string, entityId: number | string) {
+  return convene.db
+    .selectFrom("auditEntries")
+    .selectAll()
+    .where("entity", "=", entity)
+    .where("entityId", "=", String(entityId))
+    .orderBy("id", "desc")
+    .execute();
+}
+
+/** A Convene with one person of each role; the member belongs to the first organisation. */
+export async function world() {
+  const convene = await makeConvene();
+  const [convenor, member, observer] = await Promise.all([
+    person(convene, "convenor"),
+    person(convene, "member"),
+    person(convene, "observer"),
+  ]);
+  return { convene, app: convene.app, convenor, member, observer };
+}
+
+/** The field names a 400 response blames. */
+export async function badFields(res: Response): Promise<string[]> {
+  const body = await json(res);
+  return (body.error?.details?.fields ?? []).map((f: { field: string }) => f.field);
+}

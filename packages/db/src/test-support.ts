@@ -1,0 +1,120 @@
+/**
+ * Helpers for the storage tests: a fresh, migrated database in its own temporary folder, and
+ * small factories that write rows directly (the API's rules are tested in apps/api).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { GoalStatus, Visibility } from "@convene/domain";
+import type { Kysely } from "kysely";
+import { type OpenedDatabase, openDatabase } from "./connection.ts";
+import { insertGoal } from "./queries/goals.ts";
+import type { Database } from "./schema.ts";
+
+export interface TempDatabase extends OpenedDatabase {
+  dir: string;
+  path: string;
+  /** Closes the database and removes its folder. */
+  dispose: () => Promise<void>;
+}
+
+export async function tempDatabase(): Promise<TempDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), "convene-db-"));
+  const path = join(dir, "convene.db");
+  const opened = await openDatabase(path);
+  return {
+    ...opened,
+    dir,
+    path,
+    dispose: async () => {
+      await opened.db.destroy();
+      if (opened.sqlite.open) opened.sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let n = 0;
+const next = () => {
+  n += 1;
+  return n;
+};
+
+export async function makeCycle(db: Kysely<Database>, fields: { closedAt?: string | null } = {}) {
+  return db
+    .insertInto("cycles")
+    .values({ name: `Cycle ${next()}`, workshopDate: "2026-01-10", agmDate: "2026-12-10", closedAt: fields.closedAt ?? null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function makeOrganisation(db: Kysely<Database>) {
+  const i = next();
+  return db
+    .insertInto("organisations")
+    .values({ name: `Organisation ${i}`, shortName: `org-${i}`, isConvenor: 0 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function makeGoal(
+  db: Kysely<Database>,
+  fields: { cycleId: number; visibility?: Visibility; status?: GoalStatus; leadOrganisationId?: number | null; title?: string },
+) {
+  return insertGoal(db, {
+    cycleId: fields.cycleId,
+    title: fields.title ?? `Goal ${next()}`,
+    description: "",
+    themeId: null,
+    leadOrganisationId: fields.leadOrganisationId ?? null,
+    supportingOrganisationIds: [],
+    status: fields.status ?? "on_track",
+    dueDate: null,
+    visibility: fields.visibility ?? "public",
+  });
+}
+
+/** A numeric measure from `baseline` to `target`, starting at its baseline. */
+export async function makeMeasure(
+  db: Kysely<Database>,
+  goalId: number,
+  baseline = 0,
+  target = 10,
+  recordedAt = "2026-01-10T09:00:00.000Z",
+) {
+  const m = await db
+    .insertInto("measures")
+    .values({ goalId, name: `Measure ${next()}`, kind: "numeric", unit: "", baseline, target, weight: 1 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db.insertInto("measureValues").values({ measureId: m.id, updateId: null, value: baseline, recordedAt }).execute();
+  return m;
+}
+
+/** A progress update with new values for some measures. */
+export async function makeUpdate(
+  db: Kysely<Database>,
+  goalId: number,
+  fields: { visibility: Visibility; values?: { measureId: number; value: number }[]; createdAt?: string },
+) {
+  const createdAt = fields.createdAt ?? "2026-03-01T09:00:00.000Z";
+  const { id } = await db
+    .insertInto("progressUpdates")
+    .values({
+      goalId,
+      authorId: null,
+      authorName: "Tester",
+      organisationId: null,
+      note: "news",
+      status: null,
+      confidence: null,
+      visibility: fields.visibility,
+      createdAt,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const v of fields.values ?? []) {
+    await db.insertInto("measureValues").values({ measureId: v.measureId, updateId: id, value: v.value, recordedAt: createdAt }).execute();
+  }
+  return id;
+}
