@@ -48,6 +48,30 @@ describe("the setup link", () => {
     expect(await badFields(short)).toEqual(["password"]);
   });
 
+  it("can be used only once even when two requests race with the same token", async () => {
+    convene = await makeConvene();
+    const token = await setupLinkToken(convene.db);
+    const accept = (email: string) =>
+      call(convene!.app, "POST", `/api/invitations/${token}/accept`, { body: { name: "K", email, password: "a long enough password" } });
+    const statuses = (await Promise.all([accept("a@example.org"), accept("b@example.org")])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 410]);
+    const convenors = await convene.db.selectFrom("user").select("email").where("role", "=", "convenor").execute();
+    expect(convenors).toHaveLength(1);
+  });
+
+  it("stays usable when accepting it fails, so the person can correct and try again", async () => {
+    convene = await makeConvene();
+    const token = await setupLinkToken(convene.db);
+    const first = await call(convene.app, "POST", `/api/invitations/${token}/accept`, {
+      body: { name: "K", password: "a long enough password" },
+    });
+    expect(first.status).toBe(400);
+    const second = await call(convene.app, "POST", `/api/invitations/${token}/accept`, {
+      body: { name: "K", email: "k@example.org", password: "a long enough password" },
+    });
+    expect(second.status).toBe(201);
+  });
+
   it("answers 404 for a token that was never issued", async () => {
     convene = await makeConvene();
     expect((await call(convene.app, "GET", "/api/invitations/not-a-real-token")).status).toBe(404);

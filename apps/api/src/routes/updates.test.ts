@@ -196,6 +196,13 @@ describe("DELETE /api/updates/:id and restore", () => {
     expect((await call(app, "DELETE", "/api/updates/9999", { cookie: member.cookie })).status).toBe(404);
   });
 
+  it("answers 404 for an update whose goal has been deleted", async () => {
+    const { app, member, convenor, goal } = await setup();
+    const { id } = await json(await call(app, "POST", "/api/updates", { cookie: member.cookie, body: { goalId: goal.id, note: "x" } }));
+    expect((await call(app, "DELETE", `/api/goals/${goal.id}`, { cookie: convenor.cookie })).status).toBe(200);
+    expect((await call(app, "DELETE", `/api/updates/${id}`, { cookie: member.cookie })).status).toBe(404);
+  });
+
   it("lets the convenor withdraw anyone's update, but not in a closed cycle", async () => {
     const { app, member, convenor, goal, cycle } = await setup();
     const first = await json(await call(app, "POST", "/api/updates", { cookie: member.cookie, body: { goalId: goal.id, note: "x" } }));

@@ -135,38 +135,55 @@ export async function acceptLink(
 ) {
   const link = await findLink(db, token);
   const ctx = await auth.$context;
-  let userId: string;
-  if (link.kind === "reset") {
-    if (!link.userId) throw notFound("That link");
-    await ctx.internalAdapter.updatePassword(link.userId, await ctx.password.hash(input.password));
-    await ctx.internalAdapter.deleteUserSessions(link.userId);
-    userId = link.userId;
-    await recordAudit(db, {
-      actor: { id: userId, name: link.name },
-      action: "update",
-      entity: "user",
-      entityId: userId,
-      after: { password: "changed by reset link" },
-    });
-  } else {
-    const email = link.kind === "setup" ? input.email : link.email;
-    const name = input.name?.trim() || link.name;
-    if (!email)
-      throw new ApiError(400, "invalid_input", "email: an email address is required", {
-        fields: [{ field: "email", message: "is required" }],
-      });
-    if (!name)
-      throw new ApiError(400, "invalid_input", "name: your name is required", { fields: [{ field: "name", message: "is required" }] });
-    const user = await createAccount(
-      auth,
-      db,
-      { email, name, password: input.password, role: link.role, organisationId: link.organisationId },
-      null,
-    );
-    userId = user.id;
+  // Claim the link before using it, so two requests racing with the same token cannot both succeed.
+  const claimed = await db
+    .updateTable("invitations")
+    .set({ usedAt: new Date().toISOString() })
+    .where("id", "=", link.id)
+    .where("usedAt", "is", null)
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows === 0n) throw new ApiError(410, "gone", "That link has already been used. Ask the convenor for a new one.");
+  try {
+    return { userId: await useLink(), kind: link.kind };
+  } catch (err) {
+    // Nothing was done with it: give the link back so the person can try again.
+    await db.updateTable("invitations").set({ usedAt: null }).where("id", "=", link.id).execute();
+    throw err;
   }
-  await db.updateTable("invitations").set({ usedAt: new Date().toISOString() }).where("id", "=", link.id).execute();
-  return { userId, kind: link.kind };
+
+  async function useLink(): Promise<string> {
+    let userId: string;
+    if (link.kind === "reset") {
+      if (!link.userId) throw notFound("That link");
+      await ctx.internalAdapter.updatePassword(link.userId, await ctx.password.hash(input.password));
+      await ctx.internalAdapter.deleteUserSessions(link.userId);
+      userId = link.userId;
+      await recordAudit(db, {
+        actor: { id: userId, name: link.name },
+        action: "update",
+        entity: "user",
+        entityId: userId,
+        after: { password: "changed by reset link" },
+      });
+    } else {
+      const email = link.kind === "setup" ? input.email : link.email;
+      const name = input.name?.trim() || link.name;
+      if (!email)
+        throw new ApiError(400, "invalid_input", "email: an email address is required", {
+          fields: [{ field: "email", message: "is required" }],
+        });
+      if (!name)
+        throw new ApiError(400, "invalid_input", "name: your name is required", { fields: [{ field: "name", message: "is required" }] });
+      const user = await createAccount(
+        auth,
+        db,
+        { email, name, password: input.password, role: link.role, organisationId: link.organisationId },
+        null,
+      );
+      userId = user.id;
+    }
+    return userId;
+  }
 }
 
 export async function setDisabled(auth: Auth, db: Db, userId: string, disabled: boolean, actor: Actor) {

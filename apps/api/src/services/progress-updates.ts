@@ -95,6 +95,7 @@ export async function setUpdateDeleted(db: Db, user: SessionUser, id: number, de
       "c.closedAt",
     ])
     .where("pu.id", "=", id)
+    .where("g.deletedAt", "is", null)
     .executeTakeFirst();
   const visible =
     row && (user.role === "convenor" || (user.role === "member" && row.visibility !== "convenor" && row.goalVisibility !== "convenor"));

@@ -346,7 +346,10 @@ function UpdateForm({ detail, isConvenor }: { detail: GoalDetail; isConvenor: bo
       <div className="field-row">
         <div className="field">
           <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue="">
+          <p className="hint" id="status-hint">
+            A new status changes the goal itself, for everyone who can see it.
+          </p>
+          <select id="status" name="status" defaultValue="" aria-describedby="status-hint">
             <option value="">Unchanged ({goalStatusLabels[g.status]})</option>
             {goalStatuses.map((s) => (
               <option key={s} value={s}>
