@@ -12,7 +12,7 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDate, formatDateTime, formatNumber, plural } from "../format.ts";
 import { cyclesQuery, goalQuery, meQuery, organisationsQuery } from "../queries.ts";
-import { MeasureForm } from "./measure-form.tsx";
+import { MeasureEditForm, MeasureForm } from "./measure-form.tsx";
 import { trendTitle } from "./overview-page.tsx";
 
 const ProgressLineChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.ProgressLineChart })));
@@ -186,6 +186,7 @@ function MeasureCard({ measure: m, points, canEdit }: { measure: Measure; points
   const queryClient = useQueryClient();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const restore = useMutation({
     mutationFn: () => call(api.measures[":id"].restore.$post({ param: { id: String(m.id) } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["goals"] }),
@@ -231,10 +232,16 @@ function MeasureCard({ measure: m, points, canEdit }: { measure: Measure; points
           <MeasureLineChart data={points.map((p) => ({ date: p.date.slice(0, 10), value: p.value }))} target={m.target} unit={m.unit} />
         </ChartFigure>
       )}
-      {canEdit && (
-        <button type="button" className="link-button danger-text no-print" onClick={() => setConfirming(true)}>
-          Remove measure
-        </button>
+      {canEdit && editing && <MeasureEditForm measure={m} onDone={() => setEditing(false)} />}
+      {canEdit && !editing && (
+        <div className="action-row no-print">
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            Edit measure
+          </button>
+          <button type="button" className="link-button danger-text" onClick={() => setConfirming(true)}>
+            Remove measure
+          </button>
+        </div>
       )}
       <ConfirmDialog
         open={confirming}

@@ -11,8 +11,8 @@ import {
   type Viewer,
   visibleLevels,
 } from "@convene/domain";
-import { type Kysely, sql } from "kysely";
-import type { Database } from "../schema.ts";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { Database, MeasureValueTable, ProgressUpdateTable } from "../schema.ts";
 
 export interface GoalFilter extends GoalListQuery {
   ids?: number[];
@@ -59,7 +59,13 @@ function goalRows(db: Kysely<Database>, viewer: Viewer, f: GoalFilter) {
   return q.orderBy("g.id");
 }
 
-/** Which value history rows a viewer may see: starting values, and values of visible updates. */
+/** A value row the viewer may see: a starting value, or a value of a visible, live update. */
+function visibleValue(eb: ExpressionBuilder<ValueScope, "mv" | "pu">, viewer: Viewer) {
+  return eb.or([eb("mv.updateId", "is", null), eb.and([eb("pu.deletedAt", "is", null), eb("pu.visibility", "in", visibleLevels(viewer))])]);
+}
+type ValueScope = Database & { mv: MeasureValueTable; pu: ProgressUpdateTable };
+
+/** The value history of the given goals' measures, as far as the viewer may see it. */
 function visibleValues(db: Kysely<Database>, viewer: Viewer, goalIds: number[]) {
   return db
     .selectFrom("measureValues as mv")
@@ -67,9 +73,7 @@ function visibleValues(db: Kysely<Database>, viewer: Viewer, goalIds: number[]) 
     .leftJoin("progressUpdates as pu", "pu.id", "mv.updateId")
     .where("m.goalId", "in", goalIds.length ? goalIds : [-1])
     .where("m.deletedAt", "is", null)
-    .where((eb) =>
-      eb.or([eb("mv.updateId", "is", null), eb.and([eb("pu.deletedAt", "is", null), eb("pu.visibility", "in", visibleLevels(viewer))])]),
-    );
+    .where((eb) => visibleValue(eb, viewer));
 }
 
 export interface MeasureRecord extends MeasureFacts {
@@ -87,25 +91,34 @@ export async function listGoals(db: Kysely<Database>, viewer: Viewer, filter: Go
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
 
-  const [supporters, measures, latest, lastUpdates] = await Promise.all([
+  const [supporters, measures, lastUpdates] = await Promise.all([
     db.selectFrom("goalSupporters").select(["goalId", "organisationId"]).where("goalId", "in", ids).execute(),
-    db.selectFrom("measures").selectAll().where("goalId", "in", ids).where("deletedAt", "is", null).orderBy("id").execute(),
+    // Each measure with the latest value the viewer may see: one index seek per measure on
+    // measureValues(measureId, recordedAt), rather than ranking the whole history.
     db
-      .selectFrom(
-        visibleValues(db, viewer, ids)
-          .select((eb) => [
-            "mv.measureId",
-            "mv.value",
-            "mv.recordedAt",
-            eb.fn
-              .agg<number>("row_number")
-              .over((ob) => ob.partitionBy("mv.measureId").orderBy("mv.recordedAt", "desc").orderBy("mv.id", "desc"))
-              .as("rn"),
-          ])
-          .as("v"),
+      .selectFrom("measures as m")
+      .leftJoin("measureValues as lv", (join) =>
+        join.on((eb) =>
+          eb(
+            "lv.id",
+            "=",
+            eb
+              .selectFrom("measureValues as mv")
+              .leftJoin("progressUpdates as pu", "pu.id", "mv.updateId")
+              .select("mv.id")
+              .whereRef("mv.measureId", "=", "m.id")
+              .where((w) => visibleValue(w, viewer))
+              .orderBy("mv.recordedAt", "desc")
+              .orderBy("mv.id", "desc")
+              .limit(1),
+          ),
+        ),
       )
-      .select(["v.measureId", "v.value", "v.recordedAt"])
-      .where("v.rn", "=", 1)
+      .selectAll("m")
+      .select(["lv.value as current", "lv.recordedAt as currentAt"])
+      .where("m.goalId", "in", ids)
+      .where("m.deletedAt", "is", null)
+      .orderBy("m.id")
       .execute(),
     db
       .selectFrom("progressUpdates")
@@ -117,11 +130,9 @@ export async function listGoals(db: Kysely<Database>, viewer: Viewer, filter: Go
       .execute(),
   ]);
 
-  const latestByMeasure = new Map(latest.map((v) => [v.measureId, v]));
   const measuresByGoal = groupBy(
     measures.map((m): MeasureRecord => {
-      const v = latestByMeasure.get(m.id);
-      const facts = { kind: m.kind as MeasureKind, baseline: m.baseline, target: m.target, current: v?.value ?? null, weight: m.weight };
+      const facts = { kind: m.kind as MeasureKind, baseline: m.baseline, target: m.target, current: m.current, weight: m.weight };
       return {
         id: m.id,
         goalId: m.goalId,
@@ -130,7 +141,7 @@ export async function listGoals(db: Kysely<Database>, viewer: Viewer, filter: Go
         version: m.version,
         ...facts,
         progress: goalProgress([{ ...facts, weight: 1 }]),
-        updatedAt: v?.recordedAt ?? null,
+        updatedAt: m.currentAt,
       };
     }),
     (m) => m.goalId,
