@@ -2,7 +2,17 @@
  * Writing goals: every change checks that the cycle is still open and the edit is not stale,
  * and leaves an audit entry in the same transaction.
  */
-import { type Actor, type Db, type GoalSummary, getGoal, insertGoal, recordAudit, replaceSupporters, updateVersioned } from "@convene/db";
+import {
+  type Actor,
+  type Db,
+  type GoalSummary,
+  getGoal,
+  insertGoal,
+  markDeleted,
+  recordAudit,
+  replaceSupporters,
+  updateVersioned,
+} from "@convene/db";
 import { audienceOf, type GoalInput, type GoalPatch } from "@convene/domain";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 
@@ -98,22 +108,7 @@ export async function setGoalDeleted(db: Db, actor: Actor, id: number, deleted: 
   const row = await db.selectFrom("goals").select(["id", "deletedAt", "cycleId"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That goal" : "That deleted goal");
   await requireOpenCycle(db, row.cycleId);
-  await db.transaction().execute(async (trx) => {
-    const deletedAt = deleted ? new Date().toISOString() : null;
-    await trx
-      .updateTable("goals")
-      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: deleted ? "delete" : "restore",
-      entity: "goal",
-      entityId: id,
-      before: { deletedAt: row.deletedAt },
-      after: { deletedAt },
-    });
-  });
+  await markDeleted(db, { table: "goals", entity: "goal", id, deleted, previous: row.deletedAt, actor });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Adding, changing and removing a goal's measures (the convenor's job). */
-import { type Actor, type Db, recordAudit, updateVersioned } from "@convene/db";
+import { type Actor, type Db, markDeleted, recordAudit, updateVersioned } from "@convene/db";
 import type { MeasureInput, measurePatchSchema } from "@convene/domain";
 import type { z } from "zod";
 import { editConflict, invalid, notFound } from "../errors.ts";
@@ -72,20 +72,5 @@ export async function setMeasureDeleted(db: Db, actor: Actor, id: number, delete
   if (!row || (row.deletedAt === null) !== deleted) throw notFound("That measure");
   const goal = await goalForWrite(db, row.goalId);
   if (goal.cycleClosed) throw cycleClosed(goal.cycleName);
-  const deletedAt = deleted ? new Date().toISOString() : null;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("measures")
-      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: deleted ? "delete" : "restore",
-      entity: "measure",
-      entityId: id,
-      before: { deletedAt: row.deletedAt },
-      after: { deletedAt },
-    });
-  });
+  await markDeleted(db, { table: "measures", entity: "measure", id, deleted, previous: row.deletedAt, actor });
 }

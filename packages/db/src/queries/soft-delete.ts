@@ -1,0 +1,41 @@
+/**
+ * Soft delete: a deleted record leaves every list, count and chart but stays restorable. Marking
+ * it and recording who did it happen in one transaction.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+import { type Actor, recordAudit } from "./audit.ts";
+
+type SoftDeletable = "goals" | "measures";
+
+export interface SoftDelete {
+  table: SoftDeletable;
+  /** The name the audit log uses, e.g. "goal". */
+  entity: string;
+  id: number;
+  deleted: boolean;
+  /** The record's deletedAt before this change, for the audit entry. */
+  previous: string | null;
+  actor: Actor;
+}
+
+export async function markDeleted(db: Kysely<Database>, d: SoftDelete): Promise<void> {
+  const deletedAt = d.deleted ? new Date().toISOString() : null;
+  // Kysely cannot type a dynamic table name; both tables share deletedAt and version.
+  const anyDb = db as unknown as Kysely<any>;
+  await db.transaction().execute(async (trx) => {
+    await (trx as unknown as typeof anyDb)
+      .updateTable(d.table)
+      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
+      .where("id", "=", d.id)
+      .execute();
+    await recordAudit(trx, {
+      actor: d.actor,
+      action: d.deleted ? "delete" : "restore",
+      entity: d.entity,
+      entityId: d.id,
+      before: { deletedAt: d.previous },
+      after: { deletedAt },
+    });
+  });
+}
