@@ -19,6 +19,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { api, call, type GoalSummary } from "../api.ts";
 import { ConflictDialog } from "../components/conflict-dialog.tsx";
+import { FilterSelect } from "../components/filter-select.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -119,51 +120,30 @@ export function GoalsPage() {
             placeholder="Words in title or description"
           />
         </div>
-        <div className="field">
-          <label htmlFor="filter-theme">Theme</label>
-          <select
-            id="filter-theme"
-            value={search.theme ?? ""}
-            onChange={(e) => setSearch({ theme: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">All themes</option>
-            {themes.data?.themes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select
-            id="filter-status"
-            value={search.status ?? ""}
-            onChange={(e) => setSearch({ status: (e.target.value || undefined) as GoalStatus | undefined })}
-          >
-            <option value="">All statuses</option>
-            {goalStatuses.map((s) => (
-              <option key={s} value={s}>
-                {goalStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-org">Organisation</label>
-          <select
-            id="filter-org"
-            value={search.org ?? ""}
-            onChange={(e) => setSearch({ org: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">All organisations</option>
-            {orgs.data?.organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-theme"
+          label="Theme"
+          allLabel="All themes"
+          value={search.theme}
+          options={themes.data?.themes.map((t) => ({ value: t.id, label: t.name })) ?? []}
+          onChange={(v) => setSearch({ theme: v ? Number(v) : undefined })}
+        />
+        <FilterSelect
+          id="filter-status"
+          label="Status"
+          allLabel="All statuses"
+          value={search.status}
+          options={goalStatuses.map((s) => ({ value: s, label: goalStatusLabels[s] }))}
+          onChange={(v) => setSearch({ status: v as GoalStatus | undefined })}
+        />
+        <FilterSelect
+          id="filter-org"
+          label="Organisation"
+          allLabel="All organisations"
+          value={search.org}
+          options={orgs.data?.organisations.map((o) => ({ value: o.id, label: o.name })) ?? []}
+          onChange={(v) => setSearch({ org: v ? Number(v) : undefined })}
+        />
         {filtered && (
           <button
             type="button"
