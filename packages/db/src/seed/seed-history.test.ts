@@ -51,7 +51,8 @@ const expected = [
   },
   {
     key: "history-2019-autumn-workshop-self-care",
-    quote: "At the Autumn 2019 annual workshop, it was agreed that the working group would place greater emphasis on self-care and mutual support",
+    quote:
+      "At the Autumn 2019 annual workshop, it was agreed that the working group would place greater emphasis on self-care and mutual support",
     shown: "Autumn 2019",
     kind: "meeting",
     organisations: [],
@@ -98,7 +99,10 @@ describe("the seeded history", () => {
       const words = shown.replace(/^June /, "June of ");
       expect("dateFrom" in e ? e.dateFrom : e.quote, e.key).toContain(words);
       expect(m!.kind, e.key).toBe(e.kind);
-      expect(m!.organisations.map((o) => o.name), e.key).toEqual(e.organisations);
+      expect(
+        m!.organisations.map((o) => o.name),
+        e.key,
+      ).toEqual(e.organisations);
       expect(m!.visibility, e.key).toBe("public");
       // Nothing the text dates to a month, season or year is shown to the day.
       expect(m!.datePrecision, e.key).not.toBe("day");
