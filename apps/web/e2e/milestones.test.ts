@@ -89,7 +89,7 @@ describe("the milestones timeline in the browser", () => {
     const { page } = browser;
     await page.getByLabel("Kind").selectOption({ label: "Open letter" });
     await page.waitForURL(/kind=open_letter/);
-    await page.getByText("1 milestone match these filters").waitFor();
+    await page.getByText("1 milestone matches these filters").waitFor();
     await expect(page.getByRole("article").count()).resolves.toBe(1);
     await page.reload();
     await page.getByRole("heading", { name: /Open letter to all political party leaders/ }).waitFor();

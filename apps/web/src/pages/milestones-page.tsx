@@ -155,7 +155,8 @@ export function MilestonesPage() {
         <>
           <p className="muted small" aria-live="polite">
             {plural(milestones.length, "milestone")}
-            {filtered ? " match these filters" : ""}, {newestFirst ? "newest first" : "oldest first"}.
+            {filtered ? (milestones.length === 1 ? " matches these filters" : " match these filters") : ""},{" "}
+            {newestFirst ? "newest first" : "oldest first"}.
           </p>
           <div className="ms-timeline">
             {years.map(({ year, items }) => (
