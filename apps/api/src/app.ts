@@ -19,7 +19,9 @@ import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
+import { milestones } from "./routes/milestones.ts";
 import { organisations } from "./routes/organisations.ts";
+import { standingGoals } from "./routes/standing-goals.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
 
@@ -34,7 +36,9 @@ const api = new Hono<AppBindings>()
   .route("/goals", goals)
   .route("/measures", measures)
   .route("/updates", updates)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/milestones", milestones)
+  .route("/standing-goals", standingGoals);
 
 export type AppType = typeof api;
 

@@ -60,3 +60,34 @@ export const accountsQuery = queryOptions({ queryKey: ["accounts"], queryFn: () 
 
 export const auditQuery = (entity?: string) =>
   queryOptions({ queryKey: ["audit", entity ?? "all"], queryFn: () => call(api.audit.$get({ query: { entity, limit: "200" } })) });
+
+export interface MilestoneFilters {
+  kind?: string | undefined;
+  year?: number | undefined;
+  organisationId?: number | undefined;
+  goalId?: number | undefined;
+  order?: "asc" | "desc" | undefined;
+}
+
+export const milestonesQuery = (f: MilestoneFilters) =>
+  queryOptions({
+    queryKey: ["milestones", "list", f],
+    queryFn: () =>
+      call(
+        api.milestones.$get({
+          query: {
+            kind: f.kind as never,
+            year: f.year?.toString(),
+            organisationId: f.organisationId?.toString(),
+            goalId: f.goalId?.toString(),
+            order: f.order,
+          },
+        }),
+      ),
+  });
+
+export const standingGoalsQuery = (cycleId: number | undefined) =>
+  queryOptions({
+    queryKey: ["goals", "standing", cycleId ?? null],
+    queryFn: () => call(api["standing-goals"].$get({ query: { cycleId: cycleId?.toString() } })),
+  });

@@ -1,5 +1,5 @@
 /** Every screen and its URL. Search parameters are validated, so a pasted link reproduces the view. */
-import { goalStatusSchema } from "@convene/domain";
+import { goalStatusSchema, milestoneKindSchema } from "@convene/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -100,6 +100,20 @@ const editGoalRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/goal-form-page.tsx"), "EditGoalPage"),
 });
 
+export const milestonesSearch = z.object({
+  kind: milestoneKindSchema.optional().catch(undefined),
+  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
+  org: z.coerce.number().int().positive().optional().catch(undefined),
+  order: z.enum(["newest", "oldest"]).optional().catch(undefined),
+});
+
+const milestonesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/milestones",
+  validateSearch: milestonesSearch,
+  component: lazyRouteComponent(() => import("./pages/milestones-page.tsx"), "MilestonesPage"),
+});
+
 const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/organisations",
@@ -147,6 +161,7 @@ const routeTree = rootRoute.addChildren([
     newGoalRoute,
     goalRoute,
     editGoalRoute,
+    milestonesRoute,
     organisationsRoute,
     organisationRoute,
     accountRoute,

@@ -4,7 +4,7 @@
  * created by our migrations too but queried through Better Auth, except `user`, which the
  * dashboard lists.
  */
-import type { GoalStatus, MeasureKind, Role, Visibility } from "@convene/domain";
+import type { DatePrecision, GoalStatus, MeasureKind, MilestoneKind, Role, Visibility } from "@convene/domain";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -162,6 +162,9 @@ export interface Database {
   invitations: InvitationTable;
   settings: SettingTable;
   user: UserTable;
+  milestones: MilestoneTable;
+  milestoneOrganisations: MilestoneOrganisationTable;
+  milestoneGoals: MilestoneGoalTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -175,3 +178,34 @@ export type ProgressUpdate = Selectable<ProgressUpdateTable>;
 export type AuditEntry = Selectable<AuditEntryTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type User = Selectable<UserTable>;
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  title: string;
+  kind: MilestoneKind;
+  /** The ISO date of the start of the period, to `datePrecision`. */
+  date: string;
+  datePrecision: DatePrecision;
+  description: string;
+  outcome: string;
+  /** JSON: [{ title, url }]. */
+  evidence: string;
+  notes: string;
+  visibility: Visibility;
+  /** Set on records loaded from the seed, so seeding again adds nothing twice. */
+  seedKey: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
+}
+
+export interface MilestoneOrganisationTable {
+  milestoneId: number;
+  organisationId: number;
+}
+
+export interface MilestoneGoalTable {
+  milestoneId: number;
+  goalId: number;
+}

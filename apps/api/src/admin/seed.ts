@@ -9,7 +9,7 @@ export async function seed(argv: string[], io: CliIo, ctx: CliContext): Promise<
   const { db } = await openDatabase(ctx.databasePath);
   try {
     const record = await seedCoalition(db);
-    let line = `Loaded the group's public record into ${ctx.databasePath}: ${record.organisationsAdded} organisations and ${record.themesAdded} themes added (what was there already is kept)`;
+    let line = `Loaded the group's public record into ${ctx.databasePath}: ${record.organisationsAdded} organisations and ${record.themesAdded} themes added, ${record.milestonesAdded} milestones of its history added (what was there already is kept)`;
     if (values.demo) {
       const demo = await seedDemo(db);
       line += demo.created

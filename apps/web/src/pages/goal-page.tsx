@@ -5,6 +5,7 @@ import { lazy, useState } from "react";
 import { ApiFailure, api, call, type GoalDetail } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { ConfirmDialog } from "../components/dialog.tsx";
+import { GoalMilestones } from "../components/goal-milestones.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -177,6 +178,7 @@ export function GoalPage() {
         <UpdateHistory detail={d} />
       </section>
 
+      <GoalMilestones goalId={g.id} />
       {isConvenor && <ConvenorActions detail={d} />}
     </>
   );

@@ -21,6 +21,7 @@ import { api, call, type GoalSummary } from "../api.ts";
 import { ConflictDialog } from "../components/conflict-dialog.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
+import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { useToast } from "../components/toast.tsx";
@@ -108,6 +109,7 @@ export function GoalsPage() {
           </Link>
         </p>
       )}
+      {!search.bin && <StandingGoals onlyOffers />}
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
       <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">

@@ -31,7 +31,7 @@ describe("seeding the coalition", () => {
       .where("shortName", "=", "protection-approaches")
       .execute();
     const again = await seedCoalition(temp.db);
-    expect(again).toEqual({ organisationsAdded: 0, themesAdded: 0 });
+    expect(again).toEqual({ organisationsAdded: 0, themesAdded: 0, milestonesAdded: 0 });
     const orgs = await listOrganisations(temp.db);
     expect(orgs).toHaveLength(19);
     expect(orgs.some((o) => o.name === "Protection Approaches (renamed)")).toBe(true);

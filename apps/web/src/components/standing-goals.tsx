@@ -1,0 +1,76 @@
+/**
+ * What the group's record says it is still working for (the seed's "standing goals"), shown as
+ * open. Goals belong to a cycle and the seed does not invent one, so the convenor adds a standing
+ * goal to the chosen cycle with one click; until then nothing is written.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { api, call } from "../api.ts";
+import { useCycleChoice } from "../cycle-choice.ts";
+import { meQuery, standingGoalsQuery } from "../queries.ts";
+import { ErrorMessage } from "./states.tsx";
+import { useToast } from "./toast.tsx";
+
+export function StandingGoals({ onlyOffers = false }: { onlyOffers?: boolean }) {
+  const { cycle } = useCycleChoice();
+  const me = useQuery(meQuery);
+  const isConvenor = me.data?.user?.role === "convenor";
+  const standing = useQuery(standingGoalsQuery(cycle?.id));
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const adopt = useMutation({
+    mutationFn: ({ key, cycleId }: { key: string; cycleId: number }) =>
+      call(api["standing-goals"][":key"].adopt.$post({ param: { key }, json: { cycleId } })),
+    onSuccess: (res) => {
+      void queryClient.invalidateQueries({ queryKey: ["goals"] });
+      toast(`Added “${res.goal.title}” to the ${res.goal.cycleName} cycle.`);
+    },
+  });
+  const list = standing.data?.standingGoals ?? [];
+  const open = cycle && cycle.state !== "closed";
+  // On the goals page, only the convenor's offer to add a goal that is not yet in the cycle.
+  const shown = onlyOffers ? list.filter((g) => g.goalId === null && isConvenor && open) : list;
+  if (shown.length === 0) return null;
+  return (
+    <section className={`standing-goals card ${onlyOffers ? "no-print" : ""}`} aria-labelledby="standing-heading">
+      <h2 id="standing-heading">{onlyOffers ? "Still open from the group's record" : "Still working for"}</h2>
+      <ul className="plain-list">
+        {shown.map((g) => (
+          <li key={g.key}>
+            <p>
+              <strong>{g.title}</strong>
+            </p>
+            {!onlyOffers && <p className="small">{g.description}</p>}
+            {g.goalId !== null && cycle ? (
+              <p>
+                A goal in the {cycle.name} cycle:{" "}
+                <Link to="/goals/$goalId" params={{ goalId: g.goalId }}>
+                  follow its progress
+                </Link>
+                .
+              </p>
+            ) : isConvenor && cycle && open ? (
+              <button
+                type="button"
+                className="button secondary no-print"
+                disabled={adopt.isPending}
+                onClick={() => adopt.mutate({ key: g.key, cycleId: cycle.id })}
+              >
+                Add to the {cycle.name} cycle as a goal
+              </button>
+            ) : (
+              <p className="muted small">
+                {cycle
+                  ? `Not a goal in the ${cycle.name} cycle${isConvenor ? " (it is closed)" : ""}.`
+                  : isConvenor
+                    ? "Create a cycle to add it as a goal."
+                    : "Not yet a goal in any cycle."}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {adopt.error && <ErrorMessage error={adopt.error} />}
+    </section>
+  );
+}

@@ -1,0 +1,310 @@
+/**
+ * The milestones timeline: the group's collective advocacy year by year, each date shown only as
+ * precisely as it is known. Filters and order live in the URL, so a pasted link shows the same
+ * view. The convenor adds, edits and removes milestones here (with undo).
+ */
+import { formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKinds, yearOf } from "@convene/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useState } from "react";
+import { api, call, type Milestone } from "../api.ts";
+import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
+import { MilestoneKindBadge } from "../components/milestone-kind.tsx";
+import { StandingGoals } from "../components/standing-goals.tsx";
+import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
+import { useToast } from "../components/toast.tsx";
+import { VisibilityBadge } from "../components/visibility-badge.tsx";
+import { plural } from "../format.ts";
+import { meQuery, milestonesQuery, organisationsQuery } from "../queries.ts";
+import { MilestoneForm } from "./milestone-form.tsx";
+
+/** The machine-readable form of a date known to a precision, for <time dateTime>. */
+function machineDate(m: Milestone): string {
+  if (m.datePrecision === "day") return m.date;
+  if (m.datePrecision === "month") return m.date.slice(0, 7);
+  return m.date.slice(0, 4);
+}
+
+export function MilestonesPage() {
+  const search = useSearch({ from: "/app/milestones" });
+  const navigate = useNavigate({ from: "/milestones" });
+  const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const me = useQuery(meQuery);
+  const isConvenor = me.data?.user?.role === "convenor";
+  const orgs = useQuery(organisationsQuery);
+  const newestFirst = search.order !== "oldest";
+  const list = useQuery(
+    milestonesQuery({ kind: search.kind, year: search.year, organisationId: search.org, order: newestFirst ? "desc" : "asc" }),
+  );
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Milestone | null>(null);
+
+  const filtered = search.kind || search.year || search.org;
+  const milestones = list.data?.milestones ?? [];
+  const years: { year: number; items: Milestone[] }[] = [];
+  for (const m of milestones) {
+    const y = yearOf(m.date, m.datePrecision);
+    const last = years.at(-1);
+    if (last?.year === y) last.items.push(m);
+    else years.push({ year: y, items: [m] });
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Milestones</h1>
+        {isConvenor && (
+          <button type="button" className="button no-print" onClick={() => setAdding(true)}>
+            Add a milestone
+          </button>
+        )}
+      </div>
+      <p className="lede">
+        What the group's collective advocacy has achieved: government publications, parliamentary moments, open letters and their replies,
+        election pledges and statements. Dates are shown only as precisely as they are known.
+      </p>
+
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
+      <form className="filters no-print" role="search" aria-label="Filter milestones" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-kind">Kind</label>
+          <select
+            id="filter-kind"
+            value={search.kind ?? ""}
+            onChange={(e) => setSearch({ kind: (e.target.value || undefined) as MilestoneKind | undefined })}
+          >
+            <option value="">All kinds</option>
+            {milestoneKinds.map((k) => (
+              <option key={k} value={k}>
+                {milestoneKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-year">Year</label>
+          <select
+            id="filter-year"
+            value={search.year ?? ""}
+            onChange={(e) => setSearch({ year: e.target.value ? Number(e.target.value) : undefined })}
+          >
+            <option value="">All years</option>
+            {[...new Set([...(list.data?.years ?? []), ...(search.year ? [search.year] : [])])]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-org">Organisation</label>
+          <select
+            id="filter-org"
+            value={search.org ?? ""}
+            onChange={(e) => setSearch({ org: e.target.value ? Number(e.target.value) : undefined })}
+          >
+            <option value="">All organisations</option>
+            {orgs.data?.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="order-toggle">
+          <legend>Order</legend>
+          <label className="checkbox">
+            <input type="radio" name="order" checked={newestFirst} onChange={() => setSearch({ order: undefined })} /> Newest first
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="order" checked={!newestFirst} onChange={() => setSearch({ order: "oldest" })} /> Oldest first
+          </label>
+        </fieldset>
+        {filtered && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setSearch({ kind: undefined, year: undefined, org: undefined })}
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
+
+      {list.isLoading ? (
+        <Skeleton lines={8} />
+      ) : list.error ? (
+        <ErrorMessage error={list.error} retry={() => list.refetch()} />
+      ) : milestones.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No milestones match these filters">
+            <p>Try another kind, year or organisation, or clear the filters to see the whole timeline.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No milestones yet">
+            <p>
+              Milestones record what the group's advocacy achieved: a government publication, a debate, an open letter and its replies, a
+              pledge.
+            </p>
+            <p>{isConvenor ? "Add the first one with “Add a milestone”." : "The convenor records them as they happen."}</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <p className="muted small" aria-live="polite">
+            {plural(milestones.length, "milestone")}
+            {filtered ? (milestones.length === 1 ? " matches these filters" : " match these filters") : ""},{" "}
+            {newestFirst ? "newest first" : "oldest first"}.
+          </p>
+          <div className="ms-timeline">
+            {years.map(({ year, items }) => (
+              <section key={year} className="ms-year" aria-labelledby={`year-${year}`}>
+                <h2 id={`year-${year}`}>{year}</h2>
+                <ol className="ms-list">
+                  {items.map((m) => (
+                    <MilestoneEntry key={m.id} milestone={m} canEdit={isConvenor} onEdit={() => setEditing(m)} />
+                  ))}
+                </ol>
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+
+      <StandingGoals />
+
+      {isConvenor && (
+        <>
+          <Dialog open={adding} title="Add a milestone" onClose={() => setAdding(false)}>
+            <MilestoneForm onDone={() => setAdding(false)} />
+          </Dialog>
+          <Dialog open={editing !== null} title="Edit milestone" onClose={() => setEditing(null)}>
+            {editing && <MilestoneForm milestone={editing} onDone={() => setEditing(null)} />}
+          </Dialog>
+        </>
+      )}
+    </>
+  );
+}
+
+function MilestoneEntry({ milestone: m, canEdit, onEdit }: { milestone: Milestone; canEdit: boolean; onEdit: () => void }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const restore = useMutation({
+    mutationFn: () => call(api.milestones[":id"].restore.$post({ param: { id: String(m.id) } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["milestones"] }),
+    onError: (e) => toast(`Could not restore “${m.title}”: ${e.message}`),
+  });
+  const remove = useMutation({
+    mutationFn: () => call(api.milestones[":id"].$delete({ param: { id: String(m.id) } })),
+    onSuccess: () => {
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: ["milestones"] });
+      toast(`Milestone “${m.title}” removed.`, () => restore.mutate());
+    },
+  });
+  const when = formatPreciseDate(m.date, m.datePrecision);
+  return (
+    <li className="ms-entry">
+      <article aria-labelledby={`milestone-${m.id}`}>
+        <p className="ms-meta">
+          <time dateTime={machineDate(m)} className="ms-date">
+            {when}
+          </time>
+          <MilestoneKindBadge kind={m.kind} />
+          {m.visibility !== "public" && <VisibilityBadge visibility={m.visibility} />}
+        </p>
+        <h3 id={`milestone-${m.id}`}>{m.title}</h3>
+        {m.outcome && (
+          <p className="ms-outcome">
+            <strong>Outcome:</strong> {m.outcome}
+          </p>
+        )}
+        {m.description && <p className="ms-description">{m.description}</p>}
+        {m.notes && (
+          <p className="ms-uncertain">
+            <strong>What is uncertain:</strong> {m.notes}
+          </p>
+        )}
+        <dl className="ms-facts">
+          {m.evidence.length > 0 && (
+            <div>
+              <dt>Evidence</dt>
+              <dd>
+                <ul className="plain-list">
+                  {m.evidence.map((e) => (
+                    <li key={e.url}>
+                      <a href={e.url} rel="noopener noreferrer" target="_blank">
+                        {e.title}
+                        <span className="visually-hidden"> (opens in a new tab)</span>
+                      </a>
+                      <span className="print-only"> — {e.url}</span>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>Contributing organisations</dt>
+            <dd>
+              {m.organisations.length
+                ? m.organisations.map((o, i) => (
+                    <span key={o.id}>
+                      {i > 0 && ", "}
+                      <Link to="/organisations/$orgId" params={{ orgId: o.id }}>
+                        {o.name}
+                      </Link>
+                    </span>
+                  ))
+                : "Not recorded"}
+            </dd>
+          </div>
+          {m.goals.length > 0 && (
+            <div>
+              <dt>Goals</dt>
+              <dd>
+                {m.goals.map((g, i) => (
+                  <span key={g.id}>
+                    {i > 0 && "; "}
+                    <Link to="/goals/$goalId" params={{ goalId: g.id }}>
+                      {g.title}
+                    </Link>{" "}
+                    <span className="muted small">({g.cycleName})</span>
+                  </span>
+                ))}
+              </dd>
+            </div>
+          )}
+        </dl>
+        {canEdit && (
+          <div className="action-row no-print">
+            <button type="button" className="link-button" onClick={onEdit}>
+              Edit<span className="visually-hidden"> “{m.title}”</span>
+            </button>
+            <button type="button" className="link-button danger-text" onClick={() => setConfirming(true)}>
+              Remove<span className="visually-hidden"> “{m.title}”</span>
+            </button>
+          </div>
+        )}
+      </article>
+      <ConfirmDialog
+        open={confirming}
+        title={`Remove the milestone “${m.title}”?`}
+        confirmLabel="Remove milestone"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          It leaves the timeline and the goals it is linked to, with its {plural(m.evidence.length, "evidence link")}. It is kept in the
+          bin, and you can undo this straight after.
+        </p>
+        {remove.error && <ErrorMessage error={remove.error} />}
+      </ConfirmDialog>
+    </li>
+  );
+}
