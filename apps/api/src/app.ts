@@ -19,6 +19,7 @@ import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
+import { meetings } from "./routes/meetings.ts";
 import { organisations } from "./routes/organisations.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
@@ -34,7 +35,8 @@ const api = new Hono<AppBindings>()
   .route("/goals", goals)
   .route("/measures", measures)
   .route("/updates", updates)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/meetings", meetings);
 
 export type AppType = typeof api;
 
