@@ -57,3 +57,6 @@ export type Cycle = InferResponseType<typeof api.cycles.$get, 200>["cycles"][num
 export type Organisation = InferResponseType<typeof api.organisations.$get, 200>["organisations"][number];
 export type Theme = InferResponseType<typeof api.themes.$get, 200>["themes"][number];
 export type Account = InferResponseType<typeof api.accounts.$get, 200>["users"][number];
+export type MeetingSummary = InferResponseType<typeof api.meetings.$get, 200>["meetings"][number];
+export type MeetingDetail = InferResponseType<(typeof api.meetings)[":id"]["$get"], 200>;
+export type MeetingAttendanceByYear = InferResponseType<typeof api.meetings.attendance.$get, 200>;

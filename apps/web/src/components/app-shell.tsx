@@ -13,6 +13,7 @@ import { meQuery } from "../queries.ts";
 const sections = [
   { to: "/", label: "Overview" },
   { to: "/goals", label: "Goals" },
+  { to: "/meetings", label: "Meetings" },
   { to: "/organisations", label: "Organisations" },
 ] as const;
 
