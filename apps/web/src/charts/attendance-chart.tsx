@@ -5,12 +5,15 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { grid, ink } from "./palette.ts";
 
-/** Years from oldest (light) to newest (dark): a single hue, so the order survives greyscale printing. */
-const yearShades = ["#9cc3dc", "#6fa3c7", "#4682ae", "#2a6390", "#1d4f6e", "#12344a"];
+/**
+ * Years from oldest (lighter) to newest (darker) in one hue, so the order survives greyscale
+ * printing; even the lightest is over 3:1 against white. Shades are spread across the range.
+ */
+const yearShades = ["#4f86b0", "#2f6d9b", "#1d4f6e", "#12344a", "#0a1f2d"];
 
 export function yearColour(index: number, count: number): string {
-  const offset = Math.max(0, yearShades.length - count);
-  return yearShades[Math.min(yearShades.length - 1, offset + index)]!;
+  if (count <= 1) return yearShades[2]!;
+  return yearShades[Math.round((index * (yearShades.length - 1)) / (count - 1))]!;
 }
 
 export interface AttendanceRow {

@@ -113,7 +113,7 @@ function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
           </h3>
           <p>{formatMeetingTime(m.startsAt, m.endsAt)}</p>
           <p className="muted small">
-            {[m.place, m.onlineUrl ? "Online" : null].filter(Boolean).join(" and ") || "Place not set"}
+            {placeOf(m)}
             {" · "}
             {plural(m.attendedCount, "organisation")} attended · {plural(m.decisionCount, "decision")}{" "}
             <VisibilityBadge visibility={m.visibility} />
@@ -163,4 +163,10 @@ function AttendanceFigure({ data }: { data: MeetingAttendanceByYear }) {
       />
     </ChartFigure>
   );
+}
+
+/** "Protection Approaches, London", "Online", or both; never "Online and Online". */
+export function placeOf(m: { place: string | null; onlineUrl: string | null }): string {
+  if (m.place && m.onlineUrl) return /^online$/i.test(m.place.trim()) ? m.place : `${m.place}, and online`;
+  return m.place || (m.onlineUrl ? "Online" : "Place not set");
 }

@@ -2,7 +2,6 @@
  * For the overview's "Needs attention" area: the next meeting the reader may see and, for the
  * convenor, a warning when the chosen cycle has no annual workshop or AGM meeting scheduled.
  */
-import { meetingKindLabels } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { formatMeetingTime } from "../meeting-format.ts";
@@ -12,7 +11,7 @@ export function NextMeetingNotice({ cycleId }: { cycleId: number | undefined }) 
   const next = useQuery(nextMeetingQuery(cycleId));
   if (!next.data) return null;
   const { next: meeting, warning } = next.data;
-  const missing = warning?.missing.map((k) => (k === "agm" ? "an AGM" : `an ${meetingKindLabels[k].toLowerCase()}`)).join(" or ");
+  const missing = warning?.missing.map((k) => (k === "agm" ? "AGM" : "annual workshop")).join(" or ");
   return (
     <div className="next-meeting">
       <p>
@@ -33,7 +32,7 @@ export function NextMeetingNotice({ cycleId }: { cycleId: number | undefined }) 
       {warning && (
         <p className="notice warning-notice">
           <strong>
-            The {warning.cycleName} cycle has no {missing} meeting scheduled.
+            The {warning.cycleName} cycle has no {missing} scheduled.
           </strong>{" "}
           The group meets formally at least twice a year. <Link to="/meetings/new">Record a meeting</Link>
         </p>
