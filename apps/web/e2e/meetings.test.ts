@@ -58,7 +58,9 @@ describe("meetings and decisions in the browser", () => {
     await page.getByLabel("Agenda (optional)").fill("1. Welcome\n2. **Goals** for the year");
     await page
       .getByLabel("Minutes (optional)")
-      .fill('Agreed the goals.\n\n<script>window.__pwned = 1; alert("script")</script>\n\n<img src="x" onerror="alert(\'img\')">\n\n[click](javascript:alert(3))');
+      .fill(
+        'Agreed the goals.\n\n<script>window.__pwned = 1; alert("script")</script>\n\n<img src="x" onerror="alert(\'img\')">\n\n[click](javascript:alert(3))',
+      );
     await page.getByRole("button", { name: "Record meeting" }).click();
     await page.getByRole("heading", { name: "Annual goal-setting workshop", level: 1 }).waitFor();
     await page.getByRole("strong").filter({ hasText: "Goals" }).waitFor();
