@@ -115,8 +115,8 @@ function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
           <p className="muted small">
             {placeOf(m)}
             {" · "}
-            {plural(m.attendedCount, "organisation")} attended · {plural(m.decisionCount, "decision")}{" "}
-            <VisibilityBadge visibility={m.visibility} />
+            {m.attendedCount ? `${plural(m.attendedCount, "organisation")} attended` : "Attendance not recorded"} ·{" "}
+            {plural(m.decisionCount, "decision")} <VisibilityBadge visibility={m.visibility} />
           </p>
         </li>
       ))}
