@@ -19,6 +19,7 @@ import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
+import { meetings } from "./routes/meetings.ts";
 import { milestones } from "./routes/milestones.ts";
 import { organisations } from "./routes/organisations.ts";
 import { standingGoals } from "./routes/standing-goals.ts";
@@ -38,7 +39,8 @@ const api = new Hono<AppBindings>()
   .route("/updates", updates)
   .route("/audit", audit)
   .route("/milestones", milestones)
-  .route("/standing-goals", standingGoals);
+  .route("/standing-goals", standingGoals)
+  .route("/meetings", meetings);
 
 export type AppType = typeof api;
 

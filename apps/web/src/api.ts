@@ -59,3 +59,6 @@ export type Theme = InferResponseType<typeof api.themes.$get, 200>["themes"][num
 export type Account = InferResponseType<typeof api.accounts.$get, 200>["users"][number];
 export type Milestone = InferResponseType<typeof api.milestones.$get, 200>["milestones"][number];
 export type StandingGoal = InferResponseType<(typeof api)["standing-goals"]["$get"], 200>["standingGoals"][number];
+export type MeetingSummary = InferResponseType<typeof api.meetings.$get, 200>["meetings"][number];
+export type MeetingDetail = InferResponseType<(typeof api.meetings)[":id"]["$get"], 200>;
+export type MeetingAttendanceByYear = InferResponseType<typeof api.meetings.attendance.$get, 200>;

@@ -91,3 +91,39 @@ export const standingGoalsQuery = (cycleId: number | undefined) =>
     queryKey: ["goals", "standing", cycleId ?? null],
     queryFn: () => call(api["standing-goals"].$get({ query: { cycleId: cycleId?.toString() } })),
   });
+
+export const meetingsQuery = (f: { kind?: string | undefined; cycleId?: number | undefined; deleted?: boolean | undefined } = {}) =>
+  queryOptions({
+    queryKey: ["meetings", "list", f],
+    queryFn: () =>
+      call(
+        api.meetings.$get({
+          query: { kind: f.kind as never, cycleId: f.cycleId?.toString(), deleted: f.deleted ? "true" : undefined },
+        }),
+      ),
+  });
+
+export const meetingQuery = (id: number) =>
+  queryOptions({ queryKey: ["meetings", "detail", id], queryFn: () => call(api.meetings[":id"].$get({ param: { id: String(id) } })) });
+
+export const nextMeetingQuery = (cycleId: number | undefined) =>
+  queryOptions({
+    queryKey: ["meetings", "next", cycleId ?? 0],
+    queryFn: () => call(api.meetings.next.$get({ query: { cycleId: cycleId?.toString() } })),
+  });
+
+export const meetingAttendanceQuery = queryOptions({
+  queryKey: ["meetings", "attendance"],
+  queryFn: () => call(api.meetings.attendance.$get()),
+});
+
+export const goalMeetingsQuery = (goalId: number) =>
+  queryOptions({
+    queryKey: ["meetings", "for-goal", goalId],
+    queryFn: () => call(api.meetings["for-goal"][":id"].$get({ param: { id: String(goalId) } })),
+  });
+
+export const calendarLinkQuery = queryOptions({
+  queryKey: ["meetings", "calendar-link"],
+  queryFn: () => call(api.meetings["calendar-link"].$get()),
+});

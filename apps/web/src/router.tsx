@@ -1,5 +1,5 @@
 /** Every screen and its URL. Search parameters are validated, so a pasted link reproduces the view. */
-import { goalStatusSchema, milestoneKindSchema } from "@convene/domain";
+import { goalStatusSchema, meetingKindSchema, milestoneKindSchema } from "@convene/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -152,6 +152,37 @@ const adminAuditRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/admin-audit-page.tsx"), "AdminAuditPage"),
 });
 
+export const meetingsSearch = z.object({
+  kind: meetingKindSchema.optional().catch(undefined),
+});
+
+const meetingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/meetings",
+  validateSearch: meetingsSearch,
+  component: lazyRouteComponent(() => import("./pages/meetings-page.tsx"), "MeetingsPage"),
+});
+
+const newMeetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/meetings/new",
+  component: lazyRouteComponent(() => import("./pages/meeting-form-page.tsx"), "NewMeetingPage"),
+});
+
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/meetings/$meetingId",
+  params: { parse: (p) => ({ meetingId: Number(p.meetingId) }), stringify: (p) => ({ meetingId: String(p.meetingId) }) },
+  component: lazyRouteComponent(() => import("./pages/meeting-page.tsx"), "MeetingPage"),
+});
+
+const editMeetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/meetings/$meetingId/edit",
+  params: { parse: (p) => ({ meetingId: Number(p.meetingId) }), stringify: (p) => ({ meetingId: String(p.meetingId) }) },
+  component: lazyRouteComponent(() => import("./pages/meeting-form-page.tsx"), "EditMeetingPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -168,6 +199,10 @@ const routeTree = rootRoute.addChildren([
     adminCyclesRoute,
     adminAccountsRoute,
     adminAuditRoute,
+    meetingsRoute,
+    newMeetingRoute,
+    meetingRoute,
+    editMeetingRoute,
   ]),
 ]);
 

@@ -4,7 +4,16 @@
  * created by our migrations too but queried through Better Auth, except `user`, which the
  * dashboard lists.
  */
-import type { DatePrecision, GoalStatus, MeasureKind, MilestoneKind, Role, Visibility } from "@convene/domain";
+import type {
+  AttendanceStatus,
+  DatePrecision,
+  GoalStatus,
+  MeasureKind,
+  MeetingKind,
+  MilestoneKind,
+  Role,
+  Visibility,
+} from "@convene/domain";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -165,6 +174,10 @@ export interface Database {
   milestones: MilestoneTable;
   milestoneOrganisations: MilestoneOrganisationTable;
   milestoneGoals: MilestoneGoalTable;
+  meetings: MeetingTable;
+  meetingAttendance: MeetingAttendanceTable;
+  meetingDecisions: MeetingDecisionTable;
+  calendarLinks: CalendarLinkTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -209,3 +222,45 @@ export interface MilestoneGoalTable {
   milestoneId: number;
   goalId: number;
 }
+
+export interface MeetingTable {
+  id: Generated<number>;
+  kind: MeetingKind;
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  place: string | null;
+  onlineUrl: string | null;
+  agenda: string;
+  minutes: string;
+  visibility: Visibility;
+  cycleId: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
+}
+
+export interface MeetingAttendanceTable {
+  meetingId: number;
+  organisationId: number;
+  status: AttendanceStatus;
+}
+
+export interface MeetingDecisionTable {
+  id: Generated<number>;
+  meetingId: number;
+  text: string;
+  goalId: number | null;
+  goalAction: "created" | "changed" | null;
+  createdAt: Timestamp;
+}
+
+/** A person's private calendar feed link: only a hash of its token is kept. */
+export interface CalendarLinkTable {
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export type Meeting = Selectable<MeetingTable>;

@@ -4,6 +4,7 @@ export * from "./goal.ts";
 export * from "./goal-progress.ts";
 export * from "./goal-status.ts";
 export * from "./measure.ts";
+export * from "./meeting.ts";
 export * from "./milestone.ts";
 export * from "./organisation.ts";
 export * from "./progress-over-time.ts";

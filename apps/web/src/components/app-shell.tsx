@@ -14,6 +14,7 @@ const sections = [
   { to: "/", label: "Overview" },
   { to: "/goals", label: "Goals" },
   { to: "/milestones", label: "Milestones" },
+  { to: "/meetings", label: "Meetings" },
   { to: "/organisations", label: "Organisations" },
 ] as const;
 

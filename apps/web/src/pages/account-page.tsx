@@ -4,6 +4,7 @@ import { useState } from "react";
 import { authClient } from "../auth-client.ts";
 import { Skeleton } from "../components/states.tsx";
 import { meQuery } from "../queries.ts";
+import { CalendarLink } from "./calendar-link.tsx";
 
 export function AccountPage() {
   const me = useQuery(meQuery);
@@ -65,6 +66,7 @@ export function AccountPage() {
           </div>
         )}
       </dl>
+      <CalendarLink />
       <form className="form" onSubmit={changePassword} aria-labelledby="pw-heading">
         <h2 id="pw-heading">Change your password</h2>
         {message && (

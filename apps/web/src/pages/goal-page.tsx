@@ -13,6 +13,7 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDate, formatDateTime, formatNumber, plural } from "../format.ts";
 import { cyclesQuery, goalQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { GoalMeetings } from "./goal-meetings.tsx";
 import { MeasureEditForm, MeasureForm } from "./measure-form.tsx";
 import { trendTitle } from "./overview-page.tsx";
 
@@ -108,6 +109,7 @@ export function GoalPage() {
         </div>
       </dl>
       {g.description && <p className="description">{g.description}</p>}
+      <GoalMeetings goalId={g.id} />
       {(d.copiedFrom || d.copies.length > 0) && (
         <p className="muted">
           {d.copiedFrom && (

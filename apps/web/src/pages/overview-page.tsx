@@ -10,6 +10,7 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate, plural } from "../format.ts";
 import { meQuery, overviewQuery } from "../queries.ts";
+import { NextMeetingNotice } from "./next-meeting-notice.tsx";
 
 const StatusBarChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.StatusBarChart })));
 const ThemeProgressChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.ThemeProgressChart })));
@@ -134,6 +135,7 @@ function Attention({ data }: { data: Overview }) {
   return (
     <section aria-labelledby="attention-heading" className="attention">
       <h2 id="attention-heading">Needs attention</h2>
+      <NextMeetingNotice cycleId={data.cycle.id} />
       {atRisk.length === 0 && noRecentUpdate.length === 0 ? (
         <p>Nothing needs attention: no goal is at risk or off track, and every goal has had an update in the last {weeks} weeks.</p>
       ) : (

@@ -7,9 +7,11 @@ import type { Migration } from "kysely";
 import * as core from "./2026-11-26-01-core.ts";
 import * as accounts from "./2026-11-26-02-accounts.ts";
 import * as milestones from "./2026-11-26-11-milestones.ts";
+import * as meetings from "./2026-11-26-12-meetings.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
   "2026-11-26-02-accounts": accounts,
   "2026-11-26-11-milestones": milestones,
+  "2026-11-26-12-meetings": meetings,
 };

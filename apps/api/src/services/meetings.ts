@@ -1,0 +1,213 @@
+/**
+ * Writing meetings, their attendance and their decisions. Every write checks the edit is not
+ * stale and leaves an audit entry in the same transaction. A decision that creates or changes a
+ * goal goes through the goal service, so the goal rules (open cycle, references, versions,
+ * audit) apply exactly as they do on the goal pages.
+ */
+import {
+  type Actor,
+  cycleContaining,
+  type Db,
+  getMeeting,
+  insertMeeting,
+  type MeetingSummary,
+  recordAudit,
+  updateVersioned,
+} from "@convene/db";
+import type { AttendanceInput, DecisionInput, MeetingInput, MeetingPatch } from "@convene/domain";
+import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
+import { createGoal, updateGoal } from "./goals.ts";
+
+/** Times are kept in UTC so they sort as text and every calendar reads them the same way. */
+const utc = (iso: string) => new Date(iso).toISOString();
+
+export async function meetingForWrite(db: Db, id: number): Promise<MeetingSummary> {
+  const meeting = await getMeeting(db, "convenor", id);
+  if (!meeting) throw notFound("That meeting");
+  return meeting;
+}
+
+function auditView(m: MeetingSummary) {
+  const { attendedCount: _a, decisionCount: _d, cycleName: _c, ...rest } = m;
+  return rest;
+}
+
+async function resolveCycle(db: Db, cycleId: number | null | undefined, startsAt: string): Promise<number | null> {
+  if (cycleId === null) return null;
+  if (cycleId !== undefined) {
+    const c = await db.selectFrom("cycles").select("id").where("id", "=", cycleId).executeTakeFirst();
+    if (!c) throw invalid("cycleId", "no such cycle");
+    return c.id;
+  }
+  return (await cycleContaining(db, startsAt.slice(0, 10)))?.id ?? null;
+}
+
+export async function createMeeting(db: Db, actor: Actor, input: MeetingInput) {
+  const startsAt = utc(input.startsAt);
+  const endsAt = input.endsAt ? utc(input.endsAt) : null;
+  const cycleId = await resolveCycle(db, input.cycleId, startsAt);
+  const id = await db.transaction().execute(async (trx) => {
+    const id = await insertMeeting(trx, { ...input, startsAt, endsAt, cycleId });
+    await recordAudit(trx, { actor, action: "create", entity: "meeting", entityId: id, after: auditView(await meetingForWrite(trx, id)) });
+    return id;
+  });
+  return meetingForWrite(db, id);
+}
+
+export async function updateMeeting(db: Db, actor: Actor, id: number, patch: MeetingPatch) {
+  const before = await meetingForWrite(db, id);
+  const { version, ...fields } = patch;
+  const startsAt = fields.startsAt ? utc(fields.startsAt) : before.startsAt;
+  const endsAt = fields.endsAt === undefined ? before.endsAt : fields.endsAt && utc(fields.endsAt);
+  if (endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) throw invalid("endsAt", "must be after the start");
+  const values: Record<string, unknown> = { ...fields, startsAt, endsAt, updatedAt: new Date().toISOString() };
+  // A moved meeting follows its date into the right cycle unless the cycle is named.
+  if (fields.cycleId !== undefined || fields.startsAt) values.cycleId = await resolveCycle(db, fields.cycleId, startsAt);
+  await db.transaction().execute(async (trx) => {
+    const outcome = await updateVersioned(trx, "meetings", id, version, values);
+    if (outcome === "conflict") throw editConflict(await meetingForWrite(trx, id));
+    if (outcome === "missing") throw notFound("That meeting");
+    const after = await meetingForWrite(trx, id);
+    await recordAudit(trx, {
+      actor,
+      action: "update",
+      entity: "meeting",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+  });
+  return meetingForWrite(db, id);
+}
+
+/** Soft delete: the meeting leaves every list, feed and chart, and can be restored. */
+export async function setMeetingDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
+  const row = await db.selectFrom("meetings").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
+  if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That meeting" : "That deleted meeting");
+  await db.transaction().execute(async (trx) => {
+    const deletedAt = deleted ? new Date().toISOString() : null;
+    await trx
+      .updateTable("meetings")
+      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: deleted ? "delete" : "restore",
+      entity: "meeting",
+      entityId: id,
+      before: { deletedAt: row.deletedAt },
+      after: { deletedAt },
+    });
+  });
+}
+
+/** Replaces the attendance list; the meeting's version moves on, so two people cannot both record it blind. */
+export async function setAttendance(db: Db, actor: Actor, id: number, input: AttendanceInput) {
+  await meetingForWrite(db, id);
+  const orgIds = input.attendance.map((a) => a.organisationId);
+  if (orgIds.length) {
+    const found = new Set((await db.selectFrom("organisations").select("id").where("id", "in", orgIds).execute()).map((o) => o.id));
+    const missing = orgIds.find((o) => !found.has(o));
+    if (missing) throw invalid("attendance", `no organisation with id ${missing}`);
+  }
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("meetingAttendance")
+      .select(["organisationId", "status"])
+      .where("meetingId", "=", id)
+      .orderBy("organisationId")
+      .execute();
+    const outcome = await updateVersioned(trx, "meetings", id, input.version, { updatedAt: new Date().toISOString() });
+    if (outcome === "conflict") throw editConflict(await meetingForWrite(trx, id));
+    if (outcome === "missing") throw notFound("That meeting");
+    await trx.deleteFrom("meetingAttendance").where("meetingId", "=", id).execute();
+    if (input.attendance.length) {
+      await trx
+        .insertInto("meetingAttendance")
+        .values(input.attendance.map((a) => ({ meetingId: id, ...a })))
+        .execute();
+    }
+    const after = [...input.attendance].sort((a, b) => a.organisationId - b.organisationId);
+    await recordAudit(trx, { actor, action: "update", entity: "meeting_attendance", entityId: id, before, after });
+  });
+  return meetingForWrite(db, id);
+}
+
+/** Field problems from the goal service, renamed to where they sit in a decision ("goal.title"). */
+async function asDecisionFields<T>(prefix: string, rename: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "invalid_input") {
+      const fields = ((e.details as { fields?: { field: string; message: string }[] })?.fields ?? []).map((f) => ({
+        ...f,
+        field: rename[f.field] ?? `${prefix}${f.field}`,
+      }));
+      throw new ApiError(400, "invalid_input", fields.map((f) => `${f.field}: ${f.message}`).join("; "), { fields });
+    }
+    throw e;
+  }
+}
+
+/**
+ * Records a decision. One that creates a goal makes it through the goal service first (so a
+ * closed cycle answers 409 and nothing is recorded); one that changes a goal applies a versioned
+ * goal update (a stale goal version answers 409 with the current goal).
+ */
+export async function addDecision(db: Db, actor: Actor, meetingId: number, input: DecisionInput) {
+  const meeting = await meetingForWrite(db, meetingId);
+  let goalId: number | null = null;
+  let goalAction: "created" | "changed" | null = null;
+  if (input.action === "create_goal") {
+    const goal = await asDecisionFields("goal.", {}, () =>
+      createGoal(db, actor, {
+        cycleId: input.goal.cycleId,
+        title: input.goal.title,
+        description: input.text,
+        themeId: input.goal.themeId,
+        leadOrganisationId: input.goal.leadOrganisationId,
+        supportingOrganisationIds: [],
+        status: "not_started",
+        dueDate: input.goal.dueDate,
+        visibility: input.goal.visibility ?? meeting.visibility,
+      }),
+    );
+    goalId = goal.id;
+    goalAction = "created";
+  } else if (input.action === "change_goal") {
+    const patch = {
+      version: input.goalVersion,
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
+    };
+    await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(db, actor, input.goalId, patch));
+    goalId = input.goalId;
+    goalAction = "changed";
+  }
+  const decision = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("meetingDecisions")
+      .values({ meetingId, text: input.text, goalId, goalAction, createdAt: new Date().toISOString() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor, action: "create", entity: "meeting_decision", entityId: row.id, after: row });
+    return row;
+  });
+  return decision;
+}
+
+/** Removes a decision (the goal it created or changed stays as it is). */
+export async function deleteDecision(db: Db, actor: Actor, meetingId: number, decisionId: number) {
+  const row = await db
+    .selectFrom("meetingDecisions")
+    .selectAll()
+    .where("id", "=", decisionId)
+    .where("meetingId", "=", meetingId)
+    .executeTakeFirst();
+  if (!row) throw notFound("That decision");
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("meetingDecisions").where("id", "=", decisionId).execute();
+    await recordAudit(trx, { actor, action: "delete", entity: "meeting_decision", entityId: decisionId, before: row });
+  });
+}

@@ -1,0 +1,33 @@
+/** Meeting times, in the reader's own clock: "Friday 12 June 2026, 10:00". */
+import { type MeetingKind, meetingKindLabels } from "@convene/domain";
+
+const when = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+const dayKey = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
+
+export function formatMeetingTime(startsAt: string, endsAt?: string | null): string {
+  const start = new Date(startsAt);
+  const head = `${when.format(start)}, ${clock.format(start)}`;
+  if (!endsAt) return head;
+  const end = new Date(endsAt);
+  return dayKey.format(start) === dayKey.format(end)
+    ? `${head} to ${clock.format(end)}`
+    : `${head} to ${when.format(end)}, ${clock.format(end)}`;
+}
+
+export const meetingKindLabel = (k: MeetingKind) => meetingKindLabels[k];
+
+/** An ISO instant as the value of a datetime-local input (local clock, minutes). */
+export function toLocalInput(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value (local clock) as an ISO instant, or the raw text if it is not a time (so validation names it). */
+export function fromLocalInput(value: string): string {
+  if (!value) return "";
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}

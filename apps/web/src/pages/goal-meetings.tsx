@@ -1,0 +1,24 @@
+/** On a goal's page: the meetings whose decisions created or changed it ("Agreed at …"). */
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { formatDate } from "../format.ts";
+import { goalMeetingsQuery } from "../queries.ts";
+
+export function GoalMeetings({ goalId }: { goalId: number }) {
+  const q = useQuery(goalMeetingsQuery(goalId));
+  const meetings = q.data?.meetings ?? [];
+  if (meetings.length === 0) return null;
+  return (
+    <ul className="plain-list goal-meetings">
+      {meetings.map((m) => (
+        <li key={m.decisionId}>
+          {m.goalAction === "created" ? "Agreed at " : "Changed at "}
+          <Link to="/meetings/$meetingId" params={{ meetingId: m.id }}>
+            {m.title}
+          </Link>{" "}
+          <span className="muted small">({formatDate(m.startsAt)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
