@@ -14,12 +14,15 @@ import { type AppBindings, type AppDeps, withDeps, withSession } from "./context
 import { errorBody, onError } from "./errors.ts";
 import { accounts } from "./routes/accounts.ts";
 import { audit } from "./routes/audit.ts";
+import { cycleCompare } from "./routes/compare.ts";
 import { cycles } from "./routes/cycles.ts";
+import { data } from "./routes/data.ts";
 import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
 import { organisations } from "./routes/organisations.ts";
+import { publicProgress } from "./routes/public.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
 
@@ -34,7 +37,10 @@ const api = new Hono<AppBindings>()
   .route("/goals", goals)
   .route("/measures", measures)
   .route("/updates", updates)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/cycles", cycleCompare)
+  .route("/data", data)
+  .route("/public", publicProgress);
 
 export type AppType = typeof api;
 
