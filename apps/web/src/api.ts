@@ -57,3 +57,12 @@ export type Cycle = InferResponseType<typeof api.cycles.$get, 200>["cycles"][num
 export type Organisation = InferResponseType<typeof api.organisations.$get, 200>["organisations"][number];
 export type Theme = InferResponseType<typeof api.themes.$get, 200>["themes"][number];
 export type Account = InferResponseType<typeof api.accounts.$get, 200>["users"][number];
+export type Comparison = InferResponseType<(typeof api.cycles)[":id"]["compare"]["$get"], 200>;
+export type PublicPage = InferResponseType<typeof api.public.$get, 200>;
+export type GoalImportPreview = InferResponseType<(typeof api.data.goals.import.preview)["$post"], 200>;
+export type UpdateImportPreview = InferResponseType<(typeof api.data.updates.import.preview)["$post"], 200>;
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}

@@ -60,6 +60,7 @@ const appRoute = createRoute({
 const overviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
+  validateSearch: z.object({ since: z.iso.date().optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/overview-page.tsx"), "OverviewPage"),
 });
 
@@ -138,9 +139,29 @@ const adminAuditRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/admin-audit-page.tsx"), "AdminAuditPage"),
 });
 
+const dataRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/data",
+  component: lazyRouteComponent(() => import("./pages/data-page.tsx"), "DataPage"),
+});
+
+const adminSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/admin/settings",
+  component: lazyRouteComponent(() => import("./pages/admin-settings-page.tsx"), "AdminSettingsPage"),
+});
+
+/** The public progress page: outside the signed-in layout, no account needed. */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/public",
+  component: lazyRouteComponent(() => import("./pages/public-page.tsx"), "PublicPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
+  publicRoute,
   appRoute.addChildren([
     overviewRoute,
     goalsRoute,
@@ -153,6 +174,8 @@ const routeTree = rootRoute.addChildren([
     adminCyclesRoute,
     adminAccountsRoute,
     adminAuditRoute,
+    dataRoute,
+    adminSettingsRoute,
   ]),
 ]);
 
