@@ -92,7 +92,7 @@ function PublicContent({ data }: { data: PublicData }) {
                           ? m.current === 1
                             ? "done"
                             : "not done yet"
-                          : `${formatNumber(m.current, m.unit)} of ${formatNumber(m.target, m.unit)}`}
+                          : `${formatNumber(m.current)} of ${formatNumber(m.target, m.unit)}`}
                       </li>
                     ))}
                   </ul>
