@@ -39,7 +39,7 @@ describe("data in and out in the browser", () => {
     await file.setInputFiles({ name: "goals.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await page.getByRole("heading", { name: /goals\.csv has 2 problems; nothing has been imported/ }).waitFor();
     await page.getByRole("cell", { name: 'must be a number, not "ten"' }).waitFor();
-    expect(await page.getByRole("row").filter({ hasText: "visibility" }).innerText()).toContain("3");
+    expect(await page.getByRole("row").filter({ hasText: "visibility" }).textContent()).toContain("3");
     expect(await seriousA11yProblems(page)).toEqual([]);
     expect(await convene.convene.db.selectFrom("goals").select("id").execute()).toEqual([]);
 
