@@ -14,7 +14,9 @@ import { type AppBindings, type AppDeps, withDeps, withSession } from "./context
 import { errorBody, onError } from "./errors.ts";
 import { accounts } from "./routes/accounts.ts";
 import { audit } from "./routes/audit.ts";
+import { cycleCompare } from "./routes/compare.ts";
 import { cycles } from "./routes/cycles.ts";
+import { data } from "./routes/data.ts";
 import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
@@ -22,6 +24,7 @@ import { measures } from "./routes/measures.ts";
 import { meetings } from "./routes/meetings.ts";
 import { milestones } from "./routes/milestones.ts";
 import { organisations } from "./routes/organisations.ts";
+import { publicProgress } from "./routes/public.ts";
 import { standingGoals } from "./routes/standing-goals.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
@@ -40,7 +43,10 @@ const api = new Hono<AppBindings>()
   .route("/audit", audit)
   .route("/milestones", milestones)
   .route("/standing-goals", standingGoals)
-  .route("/meetings", meetings);
+  .route("/meetings", meetings)
+  .route("/cycles", cycleCompare)
+  .route("/data", data)
+  .route("/public", publicProgress);
 
 export type AppType = typeof api;
 

@@ -16,6 +16,7 @@ export type ErrorCode =
   | "cycle_closed"
   | "gone"
   | "rate_limited"
+  | "too_large"
   | "internal";
 
 export class ApiError extends Error {

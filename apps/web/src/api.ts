@@ -62,3 +62,12 @@ export type StandingGoal = InferResponseType<(typeof api)["standing-goals"]["$ge
 export type MeetingSummary = InferResponseType<typeof api.meetings.$get, 200>["meetings"][number];
 export type MeetingDetail = InferResponseType<(typeof api.meetings)[":id"]["$get"], 200>;
 export type MeetingAttendanceByYear = InferResponseType<typeof api.meetings.attendance.$get, 200>;
+export type Comparison = InferResponseType<(typeof api.cycles)[":id"]["compare"]["$get"], 200>;
+export type PublicPage = InferResponseType<typeof api.public.$get, 200>;
+export type GoalImportPreview = InferResponseType<(typeof api.data.goals.import.preview)["$post"], 200>;
+export type UpdateImportPreview = InferResponseType<(typeof api.data.updates.import.preview)["$post"], 200>;
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}

@@ -60,6 +60,7 @@ const appRoute = createRoute({
 const overviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
+  validateSearch: z.object({ since: z.iso.date().optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/overview-page.tsx"), "OverviewPage"),
 });
 
@@ -183,9 +184,29 @@ const editMeetingRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/meeting-form-page.tsx"), "EditMeetingPage"),
 });
 
+const dataRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/data",
+  component: lazyRouteComponent(() => import("./pages/data-page.tsx"), "DataPage"),
+});
+
+const adminSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/admin/settings",
+  component: lazyRouteComponent(() => import("./pages/admin-settings-page.tsx"), "AdminSettingsPage"),
+});
+
+/** The public progress page: outside the signed-in layout, no account needed. */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/public",
+  component: lazyRouteComponent(() => import("./pages/public-page.tsx"), "PublicPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
+  publicRoute,
   appRoute.addChildren([
     overviewRoute,
     goalsRoute,
@@ -203,6 +224,8 @@ const routeTree = rootRoute.addChildren([
     newMeetingRoute,
     meetingRoute,
     editMeetingRoute,
+    dataRoute,
+    adminSettingsRoute,
   ]),
 ]);
 

@@ -2,12 +2,14 @@
 import { backup, backupUsage } from "./backup.ts";
 import { createUser, createUserUsage } from "./create-user.ts";
 import { type CliContext, CliError, type CliIo } from "./io.ts";
+import { restore, restoreUsage } from "./restore.ts";
 import { seed, seedUsage } from "./seed.ts";
 
 const commands: Record<string, (argv: string[], io: CliIo, ctx: CliContext) => Promise<void>> = {
   "create-user": createUser,
   backup,
   seed,
+  restore,
 };
 
 export const usage = `Convene admin command line. Uses the same database as the server (DATABASE_PATH).
@@ -17,6 +19,7 @@ Usage: npm run admin -- <command> [options]
   ${createUserUsage}
   ${backupUsage}
   ${seedUsage}
+  ${restoreUsage}
   help
 
 Example: echo 'a long password' | npm run admin -- create-user --email ana@example.org --name "Ana" --role member --org peace-direct

@@ -9,6 +9,18 @@ import { forbidden, invalid, notFound } from "../errors.ts";
 import { cycleClosed } from "./goals.ts";
 
 export async function postProgressUpdate(db: Db, user: SessionUser, input: ProgressUpdateInput) {
+  const checked = await checkProgressUpdate(db, user, input);
+  const id = await db.transaction().execute((trx) => writeProgressUpdate(trx, user, input, checked));
+  return { id, goal: await getGoal(db, user.role, checked.goal.id) };
+}
+
+export type CheckedUpdate = Awaited<ReturnType<typeof checkProgressUpdate>>;
+
+/**
+ * Every rule an update must pass, without writing anything (the spreadsheet import checks all
+ * its updates first, then writes them together in one transaction).
+ */
+export async function checkProgressUpdate(db: Db, user: SessionUser, input: ProgressUpdateInput) {
   const goal = await getGoal(db, user.role, input.goalId);
   if (!goal) throw notFound("That goal");
   if (goal.cycleClosed) throw cycleClosed(goal.cycleName);
@@ -36,47 +48,49 @@ export async function postProgressUpdate(db: Db, user: SessionUser, input: Progr
       throw invalid(`values.${i}.value`, "a done/not-done measure takes 1 (done) or 0 (not done)");
   });
 
+  return { goal, organisationId, visibility: narrowest(input.visibility, goal.visibility) };
+}
+
+/** Writes one checked update, its values, the goal's new status and the audit entry; run inside a transaction. */
+export async function writeProgressUpdate(trx: Db, user: SessionUser, input: ProgressUpdateInput, checked: CheckedUpdate) {
+  const { goal, organisationId, visibility } = checked;
   const now = new Date().toISOString();
-  const visibility = narrowest(input.visibility, goal.visibility);
-  const id = await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto("progressUpdates")
-      .values({
-        goalId: goal.id,
-        authorId: user.id,
-        authorName: user.name,
-        organisationId,
-        note: input.note,
-        status: input.status,
-        confidence: input.confidence,
-        visibility,
-        createdAt: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (input.values.length) {
-      await trx
-        .insertInto("measureValues")
-        .values(input.values.map((v) => ({ measureId: v.measureId, updateId: id, value: v.value, recordedAt: now })))
-        .execute();
-    }
-    if (input.status && input.status !== goal.status) {
-      await trx
-        .updateTable("goals")
-        .set((eb) => ({ status: input.status ?? goal.status, updatedAt: now, version: eb("version", "+", 1) }))
-        .where("id", "=", goal.id)
-        .execute();
-    }
-    await recordAudit(trx, {
-      actor: { id: user.id, name: user.name },
-      action: "create",
-      entity: "progress_update",
-      entityId: id,
-      after: { ...input, organisationId, visibility },
-    });
-    return id;
+  const { id } = await trx
+    .insertInto("progressUpdates")
+    .values({
+      goalId: goal.id,
+      authorId: user.id,
+      authorName: user.name,
+      organisationId,
+      note: input.note,
+      status: input.status,
+      confidence: input.confidence,
+      visibility,
+      createdAt: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (input.values.length) {
+    await trx
+      .insertInto("measureValues")
+      .values(input.values.map((v) => ({ measureId: v.measureId, updateId: id, value: v.value, recordedAt: now })))
+      .execute();
+  }
+  if (input.status && input.status !== goal.status) {
+    await trx
+      .updateTable("goals")
+      .set((eb) => ({ status: input.status ?? goal.status, updatedAt: now, version: eb("version", "+", 1) }))
+      .where("id", "=", goal.id)
+      .execute();
+  }
+  await recordAudit(trx, {
+    actor: { id: user.id, name: user.name },
+    action: "create",
+    entity: "progress_update",
+    entityId: id,
+    after: { ...input, organisationId, visibility },
   });
-  return { id, goal: await getGoal(db, user.role, goal.id) };
+  return id;
 }
 
 /** The convenor, or the person who posted it, may withdraw an update (and bring it back). */

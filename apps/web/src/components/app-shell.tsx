@@ -22,6 +22,7 @@ const adminSections = [
   { to: "/admin/cycles", label: "Cycles and themes" },
   { to: "/admin/accounts", label: "Accounts" },
   { to: "/admin/audit", label: "Audit log" },
+  { to: "/admin/settings", label: "Settings" },
 ] as const;
 
 export function AppShell() {
@@ -78,6 +79,13 @@ export function AppShell() {
               </Link>
             </li>
           ))}
+          {(user?.role === "convenor" || user?.role === "member") && (
+            <li>
+              <Link to="/data" activeOptions={{ includeSearch: false }} activeProps={{ "aria-current": "page", className: "active" }}>
+                Data in and out
+              </Link>
+            </li>
+          )}
         </ul>
         {user?.role === "convenor" && (
           <>

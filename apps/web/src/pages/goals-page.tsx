@@ -19,6 +19,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { api, call, type GoalSummary } from "../api.ts";
 import { ConflictDialog } from "../components/conflict-dialog.tsx";
+import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
@@ -159,6 +160,19 @@ export function GoalsPage() {
           </button>
         )}
       </form>
+      {cycle && !search.bin && (
+        <CsvDownload
+          path="/data/goals.csv"
+          query={{
+            cycleId: cycle.id,
+            themeId: search.theme,
+            status: search.status,
+            organisationId: search.org,
+            q: search.q,
+            sort: search.sort,
+          }}
+        />
+      )}
       {cyclesLoading || goals.isLoading ? (
         <Skeleton lines={8} />
       ) : !cycle ? (

@@ -11,6 +11,7 @@ import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate, plural } from "../format.ts";
 import { meQuery, overviewQuery } from "../queries.ts";
 import { NextMeetingNotice } from "./next-meeting-notice.tsx";
+import { SinceSection } from "./since-section.tsx";
 
 const StatusBarChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.StatusBarChart })));
 const ThemeProgressChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.ThemeProgressChart })));
@@ -114,6 +115,7 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
               </ChartFigure>
             </div>
           </section>
+          <SinceSection cycleId={cycle.id} />
         </>
       )}
     </>

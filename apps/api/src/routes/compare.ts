@@ -1,0 +1,31 @@
+/** GET /api/cycles/:id/compare?since=YYYY-MM-DD: "since the last AGM" for one cycle, as the viewer may see it. */
+import { getCycle, listCycles } from "@convene/db";
+import { Hono } from "hono";
+import { z } from "zod";
+import { type AppBindings, signedIn, viewerOf } from "../context.ts";
+import { invalid, notFound } from "../errors.ts";
+import { defaultSince, loadComparison } from "../services/compare.ts";
+import { validate } from "../validate.ts";
+import { idParam } from "./params.ts";
+
+const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD" });
+const compareQuery = z.object({ since: isoDate.optional(), asOf: isoDate.optional() });
+
+export const cycleCompare = new Hono<AppBindings>().get(
+  "/:id/compare",
+  validate("param", idParam),
+  validate("query", compareQuery),
+  async (c) => {
+    signedIn(c);
+    const { db } = c.var.deps;
+    const cycle = await getCycle(db, c.req.valid("param").id);
+    if (!cycle) throw notFound("That cycle");
+    const query = c.req.valid("query");
+    const now = query.asOf ?? new Date().toISOString().slice(0, 10);
+    const fallback = defaultSince(cycle, await listCycles(db));
+    const since = query.since ?? fallback.date;
+    if (since > now) throw invalid("since", "must be on or before today");
+    const comparison = await loadComparison(db, viewerOf(c), cycle, since, now);
+    return c.json({ cycle: { id: cycle.id, name: cycle.name }, defaultSince: fallback, ...comparison }, 200);
+  },
+);

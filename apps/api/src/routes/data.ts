@@ -1,0 +1,186 @@
+/**
+ * Data in and out: the goals table as CSV (as filtered and sorted on screen, visibility-filtered),
+ * the convenor's complete JSON export, spreadsheet imports of goals (convenor) and of measure
+ * values as progress updates (members), and the public page's on/off setting.
+ */
+import { getCycle, listGoals, listOrganisations, recordAudit } from "@convene/db";
+import { goalListQuerySchema } from "@convene/domain";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { ApiError, errorBody, forbidden, notFound } from "../errors.ts";
+import { toCsv } from "../services/csv.ts";
+import {
+  GOAL_IMPORT_COLUMNS,
+  GOAL_TEMPLATE_ROWS,
+  planGoalImport,
+  planProgressImport,
+  type RowProblem,
+  runGoalImport,
+  runProgressImport,
+} from "../services/csv-import.ts";
+import { goalsCsv, measureSheetCsv, sortGoals } from "../services/goal-csv.ts";
+import { requireOpenCycle } from "../services/goals.ts";
+import { exportDatabase } from "../services/json-export.ts";
+import { PUBLIC_PAGE_SETTING, publicPageEnabled } from "../services/public-page.ts";
+import { validate } from "../validate.ts";
+
+/** Uploads are read whole; anything over this is refused before it is read (413). */
+const uploadLimit = bodyLimit({
+  maxSize: 1_500_000,
+  onError: (c) => c.json(errorBody("too_large", "The file is larger than 1 MB. Split it into smaller files."), 413),
+});
+
+const goalImportBody = z.object({ cycleId: z.number().int().positive(), csv: z.string() });
+const progressImportBody = z.object({ csv: z.string() });
+const goalsCsvQuery = goalListQuerySchema.extend({ sort: z.string().max(40).optional() });
+const sheetQuery = z.object({ cycleId: z.coerce.number().int().positive() });
+
+function csvFile(c: Context<AppBindings>, name: string, csv: string) {
+  c.header("content-type", "text/csv; charset=utf-8");
+  c.header("content-disposition", `attachment; filename="${name}"`);
+  c.header("cache-control", "no-store");
+  // A byte-order mark tells Excel the file is UTF-8 (names with accents stay readable).
+  return c.body(`\uFEFF${csv}`, 200);
+}
+
+const fileName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "convene";
+
+const notValid = (problems: RowProblem[]) =>
+  new ApiError(
+    400,
+    "invalid_input",
+    `The file has ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}; nothing was imported. Fix ${problems.length === 1 ? "it" : "them"} and upload it again.`,
+    { problems },
+  );
+
+export const data = new Hono<AppBindings>()
+  .get("/goals.csv", validate("query", goalsCsvQuery), async (c) => {
+    signedIn(c);
+    const { db } = c.var.deps;
+    const { sort, ...filter } = c.req.valid("query");
+    const [goals, orgs, cycle] = await Promise.all([
+      listGoals(db, viewerOf(c), filter),
+      listOrganisations(db),
+      filter.cycleId ? getCycle(db, filter.cycleId) : undefined,
+    ]);
+    return csvFile(c, `goals-${fileName(cycle?.name ?? "all-cycles")}.csv`, goalsCsv(sortGoals(goals, sort), orgs));
+  })
+  .get("/export.json", async (c) => {
+    convenorOnly(c);
+    const doc = await exportDatabase(c.var.deps.db);
+    c.header("content-disposition", `attachment; filename="convene-export-${doc.exportedAt.slice(0, 10)}.json"`);
+    c.header("cache-control", "no-store");
+    return c.json(doc, 200);
+  })
+  .get("/goals-template.csv", (c) => {
+    signedIn(c);
+    return csvFile(c, "convene-goals-template.csv", toCsv(GOAL_IMPORT_COLUMNS, GOAL_TEMPLATE_ROWS));
+  })
+  .post("/goals/import/preview", uploadLimit, validate("json", goalImportBody), async (c) => {
+    convenorOnly(c);
+    const { db } = c.var.deps;
+    const { cycleId, csv } = c.req.valid("json");
+    await requireOpenCycle(db, cycleId);
+    const plan = await planGoalImport(db, cycleId, csv);
+    const [themes, orgs] = await Promise.all([db.selectFrom("themes").select(["id", "name"]).execute(), listOrganisations(db)]);
+    return c.json(
+      {
+        ok: plan.problems.length === 0,
+        problems: plan.problems,
+        goals: plan.goals.map((g) => ({
+          row: g.row,
+          title: g.input.title,
+          themeName: themes.find((t) => t.id === g.input.themeId)?.name ?? null,
+          leadName: orgs.find((o) => o.id === g.input.leadOrganisationId)?.name ?? null,
+          status: g.input.status,
+          visibility: g.input.visibility,
+          dueDate: g.input.dueDate,
+          measures: g.measures.map((m) => m.name),
+        })),
+      },
+      200,
+    );
+  })
+  .post("/goals/import", uploadLimit, validate("json", goalImportBody), async (c) => {
+    const user = convenorOnly(c);
+    const { db } = c.var.deps;
+    const { cycleId, csv } = c.req.valid("json");
+    await requireOpenCycle(db, cycleId);
+    const plan = await planGoalImport(db, cycleId, csv);
+    if (plan.problems.length) throw notValid(plan.problems);
+    const ids = await runGoalImport(db, actorOf(user), plan.goals);
+    return c.json({ created: ids, measures: plan.goals.reduce((n, g) => n + g.measures.length, 0) }, 201);
+  })
+  .get("/my-measures.csv", validate("query", sheetQuery), async (c) => {
+    const user = signedIn(c);
+    const { db } = c.var.deps;
+    if (user.role === "observer") throw forbidden("Observers cannot post progress updates.");
+    if (user.role === "member" && !user.organisationId) throw forbidden("Your account belongs to no organisation; ask the convenor.");
+    const cycle = await getCycle(db, c.req.valid("query").cycleId);
+    if (!cycle) throw notFound("That cycle");
+    const goals = await listGoals(db, user.role, {
+      cycleId: cycle.id,
+      ...(user.role === "member" && user.organisationId ? { organisationId: user.organisationId } : {}),
+    });
+    return csvFile(c, `measures-${fileName(cycle.name)}.csv`, measureSheetCsv(goals));
+  })
+  .post("/updates/import/preview", uploadLimit, validate("json", progressImportBody), async (c) => {
+    const user = signedIn(c);
+    if (user.role === "observer") throw forbidden("Observers cannot post progress updates.");
+    const plan = await planProgressImport(c.var.deps.db, user, c.req.valid("json").csv);
+    return c.json(
+      {
+        ok: plan.problems.length === 0,
+        problems: plan.problems,
+        updates: plan.updates.map((u) => ({
+          rows: u.rows,
+          goalId: u.input.goalId,
+          goalTitle: u.goalTitle,
+          note: u.input.note,
+          status: u.input.status,
+          values: u.input.values.map((v) => {
+            const m = u.checked.goal.measures.find((x) => x.id === v.measureId);
+            return { measureId: v.measureId, measureName: m?.name ?? "", unit: m?.unit ?? "", from: m?.current ?? null, to: v.value };
+          }),
+        })),
+      },
+      200,
+    );
+  })
+  .post("/updates/import", uploadLimit, validate("json", progressImportBody), async (c) => {
+    const user = signedIn(c);
+    if (user.role === "observer") throw forbidden("Observers cannot post progress updates.");
+    const { db } = c.var.deps;
+    const plan = await planProgressImport(db, user, c.req.valid("json").csv);
+    if (plan.problems.length) throw notValid(plan.problems);
+    const ids = await runProgressImport(db, user, plan.updates);
+    return c.json({ created: ids }, 201);
+  })
+  .get("/settings", async (c) => {
+    convenorOnly(c);
+    return c.json({ publicPage: await publicPageEnabled(c.var.deps.db) }, 200);
+  })
+  .put("/settings/public-page", validate("json", z.object({ enabled: z.boolean() })), async (c) => {
+    const user = convenorOnly(c);
+    const { db } = c.var.deps;
+    const before = await publicPageEnabled(db);
+    const { enabled } = c.req.valid("json");
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("settings")
+        .values({ key: PUBLIC_PAGE_SETTING, value: enabled ? "on" : "off" })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: enabled ? "on" : "off" }))
+        .execute();
+      await recordAudit(trx, {
+        actor: actorOf(user),
+        action: "setting",
+        entity: "setting",
+        entityId: PUBLIC_PAGE_SETTING,
+        before: { publicPage: before },
+        after: { publicPage: enabled },
+      });
+    });
+    return c.json({ publicPage: enabled }, 200);
+  });

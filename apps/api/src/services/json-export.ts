@@ -1,0 +1,176 @@
+/**
+ * The complete JSON export of a group's data, and restoring one into an empty database.
+ * Generic over the database: every table the migrations created is included (found in
+ * sqlite_master, ordered so that a table comes after the tables its foreign keys point to),
+ * except the secrets listed in EXCLUDED_TABLES. New tables from later migrations are exported
+ * and restored with no change here. The format is described in docs/data-format.md.
+ */
+import { type Db, recordAudit } from "@convene/db";
+import { type Kysely, sql } from "kysely";
+
+export const EXPORT_FORMAT = "convene-export";
+export const EXPORT_VERSION = 1;
+
+/**
+ * Left out of every export, and why:
+ * - `session`: live sign-in tokens; restoring them would let old cookies sign in again.
+ * - `account`: Better Auth's credentials (password hashes, provider tokens).
+ * - `verification`: short-lived verification tokens.
+ * - `invitations`: hashes of set-up, invitation and reset links (secrets, and short-lived).
+ * Kysely's own `kysely_migration*` tables and SQLite's `sqlite_*` tables are bookkeeping: the
+ * migration level is recorded in the export's `schema` field instead.
+ */
+export const EXCLUDED_TABLES: Record<string, string> = {
+  session: "sign-in sessions (secret tokens)",
+  account: "passwords and sign-in provider tokens",
+  verification: "short-lived verification tokens",
+  invitations: "hashes of set-up, invitation and password-reset links",
+};
+
+type Row = Record<string, unknown>;
+
+export interface ConveneExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  schema: { migrations: string[] };
+  exportedAt: string;
+  excluded: Record<string, string>;
+  tables: Record<string, Row[]>;
+}
+
+/** The migrated tables worth exporting, parents before children. */
+export async function exportableTables(db: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select name from sqlite_master
+    where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
+    order by name`.execute(db);
+  const names = rows.map((r) => r.name).filter((n) => !(n in EXCLUDED_TABLES));
+  const parents = new Map<string, string[]>();
+  for (const name of names) {
+    const fks = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${name})`.execute(db);
+    parents.set(
+      name,
+      fks.rows.map((f) => f.table).filter((t) => t !== name && names.includes(t)),
+    );
+  }
+  // Depth-first topological order; a table never waits on itself (goals.copiedFromGoalId).
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string, path: string[]) => {
+    if (seen.has(name) || path.includes(name)) return;
+    for (const p of parents.get(name) ?? []) visit(p, [...path, name]);
+    seen.add(name);
+    ordered.push(name);
+  };
+  for (const name of names) visit(name, []);
+  return ordered;
+}
+
+async function migrationsApplied(db: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+async function primaryKeyOrder(db: Kysely<any>, table: string): Promise<string[]> {
+  const { rows } = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db);
+  return rows
+    .filter((r) => r.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((r) => r.name);
+}
+
+export async function exportDatabase(db: Db): Promise<ConveneExport> {
+  const any = db as Kysely<any>;
+  const tables: Record<string, Row[]> = {};
+  for (const table of await exportableTables(any)) {
+    const order = await primaryKeyOrder(any, table);
+    let q = any.selectFrom(table).selectAll();
+    for (const col of order.length ? order : ["rowid"]) q = q.orderBy(col);
+    tables[table] = (await q.execute()) as Row[];
+  }
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    schema: { migrations: await migrationsApplied(any) },
+    exportedAt: new Date().toISOString(),
+    excluded: EXCLUDED_TABLES,
+    tables,
+  };
+}
+
+export class RestoreProblem extends Error {}
+
+/**
+ * Loads an export into a database that holds none of the group's data yet, in one
+ * transaction: all of it or nothing. Refuses an export from a newer Convene (a migration
+ * this database does not have), tables or columns it does not know, and a database with data.
+ */
+export async function restoreDatabase(db: Db, data: unknown): Promise<{ tables: number; rows: number }> {
+  const any = db as Kysely<any>;
+  const doc = checkShape(data);
+  const applied = new Set(await migrationsApplied(any));
+  const unknownMigration = doc.schema.migrations.find((m) => !applied.has(m));
+  if (unknownMigration)
+    throw new RestoreProblem(`The export was made by a newer Convene (migration ${unknownMigration}); upgrade this one first.`);
+
+  const tables = await exportableTables(any);
+  for (const name of Object.keys(doc.tables)) {
+    if (!tables.includes(name)) throw new RestoreProblem(`The export has a table "${name}" that this database does not have.`);
+  }
+  for (const table of tables) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(any);
+    if ((rows[0]?.n ?? 0) > 0)
+      throw new RestoreProblem(`The database is not empty (table "${table}" has rows). Restore only into a new, empty database.`);
+  }
+
+  let count = 0;
+  await any.transaction().execute(async (trx) => {
+    await sql`pragma defer_foreign_keys = on`.execute(trx);
+    for (const table of tables) {
+      const rows = doc.tables[table] ?? [];
+      if (rows.length === 0) continue;
+      const columns = new Set(
+        (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(trx)).rows.map((r) => r.name),
+      );
+      for (const row of rows) {
+        const extra = Object.keys(row).find((k) => !columns.has(k));
+        if (extra) throw new RestoreProblem(`Table "${table}" has no column "${extra}".`);
+      }
+      for (let i = 0; i < rows.length; i += 100)
+        await trx
+          .insertInto(table)
+          .values(rows.slice(i, i + 100))
+          .execute();
+      count += rows.length;
+    }
+    await recordAudit(trx as Db, {
+      actor: { id: null, name: "Restore from export" },
+      action: "restore",
+      entity: "database",
+      entityId: "all",
+      after: { exportedAt: doc.exportedAt, tables: Object.keys(doc.tables).length, rows: count },
+    });
+  });
+  return { tables: Object.keys(doc.tables).length, rows: count };
+}
+
+function checkShape(data: unknown): ConveneExport {
+  const d = data as Partial<ConveneExport> | null;
+  if (!d || typeof d !== "object" || d.format !== EXPORT_FORMAT)
+    throw new RestoreProblem(`This is not a Convene export (its "format" is not "${EXPORT_FORMAT}").`);
+  if (d.version !== EXPORT_VERSION)
+    throw new RestoreProblem(`This export is format version ${String(d.version)}; this Convene reads version ${EXPORT_VERSION}.`);
+  if (!d.schema || !Array.isArray(d.schema.migrations)) throw new RestoreProblem(`The export has no "schema.migrations" list.`);
+  if (!d.tables || typeof d.tables !== "object") throw new RestoreProblem(`The export has no "tables".`);
+  for (const [name, rows] of Object.entries(d.tables)) {
+    if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== "object" || Array.isArray(r)))
+      throw new RestoreProblem(`Table "${name}" in the export is not a list of rows.`);
+    for (const row of rows as Row[]) {
+      for (const [col, v] of Object.entries(row)) {
+        if (v !== null && typeof v !== "string" && typeof v !== "number")
+          throw new RestoreProblem(`Table "${name}", column "${col}" holds a value that is neither text, a number nor null.`);
+      }
+    }
+  }
+  return d as ConveneExport;
+}

@@ -1,0 +1,327 @@
+/**
+ * Data in and out: the convenor's complete export and goal import; everyone who posts progress
+ * can download their organisation's measures as a spreadsheet and upload new values. Every
+ * upload is previewed with its problems by row and column; nothing is written until it is all valid.
+ */
+import { goalStatusLabels, visibilityLabels } from "@convene/domain";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useId, useState } from "react";
+import { ApiFailure, api, call, type GoalImportPreview, type RowProblem, type UpdateImportPreview } from "../api.ts";
+import { CsvDownload } from "../components/csv-download.tsx";
+import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
+import { useToast } from "../components/toast.tsx";
+import { useCycleChoice } from "../cycle-choice.ts";
+import { formatNumber, plural } from "../format.ts";
+import { meQuery } from "../queries.ts";
+
+const MAX_BYTES = 1_000_000;
+
+export function DataPage() {
+  const me = useQuery(meQuery);
+  const { cycle, isLoading } = useCycleChoice();
+  if (me.isLoading || isLoading) return <SkeletonPage title="Data in and out" />;
+  const user = me.data?.user;
+  const isConvenor = user?.role === "convenor";
+  const posts = isConvenor || (user?.role === "member" && user.organisation !== null);
+  return (
+    <>
+      <h1>Data in and out {cycle && <span className="subtitle">Cycle: {cycle.name}</span>}</h1>
+      <p>
+        Any table of goals can be downloaded as a spreadsheet (CSV) with the filters you chose: use <strong>Download CSV</strong> on the{" "}
+        <Link to="/goals">Goals</Link> page.
+      </p>
+      {posts && (
+        <section aria-labelledby="measures-heading" className="card data-card">
+          <h2 id="measures-heading">Update measures from a spreadsheet</h2>
+          {!cycle ? (
+            <p>There is no cycle yet, so there are no measures to update.</p>
+          ) : (
+            <>
+              <ol className="steps">
+                <li>
+                  Download{" "}
+                  {isConvenor
+                    ? "the cycle's measures"
+                    : `the measures of goals ${user?.organisation?.name ?? "your organisation"} leads or supports`}
+                  : <CsvDownload path="/data/my-measures.csv" query={{ cycleId: cycle.id }} label="Download measures (CSV)" />
+                </li>
+                <li>
+                  Fill in <code>new_value</code> where a measure has moved (1 or 0 for done/not done), and a <code>note</code> if you like.
+                  Leave the ids as they are.
+                </li>
+                <li>Upload the file, check the preview, then confirm. Each goal gets one progress update.</li>
+              </ol>
+              <ImportFlow<UpdateImportPreview>
+                kind="updates"
+                preview={(csv) => call(api.data.updates.import.preview.$post({ json: { csv } }))}
+                confirm={async (csv) => (await call(api.data.updates.import.$post({ json: { csv } }))).created.length}
+                done={(n) => `${plural(n, "progress update")} posted.`}
+                renderPreview={(p) => <UpdatesPreview preview={p} />}
+              />
+            </>
+          )}
+        </section>
+      )}
+      {isConvenor && (
+        <section aria-labelledby="goals-import-heading" className="card data-card">
+          <h2 id="goals-import-heading">Import goals from a spreadsheet</h2>
+          {!cycle ? (
+            <p>
+              Create a cycle first in <Link to="/admin/cycles">Cycles and themes</Link>; imported goals go into the chosen cycle.
+            </p>
+          ) : cycle.state === "closed" ? (
+            <p>The {cycle.name} cycle is closed; choose an open cycle at the top of the page to import goals into it.</p>
+          ) : (
+            <>
+              <p>
+                One row per measure; rows with the same <code>title</code> make one goal with several measures (a goal's other columns need
+                filling in only on its first row). <code>theme</code> is a theme's name, <code>lead</code> and <code>supporters</code> are
+                organisations' short names or names (supporters separated by <code>;</code>). Dates as 2027-03-31 or 31/03/2027. Goals go
+                into the {cycle.name} cycle.
+              </p>
+              <p>
+                <CsvDownload path="/data/goals-template.csv" label="Download the template (CSV)" />
+              </p>
+              <ImportFlow<GoalImportPreview>
+                kind="goals"
+                preview={(csv) => call(api.data.goals.import.preview.$post({ json: { cycleId: cycle.id, csv } }))}
+                confirm={async (csv) => (await call(api.data.goals.import.$post({ json: { cycleId: cycle.id, csv } }))).created.length}
+                done={(n) => `${plural(n, "goal")} imported into ${cycle.name}.`}
+                renderPreview={(p) => <GoalsPreview preview={p} />}
+              />
+            </>
+          )}
+        </section>
+      )}
+      {isConvenor && (
+        <section aria-labelledby="export-heading" className="card data-card">
+          <h2 id="export-heading">Download everything</h2>
+          <p>
+            A complete copy of the group's data as one JSON file: organisations, cycles, themes, goals, measures, updates, people's names
+            and roles, settings and the audit log. Passwords, sign-in sessions and invitation links are never included. Keep it somewhere
+            safe: it holds members-only and convenor-only records.
+          </p>
+          <p>
+            <a className="button secondary" href="/api/data/export.json" download>
+              Download the complete export (JSON)
+            </a>
+          </p>
+          <p className="muted small">
+            To restore it into a new, empty Convene: <code>DATABASE_PATH=new.db npm run admin -- restore --from FILE</code>.
+          </p>
+        </section>
+      )}
+      {!posts && !isConvenor && (
+        <p>Observers can download the goals they can see from the Goals page. Uploading data is for members and the convenor.</p>
+      )}
+    </>
+  );
+}
+
+interface Previewed {
+  ok: boolean;
+  problems: RowProblem[];
+}
+
+function ImportFlow<P extends Previewed>({
+  kind,
+  preview,
+  confirm,
+  done,
+  renderPreview,
+}: {
+  kind: string;
+  preview: (csv: string) => Promise<P>;
+  confirm: (csv: string) => Promise<number>;
+  done: (n: number) => string;
+  renderPreview: (p: P) => React.ReactNode;
+}) {
+  const id = useId();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [csv, setCsv] = useState<string | null>(null);
+  const [fileName, setFileName] = useState("");
+  const [result, setResult] = useState<P | null>(null);
+  const [problems, setProblems] = useState<RowProblem[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
+
+  const reset = () => {
+    setCsv(null);
+    setResult(null);
+    setProblems(null);
+    setError(null);
+    setFileName("");
+    setInputKey((k) => k + 1);
+  };
+
+  const choose = async (file: File | undefined) => {
+    reset();
+    if (!file) return;
+    setFileName(file.name);
+    if (file.size > MAX_BYTES) {
+      setError(new ApiFailure(413, "too_large", `${file.name} is larger than 1 MB. Split it into smaller files.`));
+      return;
+    }
+    setBusy(true);
+    try {
+      const text = await file.text();
+      const p = await preview(text);
+      setCsv(text);
+      setResult(p);
+      setProblems(p.ok ? null : p.problems);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const run = async () => {
+    if (!csv) return;
+    setBusy(true);
+    try {
+      const n = await confirm(csv);
+      void queryClient.invalidateQueries({ queryKey: ["goals"] });
+      toast(done(n));
+      reset();
+    } catch (e) {
+      const details = e instanceof ApiFailure ? (e.details?.problems as RowProblem[] | undefined) : undefined;
+      if (details) setProblems(details);
+      else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="import-flow">
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Spreadsheet to upload (CSV, up to 1 MB and 2,000 rows)</label>
+        <input
+          key={inputKey}
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => void choose(e.target.files?.[0])}
+          disabled={busy}
+        />
+      </div>
+      {busy && <p aria-live="polite">Checking {fileName}…</p>}
+      {error !== null && <ErrorMessage error={error} />}
+      {problems && (
+        <div className="import-problems" role="alert">
+          <h3>
+            {fileName} has {plural(problems.length, "problem")}; nothing has been imported
+          </h3>
+          <p>Fix these in the spreadsheet, save it as CSV again, and upload it.</p>
+          <div className="table-scroll">
+            <table className="data-table compact">
+              <caption className="visually-hidden">Problems by row and column</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems never reorder
+                  <tr key={i}>
+                    <td>{p.row}</td>
+                    <td>{p.column ? <code>{p.column}</code> : "—"}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+      {result?.ok && !problems && (
+        <div className="import-preview" data-kind={kind}>
+          <h3>Preview of {fileName}: every row is valid</h3>
+          {renderPreview(result)}
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void run()} disabled={busy}>
+              Confirm import
+            </button>
+            <button type="button" className="button secondary" onClick={reset} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function GoalsPreview({ preview }: { preview: GoalImportPreview }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table compact">
+        <caption>{plural(preview.goals.length, "goal")} will be created</caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Goal</th>
+            <th scope="col">Theme</th>
+            <th scope="col">Lead</th>
+            <th scope="col">Status</th>
+            <th scope="col">Visible to</th>
+            <th scope="col">Measures</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.goals.map((g) => (
+            <tr key={g.row}>
+              <td>{g.row}</td>
+              <th scope="row">{g.title}</th>
+              <td>{g.themeName ?? "—"}</td>
+              <td>{g.leadName ?? "—"}</td>
+              <td>{goalStatusLabels[g.status]}</td>
+              <td>{visibilityLabels[g.visibility]}</td>
+              <td>{g.measures.length ? g.measures.join("; ") : "none"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function UpdatesPreview({ preview }: { preview: UpdateImportPreview }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table compact">
+        <caption>{plural(preview.updates.length, "progress update")} will be posted</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rows</th>
+            <th scope="col">Goal</th>
+            <th scope="col">New values</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.updates.map((u) => (
+            <tr key={u.goalId}>
+              <td>{u.rows.join(", ")}</td>
+              <th scope="row">{u.goalTitle}</th>
+              <td>
+                {u.values.length === 0
+                  ? "—"
+                  : u.values.map((v) => `${v.measureName}: ${formatNumber(v.from, v.unit)} → ${formatNumber(v.to, v.unit)}`).join("; ")}
+                {u.status && ` (status: ${goalStatusLabels[u.status]})`}
+              </td>
+              <td>{u.note || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The public progress page: no account needed, nothing but what is marked public (the server
+ * builds it as the anonymous viewer and answers 404 while the convenor has it turned off).
+ */
+import { percent } from "@convene/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { ApiFailure, api, call, type PublicPage as PublicData } from "../api.ts";
+import { ProgressBar } from "../components/progress-bar.tsx";
+import { ErrorMessage, Skeleton } from "../components/states.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
+import { formatDate, formatNumber, plural } from "../format.ts";
+
+export function PublicPage() {
+  const page = useQuery({ queryKey: ["public"], queryFn: () => call(api.public.$get()), retry: false });
+  const groupName = page.data?.group.name;
+  useEffect(() => {
+    document.title = groupName ? `${groupName}: progress` : "Progress";
+  }, [groupName]);
+
+  return (
+    <div className="public-page">
+      <header className="public-header">
+        <p className="brand">{page.data?.group.shortName ?? page.data?.group.name ?? "Convene"}</p>
+      </header>
+      <main id="main" className="public-main">
+        {page.isLoading ? (
+          <>
+            <h1>Progress</h1>
+            <Skeleton lines={6} />
+          </>
+        ) : page.error instanceof ApiFailure && page.error.status === 404 ? (
+          <>
+            <h1>There is no public progress page</h1>
+            <p>This group has not published its progress here. If you are a member, sign in to see the dashboard.</p>
+            <p>
+              <a href="/sign-in">Sign in</a>
+            </p>
+          </>
+        ) : page.error || !page.data ? (
+          <>
+            <h1>Progress</h1>
+            <ErrorMessage error={page.error} retry={() => page.refetch()} />
+          </>
+        ) : (
+          <PublicContent data={page.data} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function PublicContent({ data }: { data: PublicData }) {
+  const { cycle, goals, milestones } = data;
+  return (
+    <>
+      <h1>{data.group.name}: our progress</h1>
+      {cycle ? (
+        <p className="lead-text">
+          Our goals for {cycle.name}, agreed at our workshop on {formatDate(cycle.workshopDate)}; we report on them at our AGM on{" "}
+          {formatDate(cycle.agmDate)}.
+          {goals.length > 0 &&
+            data.progress !== null &&
+            ` Across ${plural(goals.length, "public goal")}, average progress is ${percent(data.progress)}.`}
+        </p>
+      ) : (
+        <p>The group has not yet set out its goals for the year.</p>
+      )}
+      <section aria-labelledby="public-goals">
+        <h2 id="public-goals">Goals</h2>
+        {goals.length === 0 ? (
+          <p>No goals have been made public yet. Goals the group chooses to share will appear here with their progress.</p>
+        ) : (
+          <ul className="public-goals">
+            {goals.map((g) => (
+              <li key={g.id} className="card">
+                <h3>{g.title}</h3>
+                <p className="public-goal-meta">
+                  <StatusBadge status={g.status} />
+                  {g.themeName && <span className="muted small">{g.themeName}</span>}
+                  {g.leadName && <span className="muted small">Led by {g.leadName}</span>}
+                  {g.dueDate && <span className="muted small">Due {formatDate(g.dueDate)}</span>}
+                </p>
+                {g.description && <p>{g.description}</p>}
+                <ProgressBar value={g.progress} label={`Progress of ${g.title}`} />
+                {g.measures.length > 0 && (
+                  <ul className="plain-list small">
+                    {g.measures.map((m) => (
+                      <li key={m.id}>
+                        {m.name}:{" "}
+                        {m.kind === "milestone"
+                          ? m.current === 1
+                            ? "done"
+                            : "not done yet"
+                          : `${formatNumber(m.current)} of ${formatNumber(m.target, m.unit)}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {milestones.length > 0 && (
+        <section aria-labelledby="public-milestones">
+          <h2 id="public-milestones">Milestones</h2>
+          <ul className="plain-list">
+            {milestones.map((m) => (
+              <li key={m.id}>
+                <strong>{m.title}</strong> {m.date && <span className="muted">{formatDate(m.date)}</span>}
+                {m.description && <p>{m.description}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * "Since the last AGM" on the overview: each goal's progress on an earlier date (the previous
+ * AGM unless another date is chosen, kept in the URL as ?since=) and now, from the update history.
+ */
+import { goalStatusLabels, percent } from "@convene/domain";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { lazy } from "react";
+import { api, type Comparison, call } from "../api.ts";
+import { ChartFigure } from "../components/chart-figure.tsx";
+import { ErrorMessage, Skeleton } from "../components/states.tsx";
+import { formatDate, plural, todayIso } from "../format.ts";
+
+const CompareChart = lazy(() => import("../charts/compare-chart.tsx").then((m) => ({ default: m.CompareChart })));
+
+const change = (c: number | null) => (c === null ? "—" : `${c > 0 ? "+" : c < 0 ? "−" : "±"}${Math.abs(Math.round(c * 100))} points`);
+
+export function SinceSection({ cycleId }: { cycleId: number }) {
+  const search = useSearch({ strict: false }) as { since?: string };
+  const navigate = useNavigate();
+  const compare = useQuery({
+    queryKey: ["goals", "compare", cycleId, search.since ?? "default"],
+    queryFn: () => call(api.cycles[":id"].compare.$get({ param: { id: String(cycleId) }, query: { since: search.since } })),
+  });
+  const setSince = (since: string | undefined) =>
+    void navigate({ to: ".", search: (prev: Record<string, unknown>) => ({ ...prev, since }), replace: true } as never);
+
+  const data = compare.data;
+  const heading =
+    data && !search.since
+      ? data.defaultSince.basis === "previous_agm"
+        ? "Since the last AGM"
+        : "Since the workshop"
+      : "Since an earlier date";
+  return (
+    <section aria-labelledby="since-heading" className="since-section">
+      <h2 id="since-heading">{heading}</h2>
+      <div className="since-controls no-print">
+        <div className="field">
+          <label htmlFor="since-date">Compare with</label>
+          <input
+            id="since-date"
+            type="date"
+            max={todayIso()}
+            value={search.since ?? data?.defaultSince.date ?? ""}
+            onChange={(e) => setSince(e.target.value || undefined)}
+          />
+        </div>
+        {search.since && data && (
+          <button type="button" className="button secondary small" onClick={() => setSince(undefined)}>
+            Back to {data.defaultSince.basis === "previous_agm" ? "the last AGM" : "the workshop"} ({formatDate(data.defaultSince.date)})
+          </button>
+        )}
+      </div>
+      {compare.isLoading ? (
+        <Skeleton lines={5} />
+      ) : compare.error || !data ? (
+        <ErrorMessage error={compare.error} retry={() => compare.refetch()} />
+      ) : data.goals.length === 0 ? (
+        <p>There are no goals in this cycle to compare yet.</p>
+      ) : (
+        <SinceContent data={data} />
+      )}
+    </section>
+  );
+}
+
+function SinceContent({ data }: { data: Comparison }) {
+  const { summary } = data;
+  const when = formatDate(data.since);
+  const title =
+    summary.before === null && summary.after === null
+      ? `No progress recorded between ${when} and today`
+      : summary.before === null
+        ? `Average progress is ${percent(summary.after)} today; none was recorded on ${when}`
+        : `Average progress ${summary.after !== null && summary.after > summary.before ? "rose" : summary.after === summary.before ? "held" : "fell"} from ${percent(summary.before)} on ${when} to ${percent(summary.after)} today`;
+  return (
+    <>
+      <p>
+        {plural(summary.improved, "goal")} moved forward and {plural(summary.fell, "goal")} fell back since {when}.{" "}
+        {data.newGoals.length > 0 && `${plural(data.newGoals.length, "goal is", "goals are")} new since then.`}
+      </p>
+      <ChartFigure
+        title={title}
+        table={{
+          caption: `Progress of each goal on ${when} and today`,
+          columns: ["Goal", "Then", "Now", "Change"],
+          rows: data.goals.map((g) => [g.title, exact(g.before), exact(g.after), change(g.change)]),
+        }}
+      >
+        <CompareChart data={data.goals} />
+      </ChartFigure>
+      <div className="table-scroll">
+        <table className="data-table since-table">
+          <caption>
+            Each goal on {when} and today{data.newGoals.length ? "; new goals are marked" : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Goal</th>
+              <th scope="col">Status</th>
+              <th scope="col">Then</th>
+              <th scope="col">Now</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.goals.map((g) => (
+              <tr key={g.id}>
+                <th scope="row" data-label="Goal">
+                  <Link to="/goals/$goalId" params={{ goalId: g.id }}>
+                    {g.title}
+                  </Link>
+                  {g.isNew && <span className="tag">{g.carriedForward ? "Carried forward" : "New"}</span>}
+                </th>
+                <td data-label="Status">{goalStatusLabels[g.status]}</td>
+                <td data-label="Then">{percent(g.before)}</td>
+                <td data-label="Now">{percent(g.after)}</td>
+                <td data-label="Change">{change(g.change)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const exact = (p: number | null) => (p === null ? "—" : `${(p * 100).toFixed(1)} %`);
