@@ -134,6 +134,12 @@ describe("the public page", () => {
     expect((await auditOf(convene!, "setting", "publicPage"))[0]?.action).toBe("setting");
     expect((await json(await call(app, "GET", "/api/data/settings", { cookie: convenor.cookie }))).publicPage).toBe(true);
 
+    const hidden = await call(app, "POST", "/api/milestones", {
+      cookie: convenor.cookie,
+      body: { date: "2026-01-01", datePrecision: "day", title: `Private ${MARKER}`, kind: "statement", visibility: "members" },
+    });
+    expect(hidden.status).toBe(201);
+
     const res = await call(app, "GET", "/api/public");
     expect(res.status).toBe(200);
     const body = await res.text();
@@ -142,7 +148,9 @@ describe("the public page", () => {
     expect(page.goals.map((g: { id: number }) => g.id)).toEqual([pub.id]);
     // The members-only update's value is not public: the public goal shows its starting value.
     expect(page.goals[0].measures[0].current).toBe(0);
-    expect(page.milestones).toEqual([]);
+    // The seeded public history shows, dated only as precisely as it is known; a members-only milestone does not.
+    expect(page.milestones.map((m: { dateLabel: string }) => m.dateLabel)).toContain("June 2017");
+    expect(page.milestones.some((m: { title: string }) => m.title.includes(MARKER))).toBe(false);
 
     await call(app, "PUT", "/api/data/settings/public-page", { cookie: convenor.cookie, body: { enabled: false } });
     expect((await call(app, "GET", "/api/public")).status).toBe(404);

@@ -2,9 +2,8 @@
  * The public progress page: off until the convenor turns it on (setting `publicPage`), and
  * built only from what the anonymous viewer may see, so nothing non-public can reach it.
  */
-import { currentCycle, type Db, listGoals } from "@convene/db";
-import { meanProgress } from "@convene/domain";
-import { sql } from "kysely";
+import { currentCycle, type Db, listGoals, listMilestones } from "@convene/db";
+import { formatPreciseDate, meanProgress } from "@convene/domain";
 
 export const PUBLIC_PAGE_SETTING = "publicPage";
 
@@ -49,27 +48,15 @@ export async function publicPage(db: Db) {
   };
 }
 
-/**
- * HOOK for issue 3 (milestones): until its `milestones` table exists this returns nothing.
- * Once it does, this reads the public, live milestones generically (title or name, a date
- * column, an optional description); the lead may swap this for issue 3's own query function
- * called with the "anonymous" viewer.
- */
-export async function publicMilestones(db: Db): Promise<{ id: number; title: string; date: string | null; description: string }[]> {
-  const table = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = 'milestones'`.execute(db);
-  if (table.rows.length === 0) return [];
-  const columns = new Set(
-    (await sql<{ name: string }>`select name from pragma_table_info('milestones')`.execute(db)).rows.map((r) => r.name),
-  );
-  if (!columns.has("visibility")) return []; // without a visibility column nothing can be shown as public
-  const titleCol = ["title", "name"].find((c) => columns.has(c));
-  const dateCol = ["date", "happenedOn", "occurredOn", "dueDate", "on"].find((c) => columns.has(c));
-  if (!titleCol) return [];
-  const rows = await sql<{ id: number; title: string; date: string | null; description: string | null }>`
-    select id, ${sql.ref(titleCol)} as title, ${dateCol ? sql.ref(dateCol) : sql`null`} as date,
-      ${columns.has("description") ? sql.ref("description") : sql`''`} as description
-    from milestones
-    where visibility = 'public' ${columns.has("deletedAt") ? sql`and "deletedAt" is null` : sql``}
-    order by ${dateCol ? sql.ref(dateCol) : sql.ref("id")}`.execute(db);
-  return rows.rows.map((r) => ({ id: r.id, title: r.title, date: r.date, description: r.description ?? "" }));
+/** The public milestones, oldest first, dated only as precisely as they are known. */
+export async function publicMilestones(db: Db) {
+  const milestones = await listMilestones(db, "anonymous", { order: "asc" });
+  return milestones.map((m) => ({
+    id: m.id,
+    title: m.title,
+    date: m.date,
+    dateLabel: formatPreciseDate(m.date, m.datePrecision),
+    description: m.description,
+    outcome: m.outcome,
+  }));
 }

@@ -108,8 +108,9 @@ function PublicContent({ data }: { data: PublicData }) {
           <ul className="plain-list">
             {milestones.map((m) => (
               <li key={m.id}>
-                <strong>{m.title}</strong> {m.date && <span className="muted">{formatDate(m.date)}</span>}
+                <strong>{m.title}</strong> <span className="muted">{m.dateLabel}</span>
                 {m.description && <p>{m.description}</p>}
+                {m.outcome && <p>{m.outcome}</p>}
               </li>
             ))}
           </ul>
