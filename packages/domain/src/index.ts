@@ -10,3 +10,4 @@ export * from "./progress-update.ts";
 export * from "./roles.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";
+export * from "./agm-report.ts";
