@@ -15,6 +15,7 @@ import { errorBody, onError } from "./errors.ts";
 import { accounts } from "./routes/accounts.ts";
 import { audit } from "./routes/audit.ts";
 import { cycles } from "./routes/cycles.ts";
+import { exportsRoute } from "./routes/exports.ts";
 import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
@@ -34,7 +35,8 @@ const api = new Hono<AppBindings>()
   .route("/goals", goals)
   .route("/measures", measures)
   .route("/updates", updates)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/exports", exportsRoute);
 
 export type AppType = typeof api;
 

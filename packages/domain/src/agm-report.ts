@@ -66,7 +66,8 @@ export const agmReportSchema = z.object({
 });
 export type AgmReport = z.infer<typeof agmReportSchema>;
 
+/** `?cycle=…&audience=…`; without an audience, observers get the public deck and everyone else the members' one. */
 export const agmQuerySchema = z.object({
-  cycle: z.coerce.number().int().positive(),
-  audience: agmAudienceSchema.default("members"),
+  cycle: z.coerce.number({ error: "must be a number" }).int().positive({ error: "must be a positive whole number" }),
+  audience: agmAudienceSchema.optional(),
 });

@@ -133,7 +133,8 @@ function draw(pptx: Pptx, slide: PptxSlide, model: Slide, report: AgmReport) {
         slide.addChart(pptx.ChartType.bar, data, {
           ...common,
           barDir: "bar",
-          catAxisOrientation: "maxMin",
+          // The first category at the top; pptxgenjs supports "maxMin" though its types list only "minMax".
+          catAxisOrientation: "maxMin" as "minMax",
           barGapWidthPct: 60,
           showValue: true,
           dataLabelPosition: "outEnd",
