@@ -1,3 +1,4 @@
+export * from "./agm-report.ts";
 export * from "./common.ts";
 export * from "./cycle.ts";
 export * from "./goal.ts";
@@ -10,4 +11,3 @@ export * from "./progress-update.ts";
 export * from "./roles.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";
-export * from "./agm-report.ts";

@@ -22,7 +22,11 @@ export function reportFixture(over: Partial<AgmReport> = {}): AgmReport {
     cycle: { id: 1, name: "2026–27", workshopDate: "2026-01-10", agmDate: "2026-12-10" },
     goals,
     figures: { progress: 0.46, progressUpdates: 37, organisationsInvolved: 12 },
-    progressByTheme: themes.map((t, i) => ({ themeName: t, goals: goals.filter((g) => g.themeName === t).length, progress: 0.2 + i * 0.15 })),
+    progressByTheme: themes.map((t, i) => ({
+      themeName: t,
+      goals: goals.filter((g) => g.themeName === t).length,
+      progress: 0.2 + i * 0.15,
+    })),
     progressOverTime: [
       { date: "2026-01-10", progress: null },
       { date: "2026-02-10", progress: 0.1 },

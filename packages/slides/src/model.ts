@@ -147,7 +147,7 @@ export function deckSlides(report: AgmReport): Slide[] {
   slides.push({
     kind: "title",
     id: "title",
-    title: fitLine(report.groupName, layout.deckTitle.w, layout.deckTitle.pt),
+    title: fitLine(report.groupName, layout.deckTitle.w * layout.deckTitle.lines * 0.9, layout.deckTitle.pt),
     subtitle: fitLine(`Annual general meeting · ${cycle.name} cycle`, layout.deckSubtitle.w, layout.deckSubtitle.pt),
     date: `${ukDate(cycle.agmDate)} · ${audienceWords}`,
     notes: `Welcome to the annual general meeting of ${report.groupName}, closing the ${cycle.name} cycle that opened at the workshop on ${ukDate(cycle.workshopDate)}.`,
@@ -193,7 +193,10 @@ function goalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[]
       { value: onTrack.toLocaleString("en-GB"), words: "on track" },
       { value: attention.toLocaleString("en-GB"), words: "at risk or off track" },
       { value: percent(figures.progress), words: "average progress" },
-      { value: figures.progressUpdates.toLocaleString("en-GB"), words: figures.progressUpdates === 1 ? "progress update" : "progress updates" },
+      {
+        value: figures.progressUpdates.toLocaleString("en-GB"),
+        words: figures.progressUpdates === 1 ? "progress update" : "progress updates",
+      },
       { value: figures.organisationsInvolved.toLocaleString("en-GB"), words: "organisations involved" },
     ],
     notes:
@@ -279,7 +282,9 @@ function goalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[]
       kind: "chart",
       id: "chart-over-time",
       title: "Progress over the year",
-      subtitle: fitSubtitle(`From ${percent(first.progress)} on ${ukDate(first.date)} to ${percent(last.progress)} on ${ukDate(last.date)}`),
+      subtitle: fitSubtitle(
+        `From ${percent(first.progress)} on ${ukDate(first.date)} to ${percent(last.progress)} on ${ukDate(last.date)}`,
+      ),
       chart: {
         type: "line",
         unit: "percent",
@@ -371,7 +376,10 @@ function optionalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Sli
         "meetings",
         "Meetings and attendance",
         `${plural(meetings.length, "meeting")} this cycle`,
-        meetings.map((m) => ({ text: m.title, detail: `${ukDate(m.date)} · ${m.kind} · ${plural(m.organisationsAttending, "organisation")} attended` })),
+        meetings.map((m) => ({
+          text: m.title,
+          detail: `${ukDate(m.date)} · ${m.kind} · ${plural(m.organisationsAttending, "organisation")} attended`,
+        })),
         "meeting",
         fitTitle,
         fitSubtitle,
@@ -398,8 +406,14 @@ function listSlides(
     id: `${id}-${i + 1}`,
     title: fitTitle(pages.length > 1 ? `${title} (${i + 1} of ${pages.length})` : title),
     subtitle: fitSubtitle(subtitle),
-    items: page.map((it) => ({ text: fitLine(it.text, layout.listText.w, layout.listText.pt), detail: fitLine(it.detail, layout.listDetail.w, layout.listDetail.pt) })),
-    more: i === pages.length - 1 && hidden.length ? `…and ${plural(hidden.length, `more ${noun}`, `more ${noun}s`)}, listed in the dashboard.` : null,
+    items: page.map((it) => ({
+      text: fitLine(it.text, layout.listText.w, layout.listText.pt),
+      detail: fitLine(it.detail, layout.listDetail.w, layout.listDetail.pt),
+    })),
+    more:
+      i === pages.length - 1 && hidden.length
+        ? `…and ${plural(hidden.length, `more ${noun}`, `more ${noun}s`)}, listed in the dashboard.`
+        : null,
     notes,
   }));
 }
@@ -455,7 +469,15 @@ function nextCycleSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Sl
 function thanksSlides(report: AgmReport, fitSubtitle: Fit): Slide[] {
   const names = report.organisations.map((o) => fitLine(o.name, layout.name.w, layout.name.pt));
   if (names.length === 0) {
-    return [{ kind: "message", id: "thanks-1", title: "Thank you", text: "Thank you to everyone who took part this year.", notes: "Thank you all." }];
+    return [
+      {
+        kind: "message",
+        id: "thanks-1",
+        title: "Thank you",
+        text: "Thank you to everyone who took part this year.",
+        notes: "Thank you all.",
+      },
+    ];
   }
   const pages = chunk(names, limits.namesPerSlide);
   return pages.map((page, i) => ({

@@ -30,7 +30,16 @@ export async function renderDeck(slides: readonly Slide[], report: AgmReport): P
     title: MASTER,
     background: { color: colours.paper },
     objects: [{ rect: { x: 0, y: 0, w: layout.slide.w, h: 0.12, fill: { color: colours.accent } } }],
-    slideNumber: { x: 11.9, y: layout.footer.y, w: 0.9, h: layout.footer.h, fontFace: font, fontSize: layout.footer.pt, color: colours.muted, align: "right" },
+    slideNumber: {
+      x: 11.9,
+      y: layout.footer.y,
+      w: 0.9,
+      h: layout.footer.h,
+      fontFace: font,
+      fontSize: layout.footer.pt,
+      color: colours.muted,
+      align: "right",
+    },
   });
 
   for (const model of slides) {
@@ -63,7 +72,14 @@ function draw(pptx: Pptx, slide: PptxSlide, model: Slide, report: AgmReport) {
     case "title": {
       const { deckTitle: t, deckSubtitle: s, deckDate: d } = layout;
       slide.background = { color: colours.dark };
-      slide.addText(model.title, { ...text(t.pt, { bold: true, color: colours.paper }), x: t.x, y: t.y, w: t.w, h: t.h, fit: "shrink" });
+      slide.addText(model.title, {
+        ...text(t.pt, { bold: true, color: colours.paper, valign: "bottom" }),
+        x: t.x,
+        y: t.y,
+        w: t.w,
+        h: t.h,
+        fit: "shrink",
+      });
       slide.addText(model.subtitle, { ...text(s.pt, { color: colours.paper }), x: s.x, y: s.y, w: s.w, h: s.h });
       slide.addText(model.date, { ...text(d.pt, { color: "d5e3ec" }), x: d.x, y: d.y, w: d.w, h: d.h });
       return;
@@ -76,7 +92,14 @@ function draw(pptx: Pptx, slide: PptxSlide, model: Slide, report: AgmReport) {
         const x = 0.6 + (i % perRow) * (f.w + 0.23);
         const y = 1.6 + Math.floor(i / perRow) * (f.h + 0.35);
         slide.addShape(pptx.ShapeType.rect, { x, y, w: f.w, h: f.h, fill: { color: colours.tint }, line: { color: colours.tint } });
-        slide.addText(fig.value, { ...text(f.valuePt, { bold: true, color: colours.accent, align: "center" }), x, y: y + 0.15, w: f.w, h: 1.0, fit: "shrink" });
+        slide.addText(fig.value, {
+          ...text(f.valuePt, { bold: true, color: colours.accent, align: "center" }),
+          x,
+          y: y + 0.15,
+          w: f.w,
+          h: 1.0,
+          fit: "shrink",
+        });
         slide.addText(fig.words, { ...text(f.wordsPt, { align: "center" }), x: x + 0.1, y: y + 1.15, w: f.w - 0.2, h: 0.6 });
       });
       return;
@@ -100,7 +123,14 @@ function draw(pptx: Pptx, slide: PptxSlide, model: Slide, report: AgmReport) {
       const { rowsTop, rowHeight, listText: lt, listDetail: ld } = layout;
       model.items.forEach((item, i) => {
         const y = rowsTop + i * rowHeight;
-        slide.addShape(pptx.ShapeType.rect, { x: 0.6, y: y + 0.08, w: 0.12, h: 0.5, fill: { color: colours.accent }, line: { color: colours.accent } });
+        slide.addShape(pptx.ShapeType.rect, {
+          x: 0.6,
+          y: y + 0.08,
+          w: 0.12,
+          h: 0.5,
+          fill: { color: colours.accent },
+          line: { color: colours.accent },
+        });
         slide.addText(item.text, { ...text(lt.pt), x: lt.x, y, w: lt.w, h: 0.38 });
         slide.addText(item.detail, { ...text(ld.pt, { color: colours.muted }), x: ld.x, y: y + 0.36, w: ld.w, h: 0.27 });
       });
@@ -165,10 +195,31 @@ function draw(pptx: Pptx, slide: PptxSlide, model: Slide, report: AgmReport) {
       const gap = 12.1 / Math.max(n, 1);
       model.events.forEach((ev, i) => {
         const cx = 0.6 + gap * (i + 0.5);
-        slide.addShape(pptx.ShapeType.ellipse, { x: cx - 0.14, y: lineY - 0.14, w: 0.28, h: 0.28, fill: { color: colours.accent }, line: { color: colours.paper, width: 2 } });
+        slide.addShape(pptx.ShapeType.ellipse, {
+          x: cx - 0.14,
+          y: lineY - 0.14,
+          w: 0.28,
+          h: 0.28,
+          fill: { color: colours.accent },
+          line: { color: colours.paper, width: 2 },
+        });
         const w = Math.max(e.w, Math.min(3, gap - 0.2));
-        slide.addText(ev.date, { ...text(e.pt, { bold: true, color: colours.accent, align: "center" }), x: cx - w / 2, y: 2.5, w, h: 0.6, valign: "bottom" });
-        slide.addText(ev.title, { ...text(e.pt, { align: "center", valign: "top" }), x: cx - w / 2, y: 3.65, w, h: 0.3 * (e.lines + 1), fit: "shrink" });
+        slide.addText(ev.date, {
+          ...text(e.pt, { bold: true, color: colours.accent, align: "center" }),
+          x: cx - w / 2,
+          y: 2.5,
+          w,
+          h: 0.6,
+          valign: "bottom",
+        });
+        slide.addText(ev.title, {
+          ...text(e.pt, { align: "center", valign: "top" }),
+          x: cx - w / 2,
+          y: 3.65,
+          w,
+          h: 0.3 * (e.lines + 1),
+          fit: "shrink",
+        });
       });
       return;
     }
@@ -185,7 +236,14 @@ function draw(pptx: Pptx, slide: PptxSlide, model: Slide, report: AgmReport) {
     case "message": {
       heading(slide, model.title);
       const { body } = layout;
-      slide.addShape(pptx.ShapeType.rect, { x: body.x - 0.2, y: body.y, w: 0.12, h: body.h, fill: { color: colours.accent }, line: { color: colours.accent } });
+      slide.addShape(pptx.ShapeType.rect, {
+        x: body.x - 0.2,
+        y: body.y,
+        w: 0.12,
+        h: body.h,
+        fill: { color: colours.accent },
+        line: { color: colours.accent },
+      });
       slide.addText(model.text, { ...text(body.pt), x: body.x, y: body.y, w: body.w, h: body.h, fit: "shrink" });
       return;
     }
@@ -224,19 +282,35 @@ async function normalise(bytes: Uint8Array, isoDate: string): Promise<Uint8Array
   const date = new Date(`${isoDate}T12:00:00Z`);
   const stamp = `${isoDate}T12:00:00Z`;
   const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  for (const [path, entry] of Object.entries(zip.files)) {
-    if (entry.dir) continue;
-    if (path.endsWith("docProps/core.xml")) {
-      const xml = (await entry.async("string")).replace(
-        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g,
-        (_m, open: string, close: string) => `${open}${stamp}${close}`,
+  const paths = Object.keys(zip.files).filter((p) => !zip.files[p]!.dir);
+  // pptxgenjs numbers charts with a counter shared by every deck the process builds: number
+  // this deck's charts from 1 so the part names depend on the deck alone.
+  const chartIds = [...new Set(paths.map((p) => p.match(/^ppt\/charts\/chart(\d+)\.xml$/)?.[1]).filter((id): id is string => !!id))].sort(
+    (a, b) => Number(a) - Number(b),
+  );
+  const renumber = new Map(chartIds.map((id, i) => [id, String(i + 1)]));
+  const rename = (s: string) =>
+    s
+      .replace(/chart(\d+)\.xml/g, (m, id: string) => (renumber.has(id) ? `chart${renumber.get(id)}.xml` : m))
+      .replace(/Microsoft_Excel_Worksheet(\d+)\.xlsx/g, (m, id: string) =>
+        renumber.has(id) ? `Microsoft_Excel_Worksheet${renumber.get(id)}.xlsx` : m,
       );
-      out.file(path, xml, { date });
-    } else if (path.endsWith(".xlsx")) {
-      out.file(path, await normalise(await entry.async("uint8array"), isoDate), { date, binary: true });
+  const out = new JSZip();
+  for (const path of paths.sort((a, b) => rename(a).localeCompare(rename(b)))) {
+    const entry = zip.files[path]!;
+    if (path.endsWith(".xlsx")) {
+      out.file(rename(path), await normalise(await entry.async("uint8array"), isoDate), { date, binary: true, createFolders: false });
+    } else if (/\.(xml|rels)$/.test(path)) {
+      let xml = rename(await entry.async("string"));
+      if (path.endsWith("docProps/core.xml")) {
+        xml = xml.replace(
+          /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g,
+          (_m, open: string, close: string) => `${open}${stamp}${close}`,
+        );
+      }
+      out.file(rename(path), xml, { date, createFolders: false });
     } else {
-      out.file(path, await entry.async("uint8array"), { date, binary: true });
+      out.file(rename(path), await entry.async("uint8array"), { date, binary: true, createFolders: false });
     }
   }
   return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });

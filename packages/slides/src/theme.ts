@@ -29,7 +29,8 @@ export const font = "Liberation Sans";
 /** 16:9, 13.333 × 7.5 inches. Boxes give x, y, w, h in inches and a font size in points. */
 export const layout = {
   slide: { w: 13.333, h: 7.5 },
-  deckTitle: { x: 0.8, y: 2.1, w: 11.7, h: 1.2, pt: 40 },
+  /** The group's name may take two lines. */
+  deckTitle: { x: 0.8, y: 1.3, w: 11.7, h: 1.9, pt: 40, lines: 2 },
   deckSubtitle: { x: 0.8, y: 3.4, w: 11.7, h: 0.7, pt: 26 },
   deckDate: { x: 0.8, y: 4.2, w: 11.7, h: 0.6, pt: 20 },
   title: { x: 0.6, y: 0.35, w: 12.1, h: 0.8, pt: 30 },

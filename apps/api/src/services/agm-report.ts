@@ -68,7 +68,8 @@ export async function buildAgmReport(db: Db, cycle: CycleRecord, audience: AgmAu
     (a, b) => (a.themeName ?? "No theme").localeCompare(b.themeName ?? "No theme") || a.title.localeCompare(b.title) || a.id - b.id,
   );
   const copiedTo = new Map<number, string>();
-  for (const c of copies) if (c.copiedFromGoalId !== null && !copiedTo.has(c.copiedFromGoalId)) copiedTo.set(c.copiedFromGoalId, c.cycleName);
+  for (const c of copies)
+    if (c.copiedFromGoalId !== null && !copiedTo.has(c.copiedFromGoalId)) copiedTo.set(c.copiedFromGoalId, c.cycleName);
 
   const involved = new Set<number>();
   for (const g of goals) {
