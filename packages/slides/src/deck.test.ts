@@ -1,27 +1,9 @@
-import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { goalsFixture, optionalSectionsFixture, reportFixture } from "./fixtures.ts";
 import { charsThatFit, deckSlides, fitLine, limits, type Slide } from "./model.ts";
 import { buildAgmDeck } from "./pptx.ts";
+import { openDeck, texts } from "./read-deck.ts";
 import { layout } from "./theme.ts";
-
-/** Every text run of a slide's XML, joined per paragraph. */
-function texts(xml: string): string[] {
-  return [...xml.matchAll(/<a:p>(.*?)<\/a:p>/gs)]
-    .map((p) => [...p[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(""))
-    .filter(Boolean);
-}
-
-export async function openDeck(bytes: Uint8Array) {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files);
-  const slideNames = names
-    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
-    .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
-  const slides = await Promise.all(slideNames.map((n) => zip.file(n)!.async("string")));
-  const charts = await Promise.all(names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async("string")));
-  return { zip, names, slides, charts };
-}
 
 describe("the deck's slide model", () => {
   it("has title, numbers, goals by theme, three charts, next cycle and thanks", () => {
@@ -113,7 +95,7 @@ describe("the PowerPoint file", () => {
     const model = deckSlides(report);
     const deck = await openDeck(await buildAgmDeck(report));
     expect(deck.slides).toHaveLength(model.length);
-    model.forEach((s, i) => expect(texts(deck.slides[i]!)).toContain(s.title.replace(/'/g, "&apos;")));
+    for (const [i, s] of model.entries()) expect(texts(deck.slides[i]!)).toContain(s.title.replace(/'/g, "&apos;"));
     const notes = deck.names.filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
     expect(notes).toHaveLength(model.length);
   });
