@@ -60,3 +60,10 @@ export const accountsQuery = queryOptions({ queryKey: ["accounts"], queryFn: () 
 
 export const auditQuery = (entity?: string) =>
   queryOptions({ queryKey: ["audit", entity ?? "all"], queryFn: () => call(api.audit.$get({ query: { entity, limit: "200" } })) });
+
+/** The AGM report and its slide list, for one cycle and audience (observers always get public). */
+export const agmQuery = (cycleId: number, audience: "members" | "public") =>
+  queryOptions({
+    queryKey: ["goals", "agm", cycleId, audience],
+    queryFn: () => call(api.exports.agm.$get({ query: { cycle: String(cycleId), audience } })),
+  });

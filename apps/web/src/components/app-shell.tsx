@@ -14,6 +14,7 @@ const sections = [
   { to: "/", label: "Overview" },
   { to: "/goals", label: "Goals" },
   { to: "/organisations", label: "Organisations" },
+  { to: "/exports", label: "Exports" },
 ] as const;
 
 const adminSections = [
