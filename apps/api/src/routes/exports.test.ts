@@ -80,7 +80,7 @@ describe("GET /api/exports/agm(.pptx)", () => {
   });
 
   const url = (path: string, q: Record<string, string | number>) =>
-    `/api/exports/${path}?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`;
+    `/api/exports/${path}?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]))}`;
 
   it("answers 401 signed out, 400 naming bad fields, 404 for an unknown cycle", async () => {
     expect((await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id }))).status).toBe(401);
