@@ -148,7 +148,11 @@ export function deckSlides(report: AgmReport): Slide[] {
     kind: "title",
     id: "title",
     title: fitLine(report.groupName, layout.deckTitle.w * layout.deckTitle.lines * 0.9, layout.deckTitle.pt),
-    subtitle: fitLine(`Annual general meeting · ${cycle.name} cycle`, layout.deckSubtitle.w, layout.deckSubtitle.pt),
+    subtitle: fitLine(
+      `Annual general meeting · ${/cycle/i.test(cycle.name) ? cycle.name : `${cycle.name} cycle`}`,
+      layout.deckSubtitle.w,
+      layout.deckSubtitle.pt,
+    ),
     date: `${ukDate(cycle.agmDate)} · ${audienceWords}`,
     notes: `Welcome to the annual general meeting of ${report.groupName}, closing the ${cycle.name} cycle that opened at the workshop on ${ukDate(cycle.workshopDate)}.`,
   });
@@ -209,7 +213,9 @@ function goalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[]
   const byTheme = new Map<string, AgmGoal[]>();
   for (const g of goals) byTheme.set(g.themeName, [...(byTheme.get(g.themeName) ?? []), g]);
   for (const [theme, list] of [...byTheme.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const sorted = [...list].sort((a, b) => statusOrder(a.status) - statusOrder(b.status) || a.title.localeCompare(b.title) || a.id - b.id);
+    const sorted = [...list].sort(
+      (a, b) => statusOrder(a.status) - statusOrder(b.status) || a.title.localeCompare(b.title, "en-GB", { numeric: true }) || a.id - b.id,
+    );
     const { pages, hidden } = paginate(sorted, limits.goalsPerSlide, limits.goalSlidesPerTheme);
     const summary = statusSummary(list);
     pages.forEach((page, i) => {
@@ -274,7 +280,7 @@ function goalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[]
   });
 
   // Progress over time: from the first date any progress was known.
-  const line = report.progressOverTime.slice(report.progressOverTime.findIndex((p) => p.progress !== null));
+  const line = monthly(report.progressOverTime.slice(report.progressOverTime.findIndex((p) => p.progress !== null)));
   if (report.progressOverTime.some((p) => p.progress !== null)) {
     const first = line[0]!;
     const last = line.at(-1)!;
@@ -308,6 +314,17 @@ function goalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[]
     });
   }
   return slides;
+}
+
+/**
+ * A year of weekly points is too many labels for a slide: keep the first point of each month and
+ * the last point, so the line has about a dozen labelled points.
+ */
+function monthly<T extends { date: string }>(points: readonly T[]): T[] {
+  if (points.length <= 14) return [...points];
+  const kept = points.filter((p, i) => i === 0 || p.date.slice(0, 7) !== points[i - 1]!.date.slice(0, 7));
+  const last = points.at(-1)!;
+  return kept.at(-1) === last ? kept : [...kept, last];
 }
 
 function optionalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[] {
@@ -479,7 +496,8 @@ function thanksSlides(report: AgmReport, fitSubtitle: Fit): Slide[] {
       },
     ];
   }
-  const pages = chunk(names, limits.namesPerSlide);
+  const perPage = Math.ceil(names.length / Math.ceil(names.length / limits.namesPerSlide));
+  const pages = chunk(names, perPage);
   return pages.map((page, i) => ({
     kind: "names" as const,
     id: `thanks-${i + 1}`,
@@ -487,7 +505,7 @@ function thanksSlides(report: AgmReport, fitSubtitle: Fit): Slide[] {
     subtitle: fitSubtitle(`To our ${plural(names.length, "member organisation")}`),
     names: page,
     notes: `Thank you to our ${plural(names.length, "member organisation")}: ${report.organisations
-      .slice(i * limits.namesPerSlide, (i + 1) * limits.namesPerSlide)
+      .slice(i * perPage, (i + 1) * perPage)
       .map((o) => o.name)
       .join(", ")}.`,
   }));

@@ -93,6 +93,7 @@ export async function buildAgmReport(db: Db, cycle: CycleRecord, audience: AgmAu
     proposed: sorted.filter((g) => !copiedTo.has(g.id) && g.status !== "achieved" && g.status !== "dropped").map(toGoal),
     organisations: organisations
       .filter((o) => o.leftOn === null || o.leftOn > cycle.workshopDate)
-      .map((o) => ({ name: o.name, shortName: o.shortName })),
+      .map((o) => ({ name: o.name, shortName: o.shortName }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en-GB", { sensitivity: "base" })),
   };
 }
