@@ -73,23 +73,23 @@ describe("the AGM deck in the browser", () => {
     await page.waitForURL(/\/exports\/present/);
     const counter = page.locator(".present-counter");
     await counter.waitFor();
-    const total = Number((await counter.innerText()).split("/")[1]);
+    const total = Number((await counter.textContent())?.split("/")[1]);
     expect(total).toBeGreaterThan(5);
-    await expect.poll(() => counter.innerText()).toContain(`1 / ${total}`);
+    await expect.poll(() => counter.textContent()).toContain(`1 / ${total}`);
     await page.getByRole("heading", { name: /UK Civil Society|Convene/, level: 2 }).waitFor();
 
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => counter.innerText()).toContain(`2 / ${total}`);
+    await expect.poll(() => counter.textContent()).toContain(`2 / ${total}`);
     await page.getByRole("heading", { name: "The year in numbers", level: 2 }).waitFor();
     await page.keyboard.press("PageDown");
-    await expect.poll(() => counter.innerText()).toContain(`3 / ${total}`);
+    await expect.poll(() => counter.textContent()).toContain(`3 / ${total}`);
     await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => counter.innerText()).toContain(`2 / ${total}`);
+    await expect.poll(() => counter.textContent()).toContain(`2 / ${total}`);
     await page.keyboard.press("End");
-    await expect.poll(() => counter.innerText()).toContain(`${total} / ${total}`);
+    await expect.poll(() => counter.textContent()).toContain(`${total} / ${total}`);
     await page.getByRole("heading", { name: /Thank you/, level: 2 }).waitFor();
     await page.keyboard.press("Home");
-    await expect.poll(() => counter.innerText()).toContain(`1 / ${total}`);
+    await expect.poll(() => counter.textContent()).toContain(`1 / ${total}`);
     await page.waitForURL(/slide=1/);
     expect(await seriousA11yProblems(page)).toEqual([]);
 

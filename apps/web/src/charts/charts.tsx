@@ -94,7 +94,7 @@ export function MeasureLineChart({ data, target, unit }: { data: { date: string;
 /** A slide's chart in presentation mode: fixed drawing size (scaled by CSS), so it prints even when off screen. */
 export function SlideChart({ chart }: { chart: ChartModel }) {
   const rows = chart.categories.map((name, i) => ({ name, value: chart.series[0]?.values[i] ?? 0 }));
-  const unitTick = (v: number) => (chart.unit === "percent" ? `${v} %` : String(v));
+  const unitTick = (v: number) => (chart.unit === "percent" ? `${Math.round(v)} %` : String(v));
   if (chart.type === "line") {
     return (
       <LineChart accessibilityLayer={false} width={1100} height={440} data={rows} margin={{ left: 8, right: 24, top: 16, bottom: 8 }}>

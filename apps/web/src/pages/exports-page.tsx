@@ -38,7 +38,7 @@ export function ExportsPage() {
       <h1>
         Exports <span className="subtitle">Cycle: {cycle.name}</span>
       </h1>
-      <section className="card export-panel" aria-labelledby="agm-deck-heading">
+      <section className="card export-card" aria-labelledby="agm-deck-heading">
         <h2 id="agm-deck-heading">AGM slide deck</h2>
         <p>
           A PowerPoint deck for the AGM on {formatDate(cycle.agmDate)}, built from the cycle's live data. It opens and edits in PowerPoint,
@@ -73,7 +73,7 @@ export function ExportsPage() {
         </div>
       </section>
 
-      <section className="card" aria-labelledby="slide-list-heading" aria-busy={agm.isLoading}>
+      <section className="card export-card" aria-labelledby="slide-list-heading" aria-busy={agm.isLoading}>
         <h2 id="slide-list-heading">The slides{agm.data ? ` (${agm.data.slides.length})` : ""}</h2>
         {agm.isLoading ? (
           <Skeleton lines={8} />

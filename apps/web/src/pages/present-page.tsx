@@ -104,7 +104,7 @@ function Deck({ data, initial }: { data: AgmExport; initial: number }) {
         {slides.map((s, i) => (
           <section
             key={s.id}
-            className={`present-slide present-${s.kind}${i === index ? " current" : ""}`}
+            className={`present-slide slide-kind-${s.kind}${i === index ? " current" : ""}`}
             aria-roledescription="slide"
             aria-label={`Slide ${i + 1} of ${slides.length}: ${s.title}`}
             aria-hidden={i === index ? undefined : true}
