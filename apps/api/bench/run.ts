@@ -12,13 +12,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "@convene/db";
+import { type Db, getCycle, insertCycle, openDatabase } from "@convene/db";
+import { buildAgmDeck, deckSlides } from "@convene/slides";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { Hono } from "hono";
 import { readBenchEnv } from "../src/env.ts";
 import { createConvene, listen } from "../src/server.ts";
 import { createAccount } from "../src/services/accounts.ts";
+import { buildAgmReport } from "../src/services/agm-report.ts";
 import { benchmarkSize, generateSyntheticCoalition } from "./synthetic-coalition.ts";
 
 const HOST = "127.0.0.1";
@@ -103,6 +105,8 @@ try {
   const goalsInCycle = await check(goalsUrl, cookie, (b: { goals: unknown[] }) => b.goals.length);
   const overviewPoints = await check(overviewUrl, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
 
+  const decks = await deckTimes(convene.db);
+
   process.stdout.write("Measuring:\n");
   const results = [
     await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`),
@@ -133,6 +137,12 @@ try {
     process.stdout.write(`${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}\n`);
     if (n === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
   }
+  process.stdout.write("\nAGM deck (members), median of 5 runs after one warm-up:\n");
+  for (const d of decks) {
+    process.stdout.write(
+      `  ${d.name}: ${d.slides} slides, ${(d.bytes / 1024).toFixed(0)} KB — report ${d.reportMs.toFixed(0)} ms + deck ${d.deckMs.toFixed(0)} ms = ${(d.reportMs + d.deckMs).toFixed(0)} ms\n`,
+    );
+  }
 } finally {
   for (const stop of stops.reverse()) await stop();
   rmSync(dir, { recursive: true, force: true });
@@ -147,4 +157,49 @@ async function check<T, R>(url: string, cookie: string, summarise: (body: T) => 
   const res = await fetch(url, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
   return summarise((await res.json()) as T);
+}
+
+/**
+ * Times the members' AGM deck for the cycle with the most goals, next to a deck for an empty cycle
+ * (a title, a "no goals" slide and the thanks), in the same run.
+ */
+async function deckTimes(db: Db) {
+  const largest = await db
+    .selectFrom("goals")
+    .select(["cycleId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("deletedAt", "is", null)
+    .groupBy("cycleId")
+    .orderBy("n", "desc")
+    .executeTakeFirstOrThrow();
+  const empty = await insertCycle(db, {
+    name: "Bench empty cycle",
+    workshopDate: "2040-01-10",
+    agmDate: "2040-12-10",
+    updateIntervalDays: 42,
+  });
+  const out = [];
+  for (const [name, id] of [
+    [`largest cycle (${largest.n} goals)`, largest.cycleId],
+    ["empty cycle", empty.id],
+  ] as const) {
+    const cycle = (await getCycle(db, id))!;
+    const runs: { reportMs: number; deckMs: number; slides: number; bytes: number }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      const report = await buildAgmReport(db, cycle, "members");
+      const t1 = performance.now();
+      const deck = await buildAgmDeck(report);
+      const t2 = performance.now();
+      if (i > 0) runs.push({ reportMs: t1 - t0, deckMs: t2 - t1, slides: deckSlides(report).length, bytes: deck.length });
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    out.push({
+      name,
+      reportMs: median(runs.map((r) => r.reportMs)),
+      deckMs: median(runs.map((r) => r.deckMs)),
+      slides: runs[0]!.slides,
+      bytes: runs[0]!.bytes,
+    });
+  }
+  return out;
 }

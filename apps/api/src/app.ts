@@ -17,6 +17,7 @@ import { audit } from "./routes/audit.ts";
 import { cycleCompare } from "./routes/compare.ts";
 import { cycles } from "./routes/cycles.ts";
 import { data } from "./routes/data.ts";
+import { exportsRoute } from "./routes/exports.ts";
 import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
@@ -46,7 +47,8 @@ const api = new Hono<AppBindings>()
   .route("/meetings", meetings)
   .route("/cycles", cycleCompare)
   .route("/data", data)
-  .route("/public", publicProgress);
+  .route("/public", publicProgress)
+  .route("/exports", exportsRoute);
 
 export type AppType = typeof api;
 

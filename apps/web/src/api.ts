@@ -71,3 +71,4 @@ export interface RowProblem {
   column: string;
   message: string;
 }
+export type AgmExport = InferResponseType<(typeof api.exports)["agm"]["$get"], 200>;

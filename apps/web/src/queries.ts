@@ -127,3 +127,10 @@ export const calendarLinkQuery = queryOptions({
   queryKey: ["meetings", "calendar-link"],
   queryFn: () => call(api.meetings["calendar-link"].$get()),
 });
+
+/** The AGM report and its slide list, for one cycle and audience (observers always get public). */
+export const agmQuery = (cycleId: number, audience: "members" | "public") =>
+  queryOptions({
+    queryKey: ["goals", "agm", cycleId, audience],
+    queryFn: () => call(api.exports.agm.$get({ query: { cycle: String(cycleId), audience } })),
+  });

@@ -203,6 +203,33 @@ const publicRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/public-page.tsx"), "PublicPage"),
 });
 
+const exportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/exports",
+  validateSearch: z.object({ audience: z.enum(["members", "public"]).optional().catch(undefined) }),
+  component: lazyRouteComponent(() => import("./pages/exports-page.tsx"), "ExportsPage"),
+});
+
+/** Presentation mode fills the screen, outside the app's navigation, but still needs sign-in. */
+const presentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/exports/present",
+  validateSearch: z.object({
+    cycle: z.coerce.number().int().positive().optional().catch(undefined),
+    audience: z.enum(["members", "public"]).optional().catch(undefined),
+    slide: z.coerce.number().int().positive().optional().catch(undefined),
+  }),
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch((e: unknown) => {
+      if (e instanceof ApiFailure && e.status === 401) return { user: null };
+      throw e;
+    });
+    if (!me.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import("./pages/present-page.tsx"), "PresentPage"),
+  errorComponent: ({ error, reset }) => <ErrorMessage error={error} retry={reset} />,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -226,7 +253,9 @@ const routeTree = rootRoute.addChildren([
     editMeetingRoute,
     dataRoute,
     adminSettingsRoute,
+    exportsRoute,
   ]),
+  presentRoute,
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

@@ -1,3 +1,4 @@
+export * from "./agm-report.ts";
 export * from "./common.ts";
 export * from "./cycle.ts";
 export * from "./goal.ts";

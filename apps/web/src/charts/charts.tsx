@@ -4,6 +4,7 @@
  * (a focusable chart inside aria-hidden would trap keyboard users in a silent element).
  */
 import { type GoalStatus, goalStatusLabels } from "@convene/domain";
+import type { ChartModel } from "@convene/slides/model";
 import {
   Bar,
   BarChart,
@@ -87,5 +88,52 @@ export function MeasureLineChart({ data, target, unit }: { data: { date: string;
         <Line type="stepAfter" dataKey="value" stroke={accent} strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
+  );
+}
+
+/** A slide's chart in presentation mode: fixed drawing size (scaled by CSS), so it prints even when off screen. */
+export function SlideChart({ chart }: { chart: ChartModel }) {
+  const rows = chart.categories.map((name, i) => ({ name, value: chart.series[0]?.values[i] ?? 0 }));
+  const unitTick = (v: number) => (chart.unit === "percent" ? `${Math.round(v)} %` : String(v));
+  if (chart.type === "line") {
+    return (
+      <LineChart accessibilityLayer={false} width={1100} height={440} data={rows} margin={{ left: 8, right: 24, top: 16, bottom: 8 }}>
+        <CartesianGrid stroke={grid} />
+        <XAxis dataKey="name" stroke={ink} minTickGap={32} tick={{ fontSize: 18 }} />
+        <YAxis domain={[0, 100]} tickFormatter={unitTick} stroke={ink} width={80} tick={{ fontSize: 18 }} />
+        <Line
+          type="linear"
+          dataKey="value"
+          stroke={accent}
+          strokeWidth={4}
+          dot={rows.length > 20 ? false : { r: 5 }}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    );
+  }
+  return (
+    <BarChart
+      accessibilityLayer={false}
+      width={1100}
+      height={Math.min(440, Math.max(200, rows.length * 52))}
+      data={rows}
+      layout="vertical"
+      margin={{ left: 8, right: 64 }}
+    >
+      <CartesianGrid horizontal={false} stroke={grid} />
+      <XAxis
+        type="number"
+        domain={chart.unit === "percent" ? [0, 100] : [0, "auto"]}
+        tickFormatter={unitTick}
+        allowDecimals={false}
+        stroke={ink}
+        tick={{ fontSize: 18 }}
+      />
+      <YAxis type="category" dataKey="name" width={300} stroke={ink} tick={{ fontSize: 18 }} />
+      <Bar dataKey="value" fill={accent} isAnimationActive={false}>
+        <LabelList dataKey="value" position="right" formatter={(v) => unitTick(Number(v))} fill={ink} fontSize={18} />
+      </Bar>
+    </BarChart>
   );
 }

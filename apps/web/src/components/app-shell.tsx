@@ -16,6 +16,7 @@ const sections = [
   { to: "/milestones", label: "Milestones" },
   { to: "/meetings", label: "Meetings" },
   { to: "/organisations", label: "Organisations" },
+  { to: "/exports", label: "Exports" },
 ] as const;
 
 const adminSections = [

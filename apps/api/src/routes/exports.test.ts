@@ -1,0 +1,167 @@
+import { allText, chartValues, openDeck, texts } from "@convene/slides/read-deck";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, json, makeCycle, makeGoal, makeMeasure, organisationIds, world } from "../test-support.ts";
+
+const MARKER = "ZZ-PRIVATE-MARKER";
+
+async function deck(res: Response) {
+  expect(res.status).toBe(200);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+describe("GET /api/exports/agm(.pptx)", () => {
+  let w: Awaited<ReturnType<typeof world>>;
+  let cycle: { id: number; version: number; name: string };
+
+  beforeAll(async () => {
+    w = await world();
+    const { app, convenor } = w;
+    const cookie = convenor.cookie;
+    cycle = await makeCycle(app, cookie, { workshopDate: "2026-01-10", agmDate: "2026-12-10" });
+    const next = await makeCycle(app, cookie, { workshopDate: "2027-01-10", agmDate: "2027-12-10" });
+    const themes = await json(await call(app, "GET", "/api/themes", { cookie }));
+    const [themeA, themeB] = themes.themes as { id: number; name: string }[];
+    const [org1, org2] = await organisationIds(w.convene);
+
+    const pub = await makeGoal(app, cookie, {
+      cycleId: cycle.id,
+      title: "Public goal on early warning",
+      visibility: "public",
+      themeId: themeA!.id,
+      leadOrganisationId: org1,
+      status: "on_track",
+    });
+    const pub2 = await makeGoal(app, cookie, {
+      cycleId: cycle.id,
+      title: "Public goal achieved",
+      visibility: "public",
+      themeId: themeB!.id,
+      status: "achieved",
+    });
+    const members = await makeGoal(app, cookie, {
+      cycleId: cycle.id,
+      title: `${MARKER} members goal`,
+      visibility: "members",
+      themeId: themeA!.id,
+      leadOrganisationId: org2,
+      status: "at_risk",
+    });
+    await makeGoal(app, cookie, {
+      cycleId: cycle.id,
+      title: `${MARKER} convenor goal`,
+      visibility: "convenor",
+      themeId: themeB!.id,
+      status: "off_track",
+    });
+
+    const m1 = await makeMeasure(app, cookie, { goalId: pub.id, baseline: 0, target: 10 });
+    const m2 = await makeMeasure(app, cookie, { goalId: members.id, baseline: 0, target: 10 });
+    await makeMeasure(app, cookie, { goalId: pub2.id, kind: "milestone", name: "Published", baseline: null, target: null });
+    const post = (body: Record<string, unknown>) => call(app, "POST", "/api/updates", { cookie, body });
+    expect(
+      (await post({ goalId: pub.id, values: [{ measureId: m1.id, value: 4 }], visibility: "public", note: "Public note" })).status,
+    ).toBe(201);
+    // A members-only update on a PUBLIC goal: its value must not move the public figures.
+    expect(
+      (await post({ goalId: pub.id, values: [{ measureId: m1.id, value: 9 }], visibility: "members", note: `${MARKER} update` })).status,
+    ).toBe(201);
+    expect(
+      (
+        await post({
+          goalId: members.id,
+          values: [{ measureId: m2.id, value: 5 }],
+          visibility: "convenor",
+          note: `${MARKER} convenor update`,
+        })
+      ).status,
+    ).toBe(201);
+    // Carry the public goal forward.
+    expect((await call(app, "POST", `/api/goals/${pub.id}/copy-forward`, { cookie, body: { cycleId: next.id } })).status).toBe(201);
+  });
+
+  const url = (path: string, q: Record<string, string | number>) =>
+    `/api/exports/${path}?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]))}`;
+
+  it("answers 401 signed out, 400 naming bad fields, 404 for an unknown cycle", async () => {
+    expect((await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id }))).status).toBe(401);
+    const bad = await call(w.app, "GET", url("agm", { cycle: "x", audience: "everyone" }), { cookie: w.member.cookie });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(["audience", "cycle"]);
+    expect((await call(w.app, "GET", url("agm.pptx", { cycle: 99_999 }), { cookie: w.convenor.cookie })).status).toBe(404);
+  });
+
+  it("lets observers have the public deck only", async () => {
+    expect(
+      (await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id, audience: "members" }), { cookie: w.observer.cookie })).status,
+    ).toBe(403);
+    const res = await call(w.app, "GET", url("agm", { cycle: cycle.id }), { cookie: w.observer.cookie });
+    expect((await json(res)).report.audience).toBe("public");
+  });
+
+  it("sends a PowerPoint attachment named for the cycle and audience", async () => {
+    const res = await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id, audience: "public" }), { cookie: w.member.cookie });
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="agm-${cycle.id}-public.pptx"`);
+    const { slides } = await openDeck(await deck(res));
+    expect(slides.length).toBeGreaterThan(5);
+  });
+
+  it("titles each slide as the preview lists it, with chart values matching the report's figures", async () => {
+    const preview = await json(
+      await call(w.app, "GET", url("agm", { cycle: cycle.id, audience: "members" }), { cookie: w.convenor.cookie }),
+    );
+    const opened = await openDeck(
+      await deck(await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id, audience: "members" }), { cookie: w.convenor.cookie })),
+    );
+    expect(opened.slides).toHaveLength(preview.slides.length);
+    for (const [i, s] of (preview.slides as { title: string }[]).entries())
+      expect(texts(opened.slides[i]!)).toContain(s.title.replace(/'/g, "&apos;"));
+    const titles = preview.slides.map((s: { title: string }) => s.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        "The year in numbers",
+        "Progress by theme",
+        "Goals by status",
+        "Progress over the year",
+        "Goals carried forward",
+        "Thank you",
+      ]),
+    );
+
+    const report = preview.report;
+    // The members' deck: three goals (the convenor-only one is not for members).
+    expect(report.goals).toHaveLength(3);
+    const values = opened.charts.map(chartValues).map((series) => series[0]);
+    expect(values).toContainEqual(
+      report.progressByTheme.map((t: { progress: number | null }) => Math.round((t.progress ?? 0) * 1000) / 10),
+    );
+    const statusCounts = ["not_started", "on_track", "at_risk", "off_track", "achieved", "dropped"].map(
+      (s) => report.goals.filter((g: { status: string }) => g.status === s).length,
+    );
+    expect(values).toContainEqual(statusCounts);
+    expect(report.carriedForward.map((g: { title: string }) => g.title)).toEqual(["Public goal on early warning"]);
+  });
+
+  it("leaks nothing private into a public deck, its notes or an observer's export", async () => {
+    for (const who of [w.convenor, w.member, w.observer]) {
+      const bytes = await deck(await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id, audience: "public" }), { cookie: who.cookie }));
+      expect(await allText(bytes)).not.toContain(MARKER);
+      const preview = await call(w.app, "GET", url("agm", { cycle: cycle.id, audience: "public" }), { cookie: who.cookie });
+      const body = await preview.text();
+      expect(body).not.toContain(MARKER);
+      const report = JSON.parse(body).report;
+      expect(report.goals.map((g: { title: string }) => g.title).sort()).toEqual(["Public goal achieved", "Public goal on early warning"]);
+      // Public figures use only the public value (4 of 10), not the members-only 9.
+      expect(report.goals.find((g: { title: string }) => g.title === "Public goal on early warning").progress).toBe(0.4);
+      expect(report.figures.progressUpdates).toBe(1);
+    }
+    const observerDefault = await deck(await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id }), { cookie: w.observer.cookie }));
+    expect(await allText(observerDefault)).not.toContain(MARKER);
+    // The members' deck has the members' marker but never the convenor-only one.
+    const membersText = await allText(
+      await deck(await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id, audience: "members" }), { cookie: w.convenor.cookie })),
+    );
+    expect(membersText).toContain(`${MARKER} members goal`);
+    expect(membersText).not.toContain(`${MARKER} convenor`);
+  });
+});

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { isoDateSchema } from "./common.ts";
+import { goalStatusSchema } from "./goal-status.ts";
+
+/**
+ * The AGM report: plain data the API computes for one cycle and one audience, from which the
+ * slide deck (PowerPoint and presentation mode) is drawn. A public report is built by querying
+ * as an anonymous viewer, so nothing private is ever in it. Sections other issues add (road map,
+ * milestones, contributions, meetings) are optional: a slide appears only when its data is here.
+ */
+export const agmAudiences = ["members", "public"] as const;
+export const agmAudienceSchema = z.enum(agmAudiences);
+export type AgmAudience = z.infer<typeof agmAudienceSchema>;
+
+const progressSchema = z.number().min(0).max(1).nullable();
+
+export const agmGoalSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  themeName: z.string(),
+  status: goalStatusSchema,
+  progress: progressSchema,
+  leadName: z.string().nullable(),
+});
+export type AgmGoal = z.infer<typeof agmGoalSchema>;
+
+export const agmReportSchema = z.object({
+  audience: agmAudienceSchema,
+  groupName: z.string(),
+  cycle: z.object({ id: z.number().int(), name: z.string(), workshopDate: isoDateSchema, agmDate: isoDateSchema }),
+  /** Every goal of the cycle the audience may see, dropped ones included, ordered by theme then title. */
+  goals: z.array(agmGoalSchema),
+  figures: z.object({
+    /** Mean progress of the goals that count (not dropped), or null when none can say. */
+    progress: progressSchema,
+    progressUpdates: z.number().int(),
+    /** Organisations that lead or support at least one goal of the cycle. */
+    organisationsInvolved: z.number().int(),
+  }),
+  progressByTheme: z.array(z.object({ themeName: z.string(), goals: z.number().int(), progress: progressSchema })),
+  progressOverTime: z.array(z.object({ date: isoDateSchema, progress: progressSchema })),
+  /** Goals copied into a later cycle, with the cycle they went on in. */
+  carriedForward: z.array(agmGoalSchema.extend({ toCycleName: z.string() })),
+  /** Open goals not achieved and not yet copied forward: proposed to carry on next cycle. */
+  proposed: z.array(agmGoalSchema),
+  /** Member organisations (current members, not those that have left), by name. */
+  organisations: z.array(z.object({ name: z.string(), shortName: z.string() })),
+
+  // Optional sections, filled by the road map, milestones, contributions and meetings work.
+  roadmap: z
+    .array(
+      z.object({
+        title: z.string(),
+        workstream: z.string(),
+        start: isoDateSchema,
+        end: isoDateSchema,
+        status: z.string(),
+      }),
+    )
+    .optional(),
+  milestones: z.array(z.object({ date: isoDateSchema, title: z.string(), kind: z.string() })).optional(),
+  contributions: z.array(z.object({ organisation: z.string(), count: z.number().int(), hours: z.number().nullable() })).optional(),
+  meetings: z
+    .array(z.object({ date: isoDateSchema, title: z.string(), kind: z.string(), organisationsAttending: z.number().int() }))
+    .optional(),
+});
+export type AgmReport = z.infer<typeof agmReportSchema>;
+
+/** `?cycle=…&audience=…`; without an audience, observers get the public deck and everyone else the members' one. */
+export const agmQuerySchema = z.object({
+  cycle: z.coerce.number({ error: "must be a number" }).int().positive({ error: "must be a positive whole number" }),
+  audience: agmAudienceSchema.optional(),
+});

@@ -1,0 +1,3 @@
+export * from "./model.ts";
+export * from "./pptx.ts";
+export * from "./theme.ts";
