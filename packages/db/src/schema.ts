@@ -4,7 +4,7 @@
  * created by our migrations too but queried through Better Auth, except `user`, which the
  * dashboard lists.
  */
-import type { GoalStatus, MeasureKind, Role, Visibility } from "@convene/domain";
+import type { AlertKind, AlertResponse, AlertState, AlertUrgency, GoalStatus, MeasureKind, Role, Visibility } from "@convene/domain";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -162,6 +162,9 @@ export interface Database {
   invitations: InvitationTable;
   settings: SettingTable;
   user: UserTable;
+  alerts: AlertTable;
+  alertAnswers: AlertAnswerTable;
+  resources: ResourceTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -175,3 +178,59 @@ export type ProgressUpdate = Selectable<ProgressUpdateTable>;
 export type AuditEntry = Selectable<AuditEntryTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type User = Selectable<UserTable>;
+
+export interface AlertTable {
+  id: Generated<number>;
+  title: string;
+  situation: string;
+  kind: AlertKind;
+  urgency: AlertUrgency;
+  ask: string;
+  deadline: string;
+  visibility: Visibility;
+  state: ColumnType<AlertState, AlertState | undefined, AlertState>;
+  outcome: string | null;
+  /** 1 successful, 0 not, null while open or withdrawn. */
+  successful: number | null;
+  closedAt: string | null;
+  closedByName: string | null;
+  raisedById: string | null;
+  raisedByName: string;
+  raisedByOrganisationId: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+/** One row per (alert, organisation): a second answer updates it. */
+export interface AlertAnswerTable {
+  id: Generated<number>;
+  alertId: number;
+  organisationId: number;
+  response: AlertResponse;
+  note: string;
+  answeredById: string | null;
+  answeredByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ResourceTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  url: string | null;
+  /** A JSON array of lower-case tags. */
+  tags: string;
+  visibility: Visibility;
+  createdById: string | null;
+  createdByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
+}
+
+export type Alert = Selectable<AlertTable>;
+export type AlertAnswer = Selectable<AlertAnswerTable>;
+export type Resource = Selectable<ResourceTable>;

@@ -1,3 +1,4 @@
+export * from "./alert.ts";
 export * from "./common.ts";
 export * from "./cycle.ts";
 export * from "./goal.ts";
@@ -7,6 +8,7 @@ export * from "./measure.ts";
 export * from "./organisation.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";
+export * from "./resource.ts";
 export * from "./roles.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";

@@ -6,8 +6,12 @@
 import type { Migration } from "kysely";
 import * as core from "./2026-11-26-01-core.ts";
 import * as accounts from "./2026-11-26-02-accounts.ts";
+import * as alerts from "./2026-11-26-20-alerts.ts";
+import * as resources from "./2026-11-26-21-resources.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
   "2026-11-26-02-accounts": accounts,
+  "2026-11-26-20-alerts": alerts,
+  "2026-11-26-21-resources": resources,
 };
