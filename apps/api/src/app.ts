@@ -13,6 +13,7 @@ import { CLIENT_IP_HEADER } from "./auth.ts";
 import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
 import { errorBody, onError } from "./errors.ts";
 import { accounts } from "./routes/accounts.ts";
+import { alerts } from "./routes/alerts.ts";
 import { audit } from "./routes/audit.ts";
 import { cycles } from "./routes/cycles.ts";
 import { goals } from "./routes/goals.ts";
@@ -20,6 +21,7 @@ import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
 import { organisations } from "./routes/organisations.ts";
+import { resources } from "./routes/resources.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
 
@@ -34,7 +36,9 @@ const api = new Hono<AppBindings>()
   .route("/goals", goals)
   .route("/measures", measures)
   .route("/updates", updates)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/alerts", alerts)
+  .route("/resources", resources);
 
 export type AppType = typeof api;
 

@@ -14,6 +14,9 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "cycle_closed"
+  | "alert_closed"
+  | "alert_withdrawn"
+  | "deadline_passed"
   | "gone"
   | "rate_limited"
   | "internal";
