@@ -57,3 +57,7 @@ export type Cycle = InferResponseType<typeof api.cycles.$get, 200>["cycles"][num
 export type Organisation = InferResponseType<typeof api.organisations.$get, 200>["organisations"][number];
 export type Theme = InferResponseType<typeof api.themes.$get, 200>["themes"][number];
 export type Account = InferResponseType<typeof api.accounts.$get, 200>["users"][number];
+export type AlertSummary = InferResponseType<typeof api.alerts.$get, 200>["alerts"][number];
+export type AlertDetail = InferResponseType<(typeof api.alerts)[":id"]["$get"], 200>;
+export type AlertAnswer = AlertDetail["answers"][number];
+export type ResourceRecord = InferResponseType<typeof api.resources.$get, 200>["resources"][number];

@@ -89,3 +89,22 @@ export function MeasureLineChart({ data, target, unit }: { data: { date: string;
     </ResponsiveContainer>
   );
 }
+
+/** Answers to an alert: one bar per kind of answer, labelled with its count. */
+export function AnswerTallyChart({ data }: { data: { label: string; count: number; colour: string }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(150, data.length * 44)}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
+        <CartesianGrid horizontal={false} stroke={grid} />
+        <XAxis type="number" allowDecimals={false} stroke={ink} />
+        <YAxis type="category" dataKey="label" width={170} stroke={ink} />
+        <Bar dataKey="count" isAnimationActive={false}>
+          {data.map((r) => (
+            <Cell key={r.label} fill={r.colour} />
+          ))}
+          <LabelList dataKey="count" position="right" fill={ink} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

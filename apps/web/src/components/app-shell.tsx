@@ -9,11 +9,14 @@ import { authClient } from "../auth-client.ts";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { meQuery } from "../queries.ts";
+import { AlertBanner } from "./alert-banner.tsx";
 
 const sections = [
   { to: "/", label: "Overview" },
   { to: "/goals", label: "Goals" },
+  { to: "/alerts", label: "Alerts" },
   { to: "/organisations", label: "Organisations" },
+  { to: "/resources", label: "Resources" },
 ] as const;
 
 const adminSections = [
@@ -108,6 +111,7 @@ export function AppShell() {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <AlertBanner />
         <Outlet />
       </main>
     </div>
