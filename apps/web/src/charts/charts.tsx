@@ -96,8 +96,8 @@ export function AnswerTallyChart({ data }: { data: { label: string; count: numbe
     <ResponsiveContainer width="100%" height={Math.max(150, data.length * 44)}>
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis type="number" allowDecimals={false} stroke={ink} />
-        <YAxis type="category" dataKey="label" width={170} stroke={ink} />
+        <XAxis type="number" allowDecimals={false} domain={[0, (max: number) => Math.max(max, 1)]} stroke={ink} />
+        <YAxis type="category" dataKey="label" width={90} stroke={ink} />
         <Bar dataKey="count" isAnimationActive={false}>
           {data.map((r) => (
             <Cell key={r.label} fill={r.colour} />

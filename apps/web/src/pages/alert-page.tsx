@@ -23,6 +23,7 @@ const AnswerTallyChart = lazy(() => import("../charts/charts.tsx").then((m) => (
 
 /** Three marks at 3:1 or more against white, told apart in greyscale by their labels. */
 const responseColours: Record<AlertResponse, string> = { join: "#1b7a3d", cannot: "#6b6f76", need_info: "#a65400" };
+const chartLabels: Record<AlertResponse, string> = { join: "Joining", cannot: "Can't join", need_info: "Need info" };
 
 export function AlertPage() {
   const { alertId } = useParams({ from: "/app/alerts/$alertId" });
@@ -145,7 +146,13 @@ export function AlertPage() {
 
 function Tally({ detail }: { detail: AlertDetail }) {
   const t = detail.alert.tally;
-  const rows = alertResponses.map((r) => ({ label: responseChoiceLabels[r], count: t[r], colour: responseColours[r] }));
+  // Short labels fit the chart on a phone; the table twin uses the full words.
+  const rows = alertResponses.map((r) => ({
+    label: chartLabels[r],
+    full: responseChoiceLabels[r],
+    count: t[r],
+    colour: responseColours[r],
+  }));
   const title =
     t.total === 0
       ? "No organisation has answered yet"
@@ -155,7 +162,7 @@ function Tally({ detail }: { detail: AlertDetail }) {
       <h2 id="tally-title">Tally</h2>
       <ChartFigure
         title={title}
-        table={{ caption: "Answers by kind", columns: ["Answer", "Organisations"], rows: rows.map((r) => [r.label, r.count]) }}
+        table={{ caption: "Answers by kind", columns: ["Answer", "Organisations"], rows: rows.map((r) => [r.full, r.count]) }}
       >
         <AnswerTallyChart data={rows} />
       </ChartFigure>
