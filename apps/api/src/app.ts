@@ -13,6 +13,7 @@ import { CLIENT_IP_HEADER } from "./auth.ts";
 import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
 import { errorBody, onError } from "./errors.ts";
 import { accounts } from "./routes/accounts.ts";
+import { alerts } from "./routes/alerts.ts";
 import { audit } from "./routes/audit.ts";
 import { cycleCompare } from "./routes/compare.ts";
 import { cycles } from "./routes/cycles.ts";
@@ -26,6 +27,7 @@ import { meetings } from "./routes/meetings.ts";
 import { milestones } from "./routes/milestones.ts";
 import { organisations } from "./routes/organisations.ts";
 import { publicProgress } from "./routes/public.ts";
+import { resources } from "./routes/resources.ts";
 import { standingGoals } from "./routes/standing-goals.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
@@ -48,7 +50,9 @@ const api = new Hono<AppBindings>()
   .route("/cycles", cycleCompare)
   .route("/data", data)
   .route("/public", publicProgress)
-  .route("/exports", exportsRoute);
+  .route("/exports", exportsRoute)
+  .route("/alerts", alerts)
+  .route("/resources", resources);
 
 export type AppType = typeof api;
 

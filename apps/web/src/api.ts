@@ -72,3 +72,7 @@ export interface RowProblem {
   message: string;
 }
 export type AgmExport = InferResponseType<(typeof api.exports)["agm"]["$get"], 200>;
+export type AlertSummary = InferResponseType<typeof api.alerts.$get, 200>["alerts"][number];
+export type AlertDetail = InferResponseType<(typeof api.alerts)[":id"]["$get"], 200>;
+export type AlertAnswer = AlertDetail["answers"][number];
+export type ResourceRecord = InferResponseType<typeof api.resources.$get, 200>["resources"][number];

@@ -134,3 +134,22 @@ export const agmQuery = (cycleId: number, audience: "members" | "public") =>
     queryKey: ["goals", "agm", cycleId, audience],
     queryFn: () => call(api.exports.agm.$get({ query: { cycle: String(cycleId), audience } })),
   });
+
+export const alertsQuery = (state?: "open" | "closed" | "withdrawn") =>
+  queryOptions({ queryKey: ["alerts", "list", state ?? "all"], queryFn: () => call(api.alerts.$get({ query: { state } })) });
+
+export const alertQuery = (id: number) =>
+  queryOptions({ queryKey: ["alerts", "detail", id], queryFn: () => call(api.alerts[":id"].$get({ param: { id: String(id) } })) });
+
+/** Convenor only: the server answers 403 to anyone else. */
+export const alertNotAnsweredQuery = (id: number) =>
+  queryOptions({
+    queryKey: ["alerts", "not-answered", id],
+    queryFn: () => call(api.alerts[":id"]["not-answered"].$get({ param: { id: String(id) } })),
+  });
+
+export const resourcesQuery = (f: { tag?: string | undefined; q?: string | undefined }) =>
+  queryOptions({
+    queryKey: ["resources", f],
+    queryFn: () => call(api.resources.$get({ query: { tag: f.tag || undefined, q: f.q || undefined } })),
+  });

@@ -1,5 +1,5 @@
 /** Every screen and its URL. Search parameters are validated, so a pasted link reproduces the view. */
-import { goalStatusSchema, meetingKindSchema, milestoneKindSchema } from "@convene/domain";
+import { alertStateSchema, goalStatusSchema, meetingKindSchema, milestoneKindSchema } from "@convene/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -230,6 +230,40 @@ const presentRoute = createRoute({
   errorComponent: ({ error, reset }) => <ErrorMessage error={error} retry={reset} />,
 });
 
+const alertsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/alerts",
+  validateSearch: z.object({ state: alertStateSchema.optional().catch(undefined) }),
+  component: lazyRouteComponent(() => import("./pages/alerts-page.tsx"), "AlertsPage"),
+});
+
+const newAlertRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/alerts/new",
+  component: lazyRouteComponent(() => import("./pages/alert-form-page.tsx"), "NewAlertPage"),
+});
+
+const alertRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/alerts/$alertId",
+  params: { parse: (p) => ({ alertId: Number(p.alertId) }), stringify: (p) => ({ alertId: String(p.alertId) }) },
+  component: lazyRouteComponent(() => import("./pages/alert-page.tsx"), "AlertPage"),
+});
+
+const editAlertRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/alerts/$alertId/edit",
+  params: { parse: (p) => ({ alertId: Number(p.alertId) }), stringify: (p) => ({ alertId: String(p.alertId) }) },
+  component: lazyRouteComponent(() => import("./pages/alert-form-page.tsx"), "EditAlertPage"),
+});
+
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/resources",
+  validateSearch: z.object({ tag: z.string().optional().catch(undefined), q: z.string().optional().catch(undefined) }),
+  component: lazyRouteComponent(() => import("./pages/resources-page.tsx"), "ResourcesPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -254,6 +288,11 @@ const routeTree = rootRoute.addChildren([
     dataRoute,
     adminSettingsRoute,
     exportsRoute,
+    alertsRoute,
+    newAlertRoute,
+    alertRoute,
+    editAlertRoute,
+    resourcesRoute,
   ]),
   presentRoute,
 ]);

@@ -1,10 +1,12 @@
 export * from "./connection.ts";
+export * from "./queries/alerts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/cycles.ts";
 export * from "./queries/goals.ts";
 export * from "./queries/meetings.ts";
 export * from "./queries/milestones.ts";
 export * from "./queries/organisations.ts";
+export * from "./queries/resources.ts";
 export * from "./queries/soft-delete.ts";
 export * from "./queries/themes.ts";
 export * from "./queries/versioned.ts";
@@ -12,3 +14,4 @@ export type * from "./schema.ts";
 export * from "./seed/demo.ts";
 export * from "./seed/seed-coalition.ts";
 export * from "./seed/seed-history.ts";
+export * from "./seed/seed-resources.ts";

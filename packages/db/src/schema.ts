@@ -5,6 +5,10 @@
  * dashboard lists.
  */
 import type {
+  AlertKind,
+  AlertResponse,
+  AlertState,
+  AlertUrgency,
   AttendanceStatus,
   DatePrecision,
   GoalStatus,
@@ -178,6 +182,9 @@ export interface Database {
   meetingAttendance: MeetingAttendanceTable;
   meetingDecisions: MeetingDecisionTable;
   calendarLinks: CalendarLinkTable;
+  alerts: AlertTable;
+  alertAnswers: AlertAnswerTable;
+  resources: ResourceTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -264,3 +271,59 @@ export interface CalendarLinkTable {
 }
 
 export type Meeting = Selectable<MeetingTable>;
+
+export interface AlertTable {
+  id: Generated<number>;
+  title: string;
+  situation: string;
+  kind: AlertKind;
+  urgency: AlertUrgency;
+  ask: string;
+  deadline: string;
+  visibility: Visibility;
+  state: ColumnType<AlertState, AlertState | undefined, AlertState>;
+  outcome: string | null;
+  /** 1 successful, 0 not, null while open or withdrawn. */
+  successful: number | null;
+  closedAt: string | null;
+  closedByName: string | null;
+  raisedById: string | null;
+  raisedByName: string;
+  raisedByOrganisationId: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+/** One row per (alert, organisation): a second answer updates it. */
+export interface AlertAnswerTable {
+  id: Generated<number>;
+  alertId: number;
+  organisationId: number;
+  response: AlertResponse;
+  note: string;
+  answeredById: string | null;
+  answeredByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ResourceTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  url: string | null;
+  /** A JSON array of lower-case tags. */
+  tags: string;
+  visibility: Visibility;
+  createdById: string | null;
+  createdByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
+}
+
+export type Alert = Selectable<AlertTable>;
+export type AlertAnswer = Selectable<AlertAnswerTable>;
+export type Resource = Selectable<ResourceTable>;

@@ -4,6 +4,9 @@ import { z } from "zod";
 export const isoDateSchema = z.iso.date({ error: "must be a date written as YYYY-MM-DD" });
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
+/** An ISO date and time with its offset, as the API takes them: "2026-06-12T10:00:00Z". */
+export const dateTimeSchema = z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-06-12T10:00:00Z" });
+
 export const idSchema = z.coerce.number().int().positive();
 
 /** Every edit names the version it was based on; a stale one is refused with 409. */

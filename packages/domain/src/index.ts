@@ -1,4 +1,5 @@
 export * from "./agm-report.ts";
+export * from "./alert.ts";
 export * from "./common.ts";
 export * from "./cycle.ts";
 export * from "./goal.ts";
@@ -10,6 +11,7 @@ export * from "./milestone.ts";
 export * from "./organisation.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";
+export * from "./resource.ts";
 export * from "./roles.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";

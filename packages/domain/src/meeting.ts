@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema, longText, optionalUrl, shortText } from "./common.ts";
+import { dateTimeSchema, isoDateSchema, longText, optionalUrl, shortText } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
 import { visibilitySchema } from "./visibility.ts";
 
@@ -19,7 +19,6 @@ export const meetingKindLabels: Record<MeetingKind, string> = {
 };
 
 /** A moment in time with its offset, e.g. 2026-06-12T10:00:00Z or 2026-06-12T11:00:00+01:00. */
-export const dateTimeSchema = z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-06-12T10:00:00Z" });
 
 export const attendanceStatuses = ["attended", "apologies"] as const;
 export const attendanceStatusSchema = z.enum(attendanceStatuses);

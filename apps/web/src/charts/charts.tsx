@@ -137,3 +137,22 @@ export function SlideChart({ chart }: { chart: ChartModel }) {
     </BarChart>
   );
 }
+
+/** Answers to an alert: one bar per kind of answer, labelled with its count. */
+export function AnswerTallyChart({ data }: { data: { label: string; count: number; colour: string }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(150, data.length * 44)}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
+        <CartesianGrid horizontal={false} stroke={grid} />
+        <XAxis type="number" allowDecimals={false} domain={[0, (max: number) => Math.max(max, 1)]} stroke={ink} />
+        <YAxis type="category" dataKey="label" width={90} stroke={ink} />
+        <Bar dataKey="count" isAnimationActive={false}>
+          {data.map((r) => (
+            <Cell key={r.label} fill={r.colour} />
+          ))}
+          <LabelList dataKey="count" position="right" fill={ink} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -9,13 +9,16 @@ import { authClient } from "../auth-client.ts";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { meQuery } from "../queries.ts";
+import { AlertBanner } from "./alert-banner.tsx";
 
 const sections = [
   { to: "/", label: "Overview" },
   { to: "/goals", label: "Goals" },
   { to: "/milestones", label: "Milestones" },
   { to: "/meetings", label: "Meetings" },
+  { to: "/alerts", label: "Alerts" },
   { to: "/organisations", label: "Organisations" },
+  { to: "/resources", label: "Resources" },
   { to: "/exports", label: "Exports" },
 ] as const;
 
@@ -119,6 +122,7 @@ export function AppShell() {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <AlertBanner />
         <Outlet />
       </main>
     </div>

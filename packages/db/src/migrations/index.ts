@@ -8,10 +8,14 @@ import * as core from "./2026-11-26-01-core.ts";
 import * as accounts from "./2026-11-26-02-accounts.ts";
 import * as milestones from "./2026-11-26-11-milestones.ts";
 import * as meetings from "./2026-11-26-12-meetings.ts";
+import * as alerts from "./2026-11-26-20-alerts.ts";
+import * as resources from "./2026-11-26-21-resources.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
   "2026-11-26-02-accounts": accounts,
   "2026-11-26-11-milestones": milestones,
   "2026-11-26-12-meetings": meetings,
+  "2026-11-26-20-alerts": alerts,
+  "2026-11-26-21-resources": resources,
 };

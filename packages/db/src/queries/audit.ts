@@ -19,7 +19,8 @@ export interface AuditInput {
     | "disable"
     | "enable"
     | "reset_link"
-    | "setting";
+    | "setting"
+    | "withdraw";
   entity: string;
   entityId: string | number;
   before?: unknown;

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 import coalition from "./coalition.json" with { type: "json" };
 import { HISTORY_SEEDED_SETTING, seedHistory } from "./seed-history.ts";
+import { seedResources } from "./seed-resources.ts";
 
 export interface SeedResult {
   organisationsAdded: number;
@@ -34,6 +35,7 @@ export async function seedCoalition(db: Kysely<Database>): Promise<SeedResult> {
       ])
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
+    await seedResources(trx);
     return { organisationsAdded: Number(orgs.numInsertedOrUpdatedRows ?? 0n), themesAdded: Number(themes.numInsertedOrUpdatedRows ?? 0n) };
   });
   // The 2017–2019 history, after the organisations it names.

@@ -1,0 +1,61 @@
+import { getAlert, listAlertAnswers, listAlerts, organisationsNotAnswered } from "@convene/db";
+import {
+  alertAnswerSchema,
+  alertCloseSchema,
+  alertInputSchema,
+  alertListQuerySchema,
+  alertPatchSchema,
+  alertWithdrawSchema,
+  compareAlerts,
+} from "@convene/domain";
+import { Hono } from "hono";
+import { type AppBindings, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { notFound } from "../errors.ts";
+import { answerAlert, closeAlert, editAlert, raiseAlert, withdrawAlert } from "../services/alerts.ts";
+import { validate } from "../validate.ts";
+import { idParam } from "./params.ts";
+
+export const alerts = new Hono<AppBindings>()
+  .get("/", validate("query", alertListQuerySchema), async (c) => {
+    const user = signedIn(c);
+    const list = await listAlerts(c.var.deps.db, viewerOf(c), c.req.valid("query"), user.organisationId);
+    return c.json({ alerts: list.sort(compareAlerts) }, 200);
+  })
+  .get("/:id", validate("param", idParam), async (c) => {
+    const user = signedIn(c);
+    const { db } = c.var.deps;
+    const alert = await getAlert(db, viewerOf(c), c.req.valid("param").id, user.organisationId);
+    if (!alert) throw notFound("That alert");
+    // Answers share their alert's visibility. Who has NOT answered is not here: see /not-answered.
+    return c.json({ alert, answers: await listAlertAnswers(db, alert.id) }, 200);
+  })
+  .get("/:id/not-answered", validate("param", idParam), async (c) => {
+    // For a friendly check-in by the convenor; never shown to members or observers.
+    convenorOnly(c);
+    const { db } = c.var.deps;
+    const alert = await getAlert(db, "convenor", c.req.valid("param").id);
+    if (!alert) throw notFound("That alert");
+    return c.json({ organisations: await organisationsNotAnswered(db, alert.id) }, 200);
+  })
+  .post("/", validate("json", alertInputSchema), async (c) => {
+    const user = signedIn(c);
+    return c.json({ alert: await raiseAlert(c.var.deps.db, user, c.req.valid("json")) }, 201);
+  })
+  .patch("/:id", validate("param", idParam), validate("json", alertPatchSchema), async (c) => {
+    const user = signedIn(c);
+    return c.json({ alert: await editAlert(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+  })
+  .post("/:id/close", validate("param", idParam), validate("json", alertCloseSchema), async (c) => {
+    const user = convenorOnly(c);
+    return c.json(await closeAlert(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")), 200);
+  })
+  .post("/:id/withdraw", validate("param", idParam), validate("json", alertWithdrawSchema), async (c) => {
+    const user = convenorOnly(c);
+    const { version, reason } = c.req.valid("json");
+    return c.json({ alert: await withdrawAlert(c.var.deps.db, user, c.req.valid("param").id, version, reason) }, 200);
+  })
+  .put("/:id/answer", validate("param", idParam), validate("json", alertAnswerSchema), async (c) => {
+    const user = signedIn(c);
+    const result = await answerAlert(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json"));
+    return c.json(result, 200);
+  });

@@ -1,0 +1,229 @@
+/**
+ * Sounding the alarm. Members and the convenor raise alerts; the raiser edits their own while it
+ * is open, the convenor any open one; only the convenor closes (recording the outcome) or
+ * withdraws. Each organisation answers once and may change its answer until the deadline.
+ * Every write leaves an audit entry in the same transaction.
+ */
+import {
+  type Actor,
+  type AlertSummary,
+  type Db,
+  getAlert,
+  insertAlert,
+  listAlertAnswers,
+  recordAudit,
+  updateVersioned,
+  upsertAlertAnswer,
+} from "@convene/db";
+import { type AlertAnswerInput, type AlertClose, type AlertInput, type AlertPatch, answerRefusal, type Visibility } from "@convene/domain";
+import type { SessionUser } from "../context.ts";
+import { ApiError, editConflict, forbidden, invalid, notFound } from "../errors.ts";
+
+const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
+
+/** An alert as the convenor sees it (every write path reads through this), or 404. */
+async function alertForWrite(db: Db, id: number): Promise<AlertSummary> {
+  const alert = await getAlert(db, "convenor", id);
+  if (!alert) throw notFound("That alert");
+  return alert;
+}
+
+/** What the audit log keeps of an alert: its own fields, not the derived tally. */
+function auditView(a: AlertSummary) {
+  const { tally: _t, myAnswer: _m, raisedByOrganisationName: _o, ...rest } = a;
+  return rest;
+}
+
+const notOpen = (a: AlertSummary) =>
+  new ApiError(
+    409,
+    a.state === "withdrawn" ? "alert_withdrawn" : "alert_closed",
+    a.state === "withdrawn"
+      ? "This alert was withdrawn, so it can no longer be changed."
+      : "This alert has been closed, so it can no longer be changed.",
+  );
+
+function checkRaiserVisibility(user: SessionUser, visibility: Visibility | undefined) {
+  // A member could not see (or edit, or answer) a convenor-only alert they raised.
+  if (user.role !== "convenor" && visibility === "convenor") {
+    throw invalid("visibility", "only the convenor can raise a convenor-only alert; choose Members so the other organisations can answer");
+  }
+}
+
+function checkFutureDeadline(deadline: string | undefined, now = new Date()) {
+  if (deadline !== undefined && Date.parse(deadline) <= now.getTime()) throw invalid("deadline", "must be in the future");
+}
+
+export async function raiseAlert(db: Db, user: SessionUser, input: AlertInput) {
+  if (user.role === "observer") throw forbidden("Observers cannot raise alerts; ask a member or the convenor.");
+  checkRaiserVisibility(user, input.visibility);
+  checkFutureDeadline(input.deadline);
+  const id = await db.transaction().execute(async (trx) => {
+    const id = await insertAlert(trx, input, { id: user.id, name: user.name, organisationId: user.organisationId });
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: "create",
+      entity: "alert",
+      entityId: id,
+      after: auditView(await alertForWrite(trx, id)),
+    });
+    return id;
+  });
+  return getAlert(db, user.role, id, user.organisationId);
+}
+
+export async function editAlert(db: Db, user: SessionUser, id: number, patch: AlertPatch) {
+  const before = await getAlert(db, user.role, id);
+  if (!before) throw notFound("That alert");
+  if (user.role !== "convenor" && before.raisedById !== user.id) {
+    throw forbidden("Only the person who raised this alert, or the convenor, can edit it.");
+  }
+  if (before.state !== "open") throw notOpen(before);
+  checkRaiserVisibility(user, patch.visibility);
+  if (patch.deadline !== undefined && patch.deadline !== before.deadline) checkFutureDeadline(patch.deadline);
+  const { version, ...fields } = patch;
+  await db.transaction().execute(async (trx) => {
+    const outcome = await updateVersioned(trx, "alerts", id, version, { ...fields, updatedAt: new Date().toISOString() });
+    if (outcome === "conflict") throw editConflict(await alertForWrite(trx, id));
+    if (outcome === "missing") throw notFound("That alert");
+    const after = await alertForWrite(trx, id);
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: "update",
+      entity: "alert",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+  });
+  return getAlert(db, user.role, id, user.organisationId);
+}
+
+async function finishAlert(
+  db: Db,
+  user: SessionUser,
+  id: number,
+  version: number,
+  values: { state: "closed" | "withdrawn"; outcome: string | null; successful: boolean | null },
+) {
+  const before = await alertForWrite(db, id);
+  if (before.state !== "open") throw notOpen(before);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const outcome = await updateVersioned(trx, "alerts", id, version, {
+      state: values.state,
+      outcome: values.outcome,
+      successful: values.successful === null ? null : values.successful ? 1 : 0,
+      closedAt: now,
+      closedByName: user.name,
+      updatedAt: now,
+    });
+    if (outcome === "conflict") throw editConflict(await alertForWrite(trx, id));
+    if (outcome === "missing") throw notFound("That alert");
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: values.state === "closed" ? "close" : "withdraw",
+      entity: "alert",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(await alertForWrite(trx, id)),
+    });
+  });
+  return alertForWrite(db, id);
+}
+
+/** Closing records the outcome. A successful outcome comes back with a milestone draft (see below). */
+export async function closeAlert(db: Db, user: SessionUser, id: number, close: AlertClose) {
+  const alert = await finishAlert(db, user, id, close.version, { state: "closed", outcome: close.outcome, successful: close.successful });
+  const answers = await listAlertAnswers(db, id);
+  const joined = answers.filter((a) => a.response === "join").map((a) => ({ id: a.organisationId, name: a.organisationName }));
+  return { alert, milestoneDraft: alert.successful ? milestoneDraftFromAlert(alert, joined) : null };
+}
+
+export async function withdrawAlert(db: Db, user: SessionUser, id: number, version: number, reason: string) {
+  return finishAlert(db, user, id, version, { state: "withdrawn", outcome: reason || null, successful: null });
+}
+
+/**
+ * MILESTONE SEAM (for the lead, once the milestones branch has landed): the fields a milestone
+ * recorded from a successfully closed alert would get. Pure; nothing is written here. The close
+ * response carries this draft so the dashboard's "Record as milestone" button can post it to the
+ * milestones API in one step.
+ */
+export interface MilestoneDraft {
+  /** The day the alert was closed (YYYY-MM-DD). */
+  date: string;
+  title: string;
+  /** Coordinated action ends in a joint statement by default; the convenor can pick another kind. */
+  kind: "statement";
+  description: string;
+  outcome: string;
+  /** The organisations that joined. */
+  contributingOrganisationIds: number[];
+  contributingOrganisationNames: string[];
+  visibility: Visibility;
+  /** Where the milestone came from, so the two stay linked. */
+  fromAlertId: number;
+}
+
+export function milestoneDraftFromAlert(
+  alert: Pick<AlertSummary, "id" | "title" | "situation" | "ask" | "outcome" | "closedAt" | "updatedAt" | "visibility">,
+  joined: readonly { id: number; name: string }[],
+): MilestoneDraft {
+  return {
+    date: (alert.closedAt ?? alert.updatedAt).slice(0, 10),
+    title: alert.title,
+    kind: "statement",
+    description: `${alert.situation}: ${alert.ask}`,
+    outcome: alert.outcome ?? "",
+    contributingOrganisationIds: joined.map((o) => o.id),
+    contributingOrganisationNames: joined.map((o) => o.name),
+    visibility: alert.visibility,
+    fromAlertId: alert.id,
+  };
+}
+
+/**
+ * An organisation's answer: members for their own organisation only, the convenor for any.
+ * A second answer from the same organisation replaces the first.
+ */
+export async function answerAlert(db: Db, user: SessionUser, id: number, input: AlertAnswerInput) {
+  const alert = await getAlert(db, user.role, id);
+  if (!alert) throw notFound("That alert");
+  let organisationId: number;
+  if (user.role === "convenor") {
+    if (!input.organisationId) throw invalid("organisationId", "name the organisation whose answer you are recording");
+    const org = await db.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
+    if (!org) throw invalid("organisationId", "no such organisation");
+    organisationId = org.id;
+  } else {
+    if (user.role !== "member" || !user.organisationId)
+      throw forbidden("Only members of an organisation, or the convenor, can answer alerts.");
+    if (input.organisationId !== undefined && input.organisationId !== user.organisationId) {
+      throw forbidden("You can answer only for your own organisation.");
+    }
+    organisationId = user.organisationId;
+  }
+  const refusal = answerRefusal(alert, new Date());
+  if (refusal) throw new ApiError(409, refusal.code, refusal.message);
+
+  const before = await db
+    .selectFrom("alertAnswers")
+    .select(["response", "note", "answeredByName", "updatedAt"])
+    .where("alertId", "=", id)
+    .where("organisationId", "=", organisationId)
+    .executeTakeFirst();
+  const answer = await db.transaction().execute(async (trx) => {
+    const row = await upsertAlertAnswer(trx, id, organisationId, input, actorOf(user));
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: before ? "update" : "create",
+      entity: "alert_answer",
+      entityId: row.id,
+      before: before ? { alertId: id, organisationId, ...before } : undefined,
+      after: { alertId: id, organisationId, response: row.response, note: row.note },
+    });
+    return row;
+  });
+  return { answer, created: !before, alert: await getAlert(db, user.role, id, user.organisationId) };
+}

@@ -1,0 +1,138 @@
+/**
+ * Sounding the alarm as the group would: a member raises an alert, members of two organisations
+ * answer it, and the convenor sees the tally and who has not answered (which members never see).
+ * The alerts list, the alert page and the resources page are checked with axe.
+ */
+import { createAccount } from "@convene/api/accounts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+
+const PASSWORD = "a long enough password";
+const CONVENOR = "convenor@example.org";
+const UNA = "uma@una.example.org";
+const BURMA = "bo@burma.example.org";
+const TITLE = "Mass arrests of journalists reported";
+
+function localInput(d: Date) {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+describe("alerts in the browser", () => {
+  let convene: Awaited<ReturnType<typeof startConvene>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+
+  beforeAll(async () => {
+    convene = await startConvene();
+    browser = await openBrowser();
+    const { db, auth } = convene.convene;
+    const org = async (shortName: string) =>
+      (await db.selectFrom("organisations").select("id").where("shortName", "=", shortName).executeTakeFirstOrThrow()).id;
+    await createAccount(
+      auth,
+      db,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
+      null,
+    );
+    await createAccount(
+      auth,
+      db,
+      { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisationId: await org("una-uk") },
+      null,
+    );
+    await createAccount(
+      auth,
+      db,
+      { email: BURMA, name: "Bo Member", password: PASSWORD, role: "member", organisationId: await org("burma-campaign") },
+      null,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await convene?.stop();
+  });
+
+  const signOut = async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+  };
+
+  it("lets a member raise an alert and answer it for their organisation", async () => {
+    const { page } = browser;
+    await signIn(page, convene.base, UNA, PASSWORD);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
+    await page.getByText("No alerts yet").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Raise an alert" }).first().click();
+    await page.getByLabel("Title").fill(TITLE);
+    await page.getByLabel("Situation or country").fill("Country X");
+    await page.getByLabel("Urgency").selectOption({ label: "Critical" });
+    // A deadline in the past is refused as you type, before anything is sent.
+    await page.getByLabel("Deadline").fill(localInput(new Date(Date.now() - 86_400_000)));
+    await page.getByLabel("Deadline").blur();
+    await page.getByText("must be in the future").waitFor();
+    await page.getByLabel("Deadline").fill(localInput(new Date(Date.now() + 3 * 86_400_000)));
+    await page.getByLabel("The ask").fill("Sign a joint statement to the Foreign Secretary calling for consular access.");
+    await page.getByRole("button", { name: "Raise alert" }).click();
+
+    await page.getByRole("heading", { name: TITLE }).waitFor();
+    await page.getByRole("heading", { name: "Your organisation's answer" }).waitFor();
+    await page.getByLabel("Join", { exact: true }).check();
+    await page.getByLabel("Note (optional)").fill("Our director can sign.");
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await page.getByText("UNA-UK answered").waitFor();
+    // Members never see who has not answered.
+    expect(await page.getByRole("heading", { name: "Not answered yet" }).count()).toBe(0);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await signOut();
+  });
+
+  it("shows a second organisation the banner, and takes its answer", async () => {
+    const { page } = browser;
+    await signIn(page, convene.base, BURMA, PASSWORD);
+    const banner = page.getByRole("region", { name: /1 open alert/ });
+    await banner.getByText("Your organisation has not answered yet.").waitFor();
+    await banner.getByRole("link", { name: TITLE }).click();
+    await page.getByLabel("Can't join", { exact: true }).check();
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await page.getByText("Burma Campaign answered").waitFor();
+    await page
+      .getByRole("region", { name: /1 open alert/ })
+      .getByText("Your organisation has answered.")
+      .waitFor();
+    await signOut();
+  });
+
+  it("shows the convenor the tally and who has not answered", async () => {
+    const { page } = browser;
+    await signIn(page, convene.base, CONVENOR, PASSWORD);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
+    await page.getByText("1 joining · 1 can't · 0 need information").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await page.getByRole("heading", { name: TITLE, level: 2 }).getByRole("link").click();
+
+    const tally = page.getByRole("figure", { name: "1 organisation joining, 1 can't, 0 need more information" });
+    await tally.getByRole("button", { name: "Show as table" }).click();
+    await expect(tally.getByRole("row", { name: "Join 1", exact: true }).count()).resolves.toBe(1);
+    await expect(tally.getByRole("row", { name: "Can't join 1", exact: true }).count()).resolves.toBe(1);
+
+    await page.getByRole("heading", { name: "Not answered yet" }).waitFor();
+    const notAnswered = page.locator(".not-answered-list li");
+    await expect.poll(() => notAnswered.count()).toBe(17);
+    const names = await notAnswered.allTextContents();
+    expect(names).toContain("Crisis Action");
+    expect(names).not.toContain("UNA-UK");
+    expect(names).not.toContain("Burma Campaign");
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
+  it("shows the shared library with the seeded self-care guide, accessibly", async () => {
+    const { page } = browser;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Resources" }).click();
+    await page.getByRole("heading", { name: /mutual support and self care/ }).waitFor();
+    await page.getByText("No link added yet").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Alerts as a viewer may see them, filtered by visibility in SQL. Answers follow their alert's
+ * visibility. Who has NOT answered is a separate read for the convenor's eyes only: the route
+ * that calls `organisationsNotAnswered` is convenor-only.
+ */
+import { type AlertAnswerInput, type AlertInput, type AlertState, tallyAnswers, type Viewer, visibleLevels } from "@convene/domain";
+import type { Kysely } from "kysely";
+import type { Alert, Database } from "../schema.ts";
+
+export interface AlertFilter {
+  state?: AlertState | undefined;
+  ids?: number[];
+}
+
+function toAlert(row: Alert & { raisedByOrganisationName: string | null }) {
+  return { ...row, successful: row.successful === null ? null : row.successful === 1 };
+}
+
+/**
+ * The alerts a viewer may see, each with the tally of answers and, when `organisationId` is
+ * given, that organisation's own answer (for "has my organisation answered?").
+ */
+export async function listAlerts(db: Kysely<Database>, viewer: Viewer, filter: AlertFilter, organisationId?: number | null) {
+  let q = db
+    .selectFrom("alerts as a")
+    .leftJoin("organisations as o", "o.id", "a.raisedByOrganisationId")
+    .selectAll("a")
+    .select("o.name as raisedByOrganisationName")
+    .where("a.visibility", "in", visibleLevels(viewer));
+  if (filter.state) q = q.where("a.state", "=", filter.state);
+  if (filter.ids) q = q.where("a.id", "in", filter.ids.length ? filter.ids : [-1]);
+  const rows = await q.orderBy("a.deadline").orderBy("a.id").execute();
+  const ids = rows.map((r) => r.id);
+  const answers = ids.length
+    ? await db
+        .selectFrom("alertAnswers")
+        .select(["alertId", "organisationId", "response", "note", "updatedAt"])
+        .where("alertId", "in", ids)
+        .execute()
+    : [];
+  return rows.map((r) => {
+    const mine = answers.filter((a) => a.alertId === r.id);
+    const own = organisationId ? mine.find((a) => a.organisationId === organisationId) : undefined;
+    return {
+      ...toAlert(r),
+      tally: tallyAnswers(mine),
+      myAnswer: own ? { response: own.response, note: own.note, updatedAt: own.updatedAt } : null,
+    };
+  });
+}
+export type AlertSummary = Awaited<ReturnType<typeof listAlerts>>[number];
+
+export async function getAlert(db: Kysely<Database>, viewer: Viewer, id: number, organisationId?: number | null) {
+  const [alert] = await listAlerts(db, viewer, { ids: [id] }, organisationId);
+  return alert;
+}
+
+/** The answers to one alert, with the organisations' names. The caller has checked the viewer may see the alert. */
+export async function listAlertAnswers(db: Kysely<Database>, alertId: number) {
+  return db
+    .selectFrom("alertAnswers as aa")
+    .innerJoin("organisations as o", "o.id", "aa.organisationId")
+    .select([
+      "aa.id",
+      "aa.alertId",
+      "aa.organisationId",
+      "o.name as organisationName",
+      "o.shortName as organisationShortName",
+      "aa.response",
+      "aa.note",
+      "aa.answeredByName",
+      "aa.createdAt",
+      "aa.updatedAt",
+    ])
+    .where("aa.alertId", "=", alertId)
+    .orderBy("o.name")
+    .execute();
+}
+export type AlertAnswerRecord = Awaited<ReturnType<typeof listAlertAnswers>>[number];
+
+/**
+ * CONVENOR ONLY: the member organisations (not left the group) with no answer to the alert yet.
+ * Never call this for a member or observer.
+ */
+export async function organisationsNotAnswered(db: Kysely<Database>, alertId: number) {
+  return db
+    .selectFrom("organisations as o")
+    .select(["o.id", "o.name", "o.shortName"])
+    .where("o.leftOn", "is", null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom("alertAnswers as aa").select("aa.id").whereRef("aa.organisationId", "=", "o.id").where("aa.alertId", "=", alertId),
+        ),
+      ),
+    )
+    .orderBy("o.name")
+    .execute();
+}
+
+export async function insertAlert(
+  db: Kysely<Database>,
+  input: AlertInput,
+  raisedBy: { id: string | null; name: string; organisationId: number | null },
+): Promise<number> {
+  const now = new Date().toISOString();
+  const { id } = await db
+    .insertInto("alerts")
+    .values({
+      ...input,
+      raisedById: raisedBy.id,
+      raisedByName: raisedBy.name,
+      raisedByOrganisationId: raisedBy.organisationId,
+      outcome: null,
+      successful: null,
+      closedAt: null,
+      closedByName: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Records an organisation's answer, replacing any earlier one (one row per alert and organisation). */
+export async function upsertAlertAnswer(
+  db: Kysely<Database>,
+  alertId: number,
+  organisationId: number,
+  answer: Pick<AlertAnswerInput, "response" | "note">,
+  by: { id: string | null; name: string },
+) {
+  const now = new Date().toISOString();
+  return db
+    .insertInto("alertAnswers")
+    .values({
+      alertId,
+      organisationId,
+      response: answer.response,
+      note: answer.note,
+      answeredById: by.id,
+      answeredByName: by.name,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(["alertId", "organisationId"]).doUpdateSet({
+        response: answer.response,
+        note: answer.note,
+        answeredById: by.id,
+        answeredByName: by.name,
+        updatedAt: now,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,114 @@
+/**
+ * Coordinated-action alerts ("sounding the alarm"): an emerging threat or an opportunity, with an
+ * ask and a deadline. Each organisation answers once and may change its answer until the deadline.
+ */
+import { z } from "zod";
+import { dateTimeSchema, shortText } from "./common.ts";
+import { visibilitySchema } from "./visibility.ts";
+
+export const alertKinds = ["emerging_threat", "opportunity"] as const;
+export const alertKindSchema = z.enum(alertKinds);
+export type AlertKind = z.infer<typeof alertKindSchema>;
+export const alertKindLabels: Record<AlertKind, string> = { emerging_threat: "Emerging threat", opportunity: "Opportunity" };
+
+/** From least to most pressing. Shown as a word and a shape, never colour alone. */
+export const alertUrgencies = ["routine", "high", "critical"] as const;
+export const alertUrgencySchema = z.enum(alertUrgencies);
+export type AlertUrgency = z.infer<typeof alertUrgencySchema>;
+export const alertUrgencyLabels: Record<AlertUrgency, string> = { routine: "Routine", high: "High", critical: "Critical" };
+
+export const alertStates = ["open", "closed", "withdrawn"] as const;
+export const alertStateSchema = z.enum(alertStates);
+export type AlertState = z.infer<typeof alertStateSchema>;
+export const alertStateLabels: Record<AlertState, string> = { open: "Open", closed: "Closed", withdrawn: "Withdrawn" };
+
+export const alertResponses = ["join", "cannot", "need_info"] as const;
+export const alertResponseSchema = z.enum(alertResponses);
+export type AlertResponse = z.infer<typeof alertResponseSchema>;
+export const alertResponseLabels: Record<AlertResponse, string> = {
+  join: "Joining",
+  cannot: "Can't join",
+  need_info: "Need more information",
+};
+
+/** A moment in time with its offset, e.g. 2026-12-01T17:00:00.000Z (the form sends UTC). */
+
+const alertFields = {
+  title: shortText("Title", 200),
+  situation: shortText("Situation or country", 200),
+  kind: alertKindSchema,
+  urgency: alertUrgencySchema,
+  ask: shortText("The ask", 5_000),
+  deadline: dateTimeSchema,
+  visibility: visibilitySchema,
+};
+
+export const alertInputSchema = z.object({
+  ...alertFields,
+  kind: alertFields.kind.default("emerging_threat"),
+  urgency: alertFields.urgency.default("high"),
+  visibility: alertFields.visibility.default("members"),
+});
+export type AlertInput = z.infer<typeof alertInputSchema>;
+
+export const alertPatchSchema = z.object(alertFields).partial().extend({ version: z.number().int().positive() });
+export type AlertPatch = z.infer<typeof alertPatchSchema>;
+
+export const alertCloseSchema = z.object({
+  version: z.number().int().positive(),
+  outcome: shortText("Outcome", 5_000),
+  successful: z.boolean({ error: "say whether the outcome was successful" }),
+});
+export type AlertClose = z.infer<typeof alertCloseSchema>;
+
+export const alertWithdrawSchema = z.object({
+  version: z.number().int().positive(),
+  reason: z.string().trim().max(2_000, { error: "must be at most 2000 characters" }).default(""),
+});
+
+export const alertAnswerSchema = z.object({
+  /** Members answer for their own organisation (may be left out); the convenor names one. */
+  organisationId: z.number().int().positive().optional(),
+  response: alertResponseSchema,
+  note: z.string().trim().max(2_000, { error: "must be at most 2000 characters" }).default(""),
+});
+export type AlertAnswerInput = z.infer<typeof alertAnswerSchema>;
+
+export const alertListQuerySchema = z.object({ state: alertStateSchema.optional() });
+
+export type AnswerRefusal = { code: "alert_closed" | "alert_withdrawn" | "deadline_passed"; message: string };
+
+/** Whether an organisation may still answer (or change its answer): open and before the deadline. */
+export function answerRefusal(alert: { state: AlertState; deadline: string }, now: Date): AnswerRefusal | null {
+  if (alert.state === "closed")
+    return { code: "alert_closed", message: "This alert has been closed, so answers can no longer be given or changed." };
+  if (alert.state === "withdrawn") return { code: "alert_withdrawn", message: "This alert was withdrawn, so it takes no answers." };
+  if (Date.parse(alert.deadline) <= now.getTime())
+    return { code: "deadline_passed", message: "The deadline for this alert has passed, so answers can no longer be given or changed." };
+  return null;
+}
+
+export type AnswerTally = Record<AlertResponse, number> & { total: number };
+
+export function tallyAnswers(answers: readonly { response: AlertResponse }[]): AnswerTally {
+  const tally: AnswerTally = { join: 0, cannot: 0, need_info: 0, total: 0 };
+  for (const a of answers) {
+    tally[a.response] += 1;
+    tally.total += 1;
+  }
+  return tally;
+}
+
+/** Open alerts first, most pressing deadline first; then the rest, newest deadline first. */
+export function compareAlerts(a: { state: AlertState; deadline: string }, b: { state: AlertState; deadline: string }): number {
+  const aOpen = a.state === "open" ? 0 : 1;
+  const bOpen = b.state === "open" ? 0 : 1;
+  if (aOpen !== bOpen) return aOpen - bOpen;
+  return aOpen === 0 ? a.deadline.localeCompare(b.deadline) : b.deadline.localeCompare(a.deadline);
+}
+
+/** Whole days from `now` to `deadline`, rounded up for the future ("in 1 day" until it is due). */
+export function daysUntil(deadline: string, now: Date): number {
+  const ms = Date.parse(deadline) - now.getTime();
+  return ms >= 0 ? Math.ceil(ms / 86_400_000) : -Math.ceil(-ms / 86_400_000);
+}

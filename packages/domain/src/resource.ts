@@ -1,0 +1,50 @@
+/** The shared library: documents and links (reports, the self-care and mutual-support guide). */
+import { z } from "zod";
+import { longText, optionalUrl, shortText } from "./common.ts";
+import { visibilitySchema } from "./visibility.ts";
+
+export const resourceTagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "a tag cannot be empty" })
+  .max(40, { error: "a tag must be at most 40 characters" });
+
+export const resourceTagsSchema = z
+  .array(resourceTagSchema)
+  .max(10, { error: "at most 10 tags" })
+  .transform((tags) => [...new Set(tags)]);
+
+/** "self-care, mutual support" → ["self-care", "mutual support"]: how the form takes tags. */
+export function parseTags(text: string): string[] {
+  return text
+    .split(",")
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+const resourceFields = {
+  title: shortText("Title", 300),
+  description: longText(5_000),
+  url: optionalUrl,
+  tags: resourceTagsSchema,
+  visibility: visibilitySchema,
+};
+
+export const resourceInputSchema = z.object({
+  ...resourceFields,
+  description: resourceFields.description.default(""),
+  url: resourceFields.url.default(null),
+  tags: resourceFields.tags.default([]),
+  visibility: resourceFields.visibility.default("members"),
+});
+export type ResourceInput = z.infer<typeof resourceInputSchema>;
+
+export const resourcePatchSchema = z.object(resourceFields).partial().extend({ version: z.number().int().positive() });
+export type ResourcePatch = z.infer<typeof resourcePatchSchema>;
+
+export const resourceListQuerySchema = z.object({
+  tag: z.string().trim().toLowerCase().max(40).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type ResourceListQuery = z.infer<typeof resourceListQuerySchema>;
