@@ -20,6 +20,7 @@ import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
 import { organisations } from "./routes/organisations.ts";
+import { roadmap } from "./routes/roadmap.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
 
@@ -34,7 +35,8 @@ const api = new Hono<AppBindings>()
   .route("/goals", goals)
   .route("/measures", measures)
   .route("/updates", updates)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/roadmap", roadmap);
 
 export type AppType = typeof api;
 

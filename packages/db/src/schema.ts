@@ -4,7 +4,7 @@
  * created by our migrations too but queried through Better Auth, except `user`, which the
  * dashboard lists.
  */
-import type { GoalStatus, MeasureKind, Role, Visibility } from "@convene/domain";
+import type { GoalStatus, MeasureKind, RoadmapStatus, Role, Visibility } from "@convene/domain";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -162,6 +162,9 @@ export interface Database {
   invitations: InvitationTable;
   settings: SettingTable;
   user: UserTable;
+  roadmapItems: RoadmapItemTable;
+  roadmapDependencies: RoadmapDependencyTable;
+  roadmapItemEvents: RoadmapItemEventTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -175,3 +178,36 @@ export type ProgressUpdate = Selectable<ProgressUpdateTable>;
 export type AuditEntry = Selectable<AuditEntryTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type User = Selectable<UserTable>;
+
+export interface RoadmapItemTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  workstream: string;
+  startDate: string;
+  endDate: string;
+  status: RoadmapStatus;
+  percentComplete: number;
+  goalId: number | null;
+  followGoalProgress: ColumnType<number, number | boolean, number | boolean>;
+  visibility: Visibility;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
+}
+
+export interface RoadmapDependencyTable {
+  itemId: number;
+  dependsOnId: number;
+}
+
+/** One row per change of an item's status or percent complete: the history behind road map progress over time. */
+export interface RoadmapItemEventTable {
+  id: Generated<number>;
+  itemId: number;
+  at: string;
+  status: RoadmapStatus;
+  percentComplete: number;
+  userId: string | null;
+}

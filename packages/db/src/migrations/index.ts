@@ -6,8 +6,10 @@
 import type { Migration } from "kysely";
 import * as core from "./2026-11-26-01-core.ts";
 import * as accounts from "./2026-11-26-02-accounts.ts";
+import * as roadmap from "./2026-11-26-10-roadmap.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
   "2026-11-26-02-accounts": accounts,
+  "2026-11-26-10-roadmap": roadmap,
 };

@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 
-type VersionedTable = "organisations" | "cycles" | "themes" | "goals" | "measures";
+type VersionedTable = "organisations" | "cycles" | "themes" | "goals" | "measures" | "roadmapItems";
 
 /**
  * Applies `values` to row `id` of `table` only if its version is still `version`, bumping it.
