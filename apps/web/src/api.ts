@@ -57,3 +57,5 @@ export type Cycle = InferResponseType<typeof api.cycles.$get, 200>["cycles"][num
 export type Organisation = InferResponseType<typeof api.organisations.$get, 200>["organisations"][number];
 export type Theme = InferResponseType<typeof api.themes.$get, 200>["themes"][number];
 export type Account = InferResponseType<typeof api.accounts.$get, 200>["users"][number];
+export type RoadmapItem = InferResponseType<typeof api.roadmap.$get, 200>["items"][number];
+export type RoadmapProgress = InferResponseType<typeof api.roadmap.progress.$get, 200>;

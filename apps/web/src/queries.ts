@@ -60,3 +60,19 @@ export const accountsQuery = queryOptions({ queryKey: ["accounts"], queryFn: () 
 
 export const auditQuery = (entity?: string) =>
   queryOptions({ queryKey: ["audit", entity ?? "all"], queryFn: () => call(api.audit.$get({ query: { entity, limit: "200" } })) });
+
+export const roadmapQuery = (range: { from?: string | undefined; to?: string | undefined } = {}) =>
+  queryOptions({
+    queryKey: ["roadmap", "list", range],
+    queryFn: () => call(api.roadmap.$get({ query: { from: range.from, to: range.to } })),
+  });
+
+export const roadmapBinQuery = queryOptions({
+  queryKey: ["roadmap", "bin"],
+  queryFn: () => call(api.roadmap.$get({ query: { deleted: "true" } })),
+});
+
+export const roadmapProgressQuery = queryOptions({
+  queryKey: ["roadmap", "progress"],
+  queryFn: () => call(api.roadmap.progress.$get({ query: {} })),
+});

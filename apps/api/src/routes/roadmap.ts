@@ -30,7 +30,7 @@ export const roadmap = new Hono<AppBindings>()
     const today = new Date().toISOString().slice(0, 10);
     const earliest = items.reduce<string | null>((min, i) => (min === null || i.startDate < min ? i.startDate : min), null);
     const from = c.req.valid("query").from ?? (earliest && earliest < today ? earliest : today);
-    const to = c.req.valid("query").to ?? (today > from ? today : from);
+    const to = c.req.valid("query").to ?? [from, today].sort()[1]!; // the later of the two
     const events = await listRoadmapEvents(
       db,
       viewer,

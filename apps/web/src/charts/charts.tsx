@@ -10,6 +10,7 @@ import {
   CartesianGrid,
   Cell,
   LabelList,
+  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -18,7 +19,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDate, formatShortDate } from "../format.ts";
+import { formatDate, formatMonth, formatShortDate } from "../format.ts";
 import { accent, grid, ink, statusColours } from "./palette.ts";
 
 const pctTick = (v: number) => `${v} %`;
@@ -85,6 +86,27 @@ export function MeasureLineChart({ data, target, unit }: { data: { date: string;
           <ReferenceLine y={target} stroke={ink} strokeDasharray="6 4" label={{ value: "Target", position: "insideTopRight", fill: ink }} />
         )}
         <Line type="stepAfter" dataKey="value" stroke={accent} strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Road map progress over time: the planned share done (end dates passed) against the share actually done. */
+export function RoadmapProgressChart({ data }: { data: { date: string; planned: number; actual: number }[] }) {
+  const rows = data.map((d) => ({ date: d.date, planned: Math.round(d.planned * 1000) / 10, actual: Math.round(d.actual * 1000) / 10 }));
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <LineChart accessibilityLayer={false} data={rows} margin={{ left: 0, right: 16, top: 8 }}>
+        <CartesianGrid stroke={grid} />
+        <XAxis dataKey="date" tickFormatter={formatMonth} stroke={ink} minTickGap={32} />
+        <YAxis domain={[0, 100]} tickFormatter={pctTick} stroke={ink} width={60} />
+        <Tooltip
+          labelFormatter={(d) => formatDate(String(d))}
+          formatter={(v, name) => [`${v} %`, name === "planned" ? "Planned" : "Actually done"]}
+        />
+        <Legend formatter={(name) => (name === "planned" ? "Planned (end date passed)" : "Actually done")} />
+        <Line type="stepAfter" dataKey="planned" stroke={ink} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        <Line type="stepAfter" dataKey="actual" stroke={accent} strokeWidth={3} dot={false} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -13,6 +13,7 @@ import { meQuery } from "../queries.ts";
 const sections = [
   { to: "/", label: "Overview" },
   { to: "/goals", label: "Goals" },
+  { to: "/roadmap", label: "Road map" },
   { to: "/organisations", label: "Organisations" },
 ] as const;
 

@@ -10,6 +10,7 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate, plural } from "../format.ts";
 import { meQuery, overviewQuery } from "../queries.ts";
+import { RoadmapProgressSection } from "./roadmap-progress-section.tsx";
 
 const StatusBarChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.StatusBarChart })));
 const ThemeProgressChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.ThemeProgressChart })));
@@ -115,6 +116,7 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
           </section>
         </>
       )}
+      <RoadmapProgressSection />
     </>
   );
 }
