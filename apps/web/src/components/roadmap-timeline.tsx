@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 const toDays = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
-const AXIS = 44;
+const AXIS = 52;
 const LANE = 30;
 const ROW = 46;
 const BAR = 18;
@@ -122,6 +122,7 @@ export function RoadmapTimeline({
 
   return (
     <div ref={wrap} className="timeline-wrap">
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset>; it groups the rows' buttons */}
       <svg className="timeline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-labelledby={titleId}>
         <title id={titleId}>
           Road map timeline from {formatDate(period.start)} to {formatDate(addDays(period.end, -1))}
@@ -141,16 +142,18 @@ export function RoadmapTimeline({
         ))}
         {months.map((m) => {
           const mx = clampX(x(m));
-          const label =
-            zoom === "year" ? (m.endsWith("-01-01") || m === months[0] ? formatMonth(m) : formatMonth(m).slice(0, 3)) : formatMonth(m);
           const next = addDays(m, 31).slice(0, 7);
           const space = clampX(x(`${next}-01`)) - mx;
+          // "Jan 2026" where there is room (and at each new year), else "Feb", else "F".
+          const full = formatMonth(m);
+          const wide = space > 70 || ((m.endsWith("-01-01") || m === months[0]) && space > 36);
+          const label = wide ? full : space > 30 ? full.slice(0, 3) : full.slice(0, 1);
           return (
             <g key={m}>
               <line x1={mx} x2={mx} y1={AXIS - 14} y2={height} className="timeline-month" />
-              {space > 28 && (
+              {space > 12 && (
                 <text x={mx + 4} y={AXIS - 18} className="timeline-axis-label">
-                  {space > 58 || zoom === "quarter" ? label : label.slice(0, 1)}
+                  {label}
                 </text>
               )}
             </g>
@@ -169,8 +172,8 @@ export function RoadmapTimeline({
 
         {today >= period.start && today < period.end && (
           <g className="timeline-today">
-            <line x1={x(today) + pxPerDay / 2} x2={x(today) + pxPerDay / 2} y1={AXIS - 14} y2={height} />
-            <text x={x(today) + pxPerDay / 2 + 4} y={AXIS - 4}>
+            <line x1={x(today) + pxPerDay / 2} x2={x(today) + pxPerDay / 2} y1={18} y2={height} />
+            <text x={Math.min(x(today) + pxPerDay / 2 + 4, chartLeft + chartWidth - 38)} y={14}>
               Today
             </text>
           </g>
@@ -233,7 +236,6 @@ export function RoadmapTimeline({
                 {roadmapStatusLabels[item.status]} · {item.shownPercent} %
               </text>
               <title>{`${item.title}: ${dates}`}</title>
-              {/* biome-ignore lint/a11y/noStaticElementInteractions: pointer dragging only; the row itself is the keyboard control */}
               <g
                 className={canEdit ? "timeline-bar draggable" : "timeline-bar"}
                 onPointerDown={
@@ -287,20 +289,20 @@ export function RoadmapTimeline({
                 {item.overdue && <rect x={bar.x1} y={barY + BAR + 2} width={w} height={4} fill={`url(#${arrowId}-hatch)`} />}
               </g>
               {item.overdue && (
-                <g className="timeline-overdue" aria-hidden="true">
+                <g className="timeline-overdue">
                   {bar.x2 + 80 < chartLeft + chartWidth ? (
                     <>
-                      <svg x={bar.x2 + 4} y={barY + 1} width="16" height="16" viewBox="0 0 16 16" color="#b3261e">
+                      <g transform={`translate(${bar.x2 + 4} ${barY + 1})`} color="#b3261e">
                         {overdueShape}
-                      </svg>
+                      </g>
                       <text x={bar.x2 + 22} y={barY + 14}>
                         Overdue
                       </text>
                     </>
                   ) : (
-                    <svg x={bar.x2 - 20} y={barY + 1} width="16" height="16" viewBox="0 0 16 16" color="#b3261e">
+                    <g transform={`translate(${bar.x2 - 20} ${barY + 1})`} color="#b3261e">
                       {overdueShape}
-                    </svg>
+                    </g>
                   )}
                 </g>
               )}

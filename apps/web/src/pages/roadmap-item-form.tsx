@@ -330,7 +330,9 @@ export function RoadmapItemForm({
                     set({ dependsOn: e.target.checked ? [...draft.dependsOn, o.id] : draft.dependsOn.filter((id) => id !== o.id) });
                   }}
                 />{" "}
-                {o.title} <span className="muted small">({o.workstream})</span>
+                <span>
+                  {o.title} <span className="muted small">({o.workstream})</span>
+                </span>
               </label>
             ))}
           </div>

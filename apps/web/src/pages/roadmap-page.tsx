@@ -35,13 +35,16 @@ function periodName(zoom: Zoom, start: string): string {
   return `${formatMonth(start).slice(0, 3)} to ${formatMonth(addDays(periodOf(zoom, start).end, -1))}`;
 }
 
+const earliest = (dates: string[]) => [...dates].sort()[0]!;
+const latest = (dates: string[]) => [...dates].sort().at(-1)!;
+
 /** Where to look first: today's period if anything is on in it, otherwise the nearest work. */
 function defaultDate(items: RoadmapItem[], zoom: Zoom, today: string): string {
   const now = periodOf(zoom, today);
   if (items.length === 0 || items.some((i) => i.endDate >= now.start && i.startDate < now.end)) return today;
   const past = items.filter((i) => i.endDate < now.start);
-  if (past.length === items.length) return past.reduce((a, i) => (i.endDate > a ? i.endDate : a), past[0]!.endDate);
-  return items.filter((i) => i.startDate >= now.end).reduce((a, i) => (i.startDate < a ? i.startDate : a), "9999-12-31");
+  if (past.length === items.length) return latest(past.map((i) => i.endDate));
+  return earliest(items.filter((i) => i.startDate >= now.end).map((i) => i.startDate));
 }
 
 function useNarrowScreen(): boolean {
@@ -209,8 +212,8 @@ export function RoadmapPage() {
           ) : visible.length === 0 ? (
             <EmptyState title={`Nothing on the road map in ${periodName(zoom, period.start)}`}>
               <p>
-                Use Previous and Next to look at other periods; the road map runs from{" "}
-                {formatDate(items.reduce((a, i) => (i.startDate < a ? i.startDate : a), items[0]!.startDate))}.
+                Use Previous and Next to look at other periods; the road map runs from {formatDate(earliest(items.map((i) => i.startDate)))}{" "}
+                to {formatDate(latest(items.map((i) => i.endDate)))}.
               </p>
             </EmptyState>
           ) : view === "table" ? (
@@ -321,16 +324,18 @@ function RoadmapTable({
                   {item.title}
                 </button>
               </th>
-              <td>{item.workstream}</td>
-              <td>{formatCompactDate(item.startDate)}</td>
-              <td>{formatCompactDate(item.endDate)}</td>
-              <td>
+              <td data-label="Workstream">{item.workstream}</td>
+              <td data-label="Start">{formatCompactDate(item.startDate)}</td>
+              <td data-label="End">{formatCompactDate(item.endDate)}</td>
+              <td data-label="Status">
                 <RoadmapStatusBadge status={item.status} overdue={item.overdue} />
               </td>
-              <td>
+              <td data-label="% complete">
                 {item.shownPercent} %{item.followGoalProgress && item.goal ? <span className="muted small"> (from goal)</span> : null}
               </td>
-              <td>{item.dependsOn.length ? item.dependsOn.map((id, n) => titleOf.get(id) ?? item.dependsOnTitles[n]).join("; ") : "—"}</td>
+              <td data-label="Depends on">
+                {item.dependsOn.length ? item.dependsOn.map((id, n) => titleOf.get(id) ?? item.dependsOnTitles[n]).join("; ") : "—"}
+              </td>
               {isConvenor && (
                 <td>
                   <button type="button" className="button small secondary" onClick={() => onDelete(item)}>
