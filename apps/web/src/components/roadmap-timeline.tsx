@@ -206,111 +206,114 @@ export function RoadmapTimeline({
           const dates = `${formatDate(addDays(item.startDate, shift(item)))} to ${formatDate(addDays(item.endDate, shift(item)))}`;
           const state = `${roadmapStatusLabels[item.status]}${item.overdue ? ", overdue" : ""}, ${item.shownPercent} % complete`;
           return (
-            // biome-ignore lint/a11y/useSemanticElements: an SVG row cannot be a <button>; it has the role and keyboard handling
-            <g
-              key={item.id}
-              role="button"
-              tabIndex={0}
-              className={`timeline-row${moving ? " moving" : ""}`}
-              aria-label={`${item.title}. ${item.workstream}, ${dates}. ${state}.${canEdit ? " Press Enter to edit." : " Press Enter for details."}`}
-              onClick={() => {
-                if (justDragged.current) justDragged.current = false;
-                else onOpen(item);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" || e.key === " ") {
-                  e.preventDefault();
-                  onOpen(item);
-                }
-              }}
-            >
-              <rect x={0} y={ry} width={width} height={ROW} className="timeline-row-bg" />
-              <svg x={8} y={ry + 6} width="16" height="16" viewBox="0 0 16 16" color={colour} aria-hidden="true">
-                {roadmapStatusShapes[item.status]}
-              </svg>
-              <text x={30} y={ry + 18} className="timeline-title">
-                {cut(item.title)}
-              </text>
-              <text x={30} y={ry + 36} className="timeline-meta">
-                {item.overdue ? "Overdue · " : ""}
-                {roadmapStatusLabels[item.status]} · {item.shownPercent} %
-              </text>
-              <title>{`${item.title}: ${dates}`}</title>
+            <g key={item.id}>
+              {/* biome-ignore lint/a11y/useSemanticElements: an SVG row cannot be a <button>; it has the role and keyboard handling */}
               <g
-                className={canEdit ? "timeline-bar draggable" : "timeline-bar"}
-                onPointerDown={
-                  canEdit
-                    ? (e) => {
-                        if (e.button !== 0) return;
-                        e.currentTarget.setPointerCapture(e.pointerId);
-                        setDrag({ id: item.id, x0: e.clientX, days: 0, moved: false });
-                      }
-                    : undefined
-                }
-                onPointerMove={
-                  canEdit
-                    ? (e) => {
-                        if (drag?.id !== item.id) return;
-                        const dx = e.clientX - drag.x0;
-                        setDrag({ ...drag, days: Math.round(dx / pxPerDay), moved: drag.moved || Math.abs(dx) > 4 });
-                      }
-                    : undefined
-                }
-                onPointerUp={
-                  canEdit
-                    ? (e) => {
-                        if (drag?.id !== item.id) return;
-                        e.currentTarget.releasePointerCapture(e.pointerId);
-                        setDrag(null);
-                        if (drag.moved) {
-                          justDragged.current = true;
-                          setTimeout(() => {
-                            justDragged.current = false;
-                          }, 0);
-                          if (drag.days !== 0) onMove(item, drag.days);
-                        }
-                      }
-                    : undefined
-                }
-                onPointerCancel={() => setDrag(null)}
+                role="button"
+                tabIndex={0}
+                className={`timeline-row${moving ? " moving" : ""}`}
+                aria-label={`${item.title}. ${item.workstream}, ${dates}. ${state}.${canEdit ? " Press Enter to edit." : " Press Enter for details."}`}
+                onClick={() => {
+                  if (justDragged.current) justDragged.current = false;
+                  else onOpen(item);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter" || e.key === " ") {
+                    e.preventDefault();
+                    onOpen(item);
+                  }
+                }}
               >
-                <rect
-                  x={bar.x1}
-                  y={barY}
-                  width={w}
-                  height={BAR}
-                  rx={bar.cutStart || bar.cutEnd ? 0 : 4}
-                  fill="#ffffff"
-                  stroke={colour}
-                  strokeWidth={2}
-                  strokeDasharray={item.status === "dropped" ? "4 3" : undefined}
-                />
-                <rect x={bar.x1} y={barY} width={(w * item.shownPercent) / 100} height={BAR} rx={3} fill={colour} opacity={0.85} />
-                {item.overdue && <rect x={bar.x1} y={barY + BAR + 2} width={w} height={4} fill={`url(#${arrowId}-hatch)`} />}
+                <rect x={0} y={ry} width={width} height={ROW} className="timeline-row-bg" />
+                <g
+                  className={canEdit ? "timeline-bar draggable" : "timeline-bar"}
+                  onPointerDown={
+                    canEdit
+                      ? (e) => {
+                          if (e.button !== 0) return;
+                          e.currentTarget.setPointerCapture(e.pointerId);
+                          setDrag({ id: item.id, x0: e.clientX, days: 0, moved: false });
+                        }
+                      : undefined
+                  }
+                  onPointerMove={
+                    canEdit
+                      ? (e) => {
+                          if (drag?.id !== item.id) return;
+                          const dx = e.clientX - drag.x0;
+                          setDrag({ ...drag, days: Math.round(dx / pxPerDay), moved: drag.moved || Math.abs(dx) > 4 });
+                        }
+                      : undefined
+                  }
+                  onPointerUp={
+                    canEdit
+                      ? (e) => {
+                          if (drag?.id !== item.id) return;
+                          e.currentTarget.releasePointerCapture(e.pointerId);
+                          setDrag(null);
+                          if (drag.moved) {
+                            justDragged.current = true;
+                            setTimeout(() => {
+                              justDragged.current = false;
+                            }, 0);
+                            if (drag.days !== 0) onMove(item, drag.days);
+                          }
+                        }
+                      : undefined
+                  }
+                  onPointerCancel={() => setDrag(null)}
+                >
+                  <rect
+                    x={bar.x1}
+                    y={barY}
+                    width={w}
+                    height={BAR}
+                    rx={bar.cutStart || bar.cutEnd ? 0 : 4}
+                    fill="#ffffff"
+                    stroke={colour}
+                    strokeWidth={2}
+                    strokeDasharray={item.status === "dropped" ? "4 3" : undefined}
+                  />
+                  <rect x={bar.x1} y={barY} width={(w * item.shownPercent) / 100} height={BAR} rx={3} fill={colour} opacity={0.85} />
+                  {item.overdue && <rect x={bar.x1} y={barY + BAR + 2} width={w} height={4} fill={`url(#${arrowId}-hatch)`} />}
+                </g>
               </g>
-              {item.overdue && (
-                <g className="timeline-overdue">
-                  {bar.x2 + 80 < chartLeft + chartWidth ? (
-                    <>
-                      <g transform={`translate(${bar.x2 + 4} ${barY + 1})`} color="#b3261e">
+              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a plain <g> with no tabindex is not focusable; this repeats the row's name for sighted readers */}
+              <g className="timeline-decor" aria-hidden="true">
+                <g transform={`translate(8 ${ry + 6})`} color={colour}>
+                  {roadmapStatusShapes[item.status]}
+                </g>
+                <text x={30} y={ry + 18} className="timeline-title">
+                  {cut(item.title)}
+                </text>
+                <text x={30} y={ry + 36} className="timeline-meta">
+                  {item.overdue ? "Overdue · " : ""}
+                  {roadmapStatusLabels[item.status]} · {item.shownPercent} %
+                </text>
+                {item.overdue && (
+                  <g className="timeline-overdue">
+                    {bar.x2 + 80 < chartLeft + chartWidth ? (
+                      <>
+                        <g transform={`translate(${bar.x2 + 4} ${barY + 1})`} color="#b3261e">
+                          {overdueShape}
+                        </g>
+                        <text x={bar.x2 + 22} y={barY + 14}>
+                          Overdue
+                        </text>
+                      </>
+                    ) : (
+                      <g transform={`translate(${bar.x2 - 20} ${barY + 1})`} color="#b3261e">
                         {overdueShape}
                       </g>
-                      <text x={bar.x2 + 22} y={barY + 14}>
-                        Overdue
-                      </text>
-                    </>
-                  ) : (
-                    <g transform={`translate(${bar.x2 - 20} ${barY + 1})`} color="#b3261e">
-                      {overdueShape}
-                    </g>
-                  )}
-                </g>
-              )}
-              {moving && (
-                <text x={Math.min(bar.x1, chartLeft + chartWidth - 190)} y={barY - 3} className="timeline-drag-label">
-                  {dates}
-                </text>
-              )}
+                    )}
+                  </g>
+                )}
+                {moving && (
+                  <text x={Math.min(bar.x1, chartLeft + chartWidth - 190)} y={barY - 3} className="timeline-drag-label">
+                    {dates}
+                  </text>
+                )}
+              </g>
             </g>
           );
         })}

@@ -306,7 +306,7 @@ export function RoadmapItemForm({
               set({ followGoalProgress: e.target.checked });
             }}
           />{" "}
-          Show the linked goal's progress as this item's % complete
+          Follow the linked goal: show its progress instead of the figure above
         </label>
         {errorFor("followGoalProgress") && (
           <p className="field-error" id="rm-follow-error">
