@@ -60,8 +60,10 @@ export function RoadmapTimeline({
   useLayoutEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    setWidth(el.clientWidth || 960);
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth || 960));
+    // Below 640 pixels the bars would be too short to read or drag: the drawing scrolls sideways instead.
+    const measure = () => setWidth(Math.max(640, el.clientWidth || 960));
+    measure();
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -146,7 +148,7 @@ export function RoadmapTimeline({
           const space = clampX(x(`${next}-01`)) - mx;
           // "Jan 2026" where there is room (and at each new year), else "Feb", else "F".
           const full = formatMonth(m);
-          const wide = space > 70 || ((m.endsWith("-01-01") || m === months[0]) && space > 36);
+          const wide = space > 70 || ((m.endsWith("-01-01") || m === months[0]) && space > 62);
           const label = wide ? full : space > 30 ? full.slice(0, 3) : full.slice(0, 1);
           return (
             <g key={m}>
@@ -177,24 +179,6 @@ export function RoadmapTimeline({
               Today
             </text>
           </g>
-        )}
-
-        {/* Dependency arrows: from the end of what is needed to the start of what needs it */}
-        {rows.flatMap(({ item, y: ry }) =>
-          item.dependsOn.flatMap((depId) => {
-            const dep = rowOf.get(depId);
-            if (!dep) return [];
-            const from = barOf(dep.item);
-            const to = barOf(item);
-            const y1 = dep.y + ROW / 2 - 4;
-            const y2 = ry + ROW / 2 - 4;
-            const bend = from.x2 + 8;
-            const d =
-              to.x1 - 10 >= bend
-                ? `M${from.x2} ${y1}H${bend}V${y2}H${to.x1 - 1}`
-                : `M${from.x2} ${y1}h8V${y2 - (y2 > y1 ? 1 : -1) * (BAR / 2 + 5)}H${to.x1 - 10}V${y2}H${to.x1 - 1}`;
-            return [<path key={`${depId}-${item.id}`} d={d} className="timeline-arrow" markerEnd={`url(#${arrowId})`} />];
-          }),
         )}
 
         {rows.map(({ item, y: ry }) => {
@@ -317,6 +301,23 @@ export function RoadmapTimeline({
             </g>
           );
         })}
+        {/* Dependency arrows, drawn over the rows: from the end of what is needed to the start of what needs it */}
+        {rows.flatMap(({ item, y: ry }) =>
+          item.dependsOn.flatMap((depId) => {
+            const dep = rowOf.get(depId);
+            if (!dep) return [];
+            const from = barOf(dep.item);
+            const to = barOf(item);
+            const y1 = dep.y + ROW / 2 - 4;
+            const y2 = ry + ROW / 2 - 4;
+            const bend = from.x2 + 8;
+            const d =
+              to.x1 - 10 >= bend
+                ? `M${from.x2} ${y1}H${bend}V${y2}H${to.x1 - 1}`
+                : `M${from.x2} ${y1}h8V${y2 - (y2 > y1 ? 1 : -1) * (BAR / 2 + 5)}H${to.x1 - 10}V${y2}H${to.x1 - 1}`;
+            return [<path key={`${depId}-${item.id}`} d={d} className="timeline-arrow" markerEnd={`url(#${arrowId})`} />];
+          }),
+        )}
       </svg>
     </div>
   );
