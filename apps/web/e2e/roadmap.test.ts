@@ -72,6 +72,19 @@ describe("the road map in the browser", () => {
     await expect(page.getByRole("cell", { name: "40 %" }).count()).resolves.toBe(1);
     expect(page.url()).toContain("view=table");
     expect(await seriousA11yProblems(page)).toEqual([]);
+
+    // Deleting asks first, and can be undone from the toast.
+    await page.getByRole("button", { name: `Delete ${TITLE}` }).click();
+    await page.getByRole("dialog", { name: "Delete this road map item?" }).getByRole("button", { name: "Delete item" }).click();
+    await page.getByText(`Deleted “${TITLE}”.`).waitFor();
+    await page.getByRole("rowheader", { name: TITLE }).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("rowheader", { name: TITLE }).waitFor();
+
+    // The overview draws road map progress over time from the history.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+    await page.getByRole("heading", { name: "Road map", level: 2 }).waitFor();
+    await page.getByRole("figure", { name: /^Road map (on|ahead of|behind) plan: 0 % of items done/ }).waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/sign-in/);
   });

@@ -39,6 +39,7 @@ export function OverviewPage() {
             <p>The convenor creates it.</p>
           )}
         </EmptyState>
+        <RoadmapProgressSection />
       </>
     );
   }

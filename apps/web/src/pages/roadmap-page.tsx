@@ -235,7 +235,7 @@ export function RoadmapPage() {
               onMove={move}
             />
           )}
-          <Legend />
+          {view === "timeline" && <Legend />}
           {isConvenor && <Bin show={search.bin === true} toggle={() => go({ bin: search.bin ? undefined : true })} restore={restore} />}
         </>
       )}
@@ -325,8 +325,12 @@ function RoadmapTable({
                 </button>
               </th>
               <td data-label="Workstream">{item.workstream}</td>
-              <td data-label="Start">{formatCompactDate(item.startDate)}</td>
-              <td data-label="End">{formatCompactDate(item.endDate)}</td>
+              <td data-label="Start" className="nowrap">
+                {formatCompactDate(item.startDate)}
+              </td>
+              <td data-label="End" className="nowrap">
+                {formatCompactDate(item.endDate)}
+              </td>
               <td data-label="Status">
                 <RoadmapStatusBadge status={item.status} overdue={item.overdue} />
               </td>
