@@ -28,6 +28,7 @@ import { milestones } from "./routes/milestones.ts";
 import { organisations } from "./routes/organisations.ts";
 import { publicProgress } from "./routes/public.ts";
 import { resources } from "./routes/resources.ts";
+import { roadmap } from "./routes/roadmap.ts";
 import { standingGoals } from "./routes/standing-goals.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
@@ -52,7 +53,8 @@ const api = new Hono<AppBindings>()
   .route("/public", publicProgress)
   .route("/exports", exportsRoute)
   .route("/alerts", alerts)
-  .route("/resources", resources);
+  .route("/resources", resources)
+  .route("/roadmap", roadmap);
 
 export type AppType = typeof api;
 

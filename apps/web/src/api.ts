@@ -76,3 +76,5 @@ export type AlertSummary = InferResponseType<typeof api.alerts.$get, 200>["alert
 export type AlertDetail = InferResponseType<(typeof api.alerts)[":id"]["$get"], 200>;
 export type AlertAnswer = AlertDetail["answers"][number];
 export type ResourceRecord = InferResponseType<typeof api.resources.$get, 200>["resources"][number];
+export type RoadmapItem = InferResponseType<typeof api.roadmap.$get, 200>["items"][number];
+export type RoadmapProgress = InferResponseType<typeof api.roadmap.progress.$get, 200>;

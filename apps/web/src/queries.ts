@@ -153,3 +153,19 @@ export const resourcesQuery = (f: { tag?: string | undefined; q?: string | undef
     queryKey: ["resources", f],
     queryFn: () => call(api.resources.$get({ query: { tag: f.tag || undefined, q: f.q || undefined } })),
   });
+
+export const roadmapQuery = (range: { from?: string | undefined; to?: string | undefined } = {}) =>
+  queryOptions({
+    queryKey: ["roadmap", "list", range],
+    queryFn: () => call(api.roadmap.$get({ query: { from: range.from, to: range.to } })),
+  });
+
+export const roadmapBinQuery = queryOptions({
+  queryKey: ["roadmap", "bin"],
+  queryFn: () => call(api.roadmap.$get({ query: { deleted: "true" } })),
+});
+
+export const roadmapProgressQuery = queryOptions({
+  queryKey: ["roadmap", "progress"],
+  queryFn: () => call(api.roadmap.progress.$get({ query: {} })),
+});

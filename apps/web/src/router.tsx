@@ -115,6 +115,21 @@ const milestonesRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/milestones-page.tsx"), "MilestonesPage"),
 });
 
+export const roadmapSearch = z.object({
+  zoom: z.enum(["quarter", "year"]).optional().catch(undefined),
+  /** The first day of the visible period (a quarter or a year). */
+  at: z.iso.date().optional().catch(undefined),
+  view: z.enum(["timeline", "table"]).optional().catch(undefined),
+  bin: z.boolean().optional().catch(undefined),
+});
+
+const roadmapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/roadmap",
+  validateSearch: roadmapSearch,
+  component: lazyRouteComponent(() => import("./pages/roadmap-page.tsx"), "RoadmapPage"),
+});
+
 const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/organisations",
@@ -275,6 +290,7 @@ const routeTree = rootRoute.addChildren([
     goalRoute,
     editGoalRoute,
     milestonesRoute,
+    roadmapRoute,
     organisationsRoute,
     organisationRoute,
     accountRoute,

@@ -7,6 +7,7 @@ export * from "./queries/meetings.ts";
 export * from "./queries/milestones.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/resources.ts";
+export * from "./queries/roadmap.ts";
 export * from "./queries/soft-delete.ts";
 export * from "./queries/themes.ts";
 export * from "./queries/versioned.ts";

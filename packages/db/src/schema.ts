@@ -15,6 +15,7 @@ import type {
   MeasureKind,
   MeetingKind,
   MilestoneKind,
+  RoadmapStatus,
   Role,
   Visibility,
 } from "@convene/domain";
@@ -185,6 +186,9 @@ export interface Database {
   alerts: AlertTable;
   alertAnswers: AlertAnswerTable;
   resources: ResourceTable;
+  roadmapItems: RoadmapItemTable;
+  roadmapDependencies: RoadmapDependencyTable;
+  roadmapItemEvents: RoadmapItemEventTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -327,3 +331,36 @@ export interface ResourceTable {
 export type Alert = Selectable<AlertTable>;
 export type AlertAnswer = Selectable<AlertAnswerTable>;
 export type Resource = Selectable<ResourceTable>;
+
+export interface RoadmapItemTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  workstream: string;
+  startDate: string;
+  endDate: string;
+  status: RoadmapStatus;
+  percentComplete: number;
+  goalId: number | null;
+  followGoalProgress: ColumnType<number, number | boolean, number | boolean>;
+  visibility: Visibility;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
+}
+
+export interface RoadmapDependencyTable {
+  itemId: number;
+  dependsOnId: number;
+}
+
+/** One row per change of an item's status or percent complete: the history behind road map progress over time. */
+export interface RoadmapItemEventTable {
+  id: Generated<number>;
+  itemId: number;
+  at: string;
+  status: RoadmapStatus;
+  percentComplete: number;
+  userId: string | null;
+}

@@ -12,6 +12,7 @@ export * from "./organisation.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";
 export * from "./resource.ts";
+export * from "./roadmap.ts";
 export * from "./roles.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";

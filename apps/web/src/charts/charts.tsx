@@ -11,6 +11,7 @@ import {
   CartesianGrid,
   Cell,
   LabelList,
+  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -19,7 +20,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDate, formatShortDate } from "../format.ts";
+import { formatDate, formatMonth, formatShortDate } from "../format.ts";
 import { accent, grid, ink, statusColours } from "./palette.ts";
 
 const pctTick = (v: number) => `${v} %`;
@@ -153,6 +154,27 @@ export function AnswerTallyChart({ data }: { data: { label: string; count: numbe
           <LabelList dataKey="count" position="right" fill={ink} />
         </Bar>
       </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Road map progress over time: the planned share done (end dates passed) against the share actually done. */
+export function RoadmapProgressChart({ data }: { data: { date: string; planned: number; actual: number }[] }) {
+  const rows = data.map((d) => ({ date: d.date, planned: Math.round(d.planned * 1000) / 10, actual: Math.round(d.actual * 1000) / 10 }));
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <LineChart accessibilityLayer={false} data={rows} margin={{ left: 0, right: 16, top: 8 }}>
+        <CartesianGrid stroke={grid} />
+        <XAxis dataKey="date" tickFormatter={formatMonth} stroke={ink} minTickGap={32} />
+        <YAxis domain={[0, 100]} tickFormatter={pctTick} stroke={ink} width={60} />
+        <Tooltip
+          labelFormatter={(d) => formatDate(String(d))}
+          formatter={(v, name) => [`${v} %`, name === "planned" ? "Planned" : "Actually done"]}
+        />
+        <Legend formatter={(name) => (name === "planned" ? "Planned (end date passed)" : "Actually done")} />
+        <Line type="stepAfter" dataKey="planned" stroke={ink} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        <Line type="stepAfter" dataKey="actual" stroke={accent} strokeWidth={3} dot={false} isAnimationActive={false} />
+      </LineChart>
     </ResponsiveContainer>
   );
 }

@@ -14,6 +14,7 @@ import { AlertBanner } from "./alert-banner.tsx";
 const sections = [
   { to: "/", label: "Overview" },
   { to: "/goals", label: "Goals" },
+  { to: "/roadmap", label: "Road map" },
   { to: "/milestones", label: "Milestones" },
   { to: "/meetings", label: "Meetings" },
   { to: "/alerts", label: "Alerts" },

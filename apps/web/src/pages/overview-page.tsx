@@ -11,6 +11,7 @@ import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate, plural } from "../format.ts";
 import { meQuery, overviewQuery } from "../queries.ts";
 import { NextMeetingNotice } from "./next-meeting-notice.tsx";
+import { RoadmapProgressSection } from "./roadmap-progress-section.tsx";
 import { SinceSection } from "./since-section.tsx";
 
 const StatusBarChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.StatusBarChart })));
@@ -40,6 +41,7 @@ export function OverviewPage() {
             <p>The convenor creates it.</p>
           )}
         </EmptyState>
+        <RoadmapProgressSection />
       </>
     );
   }
@@ -118,6 +120,7 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
           <SinceSection cycleId={cycle.id} />
         </>
       )}
+      <RoadmapProgressSection />
     </>
   );
 }

@@ -6,6 +6,7 @@
 import type { Migration } from "kysely";
 import * as core from "./2026-11-26-01-core.ts";
 import * as accounts from "./2026-11-26-02-accounts.ts";
+import * as roadmap from "./2026-11-26-10-roadmap.ts";
 import * as milestones from "./2026-11-26-11-milestones.ts";
 import * as meetings from "./2026-11-26-12-meetings.ts";
 import * as alerts from "./2026-11-26-20-alerts.ts";
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-12-meetings": meetings,
   "2026-11-26-20-alerts": alerts,
   "2026-11-26-21-resources": resources,
+  "2026-11-26-10-roadmap": roadmap,
 };

@@ -2,7 +2,17 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 
-type VersionedTable = "organisations" | "cycles" | "themes" | "goals" | "measures" | "milestones" | "meetings" | "alerts" | "resources";
+type VersionedTable =
+  | "organisations"
+  | "cycles"
+  | "themes"
+  | "goals"
+  | "measures"
+  | "roadmapItems"
+  | "milestones"
+  | "meetings"
+  | "alerts"
+  | "resources";
 
 /**
  * Applies `values` to row `id` of `table` only if its version is still `version`, bumping it.
