@@ -15,9 +15,9 @@ import * as resources from "./2026-11-26-21-resources.ts";
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
   "2026-11-26-02-accounts": accounts,
+  "2026-11-26-10-roadmap": roadmap,
   "2026-11-26-11-milestones": milestones,
   "2026-11-26-12-meetings": meetings,
   "2026-11-26-20-alerts": alerts,
   "2026-11-26-21-resources": resources,
-  "2026-11-26-10-roadmap": roadmap,
 };
