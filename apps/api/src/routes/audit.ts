@@ -13,5 +13,8 @@ const auditQuery = z.object({
 
 export const audit = new Hono<AppBindings>().get("/", validate("query", auditQuery), async (c) => {
   convenorOnly(c);
-  return c.json({ entries: await listAudit(c.var.deps.db, c.req.valid("query")) }, 200);
+  const { db } = c.var.deps;
+  // The kinds of record the log holds, so the filter lists exactly what there is to filter by.
+  const entities = await db.selectFrom("auditEntries").select("entity").distinct().orderBy("entity").execute();
+  return c.json({ entries: await listAudit(db, c.req.valid("query")), entities: entities.map((e) => e.entity) }, 200);
 });

@@ -5,7 +5,6 @@ import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { formatDateTime } from "../format.ts";
 import { auditQuery } from "../queries.ts";
 
-const entities = ["goal", "measure", "progress_update", "cycle", "theme", "organisation", "user", "invitation"];
 const entityLabels: Record<string, string> = {
   goal: "Goals",
   measure: "Measures",
@@ -15,6 +14,17 @@ const entityLabels: Record<string, string> = {
   organisation: "Organisations",
   user: "Accounts",
   invitation: "Invitations and links",
+  roadmap_item: "Road map items",
+  milestone: "Milestones",
+  meeting: "Meetings",
+  meeting_attendance: "Meeting attendance",
+  meeting_decision: "Meeting decisions",
+  calendar_link: "Calendar links",
+  alert: "Alerts",
+  alert_answer: "Answers to alerts",
+  resource: "Resources",
+  setting: "Settings",
+  database: "Database restores",
 };
 
 function summarise(value: unknown): string {
@@ -36,9 +46,9 @@ export function AdminAuditPage() {
           <label htmlFor="audit-entity">Show</label>
           <select id="audit-entity" value={entity ?? ""} onChange={(e) => navigate({ search: { entity: e.target.value || undefined } })}>
             <option value="">Everything</option>
-            {entities.map((e) => (
+            {(audit.data?.entities ?? []).map((e) => (
               <option key={e} value={e}>
-                {entityLabels[e]}
+                {entityLabels[e] ?? e.replaceAll("_", " ")}
               </option>
             ))}
           </select>

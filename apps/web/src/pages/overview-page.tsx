@@ -74,14 +74,18 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
       </section>
 
       {data.headline.goals === 0 ? (
-        <EmptyState title="No goals in this cycle yet">
-          <p>Goals agreed at the workshop, with their measures, will show here with their progress.</p>
-          {isConvenor && !closed && (
-            <Link to="/goals/new" className="button">
-              Add the first goal
-            </Link>
-          )}
-        </EmptyState>
+        <>
+          {/* With no goals there is no "Needs attention" section, but the next meeting still matters. */}
+          <NextMeetingNotice cycleId={cycle.id} />
+          <EmptyState title="No goals in this cycle yet">
+            <p>Goals agreed at the workshop, with their measures, will show here with their progress.</p>
+            {isConvenor && !closed && (
+              <Link to="/goals/new" className="button">
+                Add the first goal
+              </Link>
+            )}
+          </EmptyState>
+        </>
       ) : (
         <>
           <Attention data={data} />
