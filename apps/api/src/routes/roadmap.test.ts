@@ -163,7 +163,7 @@ describe("POST /api/roadmap", () => {
     const { app, convenor, convene } = await setup();
     const item = await makeItem(app, convenor.cookie, { status: "in_progress", percentComplete: 20 });
     expect(item).toMatchObject({ title: "Brief the APPG", status: "in_progress", percentComplete: 20, version: 1 });
-    const entries = await auditOf(convene, "roadmapItem", item.id);
+    const entries = await auditOf(convene, "roadmap_item", item.id);
     expect(entries.map((e) => e.action)).toEqual(["create"]);
     expect(JSON.parse(entries[0]!.after!)).toMatchObject({ title: "Brief the APPG", percentComplete: 20 });
     const detail = await json(await call(app, "GET", `/api/roadmap/${item.id}`, { cookie: convenor.cookie }));
@@ -207,7 +207,7 @@ describe("PATCH /api/roadmap/:id", () => {
     const res = await patch(app, convenor.cookie, item.id, { version: 1, status: "done", percentComplete: 100, title: "Briefed" });
     expect(res.status).toBe(200);
     expect((await json(res)).item).toMatchObject({ status: "done", percentComplete: 100, title: "Briefed", version: 2 });
-    const entries = await auditOf(convene, "roadmapItem", item.id);
+    const entries = await auditOf(convene, "roadmap_item", item.id);
     expect(entries.map((e) => e.action)).toEqual(["update", "create"]);
     expect(JSON.parse(entries[0]!.before!).status).toBe("planned");
     expect(JSON.parse(entries[0]!.after!).status).toBe("done");
@@ -290,7 +290,7 @@ describe("DELETE /api/roadmap/:id and restore", () => {
     expect(restored.status).toBe(200);
     expect((await json(restored)).item.id).toBe(item.id);
     expect((await call(app, "POST", `/api/roadmap/${item.id}/restore`, { cookie: convenor.cookie })).status).toBe(404);
-    expect((await auditOf(convene, "roadmapItem", item.id)).map((e) => e.action)).toEqual(["restore", "delete", "create"]);
+    expect((await auditOf(convene, "roadmap_item", item.id)).map((e) => e.action)).toEqual(["restore", "delete", "create"]);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   getMeeting,
   insertMeeting,
   type MeetingSummary,
+  markDeleted,
   recordAudit,
   updateVersioned,
 } from "@convene/db";
@@ -84,22 +85,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, patch: Mee
 export async function setMeetingDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
   const row = await db.selectFrom("meetings").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That meeting" : "That deleted meeting");
-  await db.transaction().execute(async (trx) => {
-    const deletedAt = deleted ? new Date().toISOString() : null;
-    await trx
-      .updateTable("meetings")
-      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: deleted ? "delete" : "restore",
-      entity: "meeting",
-      entityId: id,
-      before: { deletedAt: row.deletedAt },
-      after: { deletedAt },
-    });
-  });
+  await markDeleted(db, { table: "meetings", entity: "meeting", id, deleted, previous: row.deletedAt, actor });
 }
 
 /** Replaces the attendance list; the meeting's version moves on, so two people cannot both record it blind. */

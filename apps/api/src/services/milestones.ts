@@ -8,6 +8,7 @@ import {
   getMilestone,
   insertMilestone,
   type MilestoneRecord,
+  markDeleted,
   recordAudit,
   replaceMilestoneLinks,
   updateVersioned,
@@ -91,20 +92,5 @@ export async function updateMilestone(db: Db, actor: Actor, id: number, patch: M
 export async function setMilestoneDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
   const row = await db.selectFrom("milestones").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That milestone" : "That deleted milestone");
-  await db.transaction().execute(async (trx) => {
-    const deletedAt = deleted ? new Date().toISOString() : null;
-    await trx
-      .updateTable("milestones")
-      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: deleted ? "delete" : "restore",
-      entity: "milestone",
-      entityId: id,
-      before: { deletedAt: row.deletedAt },
-      after: { deletedAt },
-    });
-  });
+  await markDeleted(db, { table: "milestones", entity: "milestone", id, deleted, previous: row.deletedAt, actor });
 }

@@ -9,6 +9,7 @@ import {
   dependencyEdges,
   getRoadmapItem,
   insertRoadmapItem,
+  markDeleted,
   type RoadmapItemRecord,
   recordAudit,
   recordRoadmapEvent,
@@ -65,7 +66,7 @@ export async function createRoadmapItem(db: Db, actor: Actor, input: RoadmapItem
     const id = await insertRoadmapItem(trx, input);
     await recordRoadmapEvent(trx, { itemId: id, status: input.status, percentComplete: input.percentComplete, userId: actor.id });
     const created = await roadmapItemForWrite(trx, id);
-    await recordAudit(trx, { actor, action: "create", entity: "roadmapItem", entityId: id, after: auditView(created) });
+    await recordAudit(trx, { actor, action: "create", entity: "roadmap_item", entityId: id, after: auditView(created) });
     return id;
   });
   return roadmapItemForWrite(db, id);
@@ -96,7 +97,7 @@ export async function updateRoadmapItem(db: Db, actor: Actor, id: number, patch:
     await recordAudit(trx, {
       actor,
       action: "update",
-      entity: "roadmapItem",
+      entity: "roadmap_item",
       entityId: id,
       before: auditView(before),
       after: auditView(after),
@@ -109,20 +110,5 @@ export async function updateRoadmapItem(db: Db, actor: Actor, id: number, patch:
 export async function setRoadmapItemDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
   const row = await db.selectFrom("roadmapItems").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That road map item" : "That deleted road map item");
-  await db.transaction().execute(async (trx) => {
-    const deletedAt = deleted ? new Date().toISOString() : null;
-    await trx
-      .updateTable("roadmapItems")
-      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: deleted ? "delete" : "restore",
-      entity: "roadmapItem",
-      entityId: id,
-      before: { deletedAt: row.deletedAt },
-      after: { deletedAt },
-    });
-  });
+  await markDeleted(db, { table: "roadmapItems", entity: "roadmap_item", id, deleted, previous: row.deletedAt, actor });
 }
