@@ -38,11 +38,11 @@ describe("the deck's slide model", () => {
     expect(ids.indexOf("since-goals")).toBeGreaterThan(ids.indexOf("chart-over-time"));
     const list = slides.find((s) => s.id === "since-goals") as Extract<Slide, { kind: "list" }>;
     expect(list.title).toBe("Since the last AGM");
-    expect(list.subtitle).toBe("Average progress rose from 22 % on 10 December 2025 to 58 %");
+    expect(list.subtitle).toBe("Average progress rose from 22 % on 10 December 2025 to 58 % now");
     expect(list.items).toHaveLength(limits.sinceGoals);
     // Goal 10 moved from 63 % to 81 %: the largest change, listed first.
     expect(list.items[0]).toEqual({ text: "Goal 10: brief ministers on atrocity prevention", detail: "63 % then · 81 % now (+18 points)" });
-    expect(list.more).toBe("…and 4 more goals. In all 7 goals moved forward and 0 goals fell back.");
+    expect(list.more).toBe("…and 4 more goals. In all 7 goals moved forward and none fell back.");
     expect(list.notes).toContain("Goal 10: brief ministers on atrocity prevention: 63 % then, 81 % now");
     const timeline = slides.find((s) => s.id === "since-milestones") as Extract<Slide, { kind: "timeline" }>;
     expect(timeline.title).toBe("New milestones since the last AGM");
@@ -50,6 +50,9 @@ describe("the deck's slide model", () => {
       { date: "March 2026", title: "Open letter to party leaders" },
       { date: "Autumn 2026", title: "Parliamentary event on early warning" },
     ]);
+    // When the new milestones are exactly the year's milestones, one timeline is enough.
+    const milestones = sinceFixture().newMilestones.map((m) => ({ ...m, kind: "Statement" }));
+    expect(deckSlides(reportFixture({ since: sinceFixture(), milestones })).some((s) => s.id === "since-milestones")).toBe(false);
     // No comparison, no slide.
     expect(deckSlides(reportFixture()).some((s) => s.id.startsWith("since"))).toBe(false);
   });

@@ -440,7 +440,7 @@ function sinceSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[
         ? `No progress was recorded between ${when} and now`
         : since.before === null
           ? `Average progress is ${percent(since.after)}; none was recorded on ${when}`
-          : `Average progress ${since.after !== null && since.after > since.before ? "rose" : since.after === since.before ? "held" : "fell"} from ${percent(since.before)} on ${when} to ${percent(since.after)}`;
+          : `Average progress ${since.after !== null && since.after > since.before ? "rose" : since.after === since.before ? "held" : "fell"} from ${percent(since.before)} on ${when} to ${percent(since.after)} now`;
     slides.push({
       kind: "list",
       id: "since-goals",
@@ -456,18 +456,22 @@ function sinceSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[
       })),
       more: hidden.length
         ? fitLine(
-            `…and ${plural(hidden.length, "more goal")}. In all ${plural(improved, "goal")} moved forward and ${plural(fell, "goal")} fell back.`,
+            `…and ${plural(hidden.length, "more goal")}. In all ${plural(improved, "goal")} moved forward and ${fell ? plural(fell, "goal") : "none"} fell back.`,
             layout.more.w,
             layout.more.pt,
           )
         : null,
       notes:
-        `${summary}. ${plural(improved, "goal")} moved forward and ${plural(fell, "goal")} fell back since ${when}. ` +
+        `${summary}. ${plural(improved, "goal")} moved forward and ${fell ? plural(fell, "goal") : "none"} fell back since ${when}. ` +
         shown.map((g) => `${g.title}: ${percent(g.before)} then, ${percent(g.after)} now`).join("; ") +
         (hidden.length ? `; and ${plural(hidden.length, "more goal")}.` : "."),
     });
   }
-  if (since.newMilestones.length) {
+  // Since the workshop, the new milestones are the year's milestones: one timeline is enough.
+  const key = (m: { date: string; title: string }) => `${m.date} ${m.title}`;
+  const yearly = new Set((report.milestones ?? []).map(key));
+  const same = since.newMilestones.length === yearly.size && since.newMilestones.every((m) => yearly.has(key(m)));
+  if (since.newMilestones.length && !same) {
     const events = since.newMilestones.slice(-limits.eventsPerTimeline);
     const earlier = since.newMilestones.length - events.length;
     slides.push({
