@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
+import { datePrecisionSchema } from "./milestone.ts";
 
 /**
  * The AGM report: plain data the API computes for one cycle and one audience, from which the
@@ -58,10 +59,44 @@ export const agmReportSchema = z.object({
       }),
     )
     .optional(),
-  milestones: z.array(z.object({ date: isoDateSchema, title: z.string(), kind: z.string() })).optional(),
+  milestones: z
+    .array(
+      z.object({
+        date: isoDateSchema,
+        /** How precisely the date is known: the slide shows "June 2018" or "Autumn 2019", not a made-up day. */
+        datePrecision: datePrecisionSchema.optional(),
+        title: z.string(),
+        kind: z.string(),
+      }),
+    )
+    .optional(),
   contributions: z.array(z.object({ organisation: z.string(), count: z.number().int(), hours: z.number().nullable() })).optional(),
   meetings: z
-    .array(z.object({ date: isoDateSchema, title: z.string(), kind: z.string(), organisationsAttending: z.number().int() }))
+    .array(
+      z.object({
+        date: isoDateSchema,
+        title: z.string(),
+        kind: z.string(),
+        organisationsAttending: z.number().int(),
+        /** False when nobody recorded who came (so the slide does not claim nobody did). */
+        attendanceRecorded: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  /**
+   * "Since the last AGM": each goal's progress on an earlier date and at the report's date, and the
+   * milestones dated in between, from the same comparison the overview shows.
+   */
+  since: z
+    .object({
+      since: isoDateSchema,
+      /** What the earlier date is: the previous cycle's AGM, or this cycle's workshop when there is none. */
+      basis: z.enum(["previous_agm", "workshop", "chosen"]),
+      before: progressSchema,
+      after: progressSchema,
+      goals: z.array(z.object({ title: z.string(), before: progressSchema, after: progressSchema, isNew: z.boolean() })),
+      newMilestones: z.array(z.object({ date: isoDateSchema, datePrecision: datePrecisionSchema, title: z.string() })),
+    })
     .optional(),
 });
 export type AgmReport = z.infer<typeof agmReportSchema>;

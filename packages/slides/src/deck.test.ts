@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goalsFixture, optionalSectionsFixture, reportFixture } from "./fixtures.ts";
+import { goalsFixture, optionalSectionsFixture, reportFixture, sinceFixture } from "./fixtures.ts";
 import { charsThatFit, deckSlides, fitLine, limits, type Slide } from "./model.ts";
 import { buildAgmDeck } from "./pptx.ts";
 import { openDeck, texts } from "./read-deck.ts";
@@ -21,6 +21,40 @@ describe("the deck's slide model", () => {
   it("adds the road map, milestones, contributions and meetings when the report has them", () => {
     const ids = deckSlides(reportFixture(optionalSectionsFixture)).map((s) => s.id);
     expect(ids).toEqual(expect.arrayContaining(["roadmap-1", "milestones-1", "chart-contributions-1", "meetings-1"]));
+  });
+
+  it("dates milestones only as precisely as they are known, and says when attendance was not recorded", () => {
+    const slides = deckSlides(reportFixture(optionalSectionsFixture));
+    const timeline = slides.find((s) => s.id === "milestones-1") as Extract<Slide, { kind: "timeline" }>;
+    expect(timeline.events.map((e) => e.date)).toEqual(["12 March 2026", "June 2026", "2 October 2026"]);
+    const meetings = slides.find((s) => s.id === "meetings-1") as Extract<Slide, { kind: "list" }>;
+    expect(meetings.items.map((i) => i.detail)).toContain("10 June 2026 · Ad hoc · attendance not recorded");
+    expect(meetings.items.map((i) => i.detail)).toContain("10 January 2026 · Workshop · 15 organisations attended");
+  });
+
+  it("adds 'Since the last AGM': the goals that moved most, a line for the rest, and the new milestones", () => {
+    const slides = deckSlides(reportFixture({ since: sinceFixture(10) }));
+    const ids = slides.map((s) => s.id);
+    expect(ids.indexOf("since-goals")).toBeGreaterThan(ids.indexOf("chart-over-time"));
+    const list = slides.find((s) => s.id === "since-goals") as Extract<Slide, { kind: "list" }>;
+    expect(list.title).toBe("Since the last AGM");
+    expect(list.subtitle).toBe("Average progress rose from 22 % on 10 December 2025 to 58 % now");
+    expect(list.items).toHaveLength(limits.sinceGoals);
+    // Goal 10 moved from 63 % to 81 %: the largest change, listed first.
+    expect(list.items[0]).toEqual({ text: "Goal 10: brief ministers on atrocity prevention", detail: "63 % then · 81 % now (+18 points)" });
+    expect(list.more).toBe("…and 4 more goals. In all 7 goals moved forward and none fell back.");
+    expect(list.notes).toContain("Goal 10: brief ministers on atrocity prevention: 63 % then, 81 % now");
+    const timeline = slides.find((s) => s.id === "since-milestones") as Extract<Slide, { kind: "timeline" }>;
+    expect(timeline.title).toBe("New milestones since the last AGM");
+    expect(timeline.events).toEqual([
+      { date: "March 2026", title: "Open letter to party leaders" },
+      { date: "Autumn 2026", title: "Parliamentary event on early warning" },
+    ]);
+    // When the new milestones are exactly the year's milestones, one timeline is enough.
+    const milestones = sinceFixture().newMilestones.map((m) => ({ ...m, kind: "Statement" }));
+    expect(deckSlides(reportFixture({ since: sinceFixture(), milestones })).some((s) => s.id === "since-milestones")).toBe(false);
+    // No comparison, no slide.
+    expect(deckSlides(reportFixture()).some((s) => s.id.startsWith("since"))).toBe(false);
   });
 
   it("says plainly when no goals were set, with no empty charts", () => {
@@ -51,7 +85,8 @@ describe("the deck's slide model", () => {
       shortName: `O${i}`,
     }));
     const goals = goalsFixture(2000, (i) => `Goal ${i + 1} `.repeat(40));
-    const slides = deckSlides(reportFixture({ goals, organisations: orgs, proposed: goals, ...optionalSectionsFixture }));
+    const since = { ...sinceFixture(2000), goals: goals.map((g) => ({ title: g.title, before: 0.1, after: g.progress, isNew: false })) };
+    const slides = deckSlides(reportFixture({ goals, organisations: orgs, proposed: goals, since, ...optionalSectionsFixture }));
     const within = (t: string, box: { w: number; pt: number }) => expect(t.length).toBeLessThanOrEqual(charsThatFit(box.w, box.pt));
     for (const s of slides) {
       if (s.kind !== "title") within(s.title, layout.title);
@@ -68,6 +103,8 @@ describe("the deck's slide model", () => {
       if (s.kind === "list") {
         expect(s.items.length).toBeLessThanOrEqual(limits.listItemsPerSlide);
         for (const it of s.items) within(it.text, layout.listText);
+        for (const it of s.items) within(it.detail, layout.listDetail);
+        if (s.more) within(s.more, layout.more);
       }
     }
     // 2,000 goals are summarised, not listed on hundreds of slides; 50 organisations take three slides.

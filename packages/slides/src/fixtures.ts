@@ -40,6 +40,26 @@ export function reportFixture(over: Partial<AgmReport> = {}): AgmReport {
   };
 }
 
+/** "Since the last AGM": `n` goals then and now, and milestones dated since. */
+export function sinceFixture(n = 10): NonNullable<AgmReport["since"]> {
+  return {
+    since: "2025-12-10",
+    basis: "previous_agm",
+    before: 0.22,
+    after: 0.58,
+    goals: Array.from({ length: n }, (_, i) => ({
+      title: `Goal ${i + 1}: brief ministers on atrocity prevention`,
+      before: i % 4 === 0 ? null : (i * 7) / 100,
+      after: (i * 9) / 100,
+      isNew: i % 4 === 0,
+    })),
+    newMilestones: [
+      { date: "2026-03-01", datePrecision: "month", title: "Open letter to party leaders" },
+      { date: "2026-09-01", datePrecision: "season", title: "Parliamentary event on early warning" },
+    ],
+  };
+}
+
 /** The optional sections other work fills: road map, milestones, contributions, meetings. */
 export const optionalSectionsFixture: Pick<AgmReport, "roadmap" | "milestones" | "contributions" | "meetings"> = {
   roadmap: [
@@ -47,8 +67,13 @@ export const optionalSectionsFixture: Pick<AgmReport, "roadmap" | "milestones" |
     { title: "Brief the new ministers", workstream: "Government", start: "2026-03-01", end: "2026-09-30", status: "In progress" },
   ],
   milestones: [
-    { date: "2026-03-12", title: "Open letter to party leaders", kind: "Open letter" },
-    { date: "2026-06-20", title: "Government publishes its multi-departmental approach", kind: "Government publication" },
+    { date: "2026-03-12", datePrecision: "day", title: "Open letter to party leaders", kind: "Open letter" },
+    {
+      date: "2026-06-01",
+      datePrecision: "month",
+      title: "Government publishes its multi-departmental approach",
+      kind: "Government publication",
+    },
     { date: "2026-10-02", title: "Parliamentary event on early warning", kind: "Parliamentary event" },
   ],
   contributions: [
@@ -58,5 +83,12 @@ export const optionalSectionsFixture: Pick<AgmReport, "roadmap" | "milestones" |
   meetings: [
     { date: "2026-01-10", title: "Goal-setting workshop", kind: "Workshop", organisationsAttending: 15 },
     { date: "2026-12-10", title: "Annual general meeting", kind: "AGM", organisationsAttending: 17 },
+    {
+      date: "2026-06-10",
+      title: "Ad hoc: responding to an emerging threat",
+      kind: "Ad hoc",
+      organisationsAttending: 0,
+      attendanceRecorded: false,
+    },
   ],
 };

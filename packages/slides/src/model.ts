@@ -5,7 +5,7 @@
  * ellipsis at a measured length, long lists continue on further slides, very long lists are
  * summarised.
  */
-import { type AgmGoal, type AgmReport, type GoalStatus, goalStatuses, goalStatusLabels, percent } from "@convene/domain";
+import { type AgmGoal, type AgmReport, formatPreciseDate, type GoalStatus, goalStatuses, goalStatusLabels, percent } from "@convene/domain";
 import { layout } from "./theme.ts";
 
 export interface GoalLine {
@@ -135,6 +135,8 @@ export const limits = {
   namesPerSlide: 22,
   barsPerChart: 12,
   eventsPerTimeline: 6,
+  /** Goals listed on the "Since the last AGM" slide; the rest are counted. */
+  sinceGoals: 6,
 } as const;
 
 export function deckSlides(report: AgmReport): Slide[] {
@@ -172,6 +174,7 @@ export function deckSlides(report: AgmReport): Slide[] {
     slides.push(...goalSlides(report, fitTitle, fitSubtitle));
   }
 
+  slides.push(...sinceSlides(report, fitTitle, fitSubtitle));
   slides.push(...optionalSlides(report, fitTitle, fitSubtitle));
   slides.push(...nextCycleSlides(report, fitTitle, fitSubtitle));
   slides.push(...thanksSlides(report, fitSubtitle));
@@ -354,10 +357,10 @@ function optionalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Sli
         title: fitTitle(pages.length > 1 ? `The year's milestones (${i + 1} of ${pages.length})` : "The year's milestones"),
         subtitle: fitSubtitle(`${plural(events.length, "milestone")} this cycle`),
         events: page.map((m) => ({
-          date: ukDate(m.date),
+          date: formatPreciseDate(m.date, m.datePrecision ?? "day"),
           title: fitLine(m.title, layout.event.w * layout.event.lines, layout.event.pt),
         })),
-        notes: `Milestones: ${page.map((m) => `${ukDate(m.date)}, ${m.title} (${m.kind})`).join("; ")}.`,
+        notes: `Milestones: ${page.map((m) => `${formatPreciseDate(m.date, m.datePrecision ?? "day")}, ${m.title} (${m.kind})`).join("; ")}.`,
       });
     });
   }
@@ -388,6 +391,8 @@ function optionalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Sli
   }
   if (report.meetings?.length) {
     const meetings = [...report.meetings].sort((a, b) => a.date.localeCompare(b.date));
+    const attended = (m: (typeof meetings)[number]) =>
+      m.attendanceRecorded === false ? "attendance not recorded" : `${plural(m.organisationsAttending, "organisation")} attended`;
     slides.push(
       ...listSlides(
         "meetings",
@@ -395,14 +400,95 @@ function optionalSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Sli
         `${plural(meetings.length, "meeting")} this cycle`,
         meetings.map((m) => ({
           text: m.title,
-          detail: `${ukDate(m.date)} · ${m.kind} · ${plural(m.organisationsAttending, "organisation")} attended`,
+          detail: `${ukDate(m.date)} · ${m.kind} · ${attended(m)}`,
         })),
         "meeting",
         fitTitle,
         fitSubtitle,
-        `We met ${plural(meetings.length, "time")}: ${meetings.map((m) => `${m.title} on ${ukDate(m.date)} with ${plural(m.organisationsAttending, "organisation")}`).join("; ")}.`,
+        `We met ${plural(meetings.length, "time")}: ${meetings.map((m) => `${m.title} on ${ukDate(m.date)}, ${attended(m)}`).join("; ")}.`,
       ),
     );
+  }
+  return slides;
+}
+
+/**
+ * "Since the last AGM": the goals that moved most, progress then and now (the rest counted in one
+ * line), then the milestones dated since, on a timeline. Drawn from the same comparison as the
+ * overview's section.
+ */
+function sinceSlides(report: AgmReport, fitTitle: Fit, fitSubtitle: Fit): Slide[] {
+  const since = report.since;
+  if (!since || (since.goals.length === 0 && since.newMilestones.length === 0)) return [];
+  const heading = since.basis === "previous_agm" ? "Since the last AGM" : since.basis === "workshop" ? "Since the workshop" : "Since";
+  const when = ukDate(since.since);
+  const slides: Slide[] = [];
+  const change = (g: (typeof since.goals)[number]) => (g.before === null || g.after === null ? null : g.after - g.before);
+  const size = (c: number | null) => (c === null ? -1 : Math.abs(c));
+  const points = (c: number | null) => (c === null ? "" : ` (${c > 0 ? "+" : c < 0 ? "−" : "±"}${Math.abs(Math.round(c * 100))} points)`);
+  if (since.goals.length) {
+    // The goals that moved most first; goals with nothing to compare after them, by title.
+    const ranked = [...since.goals].sort(
+      (a, b) => size(change(b)) - size(change(a)) || a.title.localeCompare(b.title, "en-GB", { numeric: true }),
+    );
+    const shown = ranked.slice(0, limits.sinceGoals);
+    const hidden = ranked.slice(shown.length);
+    const improved = since.goals.filter((g) => (change(g) ?? 0) > 0).length;
+    const fell = since.goals.filter((g) => (change(g) ?? 0) < 0).length;
+    const summary =
+      since.before === null && since.after === null
+        ? `No progress was recorded between ${when} and now`
+        : since.before === null
+          ? `Average progress is ${percent(since.after)}; none was recorded on ${when}`
+          : `Average progress ${since.after !== null && since.after > since.before ? "rose" : since.after === since.before ? "held" : "fell"} from ${percent(since.before)} on ${when} to ${percent(since.after)} now`;
+    slides.push({
+      kind: "list",
+      id: "since-goals",
+      title: fitTitle(heading),
+      subtitle: fitSubtitle(summary),
+      items: shown.map((g) => ({
+        text: fitLine(g.isNew ? `${g.title} (new)` : g.title, layout.listText.w, layout.listText.pt),
+        detail: fitLine(
+          `${g.before === null ? (g.isNew ? "Not yet set" : "Nothing recorded") : percent(g.before)} then · ${percent(g.after)} now${points(change(g))}`,
+          layout.listDetail.w,
+          layout.listDetail.pt,
+        ),
+      })),
+      more: hidden.length
+        ? fitLine(
+            `…and ${plural(hidden.length, "more goal")}. In all ${plural(improved, "goal")} moved forward and ${fell ? plural(fell, "goal") : "none"} fell back.`,
+            layout.more.w,
+            layout.more.pt,
+          )
+        : null,
+      notes:
+        `${summary}. ${plural(improved, "goal")} moved forward and ${fell ? plural(fell, "goal") : "none"} fell back since ${when}. ` +
+        shown.map((g) => `${g.title}: ${percent(g.before)} then, ${percent(g.after)} now`).join("; ") +
+        (hidden.length ? `; and ${plural(hidden.length, "more goal")}.` : "."),
+    });
+  }
+  // Since the workshop, the new milestones are the year's milestones: one timeline is enough.
+  const key = (m: { date: string; title: string }) => `${m.date} ${m.title}`;
+  const yearly = new Set((report.milestones ?? []).map(key));
+  const same = since.newMilestones.length === yearly.size && since.newMilestones.every((m) => yearly.has(key(m)));
+  if (since.newMilestones.length && !same) {
+    const events = since.newMilestones.slice(-limits.eventsPerTimeline);
+    const earlier = since.newMilestones.length - events.length;
+    slides.push({
+      kind: "timeline",
+      id: "since-milestones",
+      title: fitTitle(`New milestones ${heading.replace(/^Since/, "since")}`),
+      subtitle: fitSubtitle(
+        `${plural(since.newMilestones.length, "milestone")} since ${when}${earlier ? `; the latest ${events.length} shown` : ""}`,
+      ),
+      events: events.map((m) => ({
+        date: formatPreciseDate(m.date, m.datePrecision),
+        title: fitLine(m.title, layout.event.w * layout.event.lines, layout.event.pt),
+      })),
+      notes: `${plural(since.newMilestones.length, "milestone")} since ${when}: ${since.newMilestones
+        .map((m) => `${formatPreciseDate(m.date, m.datePrecision)}, ${m.title}`)
+        .join("; ")}.`,
+    });
   }
   return slides;
 }

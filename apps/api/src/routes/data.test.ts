@@ -327,4 +327,26 @@ describe("GET /api/cycles/:id/compare", () => {
     );
     expect((await call(app, "GET", "/api/cycles/99999/compare", { cookie: convenor.cookie })).status).toBe(404);
   });
+
+  it("lists the milestones dated since, only those the viewer may see", async () => {
+    const { app, convenor, observer, cycle } = await setup();
+    for (const [visibility, title, date] of [
+      ["public", "Public statement", "2026-02-01"],
+      ["members", `Members statement ${MARKER}`, "2026-03-01"],
+      ["convenor", `Convenor statement ${MARKER}`, "2026-03-02"],
+      ["public", "Before the date", "2025-12-01"],
+    ] as const) {
+      const res = await call(app, "POST", "/api/milestones", {
+        cookie: convenor.cookie,
+        body: { title, kind: "statement", date, datePrecision: "day", visibility },
+      });
+      expect(res.status).toBe(201);
+    }
+    const titles = async (cookie: string) =>
+      (await json(await call(app, "GET", `/api/cycles/${cycle.id}/compare?since=2026-01-01`, { cookie }))).newMilestones.map(
+        (m: { title: string }) => m.title,
+      );
+    expect(await titles(convenor.cookie)).toEqual(["Public statement", `Members statement ${MARKER}`, `Convenor statement ${MARKER}`]);
+    expect(await titles(observer.cookie)).toEqual(["Public statement"]);
+  });
 });

@@ -3,8 +3,26 @@
  * the convenor's complete JSON export, spreadsheet imports of goals (convenor) and of measure
  * values as progress updates (members), and the public page's on/off setting.
  */
-import { getCycle, listGoals, listOrganisations, recordAudit } from "@convene/db";
-import { goalListQuerySchema } from "@convene/domain";
+import {
+  getCycle,
+  listAlerts,
+  listGoals,
+  listMeetings,
+  listMilestones,
+  listOrganisations,
+  listResources,
+  listRoadmapItems,
+  recordAudit,
+} from "@convene/db";
+import {
+  alertListQuerySchema,
+  compareAlerts,
+  goalListQuerySchema,
+  meetingListQuerySchema,
+  milestoneListQuerySchema,
+  resourceListQuerySchema,
+  roadmapProgressQuerySchema,
+} from "@convene/domain";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
@@ -23,6 +41,7 @@ import {
 import { goalsCsv, measureSheetCsv, sortGoals } from "../services/goal-csv.ts";
 import { requireOpenCycle } from "../services/goals.ts";
 import { exportDatabase } from "../services/json-export.ts";
+import { alertsCsv, meetingsCsv, milestonesCsv, resourcesCsv, roadmapCsv } from "../services/list-csv.ts";
 import { PUBLIC_PAGE_SETTING, publicPageEnabled } from "../services/public-page.ts";
 import { validate } from "../validate.ts";
 
@@ -36,6 +55,8 @@ const goalImportBody = z.object({ cycleId: z.number().int().positive(), csv: z.s
 const progressImportBody = z.object({ csv: z.string() });
 const goalsCsvQuery = goalListQuerySchema.extend({ sort: z.string().max(40).optional() });
 const sheetQuery = z.object({ cycleId: z.coerce.number().int().positive() });
+/** The milestones page's filters and its order (newest first unless asked). */
+const milestonesCsvQuery = milestoneListQuerySchema.extend({ order: z.enum(["asc", "desc"], { error: "must be asc or desc" }).optional() });
 
 function csvFile(c: Context<AppBindings>, name: string, csv: string) {
   c.header("content-type", "text/csv; charset=utf-8");
@@ -66,6 +87,36 @@ export const data = new Hono<AppBindings>()
       filter.cycleId ? getCycle(db, filter.cycleId) : undefined,
     ]);
     return csvFile(c, `goals-${fileName(cycle?.name ?? "all-cycles")}.csv`, goalsCsv(sortGoals(goals, sort), orgs));
+  })
+  // Each list's CSV takes the same filters as the list on screen and reads through the same
+  // viewer-filtered query, so it holds exactly the rows that page shows.
+  .get("/roadmap.csv", validate("query", roadmapProgressQuerySchema), async (c) => {
+    signedIn(c);
+    const { from, to } = c.req.valid("query");
+    const items = await listRoadmapItems(c.var.deps.db, viewerOf(c), { from, to });
+    return csvFile(c, `roadmap${from ? `-${from}` : ""}${to ? `-to-${to}` : ""}.csv`, roadmapCsv(items));
+  })
+  .get("/milestones.csv", validate("query", milestonesCsvQuery), async (c) => {
+    signedIn(c);
+    const query = c.req.valid("query");
+    const list = await listMilestones(c.var.deps.db, viewerOf(c), { ...query, order: query.order ?? "desc" });
+    return csvFile(c, `milestones${query.year ? `-${query.year}` : ""}.csv`, milestonesCsv(list));
+  })
+  .get("/meetings.csv", validate("query", meetingListQuerySchema), async (c) => {
+    signedIn(c);
+    const list = await listMeetings(c.var.deps.db, viewerOf(c), c.req.valid("query"));
+    return csvFile(c, "meetings.csv", meetingsCsv(list));
+  })
+  .get("/alerts.csv", validate("query", alertListQuerySchema), async (c) => {
+    signedIn(c);
+    const query = c.req.valid("query");
+    const list = await listAlerts(c.var.deps.db, viewerOf(c), query);
+    return csvFile(c, `alerts${query.state ? `-${query.state}` : ""}.csv`, alertsCsv(list.sort(compareAlerts)));
+  })
+  .get("/resources.csv", validate("query", resourceListQuerySchema), async (c) => {
+    signedIn(c);
+    const list = await listResources(c.var.deps.db, viewerOf(c), c.req.valid("query"));
+    return csvFile(c, "resources.csv", resourcesCsv(list));
   })
   .get("/export.json", async (c) => {
     convenorOnly(c);

@@ -77,6 +77,49 @@ describe("GET /api/exports/agm(.pptx)", () => {
     ).toBe(201);
     // Carry the public goal forward.
     expect((await call(app, "POST", `/api/goals/${pub.id}/copy-forward`, { cookie, body: { cycleId: next.id } })).status).toBe(201);
+
+    // Road map items, milestones and meetings in the cycle: one public, one members-only, one convenor-only each.
+    const created = async (path: string, body: Record<string, unknown>) => {
+      const res = await call(app, "POST", path, { cookie, body });
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBe(201);
+      return json(res);
+    };
+    for (const [visibility, title] of [
+      ["public", "Public road map item"],
+      ["members", `${MARKER} members road map item`],
+      ["convenor", `${MARKER} convenor road map item`],
+    ] as const) {
+      await created("/api/roadmap", { title, workstream: "Parliament", startDate: "2025-11-01", endDate: "2026-03-31", visibility });
+      await created("/api/milestones", {
+        title: title.replace("road map item", "milestone"),
+        kind: "statement",
+        date: "2026-05-01",
+        datePrecision: "month",
+        visibility,
+        notes: `${MARKER} notes`,
+      });
+      const { meeting } = await created("/api/meetings", {
+        kind: "ad_hoc",
+        title: title.replace("road map item", "meeting"),
+        startsAt: "2026-06-12T10:00:00Z",
+        visibility,
+        agenda: `${MARKER} agenda`,
+      });
+      const put = await call(app, "PUT", `/api/meetings/${meeting.id}/attendance`, {
+        cookie,
+        body: { version: meeting.version, attendance: [org1, org2].map((organisationId) => ({ organisationId, status: "attended" })) },
+      });
+      expect(put.status).toBe(200);
+    }
+    // Outside the cycle: neither on the road map slide nor among the year's milestones.
+    await created("/api/roadmap", {
+      title: "Earlier work",
+      workstream: "Research",
+      startDate: "2024-01-01",
+      endDate: "2024-06-30",
+      visibility: "public",
+    });
+    await created("/api/milestones", { title: "Earlier milestone", kind: "statement", date: "2024-05-01", visibility: "public" });
   });
 
   const url = (path: string, q: Record<string, string | number>) =>
@@ -142,6 +185,54 @@ describe("GET /api/exports/agm(.pptx)", () => {
     expect(report.carriedForward.map((g: { title: string }) => g.title)).toEqual(["Public goal on early warning"]);
   });
 
+  it("fills the road map, milestones and meetings from the records the audience may see", async () => {
+    const report = async (audience: string) =>
+      (await json(await call(w.app, "GET", url("agm", { cycle: cycle.id, audience }), { cookie: w.convenor.cookie }))).report;
+    const members = await report("members");
+    expect(members.roadmap.map((r: { title: string }) => r.title)).toEqual(["Public road map item", `${MARKER} members road map item`]);
+    expect(members.roadmap[0]).toMatchObject({ workstream: "Parliament", start: "2025-11-01", end: "2026-03-31", status: "Planned" });
+    expect(members.milestones.map((m: { title: string }) => m.title)).toEqual(["Public milestone", `${MARKER} members milestone`]);
+    expect(members.milestones[0]).toMatchObject({ date: "2026-05-01", datePrecision: "month" });
+    expect(members.meetings).toHaveLength(2);
+    expect(members.meetings[0]).toMatchObject({
+      date: "2026-06-12",
+      kind: "Ad hoc meeting",
+      organisationsAttending: 2,
+      attendanceRecorded: true,
+    });
+    expect(members.contributions).toEqual([]);
+
+    const pub = await report("public");
+    expect(pub.roadmap.map((r: { title: string }) => r.title)).toEqual(["Public road map item"]);
+    expect(pub.milestones.map((m: { title: string }) => m.title)).toEqual(["Public milestone"]);
+    expect(pub.meetings.map((m: { title: string }) => m.title)).toEqual(["Public meeting"]);
+
+    const opened = await openDeck(
+      await deck(await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id, audience: "public" }), { cookie: w.convenor.cookie })),
+    );
+    const all = opened.slides.map(texts).join("\n");
+    expect(all).toContain("Public road map item");
+    expect(all).toContain("May 2026");
+    expect(all).toContain("2 organisations attended");
+    expect(all).not.toContain("Earlier");
+  });
+
+  it("compares progress since the workshop in the deck, with the milestones since", async () => {
+    const res = await call(w.app, "GET", url("agm", { cycle: cycle.id, audience: "members" }), { cookie: w.convenor.cookie });
+    const { report, slides } = await json(res);
+    // The first cycle: the comparison starts at its own workshop.
+    expect(report.since).toMatchObject({ since: "2026-01-10", basis: "workshop" });
+    expect(report.since.goals.map((g: { title: string }) => g.title).sort()).toEqual(
+      report.goals.map((g: { title: string }) => g.title).sort(),
+    );
+    expect(report.since.newMilestones.map((m: { title: string }) => m.title)).toEqual(["Public milestone", `${MARKER} members milestone`]);
+    const titles = slides.map((s: { title: string }) => s.title);
+    expect(titles).toContain("Since the workshop");
+    // Since the workshop the new milestones are the year's: the deck does not repeat the timeline.
+    expect(titles).toContain("The year's milestones");
+    expect(titles).not.toContain("New milestones since the workshop");
+  });
+
   it("leaks nothing private into a public deck, its notes or an observer's export", async () => {
     for (const who of [w.convenor, w.member, w.observer]) {
       const bytes = await deck(await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id, audience: "public" }), { cookie: who.cookie }));
@@ -154,6 +245,7 @@ describe("GET /api/exports/agm(.pptx)", () => {
       // Public figures use only the public value (4 of 10), not the members-only 9.
       expect(report.goals.find((g: { title: string }) => g.title === "Public goal on early warning").progress).toBe(0.4);
       expect(report.figures.progressUpdates).toBe(1);
+      expect(report.since.newMilestones.map((m: { title: string }) => m.title)).toEqual(["Public milestone"]);
     }
     const observerDefault = await deck(await call(w.app, "GET", url("agm.pptx", { cycle: cycle.id }), { cookie: w.observer.cookie }));
     expect(await allText(observerDefault)).not.toContain(MARKER);

@@ -5,16 +5,29 @@
  * not see is in no list, total, chart series or note. A public report is never a members' report
  * with things taken out.
  */
-import { type CycleRecord, type Db, listGoals, listOrganisations } from "@convene/db";
+import {
+  type CycleRecord,
+  type Db,
+  listCycles,
+  listGoals,
+  listMeetings,
+  listMilestones,
+  listOrganisations,
+  listRoadmapItems,
+} from "@convene/db";
 import {
   type AgmAudience,
   type AgmGoal,
   type AgmReport,
   countsTowardsProgress,
   meanProgress,
+  meetingKindLabels,
+  milestoneKindLabels,
+  roadmapStatusLabels,
   type Viewer,
   visibleLevels,
 } from "@convene/domain";
+import { comparisonForReport, defaultSince, loadComparison } from "./compare.ts";
 import { cycleOverview } from "./overview.ts";
 
 /** Who the report is built as: the audience's least-privileged viewer. */
@@ -22,16 +35,57 @@ export function reportViewer(audience: AgmAudience): Viewer {
   return audience === "public" ? "anonymous" : "member";
 }
 
+/**
+ * The sections drawn from the road map, milestones and meetings, each queried as the report's
+ * viewer: road map items overlapping the cycle, milestones dated from its workshop to its AGM, and
+ * the cycle's meetings with how many organisations attended. Contributions stay empty until the
+ * contributions table lands.
+ */
+async function cycleSections(db: Db, viewer: Viewer, cycle: CycleRecord) {
+  const span = { from: cycle.workshopDate, to: cycle.agmDate };
+  const [roadmap, milestones, meetings] = await Promise.all([
+    listRoadmapItems(db, viewer, span),
+    listMilestones(db, viewer, span),
+    listMeetings(db, viewer, { cycleId: cycle.id }),
+  ]);
+  return {
+    roadmap: roadmap.map((r) => ({
+      title: r.title,
+      workstream: r.workstream,
+      start: r.startDate,
+      end: r.endDate,
+      status: roadmapStatusLabels[r.status],
+    })),
+    milestones: milestones.map((m) => ({
+      date: m.date,
+      datePrecision: m.datePrecision,
+      title: m.title,
+      kind: milestoneKindLabels[m.kind],
+    })),
+    meetings: meetings.map((m) => ({
+      date: m.startsAt.slice(0, 10),
+      title: m.title,
+      kind: meetingKindLabels[m.kind],
+      organisationsAttending: m.attendedCount,
+      attendanceRecorded: m.attendedCount > 0,
+    })),
+  };
+}
+
 export async function buildAgmReport(db: Db, cycle: CycleRecord, audience: AgmAudience): Promise<AgmReport> {
   const viewer = reportViewer(audience);
   const levels = visibleLevels(viewer);
   // As of the AGM (or today, if the AGM is still to come).
   const asOf = [new Date().toISOString().slice(0, 10), cycle.agmDate].sort()[0]!;
-  const [goals, overview, organisations, settings] = await Promise.all([
+  const fallback = defaultSince(cycle, await listCycles(db));
+  const [goals, overview, organisations, settings, sections, comparison] = await Promise.all([
     listGoals(db, viewer, { cycleId: cycle.id }),
     cycleOverview(db, viewer, cycle, asOf),
     listOrganisations(db),
     db.selectFrom("settings").select(["key", "value"]).where("key", "=", "groupName").executeTakeFirst(),
+    cycleSections(db, viewer, cycle),
+    // The same comparison the overview's "Since the last AGM" shows, as the report's viewer.
+    fallback.date < asOf ? loadComparison(db, viewer, cycle, fallback.date, asOf) : Promise.resolve(null),
   ]);
   const ids = goals.map((g) => g.id);
 
@@ -95,5 +149,9 @@ export async function buildAgmReport(db: Db, cycle: CycleRecord, audience: AgmAu
       .filter((o) => o.leftOn === null || o.leftOn > cycle.workshopDate)
       .map((o) => ({ name: o.name, shortName: o.shortName }))
       .sort((a, b) => a.name.localeCompare(b.name, "en-GB", { sensitivity: "base" })),
+    ...sections,
+    // Left empty until the contributions table lands: the deck shows no contributions slide.
+    contributions: [],
+    ...(comparison ? { since: comparisonForReport(comparison, fallback.basis) } : {}),
   };
 }

@@ -72,3 +72,18 @@ describe("defaultSince", () => {
     expect(defaultSince(a, [a, b])).toEqual({ date: "2025-01-10", basis: "workshop" });
   });
 });
+
+describe("compareGoals: new milestones", () => {
+  it("keeps the milestones dated after 'since' and up to 'now', oldest first", () => {
+    const m = (id: number, date: string) => ({ id, title: `M${id}`, kind: "statement" as const, date, datePrecision: "day" as const });
+    const result = compareGoals({
+      goals: [],
+      history: [],
+      sourceMeasures: new Map(),
+      since: "2026-04-01",
+      now: "2026-10-01",
+      milestones: [m(1, "2026-04-01"), m(2, "2026-09-01"), m(3, "2026-05-01"), m(4, "2026-10-01"), m(5, "2026-10-02")],
+    });
+    expect(result.newMilestones.map((x) => x.id)).toEqual([3, 2, 4]);
+  });
+});

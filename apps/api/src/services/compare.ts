@@ -4,8 +4,17 @@
  * is pure, so the AGM deck can compute the same figures from the same data; `loadComparison`
  * gathers that data for one viewer.
  */
-import { type CycleRecord, type Db, type GoalSummary, listGoals, measureValueHistory } from "@convene/db";
-import { countsTowardsProgress, goalProgressOverTime, type MeasureValue, meanProgress, progressAt, type Viewer } from "@convene/domain";
+import { type CycleRecord, type Db, type GoalSummary, listGoals, listMilestones, measureValueHistory } from "@convene/db";
+import {
+  countsTowardsProgress,
+  type DatePrecision,
+  goalProgressOverTime,
+  type MeasureValue,
+  type MilestoneKind,
+  meanProgress,
+  progressAt,
+  type Viewer,
+} from "@convene/domain";
 
 export interface CompareGoal
   extends Pick<GoalSummary, "id" | "title" | "status" | "themeName" | "leadName" | "createdAt" | "copiedFromGoalId" | "measures"> {}
@@ -18,6 +27,17 @@ export interface CompareInput {
   sourceMeasures: ReadonlyMap<number, CompareGoal["measures"]>;
   since: string;
   now: string;
+  /** Milestones the viewer may see (any dates: those after `since` and up to `now` are kept). */
+  milestones?: readonly CompareMilestone[];
+}
+
+export interface CompareMilestone {
+  id: number;
+  title: string;
+  kind: MilestoneKind;
+  /** The start of its period, as stored. */
+  date: string;
+  datePrecision: DatePrecision;
 }
 
 export interface GoalComparison {
@@ -36,7 +56,7 @@ export interface GoalComparison {
   change: number | null;
 }
 
-export function compareGoals({ goals, history, sourceMeasures, since, now }: CompareInput) {
+export function compareGoals({ goals, history, sourceMeasures, since, now, milestones = [] }: CompareInput) {
   const byGoal = new Map<number, MeasureValue[]>();
   for (const v of history) {
     const list = byGoal.get(v.goalId);
@@ -72,6 +92,11 @@ export function compareGoals({ goals, history, sourceMeasures, since, now }: Com
     now,
     goals: rows,
     newGoals: rows.filter((r) => r.isNew && !r.carriedForward).map((r) => ({ id: r.id, title: r.title })),
+    /** Milestones dated after `since` and no later than `now`, oldest first. */
+    newMilestones: milestones
+      .filter((m) => m.date > since && m.date <= now)
+      .map(({ id, title, kind, date, datePrecision }) => ({ id, title, kind, date, datePrecision }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id),
     summary: {
       before: meanProgress(counted.map((r) => r.before)),
       after: meanProgress(counted.map((r) => r.after)),
@@ -97,6 +122,24 @@ export async function loadComparison(db: Db, viewer: Viewer, cycle: CycleRecord,
   const goals = await listGoals(db, viewer, { cycleId: cycle.id });
   const sourceIds = goals.flatMap((g) => (g.copiedFromGoalId === null ? [] : [g.copiedFromGoalId]));
   const sources = sourceIds.length ? await listGoals(db, viewer, { ids: sourceIds }) : [];
-  const history = await measureValueHistory(db, viewer, [...goals.map((g) => g.id), ...sources.map((s) => s.id)]);
-  return compareGoals({ goals, history, sourceMeasures: new Map(sources.map((s) => [s.id, s.measures])), since, now });
+  const [history, milestones] = await Promise.all([
+    measureValueHistory(db, viewer, [...goals.map((g) => g.id), ...sources.map((s) => s.id)]),
+    // Visibility filtered in SQL; the day after `since` onwards (dates are stored as the start of their period).
+    listMilestones(db, viewer, { from: dayAfter(since), to: now }),
+  ]);
+  return compareGoals({ goals, history, sourceMeasures: new Map(sources.map((s) => [s.id, s.measures])), since, now, milestones });
+}
+
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The "Since the last AGM" section of the AGM report: every goal then and now, and the new milestones. */
+export function comparisonForReport(comparison: Comparison, basis: "previous_agm" | "workshop" | "chosen") {
+  return {
+    since: comparison.since,
+    basis,
+    before: comparison.summary.before,
+    after: comparison.summary.after,
+    goals: comparison.goals.map((g) => ({ title: g.title, before: g.before, after: g.after, isNew: g.isNew && !g.carriedForward })),
+    newMilestones: comparison.newMilestones.map((m) => ({ date: m.date, datePrecision: m.datePrecision, title: m.title })),
+  };
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
 import type { AlertSummary } from "../api.ts";
+import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
@@ -44,6 +45,7 @@ export function AlertsPage() {
           onChange={(v) => void navigate({ search: (p) => ({ ...p, state: v as AlertState | undefined }), replace: true })}
         />
       </form>
+      <CsvDownload path="/data/alerts.csv" query={{ state: search.state }} />
       {alerts.isLoading ? (
         <Skeleton lines={6} height="3rem" />
       ) : alerts.error ? (

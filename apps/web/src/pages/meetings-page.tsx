@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy } from "react";
 import type { MeetingAttendanceByYear, MeetingSummary } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
+import { CsvDownload } from "../components/csv-download.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
@@ -59,6 +60,7 @@ export function MeetingsPage() {
           </select>
         </div>
       </div>
+      <CsvDownload path="/data/meetings.csv" query={{ kind: search.kind }} />
 
       {list.data.meetings.length === 0 ? (
         <EmptyState title={search.kind ? `No ${meetingKindLabels[search.kind]} meetings yet` : "No meetings yet"}>

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, call, type Milestone } from "../api.ts";
+import { CsvDownload } from "../components/csv-download.tsx";
 import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
 import { MilestoneKindBadge } from "../components/milestone-kind.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
@@ -132,6 +133,10 @@ export function MilestonesPage() {
           </button>
         )}
       </form>
+      <CsvDownload
+        path="/data/milestones.csv"
+        query={{ kind: search.kind, year: search.year, organisationId: search.org, order: newestFirst ? "desc" : "asc" }}
+      />
 
       {list.isLoading ? (
         <Skeleton lines={8} />

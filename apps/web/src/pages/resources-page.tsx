@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { ApiFailure, api, call, type ResourceRecord } from "../api.ts";
+import { CsvDownload } from "../components/csv-download.tsx";
 import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
 import { Field } from "../components/field.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
@@ -98,6 +99,7 @@ export function ResourcesPage() {
           </button>
         )}
       </form>
+      <CsvDownload path="/data/resources.csv" query={{ tag: search.tag, q: search.q }} />
       {list.isLoading ? (
         <Skeleton lines={6} height="2.5rem" />
       ) : list.error ? (

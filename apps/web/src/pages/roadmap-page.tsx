@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { api, call, type RoadmapItem } from "../api.ts";
+import { CsvDownload } from "../components/csv-download.tsx";
 import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
 import { RoadmapStatusBadge } from "../components/roadmap-status.tsx";
 import { addDays, RoadmapTimeline } from "../components/roadmap-timeline.tsx";
@@ -203,6 +204,7 @@ export function RoadmapPage() {
             >
               {view === "table" ? "Show as timeline" : "Show as table"}
             </button>
+            <CsvDownload path="/data/roadmap.csv" query={{ from: period.start, to: addDays(period.end, -1) }} />
           </div>
 
           {shown.isLoading ? (

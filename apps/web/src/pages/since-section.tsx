@@ -2,7 +2,7 @@
  * "Since the last AGM" on the overview: each goal's progress on an earlier date (the previous
  * AGM unless another date is chosen, kept in the URL as ?since=) and now, from the update history.
  */
-import { goalStatusLabels, percent } from "@convene/domain";
+import { formatPreciseDate, goalStatusLabels, milestoneKindLabels, percent } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy } from "react";
@@ -56,10 +56,11 @@ export function SinceSection({ cycleId }: { cycleId: number }) {
         <Skeleton lines={5} />
       ) : compare.error || !data ? (
         <ErrorMessage error={compare.error} retry={() => compare.refetch()} />
-      ) : data.goals.length === 0 ? (
-        <p>There are no goals in this cycle to compare yet.</p>
       ) : (
-        <SinceContent data={data} />
+        <>
+          {data.goals.length === 0 ? <p>There are no goals in this cycle to compare yet.</p> : <SinceContent data={data} />}
+          <NewMilestones data={data} />
+        </>
       )}
     </section>
   );
@@ -123,6 +124,30 @@ function SinceContent({ data }: { data: Comparison }) {
         </table>
       </div>
     </>
+  );
+}
+
+/** The milestones dated since the chosen date, as the viewer may see them (filtered on the server). */
+function NewMilestones({ data }: { data: Comparison }) {
+  const when = formatDate(data.since);
+  return (
+    <div className="since-milestones">
+      <h3>New milestones since {when}</h3>
+      {data.newMilestones.length === 0 ? (
+        <p className="muted">
+          No milestones dated since {when}. Record one on the <Link to="/milestones">Milestones</Link> page.
+        </p>
+      ) : (
+        <ul className="since-milestone-list">
+          {data.newMilestones.map((m) => (
+            <li key={m.id}>
+              <span className="ms-date">{formatPreciseDate(m.date, m.datePrecision)}</span> {m.title}{" "}
+              <span className="muted small">({milestoneKindLabels[m.kind]})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

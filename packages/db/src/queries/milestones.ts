@@ -21,6 +21,9 @@ export interface MilestoneFilter extends MilestoneListQuery {
   deleted?: boolean;
   /** Oldest first (the default) or newest first. */
   order?: "asc" | "desc";
+  /** Milestones dated on or after / on or before these days (dates are stored as the start of their period). */
+  from?: string;
+  to?: string;
 }
 
 export async function listMilestones(db: Kysely<Database>, viewer: Viewer, f: MilestoneFilter = {}) {
@@ -34,6 +37,8 @@ export async function listMilestones(db: Kysely<Database>, viewer: Viewer, f: Mi
   if (f.ids) q = q.where("m.id", "in", f.ids.length ? f.ids : [-1]);
   if (f.kind) q = q.where("m.kind", "=", f.kind);
   // Dates are stored as the start of their period, so a year is a plain range on the index.
+  if (f.from) q = q.where("m.date", ">=", f.from);
+  if (f.to) q = q.where("m.date", "<=", f.to);
   if (f.year) q = q.where("m.date", ">=", `${f.year}-01-01`).where("m.date", "<", `${f.year + 1}-01-01`);
   if (f.organisationId) {
     const org = f.organisationId;
