@@ -90,10 +90,10 @@ describe("the milestones timeline in the browser", () => {
     await page.getByLabel("Kind").selectOption({ label: "Open letter" });
     await page.waitForURL(/kind=open_letter/);
     await page.getByText("1 milestone matches these filters").waitFor();
-    await expect(page.getByRole("article").count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole("article").count()).toBe(1);
     await page.reload();
     await page.getByRole("heading", { name: /Open letter to all political party leaders/ }).waitFor();
-    await expect(page.getByRole("article").count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole("article").count()).toBe(1);
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.getByText("7 milestones, newest first.").waitFor();
     await page.getByLabel("Oldest first").check();
