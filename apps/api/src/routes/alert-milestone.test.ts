@@ -93,7 +93,10 @@ describe("POST /api/alerts/:id/milestone", () => {
   it("refuses open and unsuccessful alerts (409) and a stale version (409), writing nothing", async () => {
     const w = await setup();
     const open = await raise(w);
-    const r1 = await call(w.app, "POST", `/api/alerts/${open.id}/milestone`, { cookie: w.convenor.cookie, body: { version: open.version } });
+    const r1 = await call(w.app, "POST", `/api/alerts/${open.id}/milestone`, {
+      cookie: w.convenor.cookie,
+      body: { version: open.version },
+    });
     expect(r1.status).toBe(409);
 
     const failed = await close(w, await raise(w), false);

@@ -48,7 +48,13 @@ async function milestone(w: World, fields: Record<string, unknown>) {
   return (await json(res)).milestone as { id: number };
 }
 
-type Feed = { lastSeenAt: string | null; since: string; asOf: string; firstVisit: boolean; items: { kind: string; id: number; title: string }[] };
+type Feed = {
+  lastSeenAt: string | null;
+  since: string;
+  asOf: string;
+  firstVisit: boolean;
+  items: { kind: string; id: number; title: string }[];
+};
 const feedOf = async (w: World, cookie: string) => {
   const res = await call(w.app, "GET", "/api/feed", { cookie });
   expect(res.status).toBe(200);
@@ -66,7 +72,11 @@ describe("GET /api/feed", () => {
     const w = await setup();
     const fresh = await makeGoal(w.app, w.convenor.cookie, { cycleId: w.cycle.id, title: "Fresh goal" });
     const old = await makeGoal(w.app, w.convenor.cookie, { cycleId: w.cycle.id, title: "Old goal" });
-    await w.convene.db.updateTable("goals").set({ createdAt: ago(20) }).where("id", "=", old.id).execute();
+    await w.convene.db
+      .updateTable("goals")
+      .set({ createdAt: ago(20) })
+      .where("id", "=", old.id)
+      .execute();
     const feed = await feedOf(w, w.member.cookie);
     expect(feed.firstVisit).toBe(true);
     expect(feed.lastSeenAt).toBeNull();
@@ -103,7 +113,10 @@ describe("GET /api/feed", () => {
       body: { goalId: publicGoal.id, note: "Quiet progress", visibility: "members" },
     });
     // A public-looking update on a convenor-only goal stays hidden with its goal.
-    await call(w.app, "POST", "/api/updates", { cookie: w.convenor.cookie, body: { goalId: hiddenGoal.id, note: "x", visibility: "convenor" } });
+    await call(w.app, "POST", "/api/updates", {
+      cookie: w.convenor.cookie,
+      body: { goalId: hiddenGoal.id, note: "x", visibility: "convenor" },
+    });
     await milestone(w, { visibility: "convenor", title: "Private milestone" });
     await milestone(w, { visibility: "public", title: "Public milestone" });
     await raise(w, w.member.cookie, { visibility: "members" });
@@ -196,8 +209,16 @@ describe("GET /api/feed/needs-you", () => {
     await call(w.app, "POST", "/api/updates", { cookie: w.member.cookie, body: { goalId: freshOwn.id, note: "Recent" } });
     await call(w.app, "POST", "/api/updates", { cookie: w.member.cookie, body: { goalId: justInside.id, note: "Inside" } });
     await call(w.app, "POST", "/api/updates", { cookie: w.member.cookie, body: { goalId: staleOwn.id, note: "Long ago" } });
-    await w.convene.db.updateTable("progressUpdates").set({ createdAt: ago(40) }).where("goalId", "=", justInside.id).execute();
-    await w.convene.db.updateTable("progressUpdates").set({ createdAt: ago(50) }).where("goalId", "=", staleOwn.id).execute();
+    await w.convene.db
+      .updateTable("progressUpdates")
+      .set({ createdAt: ago(40) })
+      .where("goalId", "=", justInside.id)
+      .execute();
+    await w.convene.db
+      .updateTable("progressUpdates")
+      .set({ createdAt: ago(50) })
+      .where("goalId", "=", staleOwn.id)
+      .execute();
     return { ...w, own, other, staleOwn, staleOther, supported };
   }
 
@@ -211,7 +232,10 @@ describe("GET /api/feed/needs-you", () => {
 
   it("follows the cycle's chosen interval", async () => {
     const w = await staleWorld();
-    await call(w.app, "PATCH", `/api/cycles/${w.cycle.id}`, { cookie: w.convenor.cookie, body: { version: w.cycle.version, updateIntervalDays: 35 } });
+    await call(w.app, "PATCH", `/api/cycles/${w.cycle.id}`, {
+      cookie: w.convenor.cookie,
+      body: { version: w.cycle.version, updateIntervalDays: 35 },
+    });
     const body = await needsYou(w, w.member.cookie);
     expect(body.intervalDays).toBe(35);
     expect(body.organisations[0]!.staleGoals.map((g) => g.title).sort()).toEqual(["Inside", "Stale own"]);
@@ -223,7 +247,12 @@ describe("GET /api/feed/needs-you", () => {
     expect(body.scope).toBe("all");
     const byId = new Map(body.organisations.map((o) => [o.id, o]));
     expect(byId.get(w.own)?.staleGoals.map((g) => g.title)).toEqual(["Stale own"]);
-    expect(byId.get(w.other)?.staleGoals.map((g) => g.title).sort()).toEqual(["Stale other", "Supported only"]);
+    expect(
+      byId
+        .get(w.other)
+        ?.staleGoals.map((g) => g.title)
+        .sort(),
+    ).toEqual(["Stale other", "Supported only"]);
     expect(body.organisations.every((o) => o.staleGoals.length + o.unansweredAlerts.length > 0)).toBe(true);
   });
 
@@ -239,7 +268,11 @@ describe("GET /api/feed/needs-you", () => {
       cookie: w.convenor.cookie,
       body: { version: closed.version, outcome: "Done", successful: true },
     });
-    await w.convene.db.updateTable("alerts").set({ deadline: ago(1) }).where("id", "=", expired.id).execute();
+    await w.convene.db
+      .updateTable("alerts")
+      .set({ deadline: ago(1) })
+      .where("id", "=", expired.id)
+      .execute();
 
     const mine = await needsYou(w, w.member.cookie);
     expect(mine.organisations[0]!.unansweredAlerts.map((a) => a.title)).toEqual(["Waiting"]);

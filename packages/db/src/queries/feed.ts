@@ -207,13 +207,13 @@ export async function listNeedsYou(
   const openAlerts = (
     orgIds.length
       ? await db
-        .selectFrom("alerts")
-        .select(["id", "title", "urgency", "deadline"])
-        .where("visibility", "in", levels)
-        .where("state", "=", "open")
-        .orderBy("deadline")
-        .orderBy("id")
-        .execute()
+          .selectFrom("alerts")
+          .select(["id", "title", "urgency", "deadline"])
+          .where("visibility", "in", levels)
+          .where("state", "=", "open")
+          .orderBy("deadline")
+          .orderBy("id")
+          .execute()
       : []
   ).filter((a) => Date.parse(a.deadline) > Date.parse(args.now));
   const answered = openAlerts.length
