@@ -6,6 +6,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useState } from "react";
 import type { NeedsYou } from "../api.ts";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { UrgencyBadge } from "../components/urgency-badge.tsx";
@@ -14,13 +15,19 @@ import { meQuery, needsYouQuery } from "../queries.ts";
 
 type Organisation = NeedsYou["organisations"][number];
 
+/** How many organisations the convenor sees before "Show all". */
+const FIRST = 6;
+
 export function NeedsYouSection({ cycleId }: { cycleId: number }) {
   const me = useQuery(meQuery);
   const role = me.data?.user?.role;
   const needs = useQuery({ ...needsYouQuery(cycleId), enabled: role === "member" || role === "convenor" });
+  const [showAll, setShowAll] = useState(false);
   if (role !== "member" && role !== "convenor") return null;
 
   const data = needs.data;
+  // Goals waiting for an update first: they need a person, where an alert may simply be declined.
+  const groups = [...(data?.organisations ?? [])].sort((a, b) => b.staleGoals.length - a.staleGoals.length || a.name.localeCompare(b.name));
   const weeks = data ? Math.round(data.intervalDays / 7) : 6;
   return (
     <section aria-labelledby="needs-you-heading" className="needs-you">
@@ -40,14 +47,21 @@ export function NeedsYouSection({ cycleId }: { cycleId: number }) {
               open alerts.
             </p>
           ) : (
-            <div className="needs-you-groups">
-              {data.organisations.map((o) => (
-                <div key={o.id} className="card needs-you-group">
-                  <h3>{o.name}</h3>
-                  <NeedsList organisation={o} weeks={weeks} asConvenor />
-                </div>
-              ))}
-            </div>
+            <>
+              <div className="needs-you-groups">
+                {(showAll ? groups : groups.slice(0, FIRST)).map((o) => (
+                  <div key={o.id} className="card needs-you-group">
+                    <h3>{o.name}</h3>
+                    <NeedsList organisation={o} weeks={weeks} asConvenor />
+                  </div>
+                ))}
+              </div>
+              {groups.length > FIRST && (
+                <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
+                  {showAll ? "Show fewer organisations" : `Show all ${groups.length} organisations`}
+                </button>
+              )}
+            </>
           )}
         </>
       ) : data.organisations.length === 0 ? (
