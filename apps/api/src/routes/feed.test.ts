@@ -184,7 +184,7 @@ const needsYou = async (w: World, cookie: string, cycleId = w.cycle.id) => {
 describe("GET /api/feed/needs-you", () => {
   async function staleWorld() {
     const w = await setup();
-    const [own, other] = [w.orgs[0]!, w.orgs[1]!];
+    const [own, otherOrg] = [w.orgs[0]!, w.orgs[1]!];
     const staleOwn = await makeGoal(w.app, w.convenor.cookie, { cycleId: w.cycle.id, title: "Stale own", leadOrganisationId: own });
     const freshOwn = await makeGoal(w.app, w.convenor.cookie, { cycleId: w.cycle.id, title: "Fresh own", leadOrganisationId: own });
     const justInside = await makeGoal(w.app, w.convenor.cookie, { cycleId: w.cycle.id, title: "Inside", leadOrganisationId: own });
@@ -194,11 +194,15 @@ describe("GET /api/feed/needs-you", () => {
       leadOrganisationId: own,
       status: "achieved",
     });
-    const staleOther = await makeGoal(w.app, w.convenor.cookie, { cycleId: w.cycle.id, title: "Stale other", leadOrganisationId: other });
+    const staleOther = await makeGoal(w.app, w.convenor.cookie, {
+      cycleId: w.cycle.id,
+      title: "Stale other",
+      leadOrganisationId: otherOrg,
+    });
     const supported = await makeGoal(w.app, w.convenor.cookie, {
       cycleId: w.cycle.id,
       title: "Supported only",
-      leadOrganisationId: other,
+      leadOrganisationId: otherOrg,
       supportingOrganisationIds: [own],
     });
     const old = ago(60);
@@ -219,7 +223,7 @@ describe("GET /api/feed/needs-you", () => {
       .set({ createdAt: ago(50) })
       .where("goalId", "=", staleOwn.id)
       .execute();
-    return { ...w, own, other, staleOwn, staleOther, supported };
+    return { ...w, own, otherOrg, staleOwn, staleOther, supported };
   }
 
   it("lists a member's own organisation's stale led goals only, by the cycle's interval", async () => {
@@ -249,7 +253,7 @@ describe("GET /api/feed/needs-you", () => {
     expect(byId.get(w.own)?.staleGoals.map((g) => g.title)).toEqual(["Stale own"]);
     expect(
       byId
-        .get(w.other)
+        .get(w.otherOrg)
         ?.staleGoals.map((g) => g.title)
         .sort(),
     ).toEqual(["Stale other", "Supported only"]);
