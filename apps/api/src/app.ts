@@ -19,6 +19,7 @@ import { cycleCompare } from "./routes/compare.ts";
 import { cycles } from "./routes/cycles.ts";
 import { data } from "./routes/data.ts";
 import { exportsRoute } from "./routes/exports.ts";
+import { feed } from "./routes/feed.ts";
 import { goals } from "./routes/goals.ts";
 import { invitations } from "./routes/invitations.ts";
 import { me } from "./routes/me.ts";
@@ -54,7 +55,8 @@ const api = new Hono<AppBindings>()
   .route("/exports", exportsRoute)
   .route("/alerts", alerts)
   .route("/resources", resources)
-  .route("/roadmap", roadmap);
+  .route("/roadmap", roadmap)
+  .route("/feed", feed);
 
 export type AppType = typeof api;
 

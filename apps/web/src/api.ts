@@ -78,3 +78,6 @@ export type AlertAnswer = AlertDetail["answers"][number];
 export type ResourceRecord = InferResponseType<typeof api.resources.$get, 200>["resources"][number];
 export type RoadmapItem = InferResponseType<typeof api.roadmap.$get, 200>["items"][number];
 export type RoadmapProgress = InferResponseType<typeof api.roadmap.progress.$get, 200>;
+export type Feed = InferResponseType<typeof api.feed.$get, 200>;
+export type FeedItem = Feed["items"][number];
+export type NeedsYou = InferResponseType<(typeof api.feed)["needs-you"]["$get"], 200>;

@@ -169,3 +169,12 @@ export const roadmapProgressQuery = queryOptions({
   queryKey: ["roadmap", "progress"],
   queryFn: () => call(api.roadmap.progress.$get({ query: {} })),
 });
+
+/** "What's new since your last visit": refreshed whenever the person comes back to the overview. */
+export const feedQuery = queryOptions({ queryKey: ["feed"], queryFn: () => call(api.feed.$get()) });
+
+export const needsYouQuery = (cycleId: number) =>
+  queryOptions({
+    queryKey: ["needs-you", cycleId],
+    queryFn: () => call(api.feed["needs-you"].$get({ query: { cycleId: String(cycleId) } })),
+  });

@@ -2,6 +2,7 @@ export * from "./connection.ts";
 export * from "./queries/alerts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/cycles.ts";
+export * from "./queries/feed.ts";
 export * from "./queries/goals.ts";
 export * from "./queries/meetings.ts";
 export * from "./queries/milestones.ts";

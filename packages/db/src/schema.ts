@@ -189,6 +189,7 @@ export interface Database {
   roadmapItems: RoadmapItemTable;
   roadmapDependencies: RoadmapDependencyTable;
   roadmapItemEvents: RoadmapItemEventTable;
+  userVisits: UserVisitTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -291,6 +292,8 @@ export interface AlertTable {
   successful: number | null;
   closedAt: string | null;
   closedByName: string | null;
+  /** The milestone recorded from this alert's successful outcome, if any. */
+  milestoneId: ColumnType<number | null, number | null | undefined, number | null>;
   raisedById: string | null;
   raisedByName: string;
   raisedByOrganisationId: number | null;
@@ -363,4 +366,11 @@ export interface RoadmapItemEventTable {
   status: RoadmapStatus;
   percentComplete: number;
   userId: string | null;
+}
+
+/** When a person last marked their "What's new" feed as seen. */
+export interface UserVisitTable {
+  userId: string;
+  lastSeenAt: string;
+  updatedAt: Timestamp;
 }

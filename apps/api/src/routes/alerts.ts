@@ -9,11 +9,14 @@ import {
   compareAlerts,
 } from "@convene/domain";
 import { Hono } from "hono";
+import { z } from "zod";
 import { type AppBindings, convenorOnly, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
-import { answerAlert, closeAlert, editAlert, raiseAlert, withdrawAlert } from "../services/alerts.ts";
+import { answerAlert, closeAlert, editAlert, raiseAlert, recordMilestoneFromAlert, withdrawAlert } from "../services/alerts.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
+
+const milestoneFromAlertSchema = z.object({ version: z.number({ error: "version is required" }).int().positive() });
 
 export const alerts = new Hono<AppBindings>()
   .get("/", validate("query", alertListQuerySchema), async (c) => {
@@ -53,6 +56,12 @@ export const alerts = new Hono<AppBindings>()
     const user = convenorOnly(c);
     const { version, reason } = c.req.valid("json");
     return c.json({ alert: await withdrawAlert(c.var.deps.db, user, c.req.valid("param").id, version, reason) }, 200);
+  })
+  .post("/:id/milestone", validate("param", idParam), validate("json", milestoneFromAlertSchema), async (c) => {
+    // A successfully closed alert becomes a milestone in one step (atomic and audited); the alert keeps its id.
+    const user = convenorOnly(c);
+    const { version } = c.req.valid("json");
+    return c.json(await recordMilestoneFromAlert(c.var.deps.db, user, c.req.valid("param").id, version), 201);
   })
   .put("/:id/answer", validate("param", idParam), validate("json", alertAnswerSchema), async (c) => {
     const user = signedIn(c);

@@ -10,6 +10,7 @@ import {
   type Db,
   getAlert,
   insertAlert,
+  insertMilestone,
   listAlertAnswers,
   recordAudit,
   updateVersioned,
@@ -18,6 +19,7 @@ import {
 import { type AlertAnswerInput, type AlertClose, type AlertInput, type AlertPatch, answerRefusal, type Visibility } from "@convene/domain";
 import type { SessionUser } from "../context.ts";
 import { ApiError, editConflict, forbidden, invalid, notFound } from "../errors.ts";
+import { milestoneForWrite } from "./milestones.ts";
 
 const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
 
@@ -226,4 +228,52 @@ export async function answerAlert(db: Db, user: SessionUser, id: number, input: 
     return row;
   });
   return { answer, created: !before, alert: await getAlert(db, user.role, id, user.organisationId) };
+}
+
+/**
+ * "Record as milestone": turns a successfully closed alert into a milestone in one step. The
+ * milestone and the alert's link to it are written in one transaction, each with its audit
+ * entry; the milestone's notes name the alert it came from. Convenor only (checked by the route).
+ */
+export async function recordMilestoneFromAlert(db: Db, user: SessionUser, id: number, version: number) {
+  const alert = await alertForWrite(db, id);
+  if (alert.state !== "closed" || !alert.successful) {
+    throw new ApiError(409, "conflict", "Only an alert closed with a successful outcome can be recorded as a milestone.");
+  }
+  if (alert.milestoneId !== null) {
+    throw new ApiError(409, "conflict", "This alert has already been recorded as a milestone.", { milestoneId: alert.milestoneId });
+  }
+  const answers = await listAlertAnswers(db, id);
+  const joined = answers.filter((a) => a.response === "join").map((a) => ({ id: a.organisationId, name: a.organisationName }));
+  const draft = milestoneDraftFromAlert(alert, joined);
+  const milestoneId = await db.transaction().execute(async (trx) => {
+    const milestoneId = await insertMilestone(trx, {
+      title: draft.title,
+      kind: draft.kind,
+      date: draft.date,
+      datePrecision: "day",
+      description: draft.description,
+      outcome: draft.outcome,
+      evidence: [],
+      organisationIds: draft.contributingOrganisationIds,
+      goalIds: [],
+      visibility: draft.visibility,
+      notes: `Recorded from the alert “${alert.title}” (alert ${alert.id}).`,
+    });
+    const outcome = await updateVersioned(trx, "alerts", id, version, { milestoneId, updatedAt: new Date().toISOString() });
+    if (outcome === "conflict") throw editConflict(await alertForWrite(trx, id));
+    if (outcome === "missing") throw notFound("That alert");
+    const { organisations: _o, goals: _g, fromSeed: _s, ...milestone } = await milestoneForWrite(trx, milestoneId);
+    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "milestone", entityId: milestoneId, after: milestone });
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: "update",
+      entity: "alert",
+      entityId: id,
+      before: auditView(alert),
+      after: auditView(await alertForWrite(trx, id)),
+    });
+    return milestoneId;
+  });
+  return { alert: await alertForWrite(db, id), milestone: await milestoneForWrite(db, milestoneId) };
 }

@@ -18,6 +18,7 @@ import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDateTime, plural } from "../format.ts";
 import { alertNotAnsweredQuery, alertQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { AlertMilestoneAction } from "./alert-milestone-action.tsx";
 
 const AnswerTallyChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.AnswerTallyChart })));
 
@@ -93,6 +94,7 @@ export function AlertPage() {
           <p className="muted small">
             {a.state === "closed" ? "Closed" : "Withdrawn"} by {a.closedByName ?? "the convenor"} on {formatCompactDate(a.closedAt)}.
           </p>
+          <AlertMilestoneAction detail={detail.data} isConvenor={isConvenor} />
         </section>
       )}
 

@@ -10,9 +10,12 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate, plural } from "../format.ts";
 import { meQuery, overviewQuery } from "../queries.ts";
+import { NeedsYouSection } from "./needs-you-section.tsx";
 import { NextMeetingNotice } from "./next-meeting-notice.tsx";
+import { OpenAlertsHeadline } from "./open-alerts-headline.tsx";
 import { RoadmapProgressSection } from "./roadmap-progress-section.tsx";
 import { SinceSection } from "./since-section.tsx";
+import { WhatsNewSection } from "./whats-new-section.tsx";
 
 const StatusBarChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.StatusBarChart })));
 const ThemeProgressChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.ThemeProgressChart })));
@@ -71,7 +74,10 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
           words={headline.needingAttention === 1 ? "goal at risk or off track" : "goals at risk or off track"}
         />
         <Headline figure={percent(headline.progress)} words="average progress across goals" />
+        <OpenAlertsHeadline />
       </section>
+      <WhatsNewSection />
+      <NeedsYouSection cycleId={cycle.id} />
 
       {data.headline.goals === 0 ? (
         <>
