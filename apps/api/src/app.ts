@@ -16,6 +16,7 @@ import { accounts } from "./routes/accounts.ts";
 import { alerts } from "./routes/alerts.ts";
 import { audit } from "./routes/audit.ts";
 import { cycleCompare } from "./routes/compare.ts";
+import { contributions } from "./routes/contributions.ts";
 import { cycles } from "./routes/cycles.ts";
 import { data } from "./routes/data.ts";
 import { exportsRoute } from "./routes/exports.ts";
@@ -54,7 +55,8 @@ const api = new Hono<AppBindings>()
   .route("/exports", exportsRoute)
   .route("/alerts", alerts)
   .route("/resources", resources)
-  .route("/roadmap", roadmap);
+  .route("/roadmap", roadmap)
+  .route("/contributions", contributions);
 
 export type AppType = typeof api;
 

@@ -10,6 +10,7 @@ import type {
   AlertState,
   AlertUrgency,
   AttendanceStatus,
+  ContributionKind,
   DatePrecision,
   GoalStatus,
   MeasureKind,
@@ -189,6 +190,7 @@ export interface Database {
   roadmapItems: RoadmapItemTable;
   roadmapDependencies: RoadmapDependencyTable;
   roadmapItemEvents: RoadmapItemEventTable;
+  contributions: ContributionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -363,4 +365,23 @@ export interface RoadmapItemEventTable {
   status: RoadmapStatus;
   percentComplete: number;
   userId: string | null;
+}
+
+export interface ContributionTable {
+  id: Generated<number>;
+  organisationId: number;
+  kind: ContributionKind;
+  date: string;
+  description: string;
+  hours: number | null;
+  goalId: number | null;
+  milestoneId: number | null;
+  meetingId: number | null;
+  visibility: Visibility;
+  createdById: string | null;
+  createdByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
 }
