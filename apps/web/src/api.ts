@@ -78,3 +78,6 @@ export type AlertAnswer = AlertDetail["answers"][number];
 export type ResourceRecord = InferResponseType<typeof api.resources.$get, 200>["resources"][number];
 export type RoadmapItem = InferResponseType<typeof api.roadmap.$get, 200>["items"][number];
 export type RoadmapProgress = InferResponseType<typeof api.roadmap.progress.$get, 200>;
+export type ContributionList = InferResponseType<typeof api.contributions.$get, 200>;
+export type ContributionRecord = ContributionList["contributions"][number];
+export type Participation = InferResponseType<typeof api.contributions.participation.$get, 200>;

@@ -169,3 +169,33 @@ export const roadmapProgressQuery = queryOptions({
   queryKey: ["roadmap", "progress"],
   queryFn: () => call(api.roadmap.progress.$get({ query: {} })),
 });
+
+export interface ContributionFilters {
+  organisationId?: number | undefined;
+  kind?: string | undefined;
+  cycleId?: number | undefined;
+  goalId?: number | undefined;
+}
+
+export const contributionsQuery = (f: ContributionFilters) =>
+  queryOptions({
+    queryKey: ["contributions", "list", f],
+    queryFn: () =>
+      call(
+        api.contributions.$get({
+          query: {
+            organisationId: f.organisationId?.toString(),
+            kind: f.kind as never,
+            cycleId: f.cycleId?.toString(),
+            goalId: f.goalId?.toString(),
+          },
+        }),
+      ),
+  });
+
+/** Convenor only: the server answers 403 to anyone else, so it is never fetched for them. */
+export const participationQuery = (cycleId: number) =>
+  queryOptions({
+    queryKey: ["contributions", "participation", cycleId],
+    queryFn: () => call(api.contributions.participation.$get({ query: { cycleId: String(cycleId) } })),
+  });
