@@ -81,7 +81,7 @@ describe("contributions in the browser", () => {
 
     const table = page.locator("table.contributions-table");
     await table.getByRole("cell", { name: /^Drafted the joint briefing/ }).waitFor();
-    await page.getByText(/contributed most: 1 contribution$/).waitFor();
+    await page.getByText("UNA-UK made the only contribution").waitFor();
     await page.getByText(`“${GOAL}” has drawn the most contributions: 1`).waitFor();
     await page.getByText("1 contribution from 1 organisation in This year, 3 hours in all.").waitFor();
 
@@ -90,10 +90,10 @@ describe("contributions in the browser", () => {
     await dialog.getByLabel("Description").fill("Spoke at the APPG on genocide prevention");
     await dialog.getByRole("button", { name: "Log contribution" }).click();
     await table.getByRole("cell", { name: /^Spoke at the APPG/ }).waitFor();
-    await page.getByText(/contributed most: 2 contributions$/).waitFor();
+    await page.getByText("UNA-UK made all 2 contributions").waitFor();
 
     // The stacked chart's table twin shows the count per kind.
-    const figure = page.locator("figure", { hasText: "contributed most" });
+    const figure = page.locator("figure", { hasText: "UNA-UK made all 2 contributions" });
     await figure.getByRole("button", { name: "Show as table" }).click();
     const row = figure.locator("tbody tr").first();
     expect(await row.locator("td").allTextContents()).toEqual(["1", "1", "2"]);

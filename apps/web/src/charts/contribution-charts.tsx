@@ -9,12 +9,12 @@ import { kindColours } from "./kind-colours.ts";
 import { accent, grid, ink } from "./palette.ts";
 
 export interface OrganisationRow {
-  shortName: string;
+  name: string;
   counts: Record<ContributionKind, number>;
 }
 
 export function ContributionsByOrganisationChart({ rows }: { rows: OrganisationRow[] }) {
-  const data = rows.map((r) => ({ name: r.shortName, ...r.counts }));
+  const data = rows.map((r) => ({ ...r.counts, name: r.name.length > 24 ? `${r.name.slice(0, 22)}…` : r.name }));
   // Only the kinds that appear get a segment and a legend entry, in their fixed order.
   const kinds = contributionKinds.filter((k) => rows.some((r) => r.counts[k] > 0));
   return (
@@ -22,9 +22,10 @@ export function ContributionsByOrganisationChart({ rows }: { rows: OrganisationR
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
         <XAxis type="number" allowDecimals={false} stroke={ink} />
-        <YAxis type="category" dataKey="name" width={110} stroke={ink} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip />
-        <Legend />
+        {/* Legend in stacking order (left to right), in dark text: the swatch carries the colour. */}
+        <Legend itemSorter={null} formatter={(value) => <span style={{ color: ink }}>{value}</span>} />
         {kinds.map((k) => (
           <Bar
             key={k}
@@ -59,13 +60,13 @@ export function ContributionsOverTimeChart({ rows }: { rows: { month: string; co
 }
 
 export function ContributionsPerGoalChart({ rows }: { rows: { title: string; count: number }[] }) {
-  const data = rows.map((r) => ({ name: r.title.length > 40 ? `${r.title.slice(0, 38)}…` : r.title, count: r.count }));
+  const data = rows.map((r) => ({ name: r.title.length > 48 ? `${r.title.slice(0, 46)}…` : r.title, count: r.count }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, data.length * 38 + 40)}>
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
         <XAxis type="number" allowDecimals={false} stroke={ink} />
-        <YAxis type="category" dataKey="name" width={170} stroke={ink} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis type="category" dataKey="name" width={160} stroke={ink} tick={{ fontSize: 12 }} interval={0} />
         <Bar dataKey="count" fill={accent} isAnimationActive={false}>
           <LabelList dataKey="count" position="right" fill={ink} />
         </Bar>

@@ -138,7 +138,11 @@ export function ContributionForm({ contribution, onDone }: { contribution: Contr
           <span className="label">Organisation</span> {ownOrg?.name ?? "Your account is not linked to an organisation: ask the convenor."}
         </p>
       )}
-      <Field id="contribution-kind" label="What your organisation did" error={errorFor("kind")}>
+      <Field
+        id="contribution-kind"
+        label={isConvenor ? "What the organisation did" : "What your organisation did"}
+        error={errorFor("kind")}
+      >
         {(p) => (
           <select
             {...p}

@@ -22,7 +22,7 @@ export function OrganisationContributions({ organisationId, name }: { organisati
   return (
     <section aria-labelledby="org-contributions">
       <h2 id="org-contributions">Contributions</h2>
-      {cycle && (
+      {cycle && all.length > 0 && (
         <p className="contribution-summary">
           {inCycle.length === 0
             ? `No contributions logged in ${cycle.name} yet.`

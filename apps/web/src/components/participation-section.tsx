@@ -60,7 +60,7 @@ export function ParticipationSection({ cycle }: { cycle: Cycle }) {
           <details className="participation-details">
             <summary>Every organisation, one by one</summary>
             <div className="table-scroll">
-              <table className="data-table compact">
+              <table className="data-table participation-table">
                 <caption className="visually-hidden">Participation by organisation this cycle</caption>
                 <thead>
                   <tr>

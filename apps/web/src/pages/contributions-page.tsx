@@ -50,7 +50,6 @@ const columnLabels: Record<string, string> = {
   description: "What was done",
   hours: "Hours",
   goal: "Linked to",
-  visibility: "Visible to",
 };
 
 function parseSort(s: string | undefined): SortingState {
@@ -207,7 +206,15 @@ function ContributionCharts({ charts }: { charts: ContributionList["charts"] }) 
   return (
     <div className="chart-grid contribution-charts">
       <ChartFigure
-        title={top ? `${top.name} contributed most: ${plural(top.total, "contribution")}` : "Contributions by organisation"}
+        title={
+          !top
+            ? "Contributions by organisation"
+            : charts.byOrganisation.length === 1
+              ? `${top.name} made ${top.total === 1 ? "the only contribution" : `all ${top.total} contributions`}`
+              : (charts.byOrganisation[1]?.total ?? 0) === top.total
+                ? `${plural(charts.byOrganisation.filter((o) => o.total === top.total).length, "organisation")} share the lead, with ${plural(top.total, "contribution")} each`
+                : `${top.name} contributed most: ${plural(top.total, "contribution")}`
+        }
         table={{
           caption: "Contributions by organisation and kind",
           columns: ["Organisation", ...kindsShown.map((k) => contributionKindLabels[k]), "Total"],
@@ -232,9 +239,11 @@ function ContributionCharts({ charts }: { charts: ContributionList["charts"] }) 
       </ChartFigure>
       <ChartFigure
         title={
-          topGoal
-            ? `“${topGoal.title}” has drawn the most contributions: ${topGoal.count}`
-            : "No contribution shown here is linked to a goal yet"
+          !topGoal
+            ? "No contribution shown here is linked to a goal yet"
+            : (charts.byGoal[1]?.count ?? 0) === topGoal.count
+              ? `${plural(charts.byGoal.filter((g) => g.count === topGoal.count).length, "goal")} share the most contributions: ${topGoal.count} each`
+              : `“${topGoal.title}” has drawn the most contributions: ${topGoal.count}`
         }
         table={{
           caption: "Contributions per goal",
@@ -310,7 +319,21 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
         sortFn: "alphanumeric",
         cell: ({ row }) => <span className={`kind-tag kind-${row.original.kind}`}>{contributionKindLabels[row.original.kind]}</span>,
       },
-      { id: "description", accessorFn: (c) => c.description, header: "What was done", sortFn: "alphanumeric" },
+      {
+        id: "description",
+        accessorFn: (c) => c.description,
+        header: "What was done",
+        sortFn: "alphanumeric",
+        // Who may see it sits under the words, keeping the table narrow enough for its actions.
+        cell: ({ row }) => (
+          <>
+            {row.original.description}
+            <span className="contribution-visibility">
+              <VisibilityBadge visibility={row.original.visibility} />
+            </span>
+          </>
+        ),
+      },
       {
         id: "hours",
         accessorFn: (c) => c.hours ?? -1,
@@ -340,13 +363,6 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
           if (c.milestoneTitle) return c.milestoneTitle;
           return <span className="muted">—</span>;
         },
-      },
-      {
-        id: "visibility",
-        accessorFn: (c) => c.visibility,
-        header: "Visible to",
-        sortFn: "alphanumeric",
-        cell: ({ row }) => <VisibilityBadge visibility={row.original.visibility} />,
       },
     ],
     [],
@@ -403,16 +419,16 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
                   </td>
                 ))}
                 {anyChangeable && (
-                  <td className="no-print row-actions">
+                  <td className="no-print">
                     {mayChange(row.original) && (
-                      <>
+                      <div className="row-actions">
                         <button type="button" className="button small secondary" onClick={() => onEdit(row.original)}>
                           Edit<span className="visually-hidden"> {row.original.description}</span>
                         </button>
                         <button type="button" className="button small danger" onClick={() => setDeleting(row.original)}>
                           Delete<span className="visually-hidden"> {row.original.description}</span>
                         </button>
-                      </>
+                      </div>
                     )}
                   </td>
                 )}
