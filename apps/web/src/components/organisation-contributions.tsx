@@ -17,7 +17,7 @@ export function OrganisationContributions({ organisationId, name }: { organisati
   const kinds = contributionKinds
     .map((k) => ({ k, n: inCycle.filter((c) => c.kind === k).length }))
     .filter((x) => x.n > 0)
-    .map((x) => `${contributionKindLabels[x.k].toLowerCase()} ${x.n}`);
+    .map((x) => `${x.n} ${contributionKindLabels[x.k].toLowerCase()}`);
   const hours = inCycle.reduce((s, c) => s + (c.hours ?? 0), 0);
   return (
     <section aria-labelledby="org-contributions">
