@@ -16,6 +16,7 @@ import { accounts } from "./routes/accounts.ts";
 import { alerts } from "./routes/alerts.ts";
 import { audit } from "./routes/audit.ts";
 import { cycleCompare } from "./routes/compare.ts";
+import { contributions } from "./routes/contributions.ts";
 import { cycles } from "./routes/cycles.ts";
 import { data } from "./routes/data.ts";
 import { exportsRoute } from "./routes/exports.ts";
@@ -56,7 +57,8 @@ const api = new Hono<AppBindings>()
   .route("/alerts", alerts)
   .route("/resources", resources)
   .route("/roadmap", roadmap)
-  .route("/feed", feed);
+  .route("/feed", feed)
+  .route("/contributions", contributions);
 
 export type AppType = typeof api;
 

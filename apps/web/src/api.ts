@@ -81,3 +81,6 @@ export type RoadmapProgress = InferResponseType<typeof api.roadmap.progress.$get
 export type Feed = InferResponseType<typeof api.feed.$get, 200>;
 export type FeedItem = Feed["items"][number];
 export type NeedsYou = InferResponseType<(typeof api.feed)["needs-you"]["$get"], 200>;
+export type ContributionList = InferResponseType<typeof api.contributions.$get, 200>;
+export type ContributionRecord = ContributionList["contributions"][number];
+export type Participation = InferResponseType<typeof api.contributions.participation.$get, 200>;

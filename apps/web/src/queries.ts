@@ -178,3 +178,33 @@ export const needsYouQuery = (cycleId: number) =>
     queryKey: ["needs-you", cycleId],
     queryFn: () => call(api.feed["needs-you"].$get({ query: { cycleId: String(cycleId) } })),
   });
+
+export interface ContributionFilters {
+  organisationId?: number | undefined;
+  kind?: string | undefined;
+  cycleId?: number | undefined;
+  goalId?: number | undefined;
+}
+
+export const contributionsQuery = (f: ContributionFilters) =>
+  queryOptions({
+    queryKey: ["contributions", "list", f],
+    queryFn: () =>
+      call(
+        api.contributions.$get({
+          query: {
+            organisationId: f.organisationId?.toString(),
+            kind: f.kind as never,
+            cycleId: f.cycleId?.toString(),
+            goalId: f.goalId?.toString(),
+          },
+        }),
+      ),
+  });
+
+/** Convenor only: the server answers 403 to anyone else, so it is never fetched for them. */
+export const participationQuery = (cycleId: number) =>
+  queryOptions({
+    queryKey: ["contributions", "participation", cycleId],
+    queryFn: () => call(api.contributions.participation.$get({ query: { cycleId: String(cycleId) } })),
+  });

@@ -1,5 +1,5 @@
 /** Every screen and its URL. Search parameters are validated, so a pasted link reproduces the view. */
-import { alertStateSchema, goalStatusSchema, meetingKindSchema, milestoneKindSchema } from "@convene/domain";
+import { alertStateSchema, contributionKindSchema, goalStatusSchema, meetingKindSchema, milestoneKindSchema } from "@convene/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -279,6 +279,19 @@ const resourcesRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/resources-page.tsx"), "ResourcesPage"),
 });
 
+const contributionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/contributions",
+  validateSearch: z.object({
+    org: z.coerce.number().int().positive().optional().catch(undefined),
+    kind: contributionKindSchema.optional().catch(undefined),
+    goal: z.coerce.number().int().positive().optional().catch(undefined),
+    allCycles: z.boolean().optional().catch(undefined),
+    sort: z.string().optional().catch(undefined),
+  }),
+  component: lazyRouteComponent(() => import("./pages/contributions-page.tsx"), "ContributionsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -309,6 +322,7 @@ const routeTree = rootRoute.addChildren([
     alertRoute,
     editAlertRoute,
     resourcesRoute,
+    contributionsRoute,
   ]),
   presentRoute,
 ]);

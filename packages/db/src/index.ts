@@ -1,6 +1,7 @@
 export * from "./connection.ts";
 export * from "./queries/alerts.ts";
 export * from "./queries/audit.ts";
+export * from "./queries/contributions.ts";
 export * from "./queries/cycles.ts";
 export * from "./queries/feed.ts";
 export * from "./queries/goals.ts";

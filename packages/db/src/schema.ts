@@ -10,6 +10,7 @@ import type {
   AlertState,
   AlertUrgency,
   AttendanceStatus,
+  ContributionKind,
   DatePrecision,
   GoalStatus,
   MeasureKind,
@@ -190,6 +191,7 @@ export interface Database {
   roadmapDependencies: RoadmapDependencyTable;
   roadmapItemEvents: RoadmapItemEventTable;
   userVisits: UserVisitTable;
+  contributions: ContributionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -373,4 +375,23 @@ export interface UserVisitTable {
   userId: string;
   lastSeenAt: string;
   updatedAt: Timestamp;
+}
+
+export interface ContributionTable {
+  id: Generated<number>;
+  organisationId: number;
+  kind: ContributionKind;
+  date: string;
+  description: string;
+  hours: number | null;
+  goalId: number | null;
+  milestoneId: number | null;
+  meetingId: number | null;
+  visibility: Visibility;
+  createdById: string | null;
+  createdByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
 }

@@ -1,6 +1,7 @@
 export * from "./agm-report.ts";
 export * from "./alert.ts";
 export * from "./common.ts";
+export * from "./contribution.ts";
 export * from "./cycle.ts";
 export * from "./goal.ts";
 export * from "./goal-progress.ts";

@@ -17,6 +17,7 @@ const sections = [
   { to: "/roadmap", label: "Road map" },
   { to: "/milestones", label: "Milestones" },
   { to: "/meetings", label: "Meetings" },
+  { to: "/contributions", label: "Contributions" },
   { to: "/alerts", label: "Alerts" },
   { to: "/organisations", label: "Organisations" },
   { to: "/resources", label: "Resources" },

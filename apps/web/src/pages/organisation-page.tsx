@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import type { GoalSummary } from "../api.ts";
+import { OrganisationContributions } from "../components/organisation-contributions.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -34,6 +35,7 @@ export function OrganisationPage() {
         goals={org.data.supports.filter(inCycle)}
         empty="It supports no goals in this cycle."
       />
+      <OrganisationContributions organisationId={o.id} name={o.name} />
     </>
   );
 }

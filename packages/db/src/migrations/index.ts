@@ -11,6 +11,7 @@ import * as milestones from "./2026-11-26-11-milestones.ts";
 import * as meetings from "./2026-11-26-12-meetings.ts";
 import * as alerts from "./2026-11-26-20-alerts.ts";
 import * as resources from "./2026-11-26-21-resources.ts";
+import * as contributions from "./2026-11-26-22-contributions.ts";
 import * as visits from "./2026-11-26-23-visits.ts";
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-12-meetings": meetings,
   "2026-11-26-20-alerts": alerts,
   "2026-11-26-21-resources": resources,
+  "2026-11-26-22-contributions": contributions,
   "2026-11-26-23-visits": visits,
 };

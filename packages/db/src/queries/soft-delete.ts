@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 import { type Actor, recordAudit } from "./audit.ts";
 
-type SoftDeletable = "goals" | "measures" | "roadmapItems" | "milestones" | "meetings" | "resources";
+type SoftDeletable = "goals" | "measures" | "roadmapItems" | "milestones" | "meetings" | "resources" | "contributions";
 
 export interface SoftDelete {
   table: SoftDeletable;

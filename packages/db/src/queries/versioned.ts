@@ -12,7 +12,8 @@ type VersionedTable =
   | "milestones"
   | "meetings"
   | "alerts"
-  | "resources";
+  | "resources"
+  | "contributions";
 
 /**
  * Applies `values` to row `id` of `table` only if its version is still `version`, bumping it.
