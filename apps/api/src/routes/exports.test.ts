@@ -110,6 +110,14 @@ describe("GET /api/exports/agm(.pptx)", () => {
         body: { version: meeting.version, attendance: [org1, org2].map((organisationId) => ({ organisationId, status: "attended" })) },
       });
       expect(put.status).toBe(200);
+      await created("/api/contributions", {
+        organisationId: org1,
+        kind: "drafted",
+        date: "2026-07-01",
+        description: `${MARKER} ${visibility} contribution`,
+        hours: 2,
+        visibility,
+      });
     }
     // Outside the cycle: neither on the road map slide nor among the year's milestones.
     await created("/api/roadmap", {
@@ -185,7 +193,7 @@ describe("GET /api/exports/agm(.pptx)", () => {
     expect(report.carriedForward.map((g: { title: string }) => g.title)).toEqual(["Public goal on early warning"]);
   });
 
-  it("fills the road map, milestones and meetings from the records the audience may see", async () => {
+  it("fills the road map, milestones, meetings and contributions from the records the audience may see", async () => {
     const report = async (audience: string) =>
       (await json(await call(w.app, "GET", url("agm", { cycle: cycle.id, audience }), { cookie: w.convenor.cookie }))).report;
     const members = await report("members");
@@ -194,13 +202,15 @@ describe("GET /api/exports/agm(.pptx)", () => {
     expect(members.milestones.map((m: { title: string }) => m.title)).toEqual(["Public milestone", `${MARKER} members milestone`]);
     expect(members.milestones[0]).toMatchObject({ date: "2026-05-01", datePrecision: "month" });
     expect(members.meetings).toHaveLength(2);
+    // Contributions are counted per organisation, and only those the audience may see.
+    expect(members.contributions).toEqual([{ organisation: expect.any(String), count: 2, hours: 4 }]);
+    expect((await report("public")).contributions).toEqual([{ organisation: expect.any(String), count: 1, hours: 2 }]);
     expect(members.meetings[0]).toMatchObject({
       date: "2026-06-12",
       kind: "Ad hoc meeting",
       organisationsAttending: 2,
       attendanceRecorded: true,
     });
-    expect(members.contributions).toEqual([]);
 
     const pub = await report("public");
     expect(pub.roadmap.map((r: { title: string }) => r.title)).toEqual(["Public road map item"]);

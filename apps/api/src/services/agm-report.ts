@@ -8,6 +8,7 @@
 import {
   type CycleRecord,
   type Db,
+  listContributions,
   listCycles,
   listGoals,
   listMeetings,
@@ -38,16 +39,24 @@ export function reportViewer(audience: AgmAudience): Viewer {
 /**
  * The sections drawn from the road map, milestones and meetings, each queried as the report's
  * viewer: road map items overlapping the cycle, milestones dated from its workshop to its AGM, and
- * the cycle's meetings with how many organisations attended. Contributions stay empty until the
- * contributions table lands.
+ * the cycle's meetings with how many organisations attended, and contributions dated within the
+ * cycle counted by organisation (hours summed where given).
  */
 async function cycleSections(db: Db, viewer: Viewer, cycle: CycleRecord) {
   const span = { from: cycle.workshopDate, to: cycle.agmDate };
-  const [roadmap, milestones, meetings] = await Promise.all([
+  const [roadmap, milestones, meetings, contributions] = await Promise.all([
     listRoadmapItems(db, viewer, span),
     listMilestones(db, viewer, span),
     listMeetings(db, viewer, { cycleId: cycle.id }),
+    listContributions(db, viewer, span),
   ]);
+  const byOrganisation = new Map<string, { organisation: string; count: number; hours: number | null }>();
+  for (const c of contributions) {
+    const entry = byOrganisation.get(c.organisationName) ?? { organisation: c.organisationName, count: 0, hours: null };
+    entry.count += 1;
+    if (c.hours !== null) entry.hours = (entry.hours ?? 0) + c.hours;
+    byOrganisation.set(c.organisationName, entry);
+  }
   return {
     roadmap: roadmap.map((r) => ({
       title: r.title,
@@ -69,6 +78,7 @@ async function cycleSections(db: Db, viewer: Viewer, cycle: CycleRecord) {
       organisationsAttending: m.attendedCount,
       attendanceRecorded: m.attendedCount > 0,
     })),
+    contributions: [...byOrganisation.values()].sort((a, b) => b.count - a.count || a.organisation.localeCompare(b.organisation)),
   };
 }
 
@@ -150,8 +160,6 @@ export async function buildAgmReport(db: Db, cycle: CycleRecord, audience: AgmAu
       .map((o) => ({ name: o.name, shortName: o.shortName }))
       .sort((a, b) => a.name.localeCompare(b.name, "en-GB", { sensitivity: "base" })),
     ...sections,
-    // Left empty until the contributions table lands: the deck shows no contributions slide.
-    contributions: [],
     ...(comparison ? { since: comparisonForReport(comparison, fallback.basis) } : {}),
   };
 }
