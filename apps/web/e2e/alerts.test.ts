@@ -115,8 +115,8 @@ describe("alerts in the browser", () => {
 
     const tally = page.getByRole("figure", { name: "1 organisation joining, 1 can't, 0 need more information" });
     await tally.getByRole("button", { name: "Show as table" }).click();
-    await expect(tally.getByRole("row", { name: "Join 1", exact: true }).count()).resolves.toBe(1);
-    await expect(tally.getByRole("row", { name: "Can't join 1", exact: true }).count()).resolves.toBe(1);
+    await expect.poll(() => tally.getByRole("row", { name: "Join 1", exact: true }).count()).toBe(1);
+    await expect.poll(() => tally.getByRole("row", { name: "Can't join 1", exact: true }).count()).toBe(1);
 
     await page.getByRole("heading", { name: "Not answered yet" }).waitFor();
     const notAnswered = page.locator(".not-answered-list li");

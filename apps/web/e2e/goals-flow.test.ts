@@ -111,7 +111,7 @@ describe("goals, measures and progress in the browser", () => {
     // The chart's table twin carries the same figures as the drawing.
     const trend = page.getByRole("figure", { name: /Progress has/ });
     await trend.getByRole("button", { name: "Show as table" }).click();
-    await expect(trend.getByRole("cell", { name: "25.0 %" }).count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => trend.getByRole("cell", { name: "25.0 %" }).count()).toBeGreaterThan(0);
     const measureChart = page.getByRole("figure", { name: /MPs briefed: 0 on .*, 10 now/ });
     await measureChart.waitFor();
   });

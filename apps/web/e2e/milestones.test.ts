@@ -80,7 +80,7 @@ describe("the milestones timeline in the browser", () => {
         .count(),
     ).resolves.toBe(1);
     // A member cannot add or remove milestones.
-    await expect(page.getByRole("button", { name: "Add a milestone" }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole("button", { name: "Add a milestone" }).count()).toBe(0);
     await page.getByRole("heading", { name: "Still working for" }).waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
@@ -98,7 +98,7 @@ describe("the milestones timeline in the browser", () => {
     await page.getByText("7 milestones, newest first.").waitFor();
     await page.getByLabel("Oldest first").check();
     await page.waitForURL(/order=oldest/);
-    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toBe("2017");
+    await expect.poll(() => page.getByRole("heading", { level: 2 }).first().textContent()).toBe("2017");
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
@@ -129,11 +129,11 @@ describe("the milestones timeline in the browser", () => {
       .getByRole("article")
       .filter({ has: page.getByRole("heading", { name: "Foreign Affairs Committee hears from the group" }) });
     await added.waitFor();
-    await expect(added.locator("time").textContent()).resolves.toBe("March 2026");
+    await expect.poll(() => added.locator("time").textContent()).toBe("March 2026");
     await expect(added.getByRole("link", { name: /Oral evidence/ }).getAttribute("href")).resolves.toBe(
       "https://committees.parliament.uk/oralevidence/1",
     );
-    await expect(added.getByRole("link", { name: "UNA-UK" }).count()).resolves.toBe(1);
+    await expect.poll(() => added.getByRole("link", { name: "UNA-UK" }).count()).toBe(1);
     await page.getByRole("heading", { name: "2026", level: 2 }).waitFor();
 
     await added.getByRole("button", { name: /Remove/ }).click();

@@ -69,7 +69,7 @@ describe("the road map in the browser", () => {
 
     await page.getByRole("button", { name: "Show as table" }).click();
     await page.getByRole("rowheader", { name: TITLE }).waitFor();
-    await expect(page.getByRole("cell", { name: "40 %" }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole("cell", { name: "40 %" }).count()).toBe(1);
     expect(page.url()).toContain("view=table");
     expect(await seriousA11yProblems(page)).toEqual([]);
 
@@ -95,13 +95,13 @@ describe("the road map in the browser", () => {
     await page.goto(`${convene.base}/roadmap?view=timeline`);
     const bar = page.getByRole("group", { name: /Road map timeline/ }).getByRole("button", { name: new RegExp(`^${TITLE}`) });
     await bar.waitFor();
-    await expect(page.getByRole("button", { name: /Add a road map item|Add the first item/ }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole("button", { name: /Add a road map item|Add the first item/ }).count()).toBe(0);
     await expect(bar.getAttribute("aria-label")).resolves.toContain("Press Enter for details");
     await bar.click();
     const details = page.getByRole("dialog", { name: TITLE });
     await details.getByText("Parliament").waitFor();
-    await expect(details.getByRole("button", { name: /Save|Delete/ }).count()).resolves.toBe(0);
-    await expect(details.getByRole("textbox").count()).resolves.toBe(0);
+    await expect.poll(() => details.getByRole("button", { name: /Save|Delete/ }).count()).toBe(0);
+    await expect.poll(() => details.getByRole("textbox").count()).toBe(0);
     expect(await seriousA11yProblems(page)).toEqual([]);
     await details.getByRole("button", { name: "Close" }).click();
   });

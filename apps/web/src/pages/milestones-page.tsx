@@ -4,7 +4,7 @@
  * view. The convenor adds, edits and removes milestones here (with undo).
  */
 import { formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKinds, yearOf } from "@convene/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, call, type Milestone } from "../api.ts";
@@ -34,9 +34,11 @@ export function MilestonesPage() {
   const isConvenor = me.data?.user?.role === "convenor";
   const orgs = useQuery(organisationsQuery);
   const newestFirst = search.order !== "oldest";
-  const list = useQuery(
-    milestonesQuery({ kind: search.kind, year: search.year, organisationId: search.org, order: newestFirst ? "desc" : "asc" }),
-  );
+  // Keep the timeline on screen while a new filter or order loads, rather than flashing a skeleton.
+  const list = useQuery({
+    ...milestonesQuery({ kind: search.kind, year: search.year, organisationId: search.org, order: newestFirst ? "desc" : "asc" }),
+    placeholderData: keepPreviousData,
+  });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Milestone | null>(null);
 
