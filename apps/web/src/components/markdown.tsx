@@ -18,6 +18,9 @@ export function Markdown({ text }: { text: string }) {
           h1: ({ node: _node, ...props }) => <h3 {...props} />,
           h2: ({ node: _node, ...props }) => <h3 {...props} />,
           h3: ({ node: _node, ...props }) => <h4 {...props} />,
+          // An image whose address was unsafe has had it emptied: show its words, not a broken image.
+          img: ({ node: _node, src, alt, ...props }) =>
+            src ? <img src={src} alt={alt ?? ""} {...props} /> : alt ? <span>{alt}</span> : null,
         }}
       >
         {text}
