@@ -1,13 +1,5 @@
 /** Creating and editing a goal, validated as you type with the schema the API uses. */
-import {
-  type GoalStatus,
-  goalInputSchema,
-  goalStatuses,
-  goalStatusLabels,
-  type Visibility,
-  visibilities,
-  visibilityLabels,
-} from "@convene/domain";
+import { type GoalStatus, goalInputSchema, goalStatuses, goalStatusLabels, type Visibility } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -16,6 +8,7 @@ import { ConflictDialog } from "../components/conflict-dialog.tsx";
 import { Field } from "../components/field.tsx";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { VisibilityField } from "../components/visibility-field.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
 import { useGoalEdit } from "../goal-edits.ts";
@@ -221,17 +214,12 @@ function GoalForm({
             />
           )}
         </Field>
-        <Field id="visibility" label="Visible to" hint="Public goals may appear in public exports" error={errorFor("visibility")}>
-          {(p) => (
-            <select {...p} value={draft.visibility} onChange={(e) => set({ visibility: e.target.value as Visibility })}>
-              {visibilities.map((v) => (
-                <option key={v} value={v}>
-                  {visibilityLabels[v]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <VisibilityField
+          value={draft.visibility}
+          onChange={(visibility) => set({ visibility })}
+          error={errorFor("visibility")}
+          hint="Public goals may appear in public exports"
+        />
       </div>
       <Field id="leadOrganisationId" label="Lead organisation" error={errorFor("leadOrganisationId")}>
         {(p) => (

@@ -1,13 +1,5 @@
 /** Recording and editing a meeting, validated as you type with the schema the API uses. */
-import {
-  type MeetingKind,
-  meetingInputSchema,
-  meetingKindLabels,
-  meetingKinds,
-  type Visibility,
-  visibilities,
-  visibilityLabels,
-} from "@convene/domain";
+import { type MeetingKind, meetingInputSchema, meetingKindLabels, meetingKinds, type Visibility } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -16,6 +8,7 @@ import { type Conflict, ConflictDialog } from "../components/conflict-dialog.tsx
 import { Field } from "../components/field.tsx";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { VisibilityField } from "../components/visibility-field.tsx";
 import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
 import { formatMeetingTime, fromLocalInput, toLocalInput } from "../meeting-format.ts";
 import { cyclesQuery, meetingQuery } from "../queries.ts";
@@ -222,17 +215,7 @@ function MeetingForm({
             </select>
           )}
         </Field>
-        <Field id="visibility" label="Visible to" error={errorFor("visibility")}>
-          {(p) => (
-            <select {...p} value={draft.visibility} onChange={(e) => set({ visibility: e.target.value as Visibility })}>
-              {visibilities.map((v) => (
-                <option key={v} value={v}>
-                  {visibilityLabels[v]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <VisibilityField value={draft.visibility} onChange={(visibility) => set({ visibility })} error={errorFor("visibility")} />
       </div>
       <Field id="title" label="Title" error={errorFor("title")}>
         {(p) => (

@@ -8,7 +8,6 @@ import {
   roadmapStatuses,
   roadmapStatusLabels,
   type Visibility,
-  visibilities,
   visibilityLabels,
 } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -17,6 +16,7 @@ import { ApiFailure, api, call, type RoadmapItem } from "../api.ts";
 import { type Conflict, ConflictDialog } from "../components/conflict-dialog.tsx";
 import { Field } from "../components/field.tsx";
 import { ErrorMessage } from "../components/states.tsx";
+import { VisibilityField } from "../components/visibility-field.tsx";
 import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
 import { formatDate } from "../format.ts";
 import { goalsQuery } from "../queries.ts";
@@ -282,17 +282,12 @@ export function RoadmapItemForm({
             </select>
           )}
         </Field>
-        <Field id="rm-visibility" label="Visible to" error={errorFor("visibility")}>
-          {(p) => (
-            <select {...p} value={draft.visibility} onChange={(e) => set({ visibility: e.target.value as Visibility })}>
-              {visibilities.map((v) => (
-                <option key={v} value={v}>
-                  {visibilityLabels[v]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <VisibilityField
+          id="rm-visibility"
+          value={draft.visibility}
+          onChange={(visibility) => set({ visibility })}
+          error={errorFor("visibility")}
+        />
       </div>
       <div className={`field ${errorFor("followGoalProgress") ? "has-error" : ""}`}>
         <label className="checkbox">
