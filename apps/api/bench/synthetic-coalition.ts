@@ -6,7 +6,7 @@
  * Meant for an empty, freshly migrated database.
  */
 import type { Db } from "@convene/db";
-import { type GoalStatus, narrowest, type Visibility } from "@convene/domain";
+import { addDaysIso, daysBetween, type GoalStatus, narrowest, type Visibility } from "@convene/domain";
 
 export interface SyntheticSize {
   organisations: number;
@@ -31,8 +31,7 @@ export interface SyntheticCoalition {
   >;
 }
 
-const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = addDaysIso;
 
 /** mulberry32: a small seeded generator, so two runs build the same coalition. */
 function randomSource(seed: number) {
@@ -164,7 +163,7 @@ export async function generateSyntheticCoalition(
       for (const m of goalMeasures) values.push({ measureId: m.id, updateId: null, value: m.baseline ?? 0, recordedAt: start });
 
       // Updates spread over the part of the cycle that has happened, values rising towards target.
-      const span = Math.max(1, Math.min(364, Math.round((Date.parse(today) - Date.parse(cycle.workshopDate)) / DAY)));
+      const span = Math.max(1, Math.min(364, daysBetween(cycle.workshopDate, today)));
       const pace = 0.3 + random.next();
       for (let u = 1; u <= updatesPerGoal; u++, updateId++) {
         const share = u / updatesPerGoal;

@@ -3,6 +3,7 @@
  * in an HttpOnly SameSite cookie, rate-limited sign-in, and the admin plugin's "banned" flag
  * as our "disabled account". Self sign-up is off: people join by invitation or the admin CLI.
  */
+import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@convene/db";
 import { betterAuth } from "better-auth";
 import { admin } from "better-auth/plugins";
@@ -16,7 +17,32 @@ export interface AuthOptions {
   trustedOrigins: string[];
   /** Rate limiting; tests that sign in many times turn it down to a window they control. */
   signInLimit?: { window: number; max: number };
+  /**
+   * How passwords are hashed. Production leaves this unset (Better Auth's scrypt); the API and
+   * browser tests pass `fastTestPasswordHasher`, because scrypt per test user dominated the
+   * suite's time and made it fail on a busy machine.
+   */
+  passwordHasher?: PasswordHasher;
 }
+
+export interface PasswordHasher {
+  hash: (password: string) => Promise<string>;
+  verify: (input: { hash: string; password: string }) => Promise<boolean>;
+}
+
+/** A cheap, salted hash for tests only: never pass it outside a test. */
+export const fastTestPasswordHasher: PasswordHasher = {
+  hash: async (password) => {
+    const salt = randomBytes(8).toString("hex");
+    return `test:${salt}:${createHash("sha256")
+      .update(salt + password)
+      .digest("hex")}`;
+  },
+  verify: async ({ hash, password }) => {
+    const [scheme, salt, digest] = hash.split(":");
+    return scheme === "test" && createHash("sha256").update(`${salt}${password}`).digest("hex") === digest;
+  },
+};
 
 /** The header our server sets from the TCP connection, so rate limiting knows the client. */
 export const CLIENT_IP_HEADER = "x-convene-client-ip";
@@ -32,7 +58,13 @@ export function createAuth(o: AuthOptions) {
     trustedOrigins: o.trustedOrigins,
     database: { db: o.db, type: "sqlite" },
     telemetry: { enabled: false },
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 200 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 200,
+      ...(o.passwordHasher ? { password: o.passwordHasher } : {}),
+    },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     user: {
       additionalFields: {

@@ -16,6 +16,8 @@ export interface ConveneOptions {
   /** Extra origins allowed to post (Vite's dev server). */
   extraOrigins?: string[];
   signInLimit?: AuthOptions["signInLimit"];
+  /** Tests only: see `fastTestPasswordHasher`. */
+  passwordHasher?: AuthOptions["passwordHasher"];
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -28,6 +30,7 @@ export async function createConvene(o: ConveneOptions) {
     baseURL: o.publicUrl,
     trustedOrigins,
     signInLimit: o.signInLimit,
+    passwordHasher: o.passwordHasher,
   });
   const deps: AppDeps = { db, auth, publicUrl: o.publicUrl };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
@@ -54,3 +57,5 @@ export function listen(app: ReturnType<typeof createApp>, port: number, hostname
     server.on("error", reject);
   });
 }
+
+export { fastTestPasswordHasher } from "./auth.ts";

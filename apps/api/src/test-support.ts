@@ -3,6 +3,7 @@
  * Better Auth exactly as the dashboard does, and small factories for people and records.
  */
 import type { Role } from "@convene/domain";
+import { fastTestPasswordHasher } from "./auth.ts";
 import { createConvene } from "./server.ts";
 import { createAccount } from "./services/accounts.ts";
 
@@ -14,7 +15,12 @@ export type Convene = Awaited<ReturnType<typeof createConvene>>;
 export type App = Convene["app"];
 
 export async function makeConvene(options: { signInLimit?: { window: number; max: number } } = {}) {
-  return createConvene({ databasePath: ":memory:", publicUrl: ORIGIN, signInLimit: options.signInLimit ?? { window: 60, max: 1000 } });
+  return createConvene({
+    databasePath: ":memory:",
+    publicUrl: ORIGIN,
+    signInLimit: options.signInLimit ?? { window: 60, max: 1000 },
+    passwordHasher: fastTestPasswordHasher,
+  });
 }
 
 let addresses = 0;

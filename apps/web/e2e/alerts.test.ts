@@ -3,7 +3,9 @@
  * answer it, and the convenor sees the tally and who has not answered (which members never see).
  * The alerts list, the alert page and the resources page are checked with axe.
  */
+
 import { createAccount } from "@convene/api/accounts";
+import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
@@ -70,10 +72,10 @@ describe("alerts in the browser", () => {
     await page.getByLabel("Situation or country").fill("Country X");
     await page.getByLabel("Urgency").selectOption({ label: "Critical" });
     // A deadline in the past is refused as you type, before anything is sent.
-    await page.getByLabel("Deadline").fill(localInput(new Date(Date.now() - 86_400_000)));
+    await page.getByLabel("Deadline").fill(localInput(addDays(new Date(), -1)));
     await page.getByLabel("Deadline").blur();
     await page.getByText("must be in the future").waitFor();
-    await page.getByLabel("Deadline").fill(localInput(new Date(Date.now() + 3 * 86_400_000)));
+    await page.getByLabel("Deadline").fill(localInput(addDays(new Date(), 3)));
     await page.getByLabel("The ask").fill("Sign a joint statement to the Foreign Secretary calling for consular access.");
     await page.getByRole("button", { name: "Raise alert" }).click();
 

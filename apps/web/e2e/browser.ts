@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { linkFor, setupLinkToken } from "@convene/api/accounts";
-import { createConvene, listen } from "@convene/api/server";
+import { createConvene, fastTestPasswordHasher, listen } from "@convene/api/server";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -23,7 +23,12 @@ export async function startConvene() {
   // port before creating the app: ask the OS for a free one first.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const convene = await createConvene({ databasePath: join(dir, "convene.db"), webDist, publicUrl: base });
+  const convene = await createConvene({
+    databasePath: join(dir, "convene.db"),
+    webDist,
+    publicUrl: base,
+    passwordHasher: fastTestPasswordHasher,
+  });
   const server = await listen(convene.app, port, "127.0.0.1");
   return {
     base,

@@ -2,7 +2,9 @@
  * Logging contributions as a member would, and seeing the table and the charts change; the
  * convenor's participation view appears for the convenor only. The page is checked with axe.
  */
+
 import { createAccount } from "@convene/api/accounts";
+import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
@@ -10,7 +12,7 @@ const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
 const UNA = "uma@una.example.org";
 const GOAL = "Secure a cross-government atrocity prevention strategy";
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(new Date(), offset).toISOString().slice(0, 10);
 
 describe("contributions in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;

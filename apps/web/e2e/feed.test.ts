@@ -2,15 +2,16 @@
  * "What's new" and "What needs you" on the overview, and recording a successful alert as a
  * milestone in one step. The overview with both sections and the closed alert page are checked with axe.
  */
+
 import { createAccount } from "@convene/api/accounts";
+import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
 const UNA = "uma@una.example.org";
-const DAY = 86_400_000;
-const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const ago = (days: number) => addDays(new Date(), -days).toISOString();
 
 describe("what's new and what needs you in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;

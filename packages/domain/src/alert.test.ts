@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alertAnswerSchema, alertInputSchema, answerRefusal, compareAlerts, daysUntil, tallyAnswers } from "./alert.ts";
+import { alertAnswerSchema, alertInputSchema, answerRefusal, compareAlerts, tallyAnswers } from "./alert.ts";
+import { daysUntil } from "./dates.ts";
 import { parseTags, resourceInputSchema } from "./resource.ts";
 
 const now = new Date("2026-12-01T12:00:00.000Z");

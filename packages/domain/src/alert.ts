@@ -106,9 +106,3 @@ export function compareAlerts(a: { state: AlertState; deadline: string }, b: { s
   if (aOpen !== bOpen) return aOpen - bOpen;
   return aOpen === 0 ? a.deadline.localeCompare(b.deadline) : b.deadline.localeCompare(a.deadline);
 }
-
-/** Whole days from `now` to `deadline`, rounded up for the future ("in 1 day" until it is due). */
-export function daysUntil(deadline: string, now: Date): number {
-  const ms = Date.parse(deadline) - now.getTime();
-  return ms >= 0 ? Math.ceil(ms / 86_400_000) : -Math.ceil(-ms / 86_400_000);
-}

@@ -32,12 +32,6 @@ export const cyclePatchSchema = z
 export const cycleStates = ["open", "closed"] as const;
 export type CycleState = (typeof cycleStates)[number];
 
-/** Whole days from `from` to `to` (ISO dates); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  const ms = Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
-  return Math.round(ms / 86_400_000);
-}
-
 /** A sensible name for a cycle running from its workshop to its AGM: "2026–27". */
 export function defaultCycleName(workshopDate: string, agmDate: string): string {
   const a = workshopDate.slice(0, 4);

@@ -1,3 +1,4 @@
+import { stepDates } from "./dates.ts";
 import { goalProgress, meanProgress } from "./goal-progress.ts";
 import type { MeasureFacts } from "./measure.ts";
 
@@ -58,11 +59,7 @@ export function meanProgressOverTime(goalSeries: readonly (readonly ProgressPoin
  * Weekly steps keep a year's chart to about 52 points whatever the number of updates.
  */
 export function sampleDates(from: string, to: string, stepDays = 7): string[] {
-  const out: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t < end; t += stepDays * 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
+  const out = stepDates(from, to, stepDays);
   out.push(to);
   return out;
 }

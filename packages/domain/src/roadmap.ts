@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isoDateSchema, longText, shortText } from "./common.ts";
+import { daysBetween } from "./dates.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const roadmapStatuses = ["planned", "in_progress", "done", "blocked", "dropped"] as const;
@@ -177,6 +178,6 @@ export function roadmapProgressOverTime(
 
 /** Sample dates for a range: weekly, widened so that a long road map stays near 60 points. */
 export function roadmapSampleStep(from: string, to: string): number {
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  const days = daysBetween(from, to);
   return Math.max(7, Math.ceil(days / 60));
 }

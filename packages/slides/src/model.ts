@@ -5,7 +5,17 @@
  * ellipsis at a measured length, long lists continue on further slides, very long lists are
  * summarised.
  */
-import { type AgmGoal, type AgmReport, formatPreciseDate, type GoalStatus, goalStatuses, goalStatusLabels, percent } from "@convene/domain";
+import {
+  type AgmGoal,
+  type AgmReport,
+  formatPreciseDate,
+  type GoalStatus,
+  goalStatuses,
+  goalStatusLabels,
+  percent,
+  ukDate,
+  ukShortDate,
+} from "@convene/domain";
 import { layout } from "./theme.ts";
 
 export interface GoalLine {
@@ -75,10 +85,7 @@ export function fitLine(text: string, widthIn: number, pt: number): string {
 
 // ---------- words ----------
 
-const ukDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const shortDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const shortDate = ukShortDate;
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 const pct = (p: number | null) => (p === null ? 0 : Math.round(p * 1000) / 10);
 const slug = (s: string) =>

@@ -1,3 +1,4 @@
+import { addDays } from "@convene/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { milestoneDraftFromAlert } from "../services/alerts.ts";
 import { auditOf, badFields, type Convene, call, json, organisationIds, person, world } from "../test-support.ts";
@@ -8,7 +9,7 @@ afterEach(async () => {
   convene = undefined;
 });
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const inDays = (days: number) => addDays(new Date(), days).toISOString();
 
 async function setup() {
   const w = await world();

@@ -1,3 +1,4 @@
+import { addDays } from "@convene/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditOf, badFields, type Convene, call, json, makeCycle, makeGoal, organisationIds, person, world } from "../test-support.ts";
 
@@ -247,8 +248,8 @@ describe("GET /api/contributions/participation", () => {
     // Alert answers are dated now, so this cycle must contain today.
     const now = new Date();
     const span = await makeCycle(app, convenor.cookie, {
-      workshopDate: new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10),
-      agmDate: new Date(now.getTime() + 300 * 86_400_000).toISOString().slice(0, 10),
+      workshopDate: addDays(now, -30).toISOString().slice(0, 10),
+      agmDate: addDays(now, 300).toISOString().slice(0, 10),
     });
     const alert = await call(app, "POST", "/api/alerts", {
       cookie: convenor.cookie,
@@ -258,7 +259,7 @@ describe("GET /api/contributions/participation", () => {
         kind: "emerging_threat",
         urgency: "high",
         ask: "Sign",
-        deadline: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
+        deadline: addDays(now, 3).toISOString(),
         visibility: "convenor",
       },
     });

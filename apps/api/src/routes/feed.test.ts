@@ -1,3 +1,4 @@
+import { addDays } from "@convene/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditOf, badFields, type Convene, call, json, makeCycle, makeGoal, organisationIds, person, world } from "../test-support.ts";
 
@@ -7,9 +8,8 @@ afterEach(async () => {
   convene = undefined;
 });
 
-const DAY = 86_400_000;
-const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+const ago = (days: number) => addDays(new Date(), -days).toISOString();
+const inDays = (days: number) => addDays(new Date(), days).toISOString();
 
 async function setup() {
   const w = await world();
@@ -80,7 +80,7 @@ describe("GET /api/feed", () => {
     const feed = await feedOf(w, w.member.cookie);
     expect(feed.firstVisit).toBe(true);
     expect(feed.lastSeenAt).toBeNull();
-    expect(Date.parse(feed.asOf) - Date.parse(feed.since)).toBeGreaterThanOrEqual(14 * DAY - 1000);
+    expect(Date.parse(feed.asOf) - Date.parse(feed.since)).toBeGreaterThanOrEqual(addDays(new Date(0), 14).getTime() - 1000);
     expect(feed.items.filter((i) => i.kind === "goal").map((i) => i.id)).toEqual([fresh.id]);
   });
 

@@ -2,13 +2,14 @@
  * The lists' CSVs (/api/data/<list>.csv): the page's filters respected, visibility filtered on the
  * server (an observer's file has no members-only or convenor-only row), formulas neutralised.
  */
+import { addDays } from "@convene/domain";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, json, world } from "../test-support.ts";
 
 const MARKER = "ZZ-CSV-MARKER";
 const FORMULA = '=HYPERLINK("https://evil.example","Click")';
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const inDays = (days: number) => addDays(new Date(), days).toISOString();
 
 type World = Awaited<ReturnType<typeof world>>;
 

@@ -1,3 +1,4 @@
+import { addDays } from "@convene/domain";
 import ICAL from "ical.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditOf, badFields, type Convene, call, closeCycle, json, makeCycle, makeGoal, organisationIds, world } from "../test-support.ts";
@@ -269,8 +270,8 @@ describe("GET /api/meetings/next", () => {
     const { app, convenor, member, observer } = await setup();
     const year = new Date().getUTCFullYear();
     const cycle = await makeCycle(app, convenor.cookie, { workshopDate: `${year - 1}-01-01`, agmDate: `${year + 1}-12-31` });
-    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const soon = addDays(new Date(), 3).toISOString();
+    const later = addDays(new Date(), 30).toISOString();
     await makeMeeting(app, convenor.cookie, { title: "Members soon", startsAt: soon, visibility: "members", cycleId: cycle.id });
     await makeMeeting(app, convenor.cookie, { title: "Public AGM", kind: "agm", startsAt: later, visibility: "public", cycleId: cycle.id });
     const next = async (cookie: string) => json(await call(app, "GET", `/api/meetings/next?cycleId=${cycle.id}`, { cookie }));

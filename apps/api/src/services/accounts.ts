@@ -3,9 +3,11 @@
  * disabling. Links are one-time tokens; only their SHA-256 is stored, so a copy of the
  * database cannot be used to sign in.
  */
+
 import { createHash, randomBytes } from "node:crypto";
 import { type Actor, type Db, type InvitationKind, recordAudit } from "@convene/db";
 import type { Role } from "@convene/domain";
+import { addDays } from "@convene/domain";
 import type { Auth } from "../auth.ts";
 import { ApiError, notFound } from "../errors.ts";
 
@@ -37,7 +39,7 @@ interface NewLink {
 export async function createLink(db: Db, link: NewLink): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   const now = new Date();
-  const expires = new Date(now.getTime() + LINK_DAYS[link.kind] * 86_400_000);
+  const expires = addDays(now, LINK_DAYS[link.kind]);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("invitations")

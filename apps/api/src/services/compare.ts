@@ -6,6 +6,7 @@
  */
 import { type CycleRecord, type Db, type GoalSummary, listGoals, listMilestones, measureValueHistory } from "@convene/db";
 import {
+  addDaysIso,
   countsTowardsProgress,
   type DatePrecision,
   goalProgressOverTime,
@@ -130,7 +131,7 @@ export async function loadComparison(db: Db, viewer: Viewer, cycle: CycleRecord,
   return compareGoals({ goals, history, sourceMeasures: new Map(sources.map((s) => [s.id, s.measures])), since, now, milestones });
 }
 
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (iso: string) => addDaysIso(iso, 1);
 
 /** The "Since the last AGM" section of the AGM report: every goal then and now, and the new milestones. */
 export function comparisonForReport(comparison: Comparison, basis: "previous_agm" | "workshop" | "chosen") {

@@ -4,7 +4,7 @@
  * form for the convenor, the details for everyone else); the convenor can also drag a bar
  * to move its dates, snapping to whole days. Status and "Overdue" are words and shapes.
  */
-import { type RoadmapStatus, roadmapStatusLabels } from "@convene/domain";
+import { addDaysIso, daysBetween, type RoadmapStatus, roadmapStatusLabels } from "@convene/domain";
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { RoadmapItem } from "../api.ts";
 import { formatDate, formatMonth } from "../format.ts";
@@ -18,9 +18,10 @@ export const barColours: Record<RoadmapStatus, string> = {
   dropped: "#4a4a4a",
 };
 
-const DAY = 86_400_000;
-const toDays = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
-export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+/** Days since 1970-01-01: the timeline's x axis counts whole days. */
+const toDays = (iso: string) => daysBetween("1970-01-01", iso);
+const fromDays = (days: number) => addDaysIso("1970-01-01", days);
+export const addDays = addDaysIso;
 
 const AXIS = 52;
 const LANE = 30;
@@ -108,8 +109,8 @@ export function RoadmapTimeline({
   const weeks: string[] = [];
   if (zoom === "quarter") {
     const first = toDays(period.start);
-    const monday = first + ((8 - new Date(first * DAY).getUTCDay()) % 7);
-    for (let d = monday; d < toDays(period.end); d += 7) weeks.push(new Date(d * DAY).toISOString().slice(0, 10));
+    const monday = first + ((8 - new Date(fromDays(first)).getUTCDay()) % 7);
+    for (let d = monday; d < toDays(period.end); d += 7) weeks.push(fromDays(d));
   }
 
   const shift = (item: RoadmapItem) => (drag?.id === item.id ? drag.days : 0);

@@ -3,6 +3,7 @@
  * alerts, meetings and road map items the person may see, newest first. Reading does not clear
  * it; "Mark as seen" moves the person's mark up to the moment the feed was read.
  */
+import { daysBetween, isoDate } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -27,8 +28,9 @@ const FIRST = 8;
 
 /** "today", "yesterday", "3 days ago" within a week; the date after that. */
 export function whenWords(iso: string, now = new Date()): string {
-  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
-  const days = Math.round((day(now) - day(new Date(iso))) / 86_400_000);
+  // Calendar days where the reader is, not in UTC: "yesterday" is their yesterday.
+  const local = (d: Date) => isoDate(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())));
+  const days = daysBetween(local(new Date(iso)), local(now));
   if (days <= 0) return "today";
   if (days === 1) return "yesterday";
   if (days < 7) return `${days} days ago`;

@@ -3,7 +3,7 @@
  * for each linked goal, milestone and meeting: a link to a record the viewer may not see comes
  * back as null, with no title, so nothing about the hidden record leaks.
  */
-import { type ContributionInput, type ContributionKind, type Viewer, visibleLevels } from "@convene/domain";
+import { addDaysIso, type ContributionInput, type ContributionKind, type Viewer, visibleLevels } from "@convene/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 
@@ -86,7 +86,7 @@ export async function insertContribution(
 }
 
 /** `to` is a date: anything on that day counts, so the bound is the start of the next day. */
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString();
+const dayAfter = (iso: string) => `${addDaysIso(iso, 1)}T00:00:00.000Z`;
 
 /**
  * For the convenor only: per organisation that has not left, whether it contributed, attended a

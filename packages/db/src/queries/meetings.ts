@@ -2,7 +2,7 @@
  * Meetings as a viewer may see them. Every read takes the viewer and filters by visibility in
  * SQL; the goals a meeting's decisions link to are filtered by the goals' own visibility too.
  */
-import { type MeetingInput, type MeetingListQuery, type Viewer, visibleLevels } from "@convene/domain";
+import { addDaysIso, type MeetingInput, type MeetingListQuery, type Viewer, visibleLevels } from "@convene/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 
@@ -12,7 +12,7 @@ export interface MeetingFilter extends MeetingListQuery {
 }
 
 /** `to` is a date: meetings starting on it count, so the bound is the start of the next day. */
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString();
+const dayAfter = (iso: string) => `${addDaysIso(iso, 1)}T00:00:00.000Z`;
 
 export async function listMeetings(db: Kysely<Database>, viewer: Viewer, f: MeetingFilter) {
   let q = db

@@ -7,7 +7,7 @@
  *
  * `planDemoCycle` is pure (dates and values from `today`); `seedDemo` writes the plan once.
  */
-import { type GoalStatus, goalProgress, type MeasureKind, narrowest, type Visibility } from "@convene/domain";
+import { addDaysIso, daysBetween, type GoalStatus, goalProgress, type MeasureKind, narrowest, type Visibility } from "@convene/domain";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../queries/audit.ts";
 import type { Database } from "../schema.ts";
@@ -217,9 +217,8 @@ export interface DemoPlan {
   goals: PlannedGoal[];
 }
 
-const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const daysFrom = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
+const addDays = addDaysIso;
+const daysFrom = daysBetween;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** A fixed pseudo-random sequence (mulberry32), so the same day gives the same demo. */
