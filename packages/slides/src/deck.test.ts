@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { goalsFixture, optionalSectionsFixture, reportFixture, sinceFixture } from "./fixtures.ts";
-import { charsThatFit, deckSlides, fitLine, limits, type Slide } from "./model.ts";
+import { coalitionFixture, goalsFixture, optionalSectionsFixture, reportFixture, sinceFixture } from "./fixtures.ts";
+import { deckSlides, limits, type Slide } from "./model.ts";
 import { buildAgmDeck } from "./pptx.ts";
 import { openDeck, texts } from "./read-deck.ts";
+import { linesFit, linesHeight } from "./text-fit.ts";
 import { layout } from "./theme.ts";
 
 describe("the deck's slide model", () => {
@@ -67,16 +68,22 @@ describe("the deck's slide model", () => {
     expect(slides.some((s) => s.kind === "chart")).toBe(false);
   });
 
-  it("cuts long titles with an ellipsis to the measured width of their box", () => {
-    const long = "Secure a cross-government strategy for atrocity prevention ".repeat(6);
-    const slides = deckSlides(reportFixture({ goals: goalsFixture(12, () => long) }));
-    const lines = slides.flatMap((s) => (s.kind === "goals" ? s.goals : []));
-    expect(lines.length).toBe(12);
-    for (const g of lines) {
-      expect(g.title.endsWith("…")).toBe(true);
-      expect(g.title.length).toBeLessThanOrEqual(charsThatFit(layout.goalTitle.w, layout.goalTitle.pt));
+  it("keeps long goal titles whole, wrapped and stepped down, and moves what does not fit to the next slide", () => {
+    const long = "Secure a cross-government strategy for atrocity prevention ".repeat(5).trim();
+    const slides = deckSlides(reportFixture({ goals: goalsFixture(24, () => long) }));
+    const goalSlides = slides.filter((s) => s.kind === "goals");
+    const lines = goalSlides.flatMap((s) => s.goals);
+    expect(lines).toHaveLength(24);
+    for (const g of lines) expect(g.title).toBe(long);
+    const boxes = goalSlides.flatMap((s) => s.frame.texts.filter((t) => t.role === "goal"));
+    expect(boxes).toHaveLength(24);
+    for (const b of boxes) {
+      expect(b.text).toBe(long);
+      expect(b.lines.length).toBeGreaterThan(1);
+      expect(b.pt).toBeGreaterThanOrEqual(layout.goalTitle.minPt);
     }
-    expect(fitLine("short", 5, 18)).toBe("short");
+    expect(goalSlides.length).toBeGreaterThan(4);
+    expectFramesFit(slides);
   });
 
   it("fits every text of a very large deck in its box", () => {
@@ -87,44 +94,114 @@ describe("the deck's slide model", () => {
     const goals = goalsFixture(2000, (i) => `Goal ${i + 1} `.repeat(40));
     const since = { ...sinceFixture(2000), goals: goals.map((g) => ({ title: g.title, before: 0.1, after: g.progress, isNew: false })) };
     const slides = deckSlides(reportFixture({ goals, organisations: orgs, proposed: goals, since, ...optionalSectionsFixture }));
-    const within = (t: string, box: { w: number; pt: number }) => expect(t.length).toBeLessThanOrEqual(charsThatFit(box.w, box.pt));
-    for (const s of slides) {
-      if (s.kind !== "title") within(s.title, layout.title);
-      if ("subtitle" in s && s.kind !== "title") within(s.subtitle, layout.subtitle);
-      if (s.kind === "goals") {
-        expect(s.goals.length).toBeLessThanOrEqual(limits.goalsPerSlide);
-        for (const g of s.goals) within(g.title, layout.goalTitle);
-        if (s.more) within(s.more, layout.more);
-      }
-      if (s.kind === "names") {
-        expect(s.names.length).toBeLessThanOrEqual(limits.namesPerSlide);
-        for (const n of s.names) within(n, layout.name);
-      }
-      if (s.kind === "list") {
-        expect(s.items.length).toBeLessThanOrEqual(limits.listItemsPerSlide);
-        for (const it of s.items) within(it.text, layout.listText);
-        for (const it of s.items) within(it.detail, layout.listDetail);
-        if (s.more) within(s.more, layout.more);
-      }
-    }
-    // 2,000 goals are summarised, not listed on hundreds of slides; 50 organisations take three slides.
+    expectFramesFit(slides);
+    // 2,000 goals are summarised, not listed on hundreds of slides.
     const goalSlides = slides.filter((s) => s.kind === "goals");
     expect(goalSlides.length).toBeLessThanOrEqual(4 * limits.goalSlidesPerTheme);
-    expect(goalSlides.filter((s) => (s as Extract<Slide, { kind: "goals" }>).more).length).toBe(4);
-    expect(slides.filter((s) => s.kind === "names")).toHaveLength(3);
+    expect(goalSlides.filter((s) => s.more)).toHaveLength(4);
     expect(slides.length).toBeLessThan(40);
-    const names = slides.flatMap((s) => (s.kind === "names" ? s.names : []));
-    expect(names).toHaveLength(50);
+    expect(slides.flatMap((s) => (s.kind === "names" ? s.names : []))).toEqual(orgs.map((o) => o.name));
   });
 
   it("gives every chart slide speaker notes that state its figures", () => {
-    for (const s of deckSlides(reportFixture(optionalSectionsFixture))) {
-      expect(s.notes.length).toBeGreaterThan(20);
-      if (s.id === "chart-themes-1") expect(s.notes).toContain("National strategy: 20 %");
-      if (s.id === "chart-status") expect(s.notes).toMatch(/achieved \d+/);
-    }
+    const slides = deckSlides(reportFixture(optionalSectionsFixture));
+    for (const s of slides) expect(s.notes.length).toBeGreaterThan(20);
+    const notes = (id: string) => {
+      const slide = slides.find((s) => s.id === id);
+      expect(slide, id).toBeDefined();
+      return slide!.notes;
+    };
+    expect(notes("chart-themes-1")).toContain("National strategy: 20 %");
+    expect(notes("chart-status")).toMatch(/achieved \d+/);
   });
 });
+
+describe("the deck of a 50-organisation, 200-goal coalition with real-length names", () => {
+  const report = coalitionFixture();
+  const slides = deckSlides(report);
+  const texts = slides.flatMap((s) => s.frame.texts);
+
+  it("cuts no text: no slide text ends in an ellipsis, and every box holds its whole text", () => {
+    expect(texts.length).toBeGreaterThan(300);
+    for (const t of texts) {
+      expect(t.text, t.text).not.toMatch(/(…|\.\.\.)$/);
+      for (const line of t.lines) expect(line, t.text).not.toMatch(/(…|\.\.\.)$/);
+    }
+    expectFramesFit(slides);
+  });
+
+  it("names every organisation in full, once, on the thank-you slides, in balanced columns", () => {
+    const thanks = slides.filter((s) => s.kind === "names");
+    expect(thanks.length).toBeGreaterThan(1);
+    expect(thanks.flatMap((s) => s.names)).toEqual(report.organisations.map((o) => o.name));
+    const named = thanks.flatMap((s) => s.frame.texts.filter((t) => t.role === "name").map((t) => t.text));
+    expect(named).toEqual(report.organisations.map((o) => o.name));
+    expect(named).toContain("Commission for International Justice and Accountability");
+    expect(named).toContain("Uyghur Human Rights and Democracy Advocacy Network");
+    // Pages hold about as many names each, and the columns of a page end near the same height.
+    const sizes = thanks.map((s) => s.names.length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    for (const s of thanks) {
+      const names = s.frame.texts.filter((t) => t.role === "name");
+      const columns = [...new Set(names.map((t) => t.x))];
+      expect(columns.length).toBeGreaterThan(1);
+      const bottoms = columns.map((x) => Math.max(...names.filter((t) => t.x === x).map((t) => t.y + t.h)));
+      const tallest = Math.max(...names.map((t) => t.h)) + layout.names.gap;
+      expect(Math.max(...bottoms) - Math.min(...bottoms)).toBeLessThanOrEqual(tallest + 1e-9);
+    }
+  });
+
+  it("keeps a long theme name's '(1 of 3)' with it, on one line", () => {
+    const theme = "Atrocity prevention in UK foreign, development and defence policy and programming";
+    const pages = slides.filter((s) => s.kind === "goals" && s.title.startsWith(theme));
+    expect(pages.map((s) => s.title)).toEqual([1, 2, 3].map((i) => `${theme} (${i}\u00a0of\u00a03)`));
+    for (const [i, s] of pages.entries()) {
+      const title = s.frame.texts.find((t) => t.role === "title")!;
+      expect(title.text).toBe(s.title);
+      expect(title.lines.length).toBe(2);
+      expect(title.lines.at(-1)).toMatch(new RegExp(`\\(${i + 1}\u00a0of\u00a03\\)$`));
+    }
+  });
+
+  it("paginates by measured space: a slide of one-line goals holds more than a slide of two-line ones", () => {
+    const count = (theme: string) => slides.find((s) => s.id === `goals-${theme}-1`);
+    const short = count("parliament-and-parties");
+    const long = count("national-strategy");
+    expect(short?.kind).toBe("goals");
+    expect(long?.kind).toBe("goals");
+    const rows = (s: Slide | undefined) => (s?.kind === "goals" ? s.goals.length : 0);
+    expect(rows(short)).toBeGreaterThan(rows(long));
+  });
+});
+
+/**
+ * Every text box of every slide: on the slide and above the footer, its lines (measured with the
+ * font's widths) within its width, its height that of its lines, its size at or above the floor,
+ * its lines together exactly its text, and overlapping no other box or chart plot.
+ */
+function expectFramesFit(slides: readonly Slide[]) {
+  for (const s of slides) {
+    const boxes = s.frame.texts;
+    for (const t of boxes) {
+      const where = `${s.id}: ${t.text}`;
+      expect(t.x, where).toBeGreaterThanOrEqual(0);
+      expect(t.x + t.w, where).toBeLessThanOrEqual(layout.slide.w);
+      expect(t.y, where).toBeGreaterThanOrEqual(0.12);
+      expect(t.y + t.h, where).toBeLessThanOrEqual(layout.bottom + 1e-9);
+      expect(t.pt, where).toBeGreaterThanOrEqual(11);
+      expect(t.h, where).toBeCloseTo(linesHeight(t.lines.length, t.pt), 9);
+      expect(linesFit(t, t.w, t.face), where).toBe(true);
+      expect(t.lines.join("").replace(/\s/g, ""), where).toBe(t.text.replace(/\s/g, ""));
+    }
+    const rects = [...boxes, ...(s.frame.chart?.plot ? [{ ...s.frame.chart.plot, text: "the chart's plot" }] : [])];
+    for (const [i, a] of rects.entries()) {
+      for (const b of rects.slice(i + 1)) {
+        const apart = a.x + a.w <= b.x + 1e-9 || b.x + b.w <= a.x + 1e-9 || a.y + a.h <= b.y + 1e-9 || b.y + b.h <= a.y + 1e-9;
+        expect(apart, `${s.id}: "${a.text}" overlaps "${b.text}"`).toBe(true);
+      }
+    }
+  }
+}
 
 describe("the PowerPoint file", () => {
   it("has one slide per model slide, titled as the model says, with notes", async () => {

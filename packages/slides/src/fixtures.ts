@@ -92,3 +92,146 @@ export const optionalSectionsFixture: Pick<AgmReport, "roadmap" | "milestones" |
     },
   ],
 };
+
+/**
+ * Organisations named as long as real members' names are, for the large coalition below. The
+ * first two are the issue's own examples; the rest are made up in the same style.
+ */
+export const longOrganisationNames = [
+  "Commission for International Justice and Accountability",
+  "Uyghur Human Rights and Democracy Advocacy Network",
+  "Protection Approaches",
+  "Aegis Trust",
+  "Minority Rights Group International",
+  "Women's International League for Peace and Freedom (UK Section)",
+  "International Bar Association's Human Rights Institute",
+  "Global Centre for the Responsibility to Protect",
+  "Asia Pacific Centre for the Responsibility to Protect",
+  "Sudan and South Sudan Forum for Justice and Reconciliation",
+  "Coalition for Genocide Response",
+  "Holocaust Memorial Day Trust",
+  "Remembering Srebrenica",
+  "eyeWitness to Atrocities",
+  "Christian Solidarity Worldwide",
+  "Humanitarian Aid Relief Trust",
+  "Burma Campaign UK",
+  "Rohingya Human Rights Network for Justice and Accountability",
+  "Syria Justice and Accountability Centre",
+  "Yazidi Justice Committee for Survivors of Genocide",
+  "Ceasefire Centre for Civilian Rights",
+  "Centre for Information Resilience",
+  "Institute for War and Peace Reporting",
+  "Freedom from Torture",
+  "Quaker Peace and Social Witness",
+  "Peace Direct",
+  "Saferworld",
+  "Conciliation Resources",
+  "Waging Peace",
+  "Rights for Peace",
+  "Jo Cox Foundation",
+  "The Sentinel Project for Genocide Prevention",
+  "Auschwitz Institute for the Prevention of Genocide and Mass Atrocities",
+  "Early Warning Project at the United States Holocaust Memorial Museum",
+  "Centre for the Study of Genocide and Mass Violence, University of Sheffield",
+  "All-Party Parliamentary Group for the Prevention of Genocide and Crimes Against Humanity",
+  "Guernica 37 International Justice Chambers",
+  "Global Justice Centre for Survivors of Sexual Violence in Conflict",
+  "Physicians for Human Rights UK",
+  "Doctors of the World UK",
+  "Survivors Speak Out Network",
+  "Mukwege Foundation for Survivors of Conflict-Related Sexual Violence",
+  "Open Society Justice Initiative",
+  "Hong Kong Watch",
+  "Tibet Society of the United Kingdom",
+  "Kurdistan Regional Human Rights Observatory",
+  "Darfur Women's Action Group for Peace and Justice",
+  "West Papua Advocacy Team for Self-Determination and Human Rights",
+  "Association of Genocide Survivors' Descendants in the United Kingdom",
+  "Tigray Human Rights Documentation and Advocacy Centre",
+] as const;
+
+const coalitionThemes = [
+  "National strategy",
+  "Parliament and parties",
+  "Early warning",
+  "Self-care and mutual support",
+  "Atrocity prevention in UK foreign, development and defence policy and programming",
+  "Accountability, justice and reparations for survivors of atrocity crimes",
+  "Public awareness",
+  "Sanctions",
+];
+
+const goalWords = [
+  "Secure a cross-government strategy for atrocity prevention with a named minister accountable to Parliament",
+  "Brief the new ministers",
+  "Publish the annual atrocity risk assessment for the countries of concern and brief officials on its findings",
+  "Hold a parliamentary event on early warning",
+  "Win commitments from every major party to an atrocity prevention lead in their manifesto before the next general election",
+  "Train staff of member organisations in the self-care and mutual-support guide",
+  "Press for Magnitsky-style sanctions against those responsible for atrocities against the Uyghur people",
+  "Open letter",
+];
+
+/**
+ * A coalition as large as the issue's check: 50 organisations with real-length names, 200 goals in
+ * eight themes (two of them with long names), a year of weekly progress, and every optional section.
+ */
+export function coalitionFixture(): AgmReport {
+  const organisations = longOrganisationNames.map((name, i) => ({ name, shortName: `O${i + 1}` }));
+  const goals: AgmGoal[] = Array.from({ length: 200 }, (_, i) => ({
+    id: i + 1,
+    title: `${goalWords[i % goalWords.length]!} (${i + 1})`,
+    themeName: coalitionThemes[i % coalitionThemes.length]!,
+    status: goalStatuses[(i * 5) % goalStatuses.length]!,
+    progress: i % 9 === 0 ? null : ((i * 37) % 101) / 100,
+    leadName: i % 6 === 0 ? null : organisations[(i * 7) % organisations.length]!.name,
+  }));
+  const weeks = Array.from({ length: 48 }, (_, i) => {
+    const d = new Date(Date.UTC(2026, 0, 10 + i * 7));
+    return { date: d.toISOString().slice(0, 10), progress: i === 0 ? null : Math.min(1, 0.05 + i * 0.01) };
+  });
+  const base = reportFixture({ goals });
+  return {
+    ...base,
+    groupName: "UK Civil Society Working Group on the Prevention of Genocide, Crimes Against Humanity and Other Mass Atrocities",
+    figures: { progress: 0.47, progressUpdates: 1_480, organisationsInvolved: 50 },
+    progressByTheme: coalitionThemes.map((t, i) => ({
+      themeName: t,
+      goals: goals.filter((g) => g.themeName === t).length,
+      progress: 0.1 + i * 0.1,
+    })),
+    progressOverTime: weeks,
+    carriedForward: goals.slice(0, 30).map((g) => ({ ...g, toCycleName: "2027–28" })),
+    proposed: goals.slice(30).filter((g) => g.status !== "achieved" && g.status !== "dropped"),
+    organisations,
+    roadmap: Array.from({ length: 24 }, (_, i) => ({
+      title: goalWords[(i + 3) % goalWords.length]!,
+      workstream: coalitionThemes[i % coalitionThemes.length]!,
+      start: `2026-${String((i % 12) + 1).padStart(2, "0")}-01`,
+      end: "2026-12-31",
+      status: i % 3 === 0 ? "Done" : "In progress",
+    })),
+    milestones: Array.from({ length: 14 }, (_, i) => ({
+      date: `2026-${String((i % 12) + 1).padStart(2, "0")}-${String(1 + i).padStart(2, "0")}`,
+      datePrecision: i % 4 === 1 ? ("month" as const) : ("day" as const),
+      title: i % 2 ? "The Foreign, Commonwealth and Development Office publishes its atrocity prevention toolkit" : `Open letter ${i + 1}`,
+      kind: "Statement",
+    })),
+    contributions: organisations.map((o, i) => ({ organisation: o.name, count: 60 - i, hours: i % 3 ? (60 - i) * 4 : null })),
+    meetings: Array.from({ length: 16 }, (_, i) => ({
+      date: `2026-${String((i % 12) + 1).padStart(2, "0")}-15`,
+      title: i % 2 ? "Ad hoc: responding to an emerging threat of mass atrocities in the Sahel region" : `Monthly meeting ${i + 1}`,
+      kind: i % 2 ? "Ad hoc" : "Regular",
+      organisationsAttending: 20 + i,
+    })),
+    since: {
+      ...sinceFixture(),
+      goals: goals.map((g, i) => ({ title: g.title, before: i % 4 ? 0.1 : null, after: g.progress, isNew: i % 4 === 0 })),
+      newMilestones: Array.from({ length: 9 }, (_, i) => ({
+        date: `2026-0${i + 1}-03`,
+        datePrecision: "day" as const,
+        title: i % 2 ? "Government responds to the open letter on atrocity prevention" : `Statement ${i + 1}`,
+      })),
+    },
+  };
+}
