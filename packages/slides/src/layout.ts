@@ -144,7 +144,8 @@ export function balanceColumns(heights: readonly number[], columns: number, gap:
   const search = (starts: number[]) => {
     const ends = [...starts.slice(1), n];
     const tallest = Math.max(...starts.map((s, i) => span(s, ends[i]!)));
-    if (tallest < best.tallest - 1e-9) best = { tallest, starts };
+    // The last of equal splits: earlier columns are the longer ones, as a reader expects.
+    if (tallest <= best.tallest + 1e-9) best = { tallest, starts };
     if (starts.length < columns) for (let next = starts.at(-1)! + 1; next < n; next++) search([...starts, next]);
   };
   search([0]);

@@ -231,7 +231,7 @@ const barPlot = (top: number) => {
 function barsThatFit(title: string, subtitle: string, names: readonly string[], most: number): number {
   const plot = barPlot(contentTop(header(widestTitle(title), subtitle).bottom) - 0.1);
   for (let n = Math.min(most, Math.max(1, names.length)); n > 1; n--) {
-    const band = plot.h / n;
+    const band = Math.min(plot.h / n, layout.barLabels.maxBand);
     if (names.every((name) => fit(name, { ...layout.barLabels, h: band - 0.06 }).fitsRule)) return n;
   }
   return 1;
@@ -239,7 +239,9 @@ function barsThatFit(title: string, subtitle: string, names: readonly string[], 
 
 function barFrame(title: string, subtitle: string, names: readonly string[]): Frame {
   const heading = header(title, subtitle);
-  const plot = barPlot(contentTop(heading.bottom) - 0.1);
+  const room = barPlot(contentTop(heading.bottom) - 0.1);
+  // A few bars are not drawn a slide tall.
+  const plot = { ...room, h: Math.min(room.h, Math.max(1, names.length) * layout.barLabels.maxBand) };
   const band = plot.h / Math.max(1, names.length);
   // One size for every name on the chart: the largest at which all of them fit beside their bars.
   const pt = Math.min(...names.map((name) => fit(name, { ...layout.barLabels, h: band - 0.06 }).pt));

@@ -56,7 +56,7 @@ export const layout = {
   more: { pt: 15, minPt: 12, lines: 2 },
   figure: { w: 2.85, h: 1.9, gap: 0.23, rowGap: 0.35, valuePt: 44, valueMinPt: 24, wordsPt: 16, wordsMinPt: 12 },
   /** Bar charts: the category names are the model's own text boxes left of the plot. */
-  barLabels: { w: 3.9, gap: 0.2, pt: 14, minPt: 11, lines: 3 },
+  barLabels: { w: 4.6, gap: 0.2, pt: 14, minPt: 11, lines: 3, maxBand: 0.8 },
   names: { pt: 18, minPt: 13, lines: 2, gap: 0.14, columnGap: 0.4 },
   event: { pt: 15, minPt: 11, maxW: 3, gap: 0.2 },
   body: { x: 0.8, y: 2.4, w: 11.7, h: 2.4, pt: 24, minPt: 16 },
