@@ -266,4 +266,21 @@ describe("GET /api/exports/agm(.pptx)", () => {
     expect(membersText).toContain(`${MARKER} members goal`);
     expect(membersText).not.toContain(`${MARKER} convenor`);
   });
+  it("names every organisation in full on the deck, and ends no slide text in an ellipsis", async () => {
+    const long = ["Commission for International Justice and Accountability", "Uyghur Human Rights and Democracy Advocacy Network"];
+    for (const [i, name] of long.entries()) {
+      const body = { name, shortName: `long-name-${i + 1}` };
+      expect((await call(w.app, "POST", "/api/organisations", { cookie: w.convenor.cookie, body })).status).toBe(201);
+    }
+    const q = { cycle: cycle.id, audience: "members" };
+    const { report } = await json(await call(w.app, "GET", url("agm", q), { cookie: w.convenor.cookie }));
+    const names: string[] = report.organisations.map((o: { name: string }) => o.name);
+    expect(names).toEqual(expect.arrayContaining(long));
+    const opened = await openDeck(await deck(await call(w.app, "GET", url("agm.pptx", q), { cookie: w.convenor.cookie })));
+    const unescape = (t: string) =>
+      t.replace(/&(apos|quot|lt|gt|amp);/g, (_m, e: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[e]!);
+    const paragraphs = opened.slides.flatMap(texts).map(unescape);
+    for (const p of paragraphs) expect(p).not.toMatch(/(…|\.\.\.)$/);
+    for (const name of names) expect(paragraphs).toContain(name);
+  });
 });
