@@ -277,9 +277,9 @@ describe("GET /api/exports/agm(.pptx)", () => {
     const names: string[] = report.organisations.map((o: { name: string }) => o.name);
     expect(names).toEqual(expect.arrayContaining(long));
     const opened = await openDeck(await deck(await call(w.app, "GET", url("agm.pptx", q), { cookie: w.convenor.cookie })));
-    const unescape = (t: string) =>
+    const decodeXml = (t: string) =>
       t.replace(/&(apos|quot|lt|gt|amp);/g, (_m, e: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[e]!);
-    const paragraphs = opened.slides.flatMap(texts).map(unescape);
+    const paragraphs = opened.slides.flatMap(texts).map(decodeXml);
     for (const p of paragraphs) expect(p).not.toMatch(/(…|\.\.\.)$/);
     for (const name of names) expect(paragraphs).toContain(name);
   });
