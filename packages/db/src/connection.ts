@@ -17,10 +17,11 @@ import {
   type QueryResult,
   type RootOperationNode,
   SqliteDialect,
+  sql,
   type UnknownRow,
 } from "kysely";
 import pg from "pg";
-import { type Engine, foldForSearch, isPostgresLocation, SQLITE_FOLD_FUNCTION } from "./engine.ts";
+import { type Engine, engineOf, foldForSearch, isPostgresLocation, SQLITE_FOLD_FUNCTION } from "./engine.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 
@@ -233,3 +234,23 @@ class SameRowsOnBothEngines implements KyselyPlugin {
     return args.result;
   }
 }
+
+/**
+ * Runs `work` while holding a database-wide lock, so that several instances starting at once on
+ * one PostgreSQL database do it one after another (the first seeds; the rest find it seeded).
+ * SQLite has one process per file, so there it simply runs.
+ */
+export async function withStartupLock<T>(db: Kysely<any>, work: () => Promise<T>): Promise<T> {
+  if (engineOf(db) !== "postgres") return work();
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(conn);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(conn);
+    }
+  });
+}
+
+/** An arbitrary constant naming Convene's start-up lock among PostgreSQL's advisory locks. */
+const STARTUP_LOCK = 726_363_836;

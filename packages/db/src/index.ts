@@ -1,4 +1,6 @@
+export * from "./catalog.ts";
 export * from "./connection.ts";
+export * from "./engine.ts";
 export * from "./queries/alerts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/contributions.ts";

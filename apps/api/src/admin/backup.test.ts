@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./run.ts";
 import { recordedIo, tempContext } from "./test-io.ts";
 
-let ctx: ReturnType<typeof tempContext>;
+let ctx: Awaited<ReturnType<typeof tempContext>>;
 beforeEach(async () => {
-  ctx = tempContext();
+  ctx = await tempContext();
   const { db } = await openDatabase(ctx.databasePath);
   await seedCoalition(db);
   await seedDemo(db, { today: "2026-11-26" });

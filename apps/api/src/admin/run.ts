@@ -12,7 +12,7 @@ const commands: Record<string, (argv: string[], io: CliIo, ctx: CliContext) => P
   restore,
 };
 
-export const usage = `Convene admin command line. Uses the same database as the server (DATABASE_PATH).
+export const usage = `Convene admin command line. Uses the same database as the server (DATABASE_URL, else DATABASE_PATH).
 
 Usage: npm run admin -- <command> [options]
 

@@ -48,7 +48,7 @@ describe("JSON export and restore", () => {
     const tables = await exportableTables(w.convene.db);
     expect(Object.keys(doc.tables)).toEqual(tables);
 
-    const ctx = tempContext();
+    const ctx = await tempContext();
     cleanup = ctx.cleanup;
     const file = join(ctx.dir, "export.json");
     writeFileSync(file, JSON.stringify(doc));
@@ -99,7 +99,7 @@ describe("JSON export and restore", () => {
 
 describe("restore command line", () => {
   it("needs --from and a JSON file", async () => {
-    const ctx = tempContext();
+    const ctx = await tempContext();
     cleanup = ctx.cleanup;
     expect(await runCli(["restore"], recordedIo(), ctx)).toBe(2);
     const file = join(ctx.dir, "x.json");
