@@ -149,8 +149,9 @@ async function openPostgres(location: string, options: OpenOptions): Promise<Ope
     close: async () => {
       if (closed) return;
       closed = true;
-      // Both Kysely instances share the pool: ending it once closes every connection.
-      await pool.end();
+      // Both Kysely instances share the pool: ending it once closes every connection (a caller may
+      // already have ended it through db.destroy()).
+      await pool.end().catch(() => {});
     },
   };
 }
