@@ -6,9 +6,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Engine } from "@convene/db";
 import { betterAuth } from "better-auth";
-import type { Kysely } from "kysely";
 import { admin } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
+import type { Kysely } from "kysely";
 
 export interface AuthOptions {
   /** The database Better Auth keeps users, sessions and rate-limit counts in (OpenedDatabase.authDb). */

@@ -41,7 +41,11 @@ export async function parentTables(db: Kysely<any>, table: string): Promise<stri
 export async function tablesInDependencyOrder(db: Kysely<any>, exclude: (name: string) => boolean = () => false): Promise<string[]> {
   const names = (await tableNames(db)).filter((n) => !exclude(n));
   const parents = new Map<string, string[]>();
-  for (const name of names) parents.set(name, (await parentTables(db, name)).filter((t) => t !== name && names.includes(t)));
+  for (const name of names)
+    parents.set(
+      name,
+      (await parentTables(db, name)).filter((t) => t !== name && names.includes(t)),
+    );
   const ordered: string[] = [];
   const seen = new Set<string>();
   const visit = (name: string, path: string[]) => {

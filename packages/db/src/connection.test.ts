@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseProblem, openDatabase } from "./connection.ts";
 import { containsText, foldForSearch } from "./engine.ts";
@@ -120,7 +120,10 @@ describe("opening the database", () => {
 
   it("searches text ignoring case and accents, the same on both engines", async () => {
     temp = await tempDatabase();
-    await temp.db.insertInto("themes").values(["Génocide prevention", "ÉCOLE", "50% done_now"].map((name) => ({ name, description: "" }))).execute();
+    await temp.db
+      .insertInto("themes")
+      .values(["Génocide prevention", "ÉCOLE", "50% done_now"].map((name) => ({ name, description: "" })))
+      .execute();
     const find = async (words: string) =>
       (
         await temp!.db

@@ -41,7 +41,9 @@ export async function freshTestDatabase(dir?: string): Promise<string> {
   const client = await admin;
   databases += 1;
   const name = `${prefix}${process.pid}_${databases}`;
-  await client.query(`create database "${name}" template "${template}"`);
+  // FILE_COPY copies the template's files at a checkpoint, which the test server (fsync off)
+  // makes cheap: faster here than PostgreSQL 15's default of copying through the WAL.
+  await client.query(`create database "${name}" template "${template}" strategy file_copy`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();

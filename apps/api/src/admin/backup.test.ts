@@ -50,16 +50,19 @@ async function rowCounts(path: string) {
 }
 
 describe("admin backup", () => {
-  it.runIf(testEngine === "sqlite")("writes a readable copy with the same rows, resolving --to from where the command was typed", async () => {
-    const io = recordedIo();
-    expect(await runCli(["backup", "--to", "copies/convene-backup.db"], io, ctx)).toBe(0);
-    const target = join(ctx.dir, "copies/convene-backup.db");
-    expect(io.out()).toMatch(new RegExp(`^Backed up .*convene\\.db to ${target.replace(/[.]/g, "\\.")} \\(\\d+\\.\\d KB\\)\\.\\n$`));
-    expect(existsSync(`${target}.partial`)).toBe(false);
-    const original = await rowCounts(ctx.databasePath);
-    expect(original.goals).toBeGreaterThan(0);
-    expect(await rowCounts(target)).toEqual(original);
-  });
+  it.runIf(testEngine === "sqlite")(
+    "writes a readable copy with the same rows, resolving --to from where the command was typed",
+    async () => {
+      const io = recordedIo();
+      expect(await runCli(["backup", "--to", "copies/convene-backup.db"], io, ctx)).toBe(0);
+      const target = join(ctx.dir, "copies/convene-backup.db");
+      expect(io.out()).toMatch(new RegExp(`^Backed up .*convene\\.db to ${target.replace(/[.]/g, "\\.")} \\(\\d+\\.\\d KB\\)\\.\\n$`));
+      expect(existsSync(`${target}.partial`)).toBe(false);
+      const original = await rowCounts(ctx.databasePath);
+      expect(original.goals).toBeGreaterThan(0);
+      expect(await rowCounts(target)).toEqual(original);
+    },
+  );
 
   it.runIf(testEngine === "postgres")("dumps PostgreSQL with pg_dump, in a form pg_restore loads with the same rows", async () => {
     const io = recordedIo();

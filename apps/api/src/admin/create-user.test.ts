@@ -106,7 +106,11 @@ describe("admin command line as a process", () => {
       const child = execFile(
         "npx",
         ["tsx", "src/admin/cli.ts", "create-user", "--email", "piped@example.org", "--name", "Piped Person", "--role", "observer"],
-        { cwd: apiDir, env: { ...process.env, ...databaseEnv(ctx.databasePath), AUTH_SECRET: ctx.secret, PUBLIC_URL, INIT_CWD: ctx.dir }, timeout: 60_000 },
+        {
+          cwd: apiDir,
+          env: { ...process.env, ...databaseEnv(ctx.databasePath), AUTH_SECRET: ctx.secret, PUBLIC_URL, INIT_CWD: ctx.dir },
+          timeout: 60_000,
+        },
         (error, stdout, stderr) => done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
       );
       child.stdin?.end(`${PASSWORD}\n`);

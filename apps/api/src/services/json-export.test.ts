@@ -116,7 +116,9 @@ describe("export of later tables", () => {
   it("includes tables added by later migrations without any change to the exporter", async () => {
     const w = await world();
     convene = w.convene;
-    await sql`create table "milestonesTest" (id integer primary key, "goalId" integer references goals(id), title text)`.execute(w.convene.db);
+    await sql`create table "milestonesTest" (id integer primary key, "goalId" integer references goals(id), title text)`.execute(
+      w.convene.db,
+    );
     await sql`insert into "milestonesTest" (id, title) values (1, 'Open letter')`.execute(w.convene.db);
     const res = await call(w.app, "GET", "/api/data/export.json", { cookie: w.convenor.cookie });
     const doc = await json(res);

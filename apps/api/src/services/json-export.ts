@@ -5,7 +5,15 @@
  * except the secrets listed in EXCLUDED_TABLES. New tables from later migrations are exported
  * and restored with no change here. The format is described in docs/data-format.md.
  */
-import { columnNames, continueKeyNumbering, type Db, deferForeignKeys, primaryKeyColumns, recordAudit, tablesInDependencyOrder } from "@convene/db";
+import {
+  columnNames,
+  continueKeyNumbering,
+  type Db,
+  deferForeignKeys,
+  primaryKeyColumns,
+  recordAudit,
+  tablesInDependencyOrder,
+} from "@convene/db";
 import { type Kysely, sql } from "kysely";
 
 export const EXPORT_FORMAT = "convene-export";

@@ -2,7 +2,6 @@
 import { type Kysely, sql } from "kysely";
 import { engineTypes } from "./engine-types.ts";
 
-
 export async function up(db: Kysely<any>): Promise<void> {
   const t = engineTypes(db);
   await db.schema
@@ -11,7 +10,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("url", "text")
-    .addColumn("tags", "text", (c) => c.notNull().defaultTo("[]").check(t.pg ? sql`json_typeof(tags::json) = 'array'` : sql`json_valid(tags) and json_type(tags) = 'array'`))
+    .addColumn("tags", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("[]")
+        .check(t.pg ? sql`json_typeof(tags::json) = 'array'` : sql`json_valid(tags) and json_type(tags) = 'array'`),
+    )
     .addColumn("visibility", "text", (c) => c.notNull().check(sql`visibility in ('public', 'members', 'convenor')`))
     .addColumn("createdById", "text")
     .addColumn("createdByName", "text", (c) => c.notNull())

@@ -5,7 +5,6 @@
 import type { Kysely } from "kysely";
 import { engineTypes } from "./engine-types.ts";
 
-
 export async function up(db: Kysely<any>): Promise<void> {
   const t = engineTypes(db);
   await db.schema

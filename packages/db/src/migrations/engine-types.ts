@@ -23,8 +23,6 @@ export function engineTypes(db: Kysely<any>) {
     /** Better Auth's booleans. */
     bool: pg ? ("boolean" as const) : ("integer" as const),
     /** Now, as ISO-8601 text with milliseconds in UTC: 2026-12-01T21:15:00.000Z. */
-    now: pg
-      ? sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
-      : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+    now: pg ? sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
   };
 }
