@@ -24,7 +24,7 @@ export function requestLog(logger: Logger) {
       const line = {
         requestId,
         method: c.req.method,
-        route: routePath(c, -1),
+        route: routePath(c),
         status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       };

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type Db, type Engine, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
+import { type Db, type Engine, isPostgresLocation, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { type AuthOptions, createAuth } from "./auth.ts";
@@ -29,8 +29,11 @@ export interface ConveneOptions {
 }
 
 export async function createConvene(o: ConveneOptions) {
-  const secret = o.secret ?? loadOrCreateSecret(o.databasePath);
+  // On PostgreSQL a missing secret is refused before the database is touched; on SQLite the
+  // secret file is made only once the database has opened and migrated cleanly.
+  if (!o.secret && isPostgresLocation(o.databasePath)) loadOrCreateSecret(o.databasePath);
   const opened = await openDatabase(o.databasePath, { poolSize: o.poolSize });
+  const secret = o.secret ?? loadOrCreateSecret(o.databasePath);
   const { db } = opened;
   let seeded: Awaited<ReturnType<typeof seedIfEmpty>>;
   try {
