@@ -1,5 +1,6 @@
 export * from "./catalog.ts";
 export * from "./connection.ts";
+export * from "./copy-database.ts";
 export * from "./engine.ts";
 export * from "./queries/alerts.ts";
 export * from "./queries/audit.ts";
