@@ -12,6 +12,9 @@ import { apiDocs } from "./api-docs.ts";
 import { CLIENT_IP_HEADER } from "./auth.ts";
 import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
 import { errorBody, onError } from "./errors.ts";
+import { health } from "./health.ts";
+import type { Logger } from "./logger.ts";
+import { requestLog } from "./request-log.ts";
 import { accounts } from "./routes/accounts.ts";
 import { alerts } from "./routes/alerts.ts";
 import { audit } from "./routes/audit.ts";
@@ -36,7 +39,7 @@ import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
 
 const api = new Hono<AppBindings>()
-  .get("/health", (c) => c.json({ ok: true }, 200))
+  .get("/health", health)
   .route("/me", me)
   .route("/accounts", accounts)
   .route("/invitations", invitations)
@@ -67,11 +70,14 @@ export interface AppOptions {
   trustedOrigins: string[];
   /** The built dashboard to serve, if any. */
   webDist?: string | undefined;
+  /** Where the one-line-per-request log goes (the server's pino logger). */
+  logger?: Logger | undefined;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions) {
   const app = new Hono<AppBindings>();
   app.onError(onError);
+  if (options.logger) app.use(requestLog(options.logger));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

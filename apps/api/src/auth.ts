@@ -4,13 +4,16 @@
  * as our "disabled account". Self sign-up is off: people join by invitation or the admin CLI.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "@convene/db";
+import type { Engine } from "@convene/db";
 import { betterAuth } from "better-auth";
 import { admin } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
+import type { Kysely } from "kysely";
 
 export interface AuthOptions {
-  db: Db;
+  /** The database Better Auth keeps users, sessions and rate-limit counts in (OpenedDatabase.authDb). */
+  db: Kysely<any>;
+  engine: Engine;
   secret: string;
   baseURL?: string | undefined;
   /** Where browsers may send mutating requests from (the dashboard's own origin, Vite in dev). */
@@ -56,7 +59,7 @@ export function createAuth(o: AuthOptions) {
     baseURL: o.baseURL,
     secret: o.secret,
     trustedOrigins: o.trustedOrigins,
-    database: { db: o.db, type: "sqlite" },
+    database: { db: o.db, type: o.engine },
     telemetry: { enabled: false },
     emailAndPassword: {
       enabled: true,
@@ -73,7 +76,8 @@ export function createAuth(o: AuthOptions) {
     },
     rateLimit: {
       enabled: true,
-      storage: "memory",
+      // In the database, so that every API instance on one database counts the same attempts.
+      storage: "database",
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": o.signInLimit ?? { window: 60, max: 5 } },

@@ -8,6 +8,14 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default(resolve(repoRoot, "data/convene.db")),
+  /** postgres://user:password@host:5432/database runs Convene on PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// address (postgres://user:password@host:5432/database)")
+    .optional(),
+  /** The session-signing secret; required with DATABASE_URL, the same on every instance. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The address people use to reach Convene; links printed for setup and invitations use it. */
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -19,7 +27,10 @@ const envSchema = z.object({
   INIT_CWD: z.string().min(1).optional(),
 });
 
-export type AppEnv = z.infer<typeof envSchema>;
+export type AppEnv = z.infer<typeof envSchema> & {
+  /** Where the data is: DATABASE_URL when set, else the SQLite file DATABASE_PATH. */
+  database: string;
+};
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const parsed = envSchema.safeParse(source);
@@ -29,7 +40,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   }
   // `npm start` runs in apps/api; a relative DATABASE_PATH means the folder the person typed it in.
   const env = parsed.data;
-  return env.DATABASE_PATH === ":memory:" ? env : { ...env, DATABASE_PATH: resolve(env.INIT_CWD ?? process.cwd(), env.DATABASE_PATH) };
+  const path = env.DATABASE_PATH === ":memory:" ? env.DATABASE_PATH : resolve(env.INIT_CWD ?? process.cwd(), env.DATABASE_PATH);
+  return { ...env, DATABASE_PATH: path, database: env.DATABASE_URL ?? path };
 }
 
 /** The load test's knobs (`npm run bench`); flags on its command line override these. */

@@ -1,16 +1,20 @@
-/** Builds a running Convene from a database path: used by `npm start`, the browser tests and the benchmark. */
+/** Builds a running Convene from a database location: used by `npm start`, the browser tests and the benchmark. */
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type Db, openDatabase, seedIfEmpty } from "@convene/db";
+import { type Db, type Engine, isPostgresLocation, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { type AuthOptions, createAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
+import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 
 export interface ConveneOptions {
+  /** The database: a SQLite file path (":memory:" for a private one) or a postgres:// address. */
   databasePath: string;
+  /** The session-signing secret (AUTH_SECRET); by default the file beside a SQLite database. */
+  secret?: string | undefined;
   publicUrl?: string | undefined;
   webDist?: string | undefined;
   /** Extra origins allowed to post (Vite's dev server). */
@@ -18,15 +22,32 @@ export interface ConveneOptions {
   signInLimit?: AuthOptions["signInLimit"];
   /** Tests only: see `fastTestPasswordHasher`. */
   passwordHasher?: AuthOptions["passwordHasher"];
+  /** One JSON line per request goes here; none without it (tests). */
+  logger?: Logger | undefined;
+  /** Connections in the PostgreSQL pool. */
+  poolSize?: number;
 }
 
 export async function createConvene(o: ConveneOptions) {
-  const { db, sqlite } = await openDatabase(o.databasePath);
-  const seeded = await seedIfEmpty(db);
+  // On PostgreSQL a missing secret is refused before the database is touched; on SQLite the
+  // secret file is made only once the database has opened and migrated cleanly.
+  if (!o.secret && isPostgresLocation(o.databasePath)) loadOrCreateSecret(o.databasePath);
+  const opened = await openDatabase(o.databasePath, { poolSize: o.poolSize });
+  const secret = o.secret ?? loadOrCreateSecret(o.databasePath);
+  const { db } = opened;
+  let seeded: Awaited<ReturnType<typeof seedIfEmpty>>;
+  try {
+    // Instances starting together on one PostgreSQL database seed it once, not each.
+    seeded = await withStartupLock(db, () => seedIfEmpty(db));
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   const trustedOrigins = [...(o.publicUrl ? [new URL(o.publicUrl).origin] : []), ...(o.extraOrigins ?? [])];
   const auth = createAuth({
-    db,
-    secret: loadOrCreateSecret(o.databasePath),
+    db: opened.authDb,
+    engine: opened.engine,
+    secret,
     baseURL: o.publicUrl,
     trustedOrigins,
     signInLimit: o.signInLimit,
@@ -34,25 +55,35 @@ export async function createConvene(o: ConveneOptions) {
   });
   const deps: AppDeps = { db, auth, publicUrl: o.publicUrl };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
-  const app = createApp(deps, { trustedOrigins, webDist });
+  const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger });
   return {
     app,
     db: db as Db,
+    engine: opened.engine as Engine,
+    /** The database as logs may name it (no password). */
+    databaseLabel: opened.label,
     auth,
     seeded,
     servesDashboard: webDist !== undefined,
-    close: async () => {
-      await db.destroy();
-      if (sqlite.open) sqlite.close();
-    },
+    close: opened.close,
   };
 }
 
-/** Listens on host:port (port 0 picks a free one) and resolves once it is accepting. */
+/**
+ * Listens on host:port (port 0 picks a free one) and resolves once it is accepting. `close`
+ * stops accepting, lets requests in flight finish, then closes idle keep-alive connections.
+ */
 export function listen(app: ReturnType<typeof createApp>, port: number, hostname: string) {
   return new Promise<{ port: number; close: () => Promise<void> }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
-      resolve({ port: info.port, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        port: info.port,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            if ("closeIdleConnections" in server) server.closeIdleConnections();
+          }),
+      });
     });
     server.on("error", reject);
   });

@@ -1,7 +1,8 @@
 /**
- * Helpers for the API's tests: a fresh Convene on an in-memory database, signing in through
+ * Helpers for the API's tests: a fresh Convene on a database of its own (in memory on SQLite), signing in through
  * Better Auth exactly as the dashboard does, and small factories for people and records.
  */
+import { freshTestDatabase } from "@convene/db/test-support";
 import type { Role } from "@convene/domain";
 import { fastTestPasswordHasher } from "./auth.ts";
 import { createConvene } from "./server.ts";
@@ -16,7 +17,9 @@ export type App = Convene["app"];
 
 export async function makeConvene(options: { signInLimit?: { window: number; max: number } } = {}) {
   return createConvene({
-    databasePath: ":memory:",
+    // ":memory:" on SQLite; a new database of its own on PostgreSQL (npm run test:postgres).
+    databasePath: await freshTestDatabase(),
+    secret: "a test secret that is at least 32 characters long",
     publicUrl: ORIGIN,
     signInLimit: options.signInLimit ?? { window: 60, max: 1000 },
     passwordHasher: fastTestPasswordHasher,
@@ -26,8 +29,8 @@ export async function makeConvene(options: { signInLimit?: { window: number; max
 let addresses = 0;
 
 /**
- * A fresh client address. Better Auth keeps its in-memory rate-limit counts in a module-level map
- * shared by every instance in the process, so tests sign in from addresses no other test uses.
+ * A fresh client address. Better Auth rate-limits sign-in per client address (its counts are in
+ * each test's own database), so tests sign in from addresses no other sign-in in the test uses.
  */
 export function uniqueAddress(): string {
   addresses += 1;

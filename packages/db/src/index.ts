@@ -1,4 +1,7 @@
+export * from "./catalog.ts";
 export * from "./connection.ts";
+export * from "./copy-database.ts";
+export * from "./engine.ts";
 export * from "./queries/alerts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/contributions.ts";

@@ -7,9 +7,47 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GoalStatus, Visibility } from "@convene/domain";
 import type { Kysely } from "kysely";
+import pg from "pg";
 import { type OpenedDatabase, openDatabase } from "./connection.ts";
+import type { Engine } from "./engine.ts";
 import { insertGoal } from "./queries/goals.ts";
 import type { Database } from "./schema.ts";
+
+/**
+ * The engine this test run uses: SQLite for `npm test`, PostgreSQL for `npm run test:postgres`,
+ * whose global setup (test-postgres-setup.ts) provides a server and a migrated template database.
+ */
+export const testEngine: Engine = process.env.CONVENE_TEST_ENGINE === "postgres" ? "postgres" : "sqlite";
+
+let admin: Promise<pg.Client> | undefined;
+let databases = 0;
+
+/**
+ * Where a test's own, empty database lives: a file in `dir` (or ":memory:" without one) on
+ * SQLite; on PostgreSQL a new database copied from the migrated template, so that a test never
+ * sees another's rows and creating one costs a file copy, not a migration.
+ */
+export async function freshTestDatabase(dir?: string): Promise<string> {
+  if (testEngine === "sqlite") return dir ? join(dir, "convene.db") : ":memory:";
+  const server = process.env.CONVENE_TEST_PG_SERVER;
+  const template = process.env.CONVENE_TEST_PG_TEMPLATE;
+  const prefix = process.env.CONVENE_TEST_PG_PREFIX;
+  if (!server || !template || !prefix) throw new Error("test:postgres runs with its global setup (vitest.postgres.config.ts).");
+  admin ??= (async () => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    return client;
+  })();
+  const client = await admin;
+  databases += 1;
+  const name = `${prefix}${process.pid}_${databases}`;
+  // FILE_COPY copies the template's files at a checkpoint, which the test server (fsync off)
+  // makes cheap: faster here than PostgreSQL 15's default of copying through the WAL.
+  await client.query(`create database "${name}" template "${template}" strategy file_copy`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 export interface TempDatabase extends OpenedDatabase {
   dir: string;
@@ -20,15 +58,14 @@ export interface TempDatabase extends OpenedDatabase {
 
 export async function tempDatabase(): Promise<TempDatabase> {
   const dir = mkdtempSync(join(tmpdir(), "convene-db-"));
-  const path = join(dir, "convene.db");
+  const path = await freshTestDatabase(dir);
   const opened = await openDatabase(path);
   return {
     ...opened,
     dir,
     path,
     dispose: async () => {
-      await opened.db.destroy();
-      if (opened.sqlite.open) opened.sqlite.close();
+      await opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

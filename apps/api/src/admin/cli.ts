@@ -13,7 +13,8 @@ process.exitCode = await runCli(
   process.argv.slice(2),
   { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
   {
-    databasePath: env.DATABASE_PATH,
+    databasePath: env.database,
+    secret: env.AUTH_SECRET,
     cwd: env.INIT_CWD ?? process.cwd(),
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   },

@@ -3,18 +3,18 @@ import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createConvene } from "../server.ts";
 import { runCli } from "./run.ts";
-import { PUBLIC_URL, recordedIo, tempContext } from "./test-io.ts";
+import { databaseEnv, PUBLIC_URL, recordedIo, tempContext } from "./test-io.ts";
 
 const PASSWORD = "correct horse battery";
 
-let ctx: ReturnType<typeof tempContext>;
-beforeEach(() => {
-  ctx = tempContext();
+let ctx: Awaited<ReturnType<typeof tempContext>>;
+beforeEach(async () => {
+  ctx = await tempContext();
 });
 afterEach(() => ctx.cleanup());
 
 async function signIn(email: string, password: string) {
-  const convene = await createConvene({ databasePath: ctx.databasePath, publicUrl: PUBLIC_URL });
+  const convene = await createConvene({ databasePath: ctx.databasePath, secret: ctx.secret, publicUrl: PUBLIC_URL });
   try {
     const res = await convene.app.request("/api/auth/sign-in/email", {
       method: "POST",
@@ -106,7 +106,11 @@ describe("admin command line as a process", () => {
       const child = execFile(
         "npx",
         ["tsx", "src/admin/cli.ts", "create-user", "--email", "piped@example.org", "--name", "Piped Person", "--role", "observer"],
-        { cwd: apiDir, env: { ...process.env, DATABASE_PATH: ctx.databasePath, PUBLIC_URL, INIT_CWD: ctx.dir }, timeout: 60_000 },
+        {
+          cwd: apiDir,
+          env: { ...process.env, ...databaseEnv(ctx.databasePath), AUTH_SECRET: ctx.secret, PUBLIC_URL, INIT_CWD: ctx.dir },
+          timeout: 60_000,
+        },
         (error, stdout, stderr) => done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
       );
       child.stdin?.end(`${PASSWORD}\n`);

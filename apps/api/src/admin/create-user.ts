@@ -32,7 +32,7 @@ export async function createUser(argv: string[], io: CliIo, ctx: CliContext): Pr
   if (role.data === "observer" && values.org)
     throw new CliError("--org: an observer is someone outside the group, so they belong to no member organisation.", 2);
 
-  const convene = await createConvene({ databasePath: ctx.databasePath, publicUrl: ctx.publicUrl });
+  const convene = await createConvene({ databasePath: ctx.databasePath, secret: ctx.secret, publicUrl: ctx.publicUrl });
   try {
     const { db } = convene;
     let organisation: { id: number; name: string } | undefined;

@@ -9,10 +9,12 @@ export interface CliIo {
 }
 
 export interface CliContext {
-  /** The SQLite file the server uses (DATABASE_PATH). */
+  /** The database the server uses: DATABASE_URL when set, else the SQLite file DATABASE_PATH. */
   databasePath: string;
   /** Where relative file arguments are resolved from: the folder the command was typed in. */
   cwd: string;
+  /** AUTH_SECRET, for commands that start Convene's sign-in (required on PostgreSQL). */
+  secret?: string | undefined;
   /** The address people reach Convene at, as the server is told (Better Auth wants it). */
   publicUrl: string;
 }

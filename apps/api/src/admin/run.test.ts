@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, usage } from "./run.ts";
 import { recordedIo, tempContext } from "./test-io.ts";
 
 describe("admin command line", () => {
-  const ctx = tempContext();
+  let ctx: Awaited<ReturnType<typeof tempContext>>;
+  beforeAll(async () => {
+    ctx = await tempContext();
+  });
   afterAll(() => ctx.cleanup());
 
   it("prints usage for help", async () => {

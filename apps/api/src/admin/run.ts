@@ -1,5 +1,6 @@
 /** The admin command line's dispatcher: picks the command, prints usage, turns failures into one line and an exit code. */
 import { backup, backupUsage } from "./backup.ts";
+import { copyDatabaseCommand, copyDatabaseUsage } from "./copy-database.ts";
 import { createUser, createUserUsage } from "./create-user.ts";
 import { type CliContext, CliError, type CliIo } from "./io.ts";
 import { restore, restoreUsage } from "./restore.ts";
@@ -10,9 +11,10 @@ const commands: Record<string, (argv: string[], io: CliIo, ctx: CliContext) => P
   backup,
   seed,
   restore,
+  "copy-database": copyDatabaseCommand,
 };
 
-export const usage = `Convene admin command line. Uses the same database as the server (DATABASE_PATH).
+export const usage = `Convene admin command line. Uses the same database as the server (DATABASE_URL, else DATABASE_PATH).
 
 Usage: npm run admin -- <command> [options]
 
@@ -20,6 +22,7 @@ Usage: npm run admin -- <command> [options]
   ${backupUsage}
   ${seedUsage}
   ${restoreUsage}
+  ${copyDatabaseUsage}
   help
 
 Example: echo 'a long password' | npm run admin -- create-user --email ana@example.org --name "Ana" --role member --org peace-direct

@@ -4,9 +4,9 @@ import { cycleOverview } from "../services/overview.ts";
 import { runCli } from "./run.ts";
 import { recordedIo, tempContext } from "./test-io.ts";
 
-let ctx: ReturnType<typeof tempContext>;
-beforeEach(() => {
-  ctx = tempContext();
+let ctx: Awaited<ReturnType<typeof tempContext>>;
+beforeEach(async () => {
+  ctx = await tempContext();
 });
 afterEach(() => ctx.cleanup());
 

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { isPostgresLocation } from "@convene/db";
+import { freshTestDatabase } from "@convene/db/test-support";
 import type { CliContext, CliIo } from "./io.ts";
 
 export const PUBLIC_URL = "http://convene.test";
@@ -25,14 +27,25 @@ export function recordedIo(input = ""): RecordedIo {
   };
 }
 
-/** A fresh folder holding the database; remove it with `cleanup`. */
-export function tempContext(): CliContext & { dir: string; cleanup: () => void } {
+export const TEST_SECRET = "a test secret that is at least 32 characters long";
+
+/**
+ * A fresh folder for files, and a database of the test's own: a file in that folder on SQLite,
+ * a new database on PostgreSQL (npm run test:postgres). Remove the folder with `cleanup`.
+ */
+export async function tempContext(): Promise<CliContext & { dir: string; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "convene-admin-test-"));
   return {
     dir,
-    databasePath: join(dir, "convene.db"),
+    databasePath: await freshTestDatabase(dir),
+    secret: TEST_SECRET,
     cwd: dir,
     publicUrl: PUBLIC_URL,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The environment that points a spawned command at `database`, on either engine. */
+export function databaseEnv(database: string): Record<string, string> {
+  return isPostgresLocation(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database };
 }

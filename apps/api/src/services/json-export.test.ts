@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openDatabase, seedDemo } from "@convene/db";
+import { openDatabase, primaryKeyColumns, seedDemo } from "@convene/db";
+import { freshTestDatabase } from "@convene/db/test-support";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../admin/run.ts";
@@ -33,9 +34,10 @@ async function populated() {
 
 async function allRows(db: Convene["db"], tables: string[]) {
   const out: Record<string, unknown[]> = {};
-  // Rows in the order they were written; tables keyed by more than one column compare as sets.
+  // Rows in key order; tables keyed by more than one column compare as sets.
   for (const t of tables) {
-    const rows = (await sql`select * from ${sql.table(t)} order by rowid`.execute(db)).rows;
+    const key = await primaryKeyColumns(db, t);
+    const rows = (await sql`select * from ${sql.table(t)} order by ${sql.join(key.map((k) => sql.ref(k)))}`.execute(db)).rows;
     out[t] = rows.every((r) => typeof (r as { id?: unknown }).id === "number") ? rows : rows.map((r) => JSON.stringify(r)).sort();
   }
   return out;
@@ -48,7 +50,7 @@ describe("JSON export and restore", () => {
     const tables = await exportableTables(w.convene.db);
     expect(Object.keys(doc.tables)).toEqual(tables);
 
-    const ctx = tempContext();
+    const ctx = await tempContext();
     cleanup = ctx.cleanup;
     const file = join(ctx.dir, "export.json");
     writeFileSync(file, JSON.stringify(doc));
@@ -81,7 +83,7 @@ describe("JSON export and restore", () => {
   it("refuses what is not an export, a newer one, unknown tables and columns, leaving nothing behind", async () => {
     const w = await populated();
     const doc = await exportDatabase(w.convene.db);
-    const { db } = await openDatabase(":memory:");
+    const { db } = await openDatabase(await freshTestDatabase());
     try {
       await expect(restoreDatabase(db, { hello: 1 })).rejects.toThrow(RestoreProblem);
       await expect(restoreDatabase(db, { ...doc, version: 2 })).rejects.toThrow(/version 2/);
@@ -99,7 +101,7 @@ describe("JSON export and restore", () => {
 
 describe("restore command line", () => {
   it("needs --from and a JSON file", async () => {
-    const ctx = tempContext();
+    const ctx = await tempContext();
     cleanup = ctx.cleanup;
     expect(await runCli(["restore"], recordedIo(), ctx)).toBe(2);
     const file = join(ctx.dir, "x.json");
@@ -114,8 +116,10 @@ describe("export of later tables", () => {
   it("includes tables added by later migrations without any change to the exporter", async () => {
     const w = await world();
     convene = w.convene;
-    await sql`create table milestonesTest (id integer primary key, goalId integer references goals(id), title text)`.execute(w.convene.db);
-    await sql`insert into milestonesTest (id, title) values (1, 'Open letter')`.execute(w.convene.db);
+    await sql`create table "milestonesTest" (id integer primary key, "goalId" integer references goals(id), title text)`.execute(
+      w.convene.db,
+    );
+    await sql`insert into "milestonesTest" (id, title) values (1, 'Open letter')`.execute(w.convene.db);
     const res = await call(w.app, "GET", "/api/data/export.json", { cookie: w.convenor.cookie });
     const doc = await json(res);
     const order = Object.keys(doc.tables);

@@ -1,11 +1,19 @@
 /**
  * The complete JSON export of a group's data, and restoring one into an empty database.
- * Generic over the database: every table the migrations created is included (found in
- * sqlite_master, ordered so that a table comes after the tables its foreign keys point to),
+ * Generic over the database: every table the migrations created is included (found in the
+ * engine's catalogue, ordered so that a table comes after the tables its foreign keys point to),
  * except the secrets listed in EXCLUDED_TABLES. New tables from later migrations are exported
  * and restored with no change here. The format is described in docs/data-format.md.
  */
-import { type Db, recordAudit } from "@convene/db";
+import {
+  columnNames,
+  continueKeyNumbering,
+  type Db,
+  deferForeignKeys,
+  primaryKeyColumns,
+  recordAudit,
+  tablesInDependencyOrder,
+} from "@convene/db";
 import { type Kysely, sql } from "kysely";
 
 export const EXPORT_FORMAT = "convene-export";
@@ -17,6 +25,7 @@ export const EXPORT_VERSION = 1;
  * - `account`: Better Auth's credentials (password hashes, provider tokens).
  * - `verification`: short-lived verification tokens.
  * - `invitations`: hashes of set-up, invitation and reset links (secrets, and short-lived).
+ * - `rateLimit`: Better Auth's attempt counts per client address (personal, and short-lived).
  * Kysely's own `kysely_migration*` tables and SQLite's `sqlite_*` tables are bookkeeping: the
  * migration level is recorded in the export's `schema` field instead.
  */
@@ -25,6 +34,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   account: "passwords and sign-in provider tokens",
   verification: "short-lived verification tokens",
   invitations: "hashes of set-up, invitation and password-reset links",
+  rateLimit: "recent sign-in attempt counts, keyed by client address",
 };
 
 type Row = Record<string, unknown>;
@@ -40,30 +50,7 @@ export interface ConveneExport {
 
 /** The migrated tables worth exporting, parents before children. */
 export async function exportableTables(db: Kysely<any>): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`
-    select name from sqlite_master
-    where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-    order by name`.execute(db);
-  const names = rows.map((r) => r.name).filter((n) => !(n in EXCLUDED_TABLES));
-  const parents = new Map<string, string[]>();
-  for (const name of names) {
-    const fks = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${name})`.execute(db);
-    parents.set(
-      name,
-      fks.rows.map((f) => f.table).filter((t) => t !== name && names.includes(t)),
-    );
-  }
-  // Depth-first topological order; a table never waits on itself (goals.copiedFromGoalId).
-  const ordered: string[] = [];
-  const seen = new Set<string>();
-  const visit = (name: string, path: string[]) => {
-    if (seen.has(name) || path.includes(name)) return;
-    for (const p of parents.get(name) ?? []) visit(p, [...path, name]);
-    seen.add(name);
-    ordered.push(name);
-  };
-  for (const name of names) visit(name, []);
-  return ordered;
+  return tablesInDependencyOrder(db, (name) => name in EXCLUDED_TABLES);
 }
 
 async function migrationsApplied(db: Kysely<any>): Promise<string[]> {
@@ -71,19 +58,11 @@ async function migrationsApplied(db: Kysely<any>): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-async function primaryKeyOrder(db: Kysely<any>, table: string): Promise<string[]> {
-  const { rows } = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db);
-  return rows
-    .filter((r) => r.pk > 0)
-    .sort((a, b) => a.pk - b.pk)
-    .map((r) => r.name);
-}
-
 export async function exportDatabase(db: Db): Promise<ConveneExport> {
   const any = db as Kysely<any>;
   const tables: Record<string, Row[]> = {};
   for (const table of await exportableTables(any)) {
-    const order = await primaryKeyOrder(any, table);
+    const order = await primaryKeyColumns(any, table);
     let q = any.selectFrom(table).selectAll();
     for (const col of order.length ? order : ["rowid"]) q = q.orderBy(col);
     tables[table] = (await q.execute()) as Row[];
@@ -125,13 +104,11 @@ export async function restoreDatabase(db: Db, data: unknown): Promise<{ tables: 
 
   let count = 0;
   await any.transaction().execute(async (trx) => {
-    await sql`pragma defer_foreign_keys = on`.execute(trx);
+    await deferForeignKeys(trx);
     for (const table of tables) {
       const rows = doc.tables[table] ?? [];
       if (rows.length === 0) continue;
-      const columns = new Set(
-        (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(trx)).rows.map((r) => r.name),
-      );
+      const columns = new Set(await columnNames(trx, table));
       for (const row of rows) {
         const extra = Object.keys(row).find((k) => !columns.has(k));
         if (extra) throw new RestoreProblem(`Table "${table}" has no column "${extra}".`);
@@ -143,6 +120,7 @@ export async function restoreDatabase(db: Db, data: unknown): Promise<{ tables: 
           .execute();
       count += rows.length;
     }
+    await continueKeyNumbering(trx);
     await recordAudit(trx as Db, {
       actor: { id: null, name: "Restore from export" },
       action: "restore",

@@ -1,49 +1,50 @@
 /** The group's own records: organisations, cycles, themes, goals, measures, updates, audit. */
 import { type Kysely, sql } from "kysely";
+import { engineTypes } from "./engine-types.ts";
 
 const inList = (column: string, values: string[]) => sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
 const visibilities = ["public", "members", "convenor"];
 const statuses = ["not_started", "on_track", "at_risk", "off_track", "achieved", "dropped"];
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const t = engineTypes(db);
   await db.schema
     .createTable("organisations")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("shortName", "text", (c) => c.notNull().unique())
     .addColumn("website", "text")
     .addColumn("joinedOn", "text")
     .addColumn("leftOn", "text")
     .addColumn("isConvenor", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
 
   await db.schema
     .createTable("cycles")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("name", "text", (c) => c.notNull().unique())
     .addColumn("workshopDate", "text", (c) => c.notNull())
     .addColumn("agmDate", "text", (c) => c.notNull())
     .addColumn("updateIntervalDays", "integer", (c) => c.notNull().defaultTo(42))
     .addColumn("closedAt", "text")
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
 
   await db.schema
     .createTable("themes")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("name", "text", (c) => c.notNull().unique())
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
 
   await db.schema
     .createTable("goals")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("cycleId", "integer", (c) => c.notNull().references("cycles.id").onDelete("restrict"))
     .addColumn("themeId", "integer", (c) => c.references("themes.id").onDelete("set null"))
     .addColumn("title", "text", (c) => c.notNull())
@@ -53,8 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("dueDate", "text")
     .addColumn("visibility", "text", (c) => c.notNull().check(inList("visibility", visibilities)))
     .addColumn("copiedFromGoalId", "integer", (c) => c.references("goals.id").onDelete("set null"))
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("deletedAt", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
@@ -71,15 +72,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("measures")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("goalId", "integer", (c) => c.notNull().references("goals.id").onDelete("cascade"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", ["numeric", "milestone"])))
     .addColumn("unit", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("baseline", "real")
-    .addColumn("target", "real")
-    .addColumn("weight", "real", (c) => c.notNull().defaultTo(1))
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("baseline", t.real)
+    .addColumn("target", t.real)
+    .addColumn("weight", t.real, (c) => c.notNull().defaultTo(1))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("deletedAt", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
@@ -87,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("progressUpdates")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("goalId", "integer", (c) => c.notNull().references("goals.id").onDelete("cascade"))
     .addColumn("authorId", "text")
     .addColumn("authorName", "text", (c) => c.notNull())
@@ -103,17 +104,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("measureValues")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("measureId", "integer", (c) => c.notNull().references("measures.id").onDelete("cascade"))
     .addColumn("updateId", "integer", (c) => c.references("progressUpdates.id").onDelete("cascade"))
-    .addColumn("value", "real", (c) => c.notNull())
+    .addColumn("value", t.real, (c) => c.notNull())
     .addColumn("recordedAt", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("measureValues_measure_idx").on("measureValues").columns(["measureId", "recordedAt"]).execute();
 
   await db.schema
     .createTable("auditEntries")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("userId", "text")
     .addColumn("userName", "text", (c) => c.notNull())

@@ -4,30 +4,32 @@
  * Kysely migrations stay the only way the schema changes.
  */
 import { type Kysely, sql } from "kysely";
+import { engineTypes } from "./engine-types.ts";
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const t = engineTypes(db);
   await db.schema
     .createTable("user")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("email", "text", (c) => c.notNull().unique())
-    .addColumn("emailVerified", "integer", (c) => c.notNull())
+    .addColumn("emailVerified", t.bool, (c) => c.notNull())
     .addColumn("image", "text")
-    .addColumn("createdAt", "date", (c) => c.notNull())
-    .addColumn("updatedAt", "date", (c) => c.notNull())
+    .addColumn("createdAt", t.date, (c) => c.notNull())
+    .addColumn("updatedAt", t.date, (c) => c.notNull())
     .addColumn("role", "text")
-    .addColumn("banned", "integer")
+    .addColumn("banned", t.bool)
     .addColumn("banReason", "text")
-    .addColumn("banExpires", "date")
+    .addColumn("banExpires", t.date)
     .addColumn("organisationId", "integer", (c) => c.references("organisations.id").onDelete("set null"))
     .execute();
   await db.schema
     .createTable("session")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("expiresAt", "date", (c) => c.notNull())
+    .addColumn("expiresAt", t.date, (c) => c.notNull())
     .addColumn("token", "text", (c) => c.notNull().unique())
-    .addColumn("createdAt", "date", (c) => c.notNull())
-    .addColumn("updatedAt", "date", (c) => c.notNull())
+    .addColumn("createdAt", t.date, (c) => c.notNull())
+    .addColumn("updatedAt", t.date, (c) => c.notNull())
     .addColumn("ipAddress", "text")
     .addColumn("userAgent", "text")
     .addColumn("userId", "text", (c) => c.notNull().references("user.id").onDelete("cascade"))
@@ -42,21 +44,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("accessToken", "text")
     .addColumn("refreshToken", "text")
     .addColumn("idToken", "text")
-    .addColumn("accessTokenExpiresAt", "date")
-    .addColumn("refreshTokenExpiresAt", "date")
+    .addColumn("accessTokenExpiresAt", t.date)
+    .addColumn("refreshTokenExpiresAt", t.date)
     .addColumn("scope", "text")
     .addColumn("password", "text")
-    .addColumn("createdAt", "date", (c) => c.notNull())
-    .addColumn("updatedAt", "date", (c) => c.notNull())
+    .addColumn("createdAt", t.date, (c) => c.notNull())
+    .addColumn("updatedAt", t.date, (c) => c.notNull())
     .execute();
   await db.schema
     .createTable("verification")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("identifier", "text", (c) => c.notNull())
     .addColumn("value", "text", (c) => c.notNull())
-    .addColumn("expiresAt", "date", (c) => c.notNull())
-    .addColumn("createdAt", "date", (c) => c.notNull())
-    .addColumn("updatedAt", "date", (c) => c.notNull())
+    .addColumn("expiresAt", t.date, (c) => c.notNull())
+    .addColumn("createdAt", t.date, (c) => c.notNull())
+    .addColumn("updatedAt", t.date, (c) => c.notNull())
     .execute();
   await db.schema.createIndex("session_userId_idx").on("session").column("userId").execute();
   await db.schema.createIndex("account_userId_idx").on("account").column("userId").execute();
@@ -64,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("invitations")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("kind", "text", (c) => c.notNull().check(sqlIn("kind", ["setup", "invite", "reset"])))
     .addColumn("tokenHash", "text", (c) => c.notNull().unique())
     .addColumn("email", "text", (c) => c.notNull())

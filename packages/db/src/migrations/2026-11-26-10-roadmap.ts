@@ -1,15 +1,16 @@
 /** The road map: items on a timeline, their dependencies, and the history of their status and percent complete. */
 import { type Kysely, sql } from "kysely";
+import { engineTypes } from "./engine-types.ts";
 
 const inList = (column: string, values: string[]) => sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
 const visibilities = ["public", "members", "convenor"];
 const statuses = ["planned", "in_progress", "done", "blocked", "dropped"];
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const t = engineTypes(db);
   await db.schema
     .createTable("roadmapItems")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("workstream", "text", (c) => c.notNull())
@@ -20,8 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("goalId", "integer", (c) => c.references("goals.id").onDelete("set null"))
     .addColumn("followGoalProgress", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("visibility", "text", (c) => c.notNull().check(inList("visibility", visibilities)))
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("deletedAt", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addCheckConstraint("roadmapItems_dates", sql`"endDate" >= "startDate"`)
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("roadmapItemEvents")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("itemId", "integer", (c) => c.notNull().references("roadmapItems.id").onDelete("cascade"))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull().check(inList("status", statuses)))

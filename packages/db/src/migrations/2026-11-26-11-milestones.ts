@@ -4,9 +4,9 @@
  * `seedKey` marks records loaded from the seed, so seeding again adds nothing twice.
  */
 import { type Kysely, sql } from "kysely";
+import { engineTypes } from "./engine-types.ts";
 
 const inList = (column: string, values: string[]) => sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 const kinds = [
   "government_publication",
   "parliamentary",
@@ -20,9 +20,10 @@ const kinds = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const t = engineTypes(db);
   await db.schema
     .createTable("milestones")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", kinds)))
     .addColumn("date", "text", (c) => c.notNull())
@@ -33,8 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("notes", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("visibility", "text", (c) => c.notNull().check(inList("visibility", ["public", "members", "convenor"])))
     .addColumn("seedKey", "text", (c) => c.unique())
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("deletedAt", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();

@@ -1,13 +1,14 @@
 /** Meetings, who attended them, the decisions taken there, and each person's private calendar link. */
 import { type Kysely, sql } from "kysely";
+import { engineTypes } from "./engine-types.ts";
 
 const inList = (column: string, values: string[]) => sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const t = engineTypes(db);
   await db.schema
     .createTable("meetings")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", ["annual_workshop", "agm", "ad_hoc", "informal"])))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("startsAt", "text", (c) => c.notNull())
@@ -18,8 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("minutes", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("visibility", "text", (c) => c.notNull().check(inList("visibility", ["public", "members", "convenor"])))
     .addColumn("cycleId", "integer", (c) => c.references("cycles.id").onDelete("set null"))
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(t.now))
     .addColumn("deletedAt", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
@@ -37,12 +38,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("meetingDecisions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("meetingId", "integer", (c) => c.notNull().references("meetings.id").onDelete("cascade"))
     .addColumn("text", "text", (c) => c.notNull())
     .addColumn("goalId", "integer", (c) => c.references("goals.id").onDelete("set null"))
     .addColumn("goalAction", "text", (c) => c.check(sql`"goalAction" is null or ${inList("goalAction", ["created", "changed"])}`))
-    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema.createIndex("meetingDecisions_meeting_idx").on("meetingDecisions").column("meetingId").execute();
   await db.schema.createIndex("meetingDecisions_goal_idx").on("meetingDecisions").column("goalId").execute();

@@ -2,16 +2,16 @@
  * "What's new since your last visit": one row per person, the moment up to which they marked
  * their feed as seen. Also links a successfully closed alert to the milestone recorded from it.
  */
-import { type Kysely, sql } from "kysely";
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import type { Kysely } from "kysely";
+import { engineTypes } from "./engine-types.ts";
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const t = engineTypes(db);
   await db.schema
     .createTable("userVisits")
     .addColumn("userId", "text", (c) => c.primaryKey().references("user.id").onDelete("cascade"))
     .addColumn("lastSeenAt", "text", (c) => c.notNull())
-    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("updatedAt", "text", (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema
     .alterTable("alerts")

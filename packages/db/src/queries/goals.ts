@@ -11,7 +11,8 @@ import {
   type Viewer,
   visibleLevels,
 } from "@convene/domain";
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
+import { containsText } from "../engine.ts";
 import type { Database, MeasureValueTable, ProgressUpdateTable } from "../schema.ts";
 
 export interface GoalFilter extends GoalListQuery {
@@ -52,9 +53,7 @@ function goalRows(db: Kysely<Database>, viewer: Viewer, f: GoalFilter) {
     );
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // SQLite's LIKE has no escape character unless one is named, so the backslashes above need ESCAPE.
-    q = q.where(({ or }) => or([sql<boolean>`g.title like ${like} escape '\\'`, sql<boolean>`g.description like ${like} escape '\\'`]));
+    q = q.where(containsText(db, ["g.title", "g.description"], f.q));
   }
   return q.orderBy("g.id");
 }

@@ -1,6 +1,7 @@
 /** The shared library as a viewer may see it: visibility, tag and text search all in SQL. */
 import { type ResourceInput, type ResourceListQuery, type Viewer, visibleLevels } from "@convene/domain";
 import { type Kysely, sql } from "kysely";
+import { containsText, jsonTextArrayHas, jsonTextValues } from "../engine.ts";
 import type { Database, Resource } from "../schema.ts";
 
 export interface ResourceFilter extends ResourceListQuery {
@@ -21,17 +22,10 @@ export async function listResources(db: Kysely<Database>, viewer: Viewer, f: Res
   if (f.ids) q = q.where("r.id", "in", f.ids.length ? f.ids : [-1]);
   if (f.tag) {
     const tag = f.tag;
-    q = q.where(sql<boolean>`exists (select 1 from json_each(r.tags) where json_each.value = ${tag})`);
+    q = q.where(jsonTextArrayHas(db, "r.tags", tag));
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(({ or }) =>
-      or([
-        sql<boolean>`r.title like ${like} escape '\\'`,
-        sql<boolean>`r.description like ${like} escape '\\'`,
-        sql<boolean>`r.tags like ${like} escape '\\'`,
-      ]),
-    );
+    q = q.where(containsText(db, ["r.title", "r.description", "r.tags"], f.q));
   }
   const rows = await q.orderBy("r.title").orderBy("r.id").execute();
   return rows.map(toResource);
@@ -49,7 +43,7 @@ export async function resourceTags(db: Kysely<Database>, viewer: Viewer): Promis
     .selectFrom(
       sql<{
         tag: string;
-      }>`(select distinct json_each.value as tag from resources r, json_each(r.tags) where r.deletedAt is null and r.visibility in (${sql.join(visibleLevels(viewer))}))`.as(
+      }>`(select distinct jv.value as tag from resources r, ${jsonTextValues(db, "r.tags", "jv")} where ${sql.ref("r.deletedAt")} is null and ${sql.ref("r.visibility")} in (${sql.join(visibleLevels(viewer))}))`.as(
         "t",
       ),
     )

@@ -67,8 +67,8 @@ describe("road map items in the database", () => {
 
   it("refuses, in the schema itself, an end before the start and a dependency on itself", async () => {
     const db = await setup();
-    await expect(insertRoadmapItem(db, item({ startDate: "2018-06-01", endDate: "2018-05-01" }))).rejects.toThrow(/CHECK/);
+    await expect(insertRoadmapItem(db, item({ startDate: "2018-06-01", endDate: "2018-05-01" }))).rejects.toThrow(/CHECK/i);
     const id = await insertRoadmapItem(db, item());
-    await expect(db.insertInto("roadmapDependencies").values({ itemId: id, dependsOnId: id }).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto("roadmapDependencies").values({ itemId: id, dependsOnId: id }).execute()).rejects.toThrow(/CHECK/i);
   });
 });
