@@ -2,8 +2,10 @@
  * `npm run bench`: how fast the API answers its two heaviest reads on a large coalition,
  * against a hello-world Hono server measured in the same run on the same machine.
  *
- * Builds a synthetic coalition in a temporary folder, signs a convenor in, serves the real app on
- * 127.0.0.1 (a free port), and loads each route with autocannon for a fixed time. The load
+ * Runs twice, once per engine: on a SQLite file in a temporary folder, then on PostgreSQL (a new
+ * database on the server DATABASE_URL names, dropped afterwards, or else a throwaway cluster like
+ * the tests'). Each time it builds a synthetic coalition, signs a convenor in, serves the real app
+ * on 127.0.0.1 (a free port), and loads each route with autocannon for a fixed time. The load
  * runs in a worker thread so it does not share the server's event loop. No targets are enforced.
  *
  * Flags: --duration SECONDS, --connections N (defaults from BENCH_DURATION, BENCH_CONNECTIONS).
@@ -12,11 +14,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Db, getCycle, insertCycle, openDatabase } from "@convene/db";
+import { type Db, getCycle, insertCycle, openDatabase, redactedLocation } from "@convene/db";
+import { startThrowawayCluster } from "@convene/db/throwaway-postgres";
 import { buildAgmDeck, deckSlides } from "@convene/slides";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { Hono } from "hono";
+import pg from "pg";
 import { readBenchEnv } from "../src/env.ts";
 import { createConvene, listen } from "../src/server.ts";
 import { createAccount } from "../src/services/accounts.ts";
@@ -24,6 +28,7 @@ import { buildAgmReport } from "../src/services/agm-report.ts";
 import { benchmarkSize, generateSyntheticCoalition } from "./synthetic-coalition.ts";
 
 const HOST = "127.0.0.1";
+const BENCH_SECRET = "the benchmark's own secret, 32+ characters";
 const PUBLIC_URL = `http://${HOST}`;
 
 const env = readBenchEnv();
@@ -64,88 +69,124 @@ async function load(name: string, url: string, headers: Record<string, string> =
 }
 
 const dir = mkdtempSync(join(tmpdir(), "convene-bench-"));
-const databasePath = join(dir, "convene.db");
-const stops: (() => Promise<void>)[] = [];
 try {
-  process.stdout.write(`Building a synthetic coalition in ${dir}…\n`);
-  const started = performance.now();
-  const opened = await openDatabase(databasePath);
-  const coalition = await generateSyntheticCoalition(opened.db, benchmarkSize);
-  await opened.db.destroy();
-  const generationMs = performance.now() - started;
-
-  const convene = await createConvene({ databasePath, publicUrl: PUBLIC_URL });
-  stops.push(convene.close);
-  const email = "bench-convenor@example.org";
-  const password = "benchmark password";
-  await createAccount(convene.auth, convene.db, { email, name: "Bench Convenor", password, role: "convenor", organisationId: null }, null);
-
-  const server = await listen(convene.app, 0, HOST);
-  stops.push(server.close);
-  const base = `http://${HOST}:${server.port}`;
-  // Signed in over HTTP like a browser (Better Auth rate-limits by the TCP peer's address).
-  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: PUBLIC_URL },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
-  if (signIn.status !== 200 || !cookie) throw new Error(`Signing the benchmark convenor in failed: ${signIn.status}`);
-
-  const hello = new Hono().get("/", (c) => c.text("Hello, world"));
-  const helloPort = await new Promise<number>((resolve, reject) => {
-    const s = serve({ fetch: hello.fetch, port: 0, hostname: HOST }, (info) => resolve(info.port));
-    s.on("error", reject);
-    stops.push(() => new Promise((r) => s.close(() => r())));
-  });
-
-  const overviewUrl = `${base}/api/cycles/${coalition.latestCycleId}/overview`;
-  const goalsUrl = `${base}/api/goals?cycleId=${coalition.latestCycleId}`;
-  // One request each first: a route that fails would otherwise be timed as a fast error.
-  const goalsInCycle = await check(goalsUrl, cookie, (b: { goals: unknown[] }) => b.goals.length);
-  const overviewPoints = await check(overviewUrl, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
-
-  const decks = await deckTimes(convene.db);
-
-  process.stdout.write("Measuring:\n");
-  const results = [
-    await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`),
-    await load(`GET /api/cycles/:id/overview (${overviewPoints} chart points)`, overviewUrl, { cookie }),
-    await load(`GET /api/goals?cycleId= (${goalsInCycle} goals)`, goalsUrl, { cookie }),
-  ];
-
-  const rows = coalition.rows;
-  process.stdout.write(
-    `\nSynthetic coalition: ${rows.organisations} organisations, ${rows.cycles} cycles, ${rows.goals} goals, ${rows.measures} measures, ` +
-      `${rows.progressUpdates} progress updates, ${rows.measureValues} measure values — generated in ${(generationMs / 1000).toFixed(2)} s\n`,
+  process.stdout.write("=== SQLite ===\n");
+  await benchOn(join(dir, "convene.db"));
+  process.stdout.write("\n=== PostgreSQL ===\n");
+  await onPostgres(benchOn).catch((error: unknown) =>
+    process.stdout.write(`PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)}\n`),
   );
-  process.stdout.write(`Load: ${duration} s per route, ${connections} connections, on ${HOST}, signed in as a convenor\n\n`);
-  const helloRate = results[0]!.requestsPerSecond;
-  const table = [
-    ["route", "req/s", "p50 ms", "p99 ms", "vs hello", "errors"],
-    ...results.map((r) => [
-      r.name,
-      r.requestsPerSecond.toFixed(0),
-      latency(r.p50),
-      latency(r.p99),
-      `${((r.requestsPerSecond / helloRate) * 100).toFixed(1)} %`,
-      String(r.errors + r.non2xx),
-    ]),
-  ];
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  for (const [n, row] of table.entries()) {
-    process.stdout.write(`${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}\n`);
-    if (n === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
-  }
-  process.stdout.write("\nAGM deck (members), median of 5 runs after one warm-up:\n");
-  for (const d of decks) {
-    process.stdout.write(
-      `  ${d.name}: ${d.slides} slides, ${(d.bytes / 1024).toFixed(0)} KB — report ${d.reportMs.toFixed(0)} ms + deck ${d.deckMs.toFixed(0)} ms = ${(d.reportMs + d.deckMs).toFixed(0)} ms\n`,
-    );
-  }
 } finally {
-  for (const stop of stops.reverse()) await stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs `work` on a new PostgreSQL database of its own, removed afterwards. */
+async function onPostgres(work: (url: string) => Promise<void>): Promise<void> {
+  const cluster = env.DATABASE_URL ? undefined : await startThrowawayCluster();
+  const server = env.DATABASE_URL ?? cluster!.url;
+  const name = `convene_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template template0 encoding 'UTF8'`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    process.stdout.write(`(a new database ${name} on ${redactedLocation(server)})\n`);
+    await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
+    await admin.end();
+    cluster?.stop();
+  }
+}
+
+async function benchOn(databasePath: string): Promise<void> {
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    process.stdout.write(`Building a synthetic coalition in ${redactedLocation(databasePath)}…\n`);
+    const started = performance.now();
+    const opened = await openDatabase(databasePath);
+    const coalition = await generateSyntheticCoalition(opened.db, benchmarkSize);
+    await opened.close();
+    const generationMs = performance.now() - started;
+
+    const convene = await createConvene({ databasePath, secret: BENCH_SECRET, publicUrl: PUBLIC_URL });
+    stops.push(convene.close);
+    const email = "bench-convenor@example.org";
+    const password = "benchmark password";
+    await createAccount(
+      convene.auth,
+      convene.db,
+      { email, name: "Bench Convenor", password, role: "convenor", organisationId: null },
+      null,
+    );
+
+    const server = await listen(convene.app, 0, HOST);
+    stops.push(server.close);
+    const base = `http://${HOST}:${server.port}`;
+    // Signed in over HTTP like a browser (Better Auth rate-limits by the TCP peer's address).
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: PUBLIC_URL },
+      body: JSON.stringify({ email, password }),
+    });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+    if (signIn.status !== 200 || !cookie) throw new Error(`Signing the benchmark convenor in failed: ${signIn.status}`);
+
+    const hello = new Hono().get("/", (c) => c.text("Hello, world"));
+    const helloPort = await new Promise<number>((resolve, reject) => {
+      const s = serve({ fetch: hello.fetch, port: 0, hostname: HOST }, (info) => resolve(info.port));
+      s.on("error", reject);
+      stops.push(() => new Promise((r) => s.close(() => r())));
+    });
+
+    const overviewUrl = `${base}/api/cycles/${coalition.latestCycleId}/overview`;
+    const goalsUrl = `${base}/api/goals?cycleId=${coalition.latestCycleId}`;
+    // One request each first: a route that fails would otherwise be timed as a fast error.
+    const goalsInCycle = await check(goalsUrl, cookie, (b: { goals: unknown[] }) => b.goals.length);
+    const overviewPoints = await check(overviewUrl, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
+
+    const decks = await deckTimes(convene.db);
+
+    process.stdout.write("Measuring:\n");
+    const results = [
+      await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`),
+      await load(`GET /api/cycles/:id/overview (${overviewPoints} chart points)`, overviewUrl, { cookie }),
+      await load(`GET /api/goals?cycleId= (${goalsInCycle} goals)`, goalsUrl, { cookie }),
+    ];
+
+    const rows = coalition.rows;
+    process.stdout.write(
+      `\nSynthetic coalition: ${rows.organisations} organisations, ${rows.cycles} cycles, ${rows.goals} goals, ${rows.measures} measures, ` +
+        `${rows.progressUpdates} progress updates, ${rows.measureValues} measure values — generated in ${(generationMs / 1000).toFixed(2)} s\n`,
+    );
+    process.stdout.write(`Load: ${duration} s per route, ${connections} connections, on ${HOST}, signed in as a convenor\n\n`);
+    const helloRate = results[0]!.requestsPerSecond;
+    const table = [
+      ["route", "req/s", "p50 ms", "p99 ms", "vs hello", "errors"],
+      ...results.map((r) => [
+        r.name,
+        r.requestsPerSecond.toFixed(0),
+        latency(r.p50),
+        latency(r.p99),
+        `${((r.requestsPerSecond / helloRate) * 100).toFixed(1)} %`,
+        String(r.errors + r.non2xx),
+      ]),
+    ];
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    for (const [n, row] of table.entries()) {
+      process.stdout.write(`${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}\n`);
+      if (n === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
+    }
+    process.stdout.write("\nAGM deck (members), median of 5 runs after one warm-up:\n");
+    for (const d of decks) {
+      process.stdout.write(
+        `  ${d.name}: ${d.slides} slides, ${(d.bytes / 1024).toFixed(0)} KB — report ${d.reportMs.toFixed(0)} ms + deck ${d.deckMs.toFixed(0)} ms = ${(d.reportMs + d.deckMs).toFixed(0)} ms\n`,
+      );
+    }
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
 }
 
 /** autocannon's histogram counts whole milliseconds, so 0 means under one. */

@@ -48,6 +48,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
 const benchEnvSchema = z.object({
   BENCH_DURATION: z.coerce.number().int().min(1).max(600).default(10),
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1000).default(10),
+  /** A PostgreSQL server to run the PostgreSQL half on (a new database is made and dropped); else a throwaway cluster. */
+  DATABASE_URL: z.string().optional(),
 });
 
 export type BenchEnv = z.infer<typeof benchEnvSchema>;

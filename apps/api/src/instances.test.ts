@@ -1,0 +1,139 @@
+/**
+ * Several API instances on one PostgreSQL database (npm run test:postgres): two servers on their
+ * own ports, one database, and a client that does not care which one answers.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { type AddressInfo, createServer } from "node:net";
+import { resolve } from "node:path";
+import { freshTestDatabase, testEngine } from "@convene/db/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConvene } from "./server.ts";
+import { createAccount } from "./services/accounts.ts";
+
+const SECRET = "one secret shared by every instance, 32+ chars";
+const PASSWORD = "correct horse battery";
+const PUBLIC_URL = "http://localhost:8787";
+const apiDir = resolve(import.meta.dirname, "..");
+
+type Instance = { url: string; child: ChildProcess };
+
+/** Starts `npm start`'s entry point as its own process (through tsx: the tests do not build) and waits for its health check. */
+async function startInstance(database: string): Promise<Instance> {
+  const port = await new Promise<number>((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+  const child = spawn("node", ["--import", "tsx", "src/main.ts"], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: database,
+      AUTH_SECRET: SECRET,
+      PUBLIC_URL,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (const started = Date.now(); Date.now() - started < 60_000; ) {
+    if (child.exitCode !== null) throw new Error(`instance exited: ${stderr}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return { url, child };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error(`instance did not start: ${stderr}`);
+}
+
+describe.runIf(testEngine === "postgres")("two API processes on one PostgreSQL database", () => {
+  const instances: Instance[] = [];
+  const origin = PUBLIC_URL;
+
+  beforeAll(async () => {
+    const database = await freshTestDatabase();
+    // The people, made here with the servers' own password hashing (scrypt).
+    const setup = await createConvene({ databasePath: database, secret: SECRET, publicUrl: PUBLIC_URL });
+    try {
+      for (const [email, role] of [
+        ["convenor@example.org", "convenor"],
+        ["limited@example.org", "observer"],
+      ] as const)
+        await createAccount(setup.auth, setup.db, { email, name: email, password: PASSWORD, role, organisationId: null }, null);
+    } finally {
+      await setup.close();
+    }
+    instances.push(...(await Promise.all([startInstance(database), startInstance(database)])));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const { child } of instances) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  });
+
+  const send = (i: number, method: string, path: string, o: { cookie?: string; body?: unknown } = {}) =>
+    fetch(`${instances[i]!.url}${path}`, {
+      method,
+      headers: {
+        origin,
+        ...(o.cookie ? { cookie: o.cookie } : {}),
+        ...(o.body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+    });
+
+  const signIn = (i: number, email: string, password: string) => send(i, "POST", "/api/auth/sign-in/email", { body: { email, password } });
+
+  let cookie = "";
+
+  it("accepts on one instance the session made through the other", async () => {
+    const res = await signIn(0, "convenor@example.org", PASSWORD);
+    expect(res.status).toBe(200);
+    cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const me = await send(1, "GET", "/api/me", { cookie });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe("convenor@example.org");
+  });
+
+  it("gives the same answer whichever instance serves the request", async () => {
+    const created = await send(0, "POST", "/api/cycles", {
+      cookie,
+      body: { name: "Written through the first", workshopDate: "2027-01-10", agmDate: "2027-12-10" },
+    });
+    expect(created.status).toBe(201);
+    for (const path of ["/api/cycles", "/api/organisations", "/api/themes", "/api/goals", "/api/me"]) {
+      const [a, b] = await Promise.all([send(0, "GET", path, { cookie }), send(1, "GET", path, { cookie })]);
+      expect(a.status, path).toBe(200);
+      expect(await b.text(), path).toBe(await a.text());
+    }
+    const cycles = (await (await send(1, "GET", "/api/cycles", { cookie })).json()) as { cycles: { name: string }[] };
+    expect(cycles.cycles.map((c) => c.name)).toContain("Written through the first");
+  });
+
+  it("ends the session everywhere when it is signed out through either", async () => {
+    expect((await send(1, "POST", "/api/auth/sign-out", { cookie, body: {} })).status).toBe(200);
+    expect(((await (await send(0, "GET", "/api/me", { cookie })).json()) as { user: unknown }).user).toBeNull();
+  });
+
+  it("counts sign-in attempts made through both instances against one limit", async () => {
+    // The limit is 5 a minute from one address; the first test's sign-in was one of them.
+    for (const i of [1, 0, 1, 0]) expect((await signIn(i, "limited@example.org", "not the password")).status).toBe(401);
+    // The next is refused whichever instance gets it, even with the right password.
+    expect((await signIn(1, "limited@example.org", PASSWORD)).status).toBe(429);
+    expect((await signIn(0, "limited@example.org", PASSWORD)).status).toBe(429);
+  });
+});
