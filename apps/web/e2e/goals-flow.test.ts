@@ -97,7 +97,10 @@ describe("goals, measures and progress in the browser", () => {
   it("lets the member post an update that moves the goal's progress and its chart", async () => {
     const { page } = browser;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
-    await page.getByRole("link", { name: "Secure a cross-government atrocity prevention strategy" }).click();
+    await page
+      .getByRole("table", { name: "Goals, sortable by column" })
+      .getByRole("link", { name: "Secure a cross-government atrocity prevention strategy" })
+      .click();
     await page.getByRole("heading", { name: "Post an update" }).waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
 
