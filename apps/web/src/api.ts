@@ -88,3 +88,4 @@ export type Participation = InferResponseType<typeof api.contributions.participa
 /** The body of each PATCH, as its route validates it: what `useVersionedEdit` sends. */
 export type GoalPatchBody = InferRequestType<(typeof api.goals)[":id"]["$patch"]>["json"];
 export type MeetingPatchBody = InferRequestType<(typeof api.meetings)[":id"]["$patch"]>["json"];
+export type AlertPatchBody = InferRequestType<(typeof api.alerts)[":id"]["$patch"]>["json"];

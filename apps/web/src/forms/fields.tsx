@@ -8,8 +8,8 @@
 import { type Visibility, visibilities, visibilityLabels } from "@convene/domain";
 import { useState } from "react";
 import { Field } from "../components/field.tsx";
-import { fromLocalInput, toLocalInput } from "../meeting-format.ts";
 import { fieldId, useFieldContext, useShownError } from "./form-context.ts";
+import { fromLocalInput, toLocalInput } from "./local-time.ts";
 
 /** GOV.UK's date hint: an example in the order people type it, never a pattern or an ISO date. */
 export const dateHint = "For example, 31 3 2027";
@@ -100,8 +100,13 @@ export function ChoiceField<T extends string>({
   );
 }
 
-export function VisibilityField({ label = "Visible to", hint }: Partial<Common>) {
-  return <ChoiceField label={label} hint={hint} options={visibilities} labels={visibilityLabels as Record<Visibility, string>} />;
+/** "Visible to": who may see a record. `choices` narrows it where a role may not choose them all. */
+export function VisibilityField({
+  label = "Visible to",
+  hint,
+  choices = visibilities,
+}: Partial<Common> & { choices?: readonly Visibility[] }) {
+  return <ChoiceField label={label} hint={hint} options={choices} labels={visibilityLabels} />;
 }
 
 /** A record chosen by its name (a theme, an organisation); `none` is the words for choosing nothing. */
