@@ -46,7 +46,14 @@ describe("the road map in the browser", () => {
     await dialog.getByLabel("Start").fill(`${year}-03-01`);
     await dialog.getByLabel("End", { exact: true }).fill(`${year}-02-01`);
     await dialog.getByRole("button", { name: "Add item" }).click();
-    await dialog.getByText("The end date must be on or after the start date").waitFor();
+    // Refused before anything is sent: the summary links to the field, and the field says why.
+    await dialog
+      .getByRole("alert")
+      .filter({ hasText: "There is a problem" })
+      .getByRole("link", { name: "The end date must be on or after the start date" })
+      .waitFor({ timeout: 15_000 });
+    await dialog.locator("#endDate-error", { hasText: "The end date must be on or after the start date" }).waitFor({ timeout: 15_000 });
+    await expect(dialog.getByLabel("Title").inputValue()).resolves.toBe(TITLE);
     await dialog.getByLabel("End", { exact: true }).fill(`${year}-06-30`);
     await dialog.getByLabel("Status").selectOption({ label: "In progress" });
     await dialog.getByLabel("% complete").fill("40");

@@ -89,3 +89,4 @@ export type Participation = InferResponseType<typeof api.contributions.participa
 export type GoalPatchBody = InferRequestType<(typeof api.goals)[":id"]["$patch"]>["json"];
 export type MeetingPatchBody = InferRequestType<(typeof api.meetings)[":id"]["$patch"]>["json"];
 export type AlertPatchBody = InferRequestType<(typeof api.alerts)[":id"]["$patch"]>["json"];
+export type RoadmapPatchBody = InferRequestType<(typeof api.roadmap)[":id"]["$patch"]>["json"];

@@ -40,6 +40,8 @@ export function TextField({
   maxLength?: number;
   autoComplete?: string;
   spellCheck?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }) {
   const { field, id, error, blur } = useKitField<string | null | undefined>();
   return (
@@ -205,7 +207,7 @@ export function NumberField({ label, hint, optional = false, whole = false }: Co
 }
 
 /** A yes/no question as one checkbox. */
-export function CheckboxField({ label, hint }: Common) {
+export function CheckboxField({ label, hint, disabled = false }: Common & { disabled?: boolean }) {
   const { field, id, error, blur } = useKitField<boolean | undefined>();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -216,6 +218,7 @@ export function CheckboxField({ label, hint }: Common) {
           name={field.name}
           type="checkbox"
           checked={field.state.value ?? false}
+          disabled={disabled}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
           onChange={(e) => field.handleChange(e.target.checked)}
