@@ -69,7 +69,12 @@ describe("goals, measures and progress in the browser", () => {
     await page.getByLabel("Name", { exact: true }).fill("Broken");
     await page.getByLabel("Target", { exact: true }).fill("0");
     await page.getByRole("button", { name: "Add measure" }).click();
-    await page.getByText("Target must differ from the baseline").waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "There is a problem" })
+      .getByRole("link", { name: "Target must differ from the baseline" })
+      .waitFor({ timeout: 15_000 });
+    await page.locator("#target-error", { hasText: "Target must differ from the baseline" }).waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "Cancel" }).click();
   });
 

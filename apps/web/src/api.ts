@@ -90,3 +90,4 @@ export type GoalPatchBody = InferRequestType<(typeof api.goals)[":id"]["$patch"]
 export type MeetingPatchBody = InferRequestType<(typeof api.meetings)[":id"]["$patch"]>["json"];
 export type AlertPatchBody = InferRequestType<(typeof api.alerts)[":id"]["$patch"]>["json"];
 export type RoadmapPatchBody = InferRequestType<(typeof api.roadmap)[":id"]["$patch"]>["json"];
+export type MeasurePatchBody = InferRequestType<(typeof api.measures)[":id"]["$patch"]>["json"];

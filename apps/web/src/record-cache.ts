@@ -12,6 +12,8 @@ export interface RecordFamily {
   one: string;
   /** The key a list answer holds records under: "goals". */
   many: string;
+  /** The record sits inside other answers (a measure inside its goal): read the family again. */
+  refetch?: boolean;
 }
 
 type Identified = { id: number };
@@ -30,6 +32,10 @@ function replaceIn(data: unknown, family: RecordFamily, record: Identified): unk
 }
 
 export function storeRecord(queryClient: QueryClient, family: RecordFamily, record: Identified) {
+  if (family.refetch) {
+    void queryClient.invalidateQueries({ queryKey: [family.root] });
+    return;
+  }
   queryClient.setQueriesData({ queryKey: [family.root] }, (data: unknown) => replaceIn(data, family, record));
   // Figures derived from the record (counts, charts, filtered lists) are marked stale but not
   // refetched now: the page in front of the person already shows the saved record.
