@@ -83,6 +83,22 @@ describe("forms in the browser", () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
+  it("says the AGM must come after the workshop, in those words, on a page holding two forms", async () => {
+    const { page } = browser;
+    await page.goto(`${convene.base}/admin/cycles`);
+    await page.getByRole("heading", { name: "Cycles and themes", level: 1 }).waitFor(WAIT);
+    await page.getByLabel("Goal-setting workshop").fill("2027-09-01");
+    await page.getByLabel("AGM", { exact: true }).fill("2027-06-30");
+    await page.getByRole("button", { name: "Create cycle" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await summary.getByRole("link", { name: "The AGM must be on or after the workshop" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("cycle-agmDate");
+    // The theme form beside it is untouched: one summary only, and its own fields' ids.
+    expect(await summary.count()).toBe(1);
+    await expect(page.getByLabel("Goal-setting workshop").inputValue()).resolves.toBe("2027-09-01");
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
   it("puts a refusal from the API on the field it names, keeping what was typed", async () => {
     const { page } = browser;
     // The server refuses what the form cannot know: here, a title it rejects as if another had taken it.

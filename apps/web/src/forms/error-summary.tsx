@@ -4,10 +4,10 @@
  * appears, so a screen reader user hears what went wrong before anything else.
  */
 import { type AnyFieldMeta, useStore } from "@tanstack/react-form";
-import { useEffect, useRef, useState } from "react";
+import { useContext, useEffect, useId, useRef, useState } from "react";
 import { ApiFailure } from "../api.ts";
 import { describeError } from "../components/states.tsx";
-import { fieldId, messageOf, useFormContext } from "./form-context.ts";
+import { fieldId, IdPrefix, messageOf, useFormContext } from "./form-context.ts";
 import { showServerErrors } from "./server-errors.ts";
 
 interface Problem {
@@ -29,12 +29,14 @@ export function ErrorSummary({ error }: { error?: unknown }) {
   const attempts = useStore(form.store, (s) => s.submissionAttempts);
   const fieldMeta = useStore(form.store, (s) => s.fieldMeta as Record<string, AnyFieldMeta | undefined>);
   const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const prefix = useContext(IdPrefix);
 
   const problems: Problem[] = [];
   for (const [name, meta] of Object.entries(fieldMeta)) {
     if (!meta) continue;
     const message = messageOf(meta.errorMap.onServer) ?? (attempts > 0 ? messageOf(meta.errors[0]) : undefined);
-    if (message) problems.push({ id: fieldId(name), message });
+    if (message) problems.push({ id: fieldId(name, prefix), message });
   }
   problems.sort(byPosition);
   const named = error instanceof ApiFailure && (error.details?.fields?.length ?? 0) > 0;
@@ -56,8 +58,8 @@ export function ErrorSummary({ error }: { error?: unknown }) {
 
   if (!showing) return null;
   return (
-    <div className="error-summary" ref={box} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary-title">
+    <div className="error-summary" ref={box} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId} className="error-summary-title">
         There is a problem
       </h2>
       <ul className="error-summary-list">

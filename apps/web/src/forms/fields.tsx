@@ -8,7 +8,7 @@
 import { type Visibility, visibilities, visibilityLabels } from "@convene/domain";
 import { useState } from "react";
 import { Field } from "../components/field.tsx";
-import { fieldId, useFieldContext, useShownError } from "./form-context.ts";
+import { useFieldContext, useFieldId, useShownError } from "./form-context.ts";
 import { fromLocalInput, toLocalInput } from "./local-time.ts";
 
 /** GOV.UK's date hint: an example in the order people type it, never a pattern or an ISO date. */
@@ -24,7 +24,7 @@ const hintOf = (hint: string | undefined) => (hint ? { hint } : {});
 /** What every input shares: its id, value wiring, blur and the error beside it. */
 function useKitField<T>() {
   const field = useFieldContext<T>();
-  return { field, id: fieldId(field.name), error: useShownError(), blur: () => field.handleBlur() };
+  return { field, id: useFieldId(), error: useShownError(), blur: () => field.handleBlur() };
 }
 
 export function TextField({

@@ -1,10 +1,24 @@
 /** The contexts a kit field reads its form and field from, and how a field's error is chosen and named. */
 import { createFormHookContexts, useStore } from "@tanstack/react-form";
+import { createContext, useContext } from "react";
 
 export const { fieldContext, formContext, useFieldContext, useFormContext } = createFormHookContexts();
 
+/**
+ * Where two forms share a page, each <form.Form idPrefix="theme"> starts its fields' ids with
+ * its own word ("theme-name"), so ids stay unique and the summary's links land in the right form.
+ */
+export const IdPrefix = createContext("");
+
 /** The element id of a field, from its name: "evidence[0].url" → "evidence-0-url". */
-export const fieldId = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-+$/, "");
+export const fieldId = (name: string, prefix = "") =>
+  (prefix ? `${prefix}-${name}` : name).replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-+$/, "");
+
+/** The id of the current field's element, within its form. */
+export function useFieldId(): string {
+  const field = useFieldContext<unknown>();
+  return fieldId(field.name, useContext(IdPrefix));
+}
 
 /** A validation error as the form holds it: a zod issue, a server message, or nothing. */
 export function messageOf(error: unknown): string | undefined {

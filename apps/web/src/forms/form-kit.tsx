@@ -32,24 +32,37 @@ import {
   TextField,
   VisibilityField,
 } from "./fields.tsx";
-import { fieldContext, formContext, useFormContext } from "./form-context.ts";
+import { fieldContext, formContext, IdPrefix, useFormContext } from "./form-context.ts";
 
 /** The <form> itself: no browser validation bubbles (the kit's messages replace them), the summary on top. */
-function Form({ error, className = "form", children }: { error?: unknown; className?: string; children: React.ReactNode }) {
+function Form({
+  error,
+  className = "form",
+  idPrefix = "",
+  children,
+}: {
+  error?: unknown;
+  className?: string;
+  /** Needed only where two forms share a page. */
+  idPrefix?: string;
+  children: React.ReactNode;
+}) {
   const form = useFormContext();
   return (
-    <form
-      className={className}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        void form.handleSubmit();
-      }}
-    >
-      <ErrorSummary error={error} />
-      {children}
-    </form>
+    <IdPrefix.Provider value={idPrefix}>
+      <form
+        className={className}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          void form.handleSubmit();
+        }}
+      >
+        <ErrorSummary error={error} />
+        {children}
+      </form>
+    </IdPrefix.Provider>
   );
 }
 
