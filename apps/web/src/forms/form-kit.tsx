@@ -77,6 +77,16 @@ function SubmitButton({ label, busy, className = "button" }: { label: string; bu
   );
 }
 
+/** The row under a form: its submit button, then whatever else belongs there (Cancel, Delete). */
+function Actions({ label, busy, children }: { label: string; busy?: boolean; children?: React.ReactNode }) {
+  return (
+    <div className="actions">
+      <SubmitButton label={label} {...(busy === undefined ? {} : { busy })} />
+      {children}
+    </div>
+  );
+}
+
 export const { useAppForm, withForm } = createFormHook({
   fieldContext,
   formContext,
@@ -92,5 +102,5 @@ export const { useAppForm, withForm } = createFormHook({
     CheckboxField,
     CheckboxesField,
   },
-  formComponents: { Form, SubmitButton },
+  formComponents: { Form, SubmitButton, Actions },
 });

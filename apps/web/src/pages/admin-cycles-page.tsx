@@ -168,9 +168,7 @@ function NewCycleForm() {
               {(f) => <f.NumberField label="Flag goals with no update after (days)" whole />}
             </form.AppField>
           </div>
-          <div className="actions">
-            <form.SubmitButton label="Create cycle" busy={create.isPending} />
-          </div>
+          <form.Actions label="Create cycle" busy={create.isPending} />
         </form.Form>
       </form.AppForm>
     </section>
@@ -201,9 +199,7 @@ function NewThemeForm() {
         <form.Form error={create.error} idPrefix="theme">
           <form.AppField name="name">{(f) => <f.TextField label="Name" maxLength={80} />}</form.AppField>
           <form.AppField name="description">{(f) => <f.TextField label="Description (optional)" />}</form.AppField>
-          <div className="actions">
-            <form.SubmitButton label="Add theme" busy={create.isPending} />
-          </div>
+          <form.Actions label="Add theme" busy={create.isPending} />
         </form.Form>
       </form.AppForm>
     </section>

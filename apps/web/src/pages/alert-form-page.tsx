@@ -164,10 +164,9 @@ function AlertForm({
         <form.AppField name="ask">
           {(f) => <f.TextAreaField label="The ask" hint="What members are asked to do: sign, share, brief, attend…" rows={5} />}
         </form.AppField>
-        <div className="actions">
-          <form.SubmitButton label={submitLabel} busy={busy} />
+        <form.Actions label={submitLabel} busy={busy}>
           {cancel}
-        </div>
+        </form.Actions>
       </form.Form>
     </form.AppForm>
   );

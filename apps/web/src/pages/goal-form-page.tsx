@@ -172,10 +172,9 @@ function GoalForm({
         <form.AppField name="supportingOrganisationIds">
           {(f) => <f.CheckboxesField label="Supporting organisations" records={orgs.data?.organisations} />}
         </form.AppField>
-        <div className="actions">
-          <form.SubmitButton label={submitLabel} busy={busy} />
+        <form.Actions label={submitLabel} busy={busy}>
           {cancel}
-        </div>
+        </form.Actions>
       </form.Form>
     </form.AppForm>
   );

@@ -120,12 +120,11 @@ export function MeasureForm({ goalId }: { goalId: number }) {
         <form.AppField name="weight">
           {(f) => <f.NumberField label="Weight" hint="How much it counts in the goal's progress, relative to its other measures" />}
         </form.AppField>
-        <div className="actions">
-          <form.SubmitButton label="Add measure" busy={create.isPending} />
+        <form.Actions label="Add measure" busy={create.isPending}>
           <button type="button" className="button secondary" onClick={() => setOpen(false)}>
             Cancel
           </button>
-        </div>
+        </form.Actions>
       </form.Form>
     </form.AppForm>
   );
@@ -184,12 +183,11 @@ export function MeasureEditForm({ measure: m, onDone }: { measure: Measure; onDo
           </div>
         )}
         <form.AppField name="weight">{(f) => <f.NumberField label="Weight" />}</form.AppField>
-        <div className="actions">
-          <form.SubmitButton label="Save measure" busy={edit.isPending} />
+        <form.Actions label="Save measure" busy={edit.isPending}>
           <button type="button" className="button secondary" onClick={onDone}>
             Cancel
           </button>
-        </div>
+        </form.Actions>
       </form.Form>
       {edit.dialog}
     </form.AppForm>

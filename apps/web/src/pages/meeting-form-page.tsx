@@ -182,10 +182,9 @@ function MeetingForm({
         <form.AppField name="minutes">
           {(f) => <f.TextAreaField label="Minutes (optional)" hint="Markdown, as for the agenda" rows={10} />}
         </form.AppField>
-        <div className="actions">
-          <form.SubmitButton label={submitLabel} busy={busy} />
+        <form.Actions label={submitLabel} busy={busy}>
           {cancel}
-        </div>
+        </form.Actions>
       </form.Form>
     </form.AppForm>
   );

@@ -157,8 +157,7 @@ export function RoadmapItemForm({
             )}
           </form.AppField>
         )}
-        <div className="actions">
-          <form.SubmitButton label={item ? "Save changes" : "Add item"} busy={create.isPending || edit.isPending} />
+        <form.Actions label={item ? "Save changes" : "Add item"} busy={create.isPending || edit.isPending}>
           <button type="button" className="button secondary" onClick={onCancel}>
             Cancel
           </button>
@@ -167,7 +166,7 @@ export function RoadmapItemForm({
               Delete item
             </button>
           )}
-        </div>
+        </form.Actions>
       </form.Form>
       {edit.dialog}
     </form.AppForm>
