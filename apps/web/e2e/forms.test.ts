@@ -99,6 +99,27 @@ describe("forms in the browser", () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
+  it("says why a sign-in was refused at the top of the form, keeping the email address", async () => {
+    // A browser of its own: signing out here must not end the session the other tests use.
+    const visitor = await openBrowser();
+    try {
+      const { page } = visitor;
+      await page.goto(`${convene.base}/sign-in`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+      await summary.getByRole("link", { name: "Enter your email address" }).waitFor(WAIT);
+      await summary.getByRole("link", { name: "Enter your password" }).waitFor(WAIT);
+      await page.getByLabel("Email address").fill(CONVENOR.email);
+      await page.getByLabel("Password").fill("not the password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await summary.getByText("That email and password do not match an account. Check them and try again.").waitFor(WAIT);
+      await expect(page.getByLabel("Email address").inputValue()).resolves.toBe(CONVENOR.email);
+      expect(await seriousA11yProblems(page)).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+  });
+
   it("puts a refusal from the API on the field it names, keeping what was typed", async () => {
     const { page } = browser;
     // The server refuses what the form cannot know: here, a title it rejects as if another had taken it.

@@ -23,7 +23,7 @@ function byPosition(a: Problem, b: Problem): number {
   return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-/** `error` is the last failed request: its named fields show beside them; anything else shows here. */
+/** `error` is the last failed request (or the words for it): its named fields show beside them; anything else shows here. */
 export function ErrorSummary({ error }: { error?: unknown }) {
   const form = useFormContext();
   const attempts = useStore(form.store, (s) => s.submissionAttempts);
@@ -40,7 +40,13 @@ export function ErrorSummary({ error }: { error?: unknown }) {
   }
   problems.sort(byPosition);
   const named = error instanceof ApiFailure && (error.details?.fields?.length ?? 0) > 0;
-  const general = error != null && !named && !(error instanceof ApiFailure && error.status === 409) ? describeError(error) : null;
+  // A string is already the words to show (sign-in's own refusals); anything else is described.
+  const general =
+    typeof error === "string"
+      ? error
+      : error != null && !named && !(error instanceof ApiFailure && error.status === 409)
+        ? describeError(error)
+        : null;
   const showing = problems.length > 0 || general !== null;
 
   // A refused request's field messages go on their fields; then, once they are drawn, the box

@@ -66,22 +66,32 @@ function Form({
   );
 }
 
-function SubmitButton({ label, busy, className = "button" }: { label: string; busy?: boolean; className?: string }) {
+function SubmitButton({
+  label,
+  busy,
+  busyLabel = "Saving…",
+  className = "button",
+}: {
+  label: string;
+  busy?: boolean;
+  busyLabel?: string;
+  className?: string;
+}) {
   const form = useFormContext();
   const submitting = useStore(form.store, (s) => s.isSubmitting);
   const waiting = busy || submitting;
   return (
     <button type="submit" className={className} disabled={waiting}>
-      {waiting ? "Saving…" : label}
+      {waiting ? busyLabel : label}
     </button>
   );
 }
 
 /** The row under a form: its submit button, then whatever else belongs there (Cancel, Delete). */
-function Actions({ label, busy, children }: { label: string; busy?: boolean; children?: React.ReactNode }) {
+function Actions({ label, busy, busyLabel, children }: { label: string; busy?: boolean; busyLabel?: string; children?: React.ReactNode }) {
   return (
     <div className="actions">
-      <SubmitButton label={label} {...(busy === undefined ? {} : { busy })} />
+      <SubmitButton label={label} {...(busy === undefined ? {} : { busy })} {...(busyLabel ? { busyLabel } : {})} />
       {children}
     </div>
   );
