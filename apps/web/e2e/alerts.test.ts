@@ -71,12 +71,15 @@ describe("alerts in the browser", () => {
     await page.getByLabel("Title").fill(TITLE);
     await page.getByLabel("Situation or country").fill("Country X");
     await page.getByLabel("Urgency").selectOption({ label: "Critical" });
-    // A deadline in the past is refused as you type, before anything is sent.
+    // A deadline in the past is refused before anything is sent, and what was typed stays.
     await page.getByLabel("Deadline").fill(localInput(addDays(new Date(), -1)));
-    await page.getByLabel("Deadline").blur();
-    await page.getByText("must be in the future").waitFor();
-    await page.getByLabel("Deadline").fill(localInput(addDays(new Date(), 3)));
     await page.getByLabel("The ask").fill("Sign a joint statement to the Foreign Secretary calling for consular access.");
+    await page.getByRole("button", { name: "Raise alert" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await summary.getByRole("link", { name: "The deadline must be in the future" }).waitFor({ timeout: 15_000 });
+    await expect(page.getByLabel("Title").inputValue()).resolves.toBe(TITLE);
+    await page.getByLabel("Deadline").fill(localInput(addDays(new Date(), 3)));
+    await expect.poll(() => summary.count(), { timeout: 15_000 }).toBe(0);
     await page.getByRole("button", { name: "Raise alert" }).click();
 
     await page.getByRole("heading", { name: TITLE }).waitFor();

@@ -73,6 +73,8 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
       "--disable-sync",
     ],
     viewport: { width: 1280, height: 900 },
+    // The dashboard is for people in the UK: date pickers read day, month, year.
+    locale: "en-GB",
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

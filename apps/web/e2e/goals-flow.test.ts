@@ -69,7 +69,12 @@ describe("goals, measures and progress in the browser", () => {
     await page.getByLabel("Name", { exact: true }).fill("Broken");
     await page.getByLabel("Target", { exact: true }).fill("0");
     await page.getByRole("button", { name: "Add measure" }).click();
-    await page.getByText("Target must differ from the baseline").waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "There is a problem" })
+      .getByRole("link", { name: "Target must differ from the baseline" })
+      .waitFor({ timeout: 15_000 });
+    await page.locator("#target-error", { hasText: "Target must differ from the baseline" }).waitFor({ timeout: 15_000 });
     await page.getByRole("button", { name: "Cancel" }).click();
   });
 
@@ -97,7 +102,10 @@ describe("goals, measures and progress in the browser", () => {
   it("lets the member post an update that moves the goal's progress and its chart", async () => {
     const { page } = browser;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
-    await page.getByRole("link", { name: "Secure a cross-government atrocity prevention strategy" }).click();
+    await page
+      .getByRole("table", { name: "Goals, sortable by column" })
+      .getByRole("link", { name: "Secure a cross-government atrocity prevention strategy" })
+      .click();
     await page.getByRole("heading", { name: "Post an update" }).waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
 

@@ -46,7 +46,14 @@ describe("the road map in the browser", () => {
     await dialog.getByLabel("Start").fill(`${year}-03-01`);
     await dialog.getByLabel("End", { exact: true }).fill(`${year}-02-01`);
     await dialog.getByRole("button", { name: "Add item" }).click();
-    await dialog.getByText("The end date cannot be before the start date").waitFor();
+    // Refused before anything is sent: the summary links to the field, and the field says why.
+    await dialog
+      .getByRole("alert")
+      .filter({ hasText: "There is a problem" })
+      .getByRole("link", { name: "The end date must be on or after the start date" })
+      .waitFor({ timeout: 15_000 });
+    await dialog.locator("#endDate-error", { hasText: "The end date must be on or after the start date" }).waitFor({ timeout: 15_000 });
+    await expect(dialog.getByLabel("Title").inputValue()).resolves.toBe(TITLE);
     await dialog.getByLabel("End", { exact: true }).fill(`${year}-06-30`);
     await dialog.getByLabel("Status").selectOption({ label: "In progress" });
     await dialog.getByLabel("% complete").fill("40");
@@ -75,11 +82,15 @@ describe("the road map in the browser", () => {
 
     // Deleting asks first, and can be undone from the toast.
     await page.getByRole("button", { name: `Delete ${TITLE}` }).click();
-    await page.getByRole("dialog", { name: "Delete this road map item?" }).getByRole("button", { name: "Delete item" }).click();
-    await page.getByText(`Deleted “${TITLE}”.`).waitFor();
+    await page
+      .getByRole("dialog", { name: `Delete the road map item “${TITLE}”?` })
+      .getByRole("button", { name: "Delete item" })
+      .click();
+    await page.getByText(`The road map item “${TITLE}” deleted.`).waitFor();
     await page.getByRole("rowheader", { name: TITLE }).waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Undo" }).click();
     await page.getByRole("rowheader", { name: TITLE }).waitFor();
+    await page.getByText(`The road map item “${TITLE}” is back.`).waitFor();
 
     // The overview draws road map progress over time from the history.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();

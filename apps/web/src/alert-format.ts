@@ -26,17 +26,3 @@ export const responseChoiceLabels: Record<AlertResponse, string> = {
 };
 
 export { alertResponseLabels };
-
-/** An ISO moment → the value a datetime-local input shows, in the viewer's own time zone. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A datetime-local value → an ISO moment in UTC (what the API takes); "" stays "". */
-export function fromLocalInput(value: string): string {
-  if (!value) return "";
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
-}

@@ -3,7 +3,7 @@
  * request and response types come from the routes themselves, never retyped here.
  */
 import type { AppType } from "@convene/api";
-import { type ClientResponse, hc, type InferResponseType } from "hono/client";
+import { type ClientResponse, hc, type InferRequestType, type InferResponseType } from "hono/client";
 
 export const api = hc<AppType>("/api", { init: { credentials: "same-origin" } });
 
@@ -84,3 +84,10 @@ export type NeedsYou = InferResponseType<(typeof api.feed)["needs-you"]["$get"],
 export type ContributionList = InferResponseType<typeof api.contributions.$get, 200>;
 export type ContributionRecord = ContributionList["contributions"][number];
 export type Participation = InferResponseType<typeof api.contributions.participation.$get, 200>;
+
+/** The body of each PATCH, as its route validates it: what `useVersionedEdit` sends. */
+export type GoalPatchBody = InferRequestType<(typeof api.goals)[":id"]["$patch"]>["json"];
+export type MeetingPatchBody = InferRequestType<(typeof api.meetings)[":id"]["$patch"]>["json"];
+export type AlertPatchBody = InferRequestType<(typeof api.alerts)[":id"]["$patch"]>["json"];
+export type RoadmapPatchBody = InferRequestType<(typeof api.roadmap)[":id"]["$patch"]>["json"];
+export type MeasurePatchBody = InferRequestType<(typeof api.measures)[":id"]["$patch"]>["json"];

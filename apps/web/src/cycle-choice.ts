@@ -4,6 +4,8 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
+import type { InferResponseType } from "hono/client";
+import type { api } from "./api.ts";
 import { cyclesQuery } from "./queries.ts";
 
 const KEY = "convene.cycle";
@@ -25,13 +27,21 @@ function remembered(): number | undefined {
   }
 }
 
+type Cycles = InferResponseType<typeof api.cycles.$get, 200>;
+
+/** The cycle shown: the one the URL names, else the one chosen last time here, else the current one. */
+export function chooseCycle(cycles: Cycles | undefined, fromUrl: number | undefined) {
+  const list = cycles?.cycles ?? [];
+  const wanted = fromUrl ?? remembered();
+  return list.find((c) => c.id === wanted) ?? list.find((c) => c.id === cycles?.currentCycleId) ?? list[0];
+}
+
 export function useCycleChoice() {
   const search = useSearch({ strict: false }) as { cycle?: number };
   const cycles = useQuery(cyclesQuery);
   const navigate = useNavigate();
   const list = cycles.data?.cycles ?? [];
-  const wanted = search.cycle ?? remembered();
-  const cycle = list.find((c) => c.id === wanted) ?? list.find((c) => c.id === cycles.data?.currentCycleId) ?? list[0];
+  const cycle = chooseCycle(cycles.data, search.cycle);
   const choose = (id: number) => {
     rememberCycle(id);
     void navigate({ to: ".", search: (prev: Record<string, unknown>) => ({ ...prev, cycle: id }) } as never);

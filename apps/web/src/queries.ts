@@ -1,4 +1,5 @@
 /** What the dashboard reads, as TanStack Query options keyed so that one change refreshes the right views. */
+import type { ContributionKind, GoalStatus, MeetingKind, MilestoneKind } from "@convene/domain";
 import { queryOptions } from "@tanstack/react-query";
 import { api, call } from "./api.ts";
 
@@ -17,7 +18,7 @@ export const themesQuery = queryOptions({ queryKey: ["themes"], queryFn: () => c
 export interface GoalFilters {
   cycleId?: number | undefined;
   themeId?: number | undefined;
-  status?: string | undefined;
+  status?: GoalStatus | undefined;
   organisationId?: number | undefined;
   q?: string | undefined;
   deleted?: boolean | undefined;
@@ -32,7 +33,7 @@ export const goalsQuery = (f: GoalFilters) =>
           query: {
             cycleId: f.cycleId?.toString(),
             themeId: f.themeId?.toString(),
-            status: f.status as never,
+            status: f.status,
             organisationId: f.organisationId?.toString(),
             q: f.q || undefined,
             deleted: f.deleted ? "true" : undefined,
@@ -62,7 +63,7 @@ export const auditQuery = (entity?: string) =>
   queryOptions({ queryKey: ["audit", entity ?? "all"], queryFn: () => call(api.audit.$get({ query: { entity, limit: "200" } })) });
 
 export interface MilestoneFilters {
-  kind?: string | undefined;
+  kind?: MilestoneKind | undefined;
   year?: number | undefined;
   organisationId?: number | undefined;
   goalId?: number | undefined;
@@ -76,7 +77,7 @@ export const milestonesQuery = (f: MilestoneFilters) =>
       call(
         api.milestones.$get({
           query: {
-            kind: f.kind as never,
+            kind: f.kind,
             year: f.year?.toString(),
             organisationId: f.organisationId?.toString(),
             goalId: f.goalId?.toString(),
@@ -92,13 +93,13 @@ export const standingGoalsQuery = (cycleId: number | undefined) =>
     queryFn: () => call(api["standing-goals"].$get({ query: { cycleId: cycleId?.toString() } })),
   });
 
-export const meetingsQuery = (f: { kind?: string | undefined; cycleId?: number | undefined; deleted?: boolean | undefined } = {}) =>
+export const meetingsQuery = (f: { kind?: MeetingKind | undefined; cycleId?: number | undefined; deleted?: boolean | undefined } = {}) =>
   queryOptions({
     queryKey: ["meetings", "list", f],
     queryFn: () =>
       call(
         api.meetings.$get({
-          query: { kind: f.kind as never, cycleId: f.cycleId?.toString(), deleted: f.deleted ? "true" : undefined },
+          query: { kind: f.kind, cycleId: f.cycleId?.toString(), deleted: f.deleted ? "true" : undefined },
         }),
       ),
   });
@@ -181,7 +182,7 @@ export const needsYouQuery = (cycleId: number) =>
 
 export interface ContributionFilters {
   organisationId?: number | undefined;
-  kind?: string | undefined;
+  kind?: ContributionKind | undefined;
   cycleId?: number | undefined;
   goalId?: number | undefined;
 }
@@ -194,7 +195,7 @@ export const contributionsQuery = (f: ContributionFilters) =>
         api.contributions.$get({
           query: {
             organisationId: f.organisationId?.toString(),
-            kind: f.kind as never,
+            kind: f.kind,
             cycleId: f.cycleId?.toString(),
             goalId: f.goalId?.toString(),
           },

@@ -6,29 +6,63 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
-  Outlet,
   redirect,
   retainSearchParams,
 } from "@tanstack/react-router";
 import { z } from "zod";
+import { accessOf, NotAllowed } from "./access.ts";
 import { ApiFailure } from "./api.ts";
 import { AppShell } from "./components/app-shell.tsx";
-import { ErrorMessage } from "./components/states.tsx";
+import { RootLayout } from "./components/root-layout.tsx";
+import { RouteError } from "./components/route-error.tsx";
+import { chooseCycle } from "./cycle-choice.ts";
+import { pageTitle } from "./page-title.ts";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
-import { meQuery } from "./queries.ts";
+import {
+  alertQuery,
+  cyclesQuery,
+  goalQuery,
+  meetingQuery,
+  meQuery,
+  organisationQuery,
+  organisationsQuery,
+  themesQuery,
+} from "./queries.ts";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
-  component: Outlet,
+  component: RootLayout,
   notFoundComponent: NotFoundPage,
+  head: () => titled(),
 });
 
+const titled = (...parts: (string | null | undefined)[]) => ({ meta: [{ title: pageTitle(...parts) }] });
+
+/** The chosen cycle, loaded before a cycle's page renders, so its title can name it. */
+async function loadCycle(queryClient: QueryClient, fromUrl: number | undefined) {
+  const cycles = await queryClient.ensureQueryData(cyclesQuery);
+  return { cycleName: chooseCycle(cycles, fromUrl)?.name ?? null };
+}
+
+/** A record's name for the title; a record the person cannot see leaves the page to say so. */
+async function loadName(name: Promise<string>) {
+  return { name: await name.catch(() => null) };
+}
+
+/** Routes only the convenor may open: anyone else sees why, and no form. */
+async function convenorOnly({ context }: { context: { queryClient: QueryClient } }) {
+  const me = await context.queryClient.ensureQueryData(meQuery);
+  if (!accessOf(me.user).isConvenor) throw new NotAllowed();
+}
+
 const tokenSearch = z.object({ token: z.string().catch("") });
+const linkTitles = { setup: "Set up Convene", invitation: "Accept your invitation", "reset-password": "Choose a new password" } as const;
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-in",
   validateSearch: z.object({ redirect: z.string().optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/sign-in-page.tsx"), "SignInPage"),
+  head: () => titled("Sign in"),
 });
 
 const linkRoutes = (["setup", "invitation", "reset-password"] as const).map((path) =>
@@ -36,6 +70,7 @@ const linkRoutes = (["setup", "invitation", "reset-password"] as const).map((pat
     getParentRoute: () => rootRoute,
     path: `/${path}`,
     validateSearch: tokenSearch,
+    head: () => titled(linkTitles[path]),
     component: lazyRouteComponent(() => import("./pages/link-page.tsx"), "LinkPage"),
   }),
 );
@@ -54,7 +89,7 @@ const appRoute = createRoute({
     if (!me.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
   },
   component: AppShell,
-  errorComponent: ({ error, reset }) => <ErrorMessage error={error} retry={reset} />,
+  errorComponent: RouteError,
 });
 
 const overviewRoute = createRoute({
@@ -62,6 +97,9 @@ const overviewRoute = createRoute({
   path: "/",
   validateSearch: z.object({ since: z.iso.date().optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/overview-page.tsx"), "OverviewPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Overview", loaderData?.cycleName),
 });
 
 export const goalsSearch = z.object({
@@ -79,12 +117,21 @@ const goalsRoute = createRoute({
   path: "/goals",
   validateSearch: goalsSearch,
   component: lazyRouteComponent(() => import("./pages/goals-page.tsx"), "GoalsPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Goals", loaderData?.cycleName),
 });
 
 const newGoalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/goals/new",
   component: lazyRouteComponent(() => import("./pages/goal-form-page.tsx"), "NewGoalPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  loader: async ({ context }) => {
+    await Promise.all([context.queryClient.ensureQueryData(themesQuery), context.queryClient.ensureQueryData(organisationsQuery)]);
+  },
+  head: () => titled("New goal"),
 });
 
 const goalRoute = createRoute({
@@ -92,6 +139,9 @@ const goalRoute = createRoute({
   path: "/goals/$goalId",
   params: { parse: (p) => ({ goalId: Number(p.goalId) }), stringify: (p) => ({ goalId: String(p.goalId) }) },
   component: lazyRouteComponent(() => import("./pages/goal-page.tsx"), "GoalPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) => loadName(context.queryClient.ensureQueryData(goalQuery(params.goalId)).then((d) => d.goal.title)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Goal"),
 });
 
 const editGoalRoute = createRoute({
@@ -99,6 +149,11 @@ const editGoalRoute = createRoute({
   path: "/goals/$goalId/edit",
   params: { parse: (p) => ({ goalId: Number(p.goalId) }), stringify: (p) => ({ goalId: String(p.goalId) }) },
   component: lazyRouteComponent(() => import("./pages/goal-form-page.tsx"), "EditGoalPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) => loadName(context.queryClient.ensureQueryData(goalQuery(params.goalId)).then((d) => d.goal.title)),
+  head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Goal"}`),
 });
 
 export const milestonesSearch = z.object({
@@ -113,6 +168,9 @@ const milestonesRoute = createRoute({
   path: "/milestones",
   validateSearch: milestonesSearch,
   component: lazyRouteComponent(() => import("./pages/milestones-page.tsx"), "MilestonesPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Milestones", loaderData?.cycleName),
 });
 
 export const roadmapSearch = z.object({
@@ -128,12 +186,16 @@ const roadmapRoute = createRoute({
   path: "/roadmap",
   validateSearch: roadmapSearch,
   component: lazyRouteComponent(() => import("./pages/roadmap-page.tsx"), "RoadmapPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Road map", loaderData?.cycleName),
 });
 
 const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/organisations",
   component: lazyRouteComponent(() => import("./pages/organisations-page.tsx"), "OrganisationsPage"),
+  head: () => titled("Organisations"),
 });
 
 const organisationRoute = createRoute({
@@ -141,24 +203,35 @@ const organisationRoute = createRoute({
   path: "/organisations/$orgId",
   params: { parse: (p) => ({ orgId: Number(p.orgId) }), stringify: (p) => ({ orgId: String(p.orgId) }) },
   component: lazyRouteComponent(() => import("./pages/organisation-page.tsx"), "OrganisationPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(organisationQuery(params.orgId)).then((d) => d.organisation.name)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Organisation"),
 });
 
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/account",
   component: lazyRouteComponent(() => import("./pages/account-page.tsx"), "AccountPage"),
+  head: () => titled("Your account"),
 });
 
 const adminCyclesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/cycles",
   component: lazyRouteComponent(() => import("./pages/admin-cycles-page.tsx"), "AdminCyclesPage"),
+  head: () => titled("Cycles and themes"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
 });
 
 const adminAccountsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/accounts",
   component: lazyRouteComponent(() => import("./pages/admin-accounts-page.tsx"), "AdminAccountsPage"),
+  head: () => titled("Accounts"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
 });
 
 const adminAuditRoute = createRoute({
@@ -166,6 +239,9 @@ const adminAuditRoute = createRoute({
   path: "/admin/audit",
   validateSearch: z.object({ entity: z.string().optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/admin-audit-page.tsx"), "AdminAuditPage"),
+  head: () => titled("Audit log"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
 });
 
 export const meetingsSearch = z.object({
@@ -177,12 +253,18 @@ const meetingsRoute = createRoute({
   path: "/meetings",
   validateSearch: meetingsSearch,
   component: lazyRouteComponent(() => import("./pages/meetings-page.tsx"), "MeetingsPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Meetings", loaderData?.cycleName),
 });
 
 const newMeetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/meetings/new",
   component: lazyRouteComponent(() => import("./pages/meeting-form-page.tsx"), "NewMeetingPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  head: () => titled("Record a meeting"),
 });
 
 const meetingRoute = createRoute({
@@ -190,6 +272,10 @@ const meetingRoute = createRoute({
   path: "/meetings/$meetingId",
   params: { parse: (p) => ({ meetingId: Number(p.meetingId) }), stringify: (p) => ({ meetingId: String(p.meetingId) }) },
   component: lazyRouteComponent(() => import("./pages/meeting-page.tsx"), "MeetingPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(meetingQuery(params.meetingId)).then((d) => d.meeting.title)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Meeting"),
 });
 
 const editMeetingRoute = createRoute({
@@ -197,18 +283,30 @@ const editMeetingRoute = createRoute({
   path: "/meetings/$meetingId/edit",
   params: { parse: (p) => ({ meetingId: Number(p.meetingId) }), stringify: (p) => ({ meetingId: String(p.meetingId) }) },
   component: lazyRouteComponent(() => import("./pages/meeting-form-page.tsx"), "EditMeetingPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(meetingQuery(params.meetingId)).then((d) => d.meeting.title)),
+  head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Meeting"}`),
 });
 
 const dataRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/data",
   component: lazyRouteComponent(() => import("./pages/data-page.tsx"), "DataPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Data in and out", loaderData?.cycleName),
 });
 
 const adminSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/settings",
   component: lazyRouteComponent(() => import("./pages/admin-settings-page.tsx"), "AdminSettingsPage"),
+  head: () => titled("Settings"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
 });
 
 /** The public progress page: outside the signed-in layout, no account needed. */
@@ -216,6 +314,7 @@ const publicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/public",
   component: lazyRouteComponent(() => import("./pages/public-page.tsx"), "PublicPage"),
+  head: () => titled("Public progress"),
 });
 
 const exportsRoute = createRoute({
@@ -223,6 +322,9 @@ const exportsRoute = createRoute({
   path: "/exports",
   validateSearch: z.object({ audience: z.enum(["members", "public"]).optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/exports-page.tsx"), "ExportsPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Exports", loaderData?.cycleName),
 });
 
 /** Presentation mode fills the screen, outside the app's navigation, but still needs sign-in. */
@@ -242,7 +344,8 @@ const presentRoute = createRoute({
     if (!me.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
   },
   component: lazyRouteComponent(() => import("./pages/present-page.tsx"), "PresentPage"),
-  errorComponent: ({ error, reset }) => <ErrorMessage error={error} retry={reset} />,
+  errorComponent: RouteError,
+  head: () => titled("Presentation"),
 });
 
 const alertsRoute = createRoute({
@@ -250,12 +353,14 @@ const alertsRoute = createRoute({
   path: "/alerts",
   validateSearch: z.object({ state: alertStateSchema.optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/alerts-page.tsx"), "AlertsPage"),
+  head: () => titled("Alerts"),
 });
 
 const newAlertRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/alerts/new",
   component: lazyRouteComponent(() => import("./pages/alert-form-page.tsx"), "NewAlertPage"),
+  head: () => titled("Raise an alert"),
 });
 
 const alertRoute = createRoute({
@@ -263,6 +368,9 @@ const alertRoute = createRoute({
   path: "/alerts/$alertId",
   params: { parse: (p) => ({ alertId: Number(p.alertId) }), stringify: (p) => ({ alertId: String(p.alertId) }) },
   component: lazyRouteComponent(() => import("./pages/alert-page.tsx"), "AlertPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) => loadName(context.queryClient.ensureQueryData(alertQuery(params.alertId)).then((d) => d.alert.title)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Alert"),
 });
 
 const editAlertRoute = createRoute({
@@ -270,6 +378,9 @@ const editAlertRoute = createRoute({
   path: "/alerts/$alertId/edit",
   params: { parse: (p) => ({ alertId: Number(p.alertId) }), stringify: (p) => ({ alertId: String(p.alertId) }) },
   component: lazyRouteComponent(() => import("./pages/alert-form-page.tsx"), "EditAlertPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) => loadName(context.queryClient.ensureQueryData(alertQuery(params.alertId)).then((d) => d.alert.title)),
+  head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Alert"}`),
 });
 
 const resourcesRoute = createRoute({
@@ -277,6 +388,7 @@ const resourcesRoute = createRoute({
   path: "/resources",
   validateSearch: z.object({ tag: z.string().optional().catch(undefined), q: z.string().optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/resources-page.tsx"), "ResourcesPage"),
+  head: () => titled("Resources"),
 });
 
 const contributionsRoute = createRoute({
@@ -290,6 +402,9 @@ const contributionsRoute = createRoute({
     sort: z.string().optional().catch(undefined),
   }),
   component: lazyRouteComponent(() => import("./pages/contributions-page.tsx"), "ContributionsPage"),
+  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
+  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  head: ({ loaderData }) => titled("Contributions", loaderData?.cycleName),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -328,11 +443,23 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 export function makeRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: "intent", scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    scrollRestoration: true,
+    defaultErrorComponent: RouteError,
+    // Loaders read through the query cache, which decides what is fresh; the router need not.
+    defaultPreloadStaleTime: 0,
+  });
 }
 
 declare module "@tanstack/react-router" {
   interface Register {
     router: ReturnType<typeof makeRouter>;
+  }
+  interface StaticDataRouteOption {
+    /** Only the convenor may open it; checked by `convenorOnly` before it loads. */
+    convenorOnly?: boolean;
   }
 }

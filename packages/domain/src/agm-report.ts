@@ -103,6 +103,6 @@ export type AgmReport = z.infer<typeof agmReportSchema>;
 
 /** `?cycle=…&audience=…`; without an audience, observers get the public deck and everyone else the members' one. */
 export const agmQuerySchema = z.object({
-  cycle: z.coerce.number({ error: "must be a number" }).int().positive({ error: "must be a positive whole number" }),
+  cycle: z.coerce.number({ error: "Choose a cycle" }).int().positive({ error: "Choose a cycle" }),
   audience: agmAudienceSchema.optional(),
 });

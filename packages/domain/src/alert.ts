@@ -3,17 +3,17 @@
  * ask and a deadline. Each organisation answers once and may change its answer until the deadline.
  */
 import { z } from "zod";
-import { dateTimeSchema, shortText } from "./common.ts";
+import { dateAndTime, shortText } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const alertKinds = ["emerging_threat", "opportunity"] as const;
-export const alertKindSchema = z.enum(alertKinds);
+export const alertKindSchema = z.enum(alertKinds, { error: "Choose whether this is an emerging threat or an opportunity" });
 export type AlertKind = z.infer<typeof alertKindSchema>;
 export const alertKindLabels: Record<AlertKind, string> = { emerging_threat: "Emerging threat", opportunity: "Opportunity" };
 
 /** From least to most pressing. Shown as a word and a shape, never colour alone. */
 export const alertUrgencies = ["routine", "high", "critical"] as const;
-export const alertUrgencySchema = z.enum(alertUrgencies);
+export const alertUrgencySchema = z.enum(alertUrgencies, { error: "Choose how urgent this is" });
 export type AlertUrgency = z.infer<typeof alertUrgencySchema>;
 export const alertUrgencyLabels: Record<AlertUrgency, string> = { routine: "Routine", high: "High", critical: "Critical" };
 
@@ -23,7 +23,7 @@ export type AlertState = z.infer<typeof alertStateSchema>;
 export const alertStateLabels: Record<AlertState, string> = { open: "Open", closed: "Closed", withdrawn: "Withdrawn" };
 
 export const alertResponses = ["join", "cannot", "need_info"] as const;
-export const alertResponseSchema = z.enum(alertResponses);
+export const alertResponseSchema = z.enum(alertResponses, { error: "Choose your organisation's answer" });
 export type AlertResponse = z.infer<typeof alertResponseSchema>;
 export const alertResponseLabels: Record<AlertResponse, string> = {
   join: "Joining",
@@ -35,11 +35,11 @@ export const alertResponseLabels: Record<AlertResponse, string> = {
 
 const alertFields = {
   title: shortText("Title", 200),
-  situation: shortText("Situation or country", 200),
+  situation: shortText("Situation or country", 200, "Enter the situation or country"),
   kind: alertKindSchema,
   urgency: alertUrgencySchema,
-  ask: shortText("The ask", 5_000),
-  deadline: dateTimeSchema,
+  ask: shortText("The ask", 5_000, "Enter what the group is asked to do"),
+  deadline: dateAndTime("deadline"),
   visibility: visibilitySchema,
 };
 
@@ -56,21 +56,21 @@ export type AlertPatch = z.infer<typeof alertPatchSchema>;
 
 export const alertCloseSchema = z.object({
   version: z.number().int().positive(),
-  outcome: shortText("Outcome", 5_000),
-  successful: z.boolean({ error: "say whether the outcome was successful" }),
+  outcome: shortText("Outcome", 5_000, "Enter the outcome"),
+  successful: z.boolean({ error: "Say whether the outcome was successful" }),
 });
 export type AlertClose = z.infer<typeof alertCloseSchema>;
 
 export const alertWithdrawSchema = z.object({
   version: z.number().int().positive(),
-  reason: z.string().trim().max(2_000, { error: "must be at most 2000 characters" }).default(""),
+  reason: z.string().trim().max(2_000, { error: "This must be 2,000 characters or fewer" }).default(""),
 });
 
 export const alertAnswerSchema = z.object({
   /** Members answer for their own organisation (may be left out); the convenor names one. */
   organisationId: z.number().int().positive().optional(),
   response: alertResponseSchema,
-  note: z.string().trim().max(2_000, { error: "must be at most 2000 characters" }).default(""),
+  note: z.string().trim().max(2_000, { error: "This must be 2,000 characters or fewer" }).default(""),
 });
 export type AlertAnswerInput = z.infer<typeof alertAnswerSchema>;
 

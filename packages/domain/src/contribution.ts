@@ -3,7 +3,7 @@
  * meeting), and the pure summaries behind the contributions charts.
  */
 import { z } from "zod";
-import { isoDateSchema, shortText } from "./common.ts";
+import { calendarDate, shortText } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const contributionKinds = [
@@ -20,7 +20,7 @@ export const contributionKinds = [
   "in_kind",
 ] as const;
 export const contributionKindSchema = z.enum(contributionKinds, {
-  error: `must be one of ${contributionKinds.join(", ")}`,
+  error: "Choose what the organisation did",
 });
 export type ContributionKind = z.infer<typeof contributionKindSchema>;
 
@@ -38,17 +38,17 @@ export const contributionKindLabels: Record<ContributionKind, string> = {
   in_kind: "In kind",
 };
 
-const optionalLink = z.number({ error: "must be a record's number" }).int().positive().nullable();
+const optionalLink = z.number({ error: "Choose a goal, milestone or meeting from the list" }).int().positive().nullable();
 
 const contributionFields = {
-  organisationId: z.number({ error: "choose an organisation" }).int().positive(),
+  organisationId: z.number({ error: "Choose the organisation" }).int().positive(),
   kind: contributionKindSchema,
-  date: isoDateSchema,
-  description: shortText("Description", 2_000),
+  date: calendarDate("date of the contribution"),
+  description: shortText("Description", 2_000, "Describe what the organisation did"),
   hours: z
-    .number({ error: "must be a number of hours" })
-    .min(0, { error: "cannot be negative" })
-    .max(10_000, { error: "must be at most 10,000" })
+    .number({ error: "Hours must be a number, like 2 or 1.5" })
+    .min(0, { error: "Hours cannot be negative" })
+    .max(10_000, { error: "Hours must be 10,000 or fewer" })
     .nullable(),
   goalId: optionalLink,
   milestoneId: optionalLink,

@@ -1,31 +1,43 @@
 import { z } from "zod";
-import { isoDateSchema, shortText } from "./common.ts";
+import { calendarDate, shortText } from "./common.ts";
+
+const interval = "A goal may go without an update for between 7 and 365 whole days";
 
 /** A cycle opens at the goal-setting workshop and closes at the AGM. */
 export const cycleInputSchema = z
   .object({
-    name: shortText("Name", 80),
-    workshopDate: isoDateSchema,
-    agmDate: isoDateSchema,
+    name: shortText("Name", 80, "Enter a name for the cycle"),
+    workshopDate: calendarDate("workshop date"),
+    agmDate: calendarDate("AGM date"),
     /** How long a goal may go without an update before it is flagged, in days. */
-    updateIntervalDays: z.number().int().min(7).max(365).default(42),
+    updateIntervalDays: z
+      .number({ error: "Enter how many days a goal may go without an update" })
+      .int({ error: interval })
+      .min(7, { error: interval })
+      .max(365, { error: interval })
+      .default(42),
   })
   .refine((c) => c.workshopDate <= c.agmDate, {
-    error: "The AGM cannot be before the workshop",
+    error: "The AGM must be on or after the workshop",
     path: ["agmDate"],
   });
 export type CycleInput = z.infer<typeof cycleInputSchema>;
 
 export const cyclePatchSchema = z
   .object({
-    name: shortText("Name", 80).optional(),
-    workshopDate: isoDateSchema.optional(),
-    agmDate: isoDateSchema.optional(),
-    updateIntervalDays: z.number().int().min(7).max(365).optional(),
+    name: shortText("Name", 80, "Enter a name for the cycle").optional(),
+    workshopDate: calendarDate("workshop date").optional(),
+    agmDate: calendarDate("AGM date").optional(),
+    updateIntervalDays: z
+      .number({ error: "Enter how many days a goal may go without an update" })
+      .int({ error: interval })
+      .min(7, { error: interval })
+      .max(365, { error: interval })
+      .optional(),
     version: z.number().int().positive(),
   })
   .refine((c) => !c.workshopDate || !c.agmDate || c.workshopDate <= c.agmDate, {
-    error: "The AGM cannot be before the workshop",
+    error: "The AGM must be on or after the workshop",
     path: ["agmDate"],
   });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const goalStatuses = ["not_started", "on_track", "at_risk", "off_track", "achieved", "dropped"] as const;
-export const goalStatusSchema = z.enum(goalStatuses);
+export const goalStatusSchema = z.enum(goalStatuses, { error: "Choose a status" });
 export type GoalStatus = z.infer<typeof goalStatusSchema>;
 
 export const goalStatusLabels: Record<GoalStatus, string> = {

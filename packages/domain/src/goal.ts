@@ -1,19 +1,19 @@
 import { z } from "zod";
-import { isoDateSchema, longText, shortText } from "./common.ts";
+import { calendarDate, longText, shortText } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 const goalFields = {
   title: shortText("Title", 300),
-  description: longText(20_000),
+  description: longText(20_000, "Description"),
   themeId: z.number().int().positive().nullable(),
   leadOrganisationId: z.number().int().positive().nullable(),
   supportingOrganisationIds: z
     .array(z.number().int().positive())
     .max(200)
-    .refine((ids) => new Set(ids).size === ids.length, { error: "lists an organisation twice" }),
+    .refine((ids) => new Set(ids).size === ids.length, { error: "Choose each supporting organisation only once" }),
   status: goalStatusSchema,
-  dueDate: isoDateSchema.nullable(),
+  dueDate: calendarDate("due date").nullable(),
   visibility: visibilitySchema,
 };
 

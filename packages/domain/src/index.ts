@@ -16,5 +16,6 @@ export * from "./progress-update.ts";
 export * from "./resource.ts";
 export * from "./roadmap.ts";
 export * from "./roles.ts";
+export * from "./sign-in.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";

@@ -10,13 +10,16 @@ export type MeasureKind = (typeof measureKinds)[number];
 
 const finite = (label: string) =>
   z.number({ error: `${label} must be a number` }).refine(Number.isFinite, { error: `${label} must be a number` });
-const weight = z.number().min(0, { error: "Weight cannot be negative" }).max(100, { error: "Weight is at most 100" });
+const weight = z
+  .number({ error: "Weight must be a number" })
+  .min(0, { error: "Weight cannot be negative" })
+  .max(100, { error: "Weight must be 100 or less" });
 
 export const numericMeasureInputSchema = z
   .object({
     kind: z.literal("numeric"),
-    name: shortText("Name", 200),
-    unit: z.string().trim().max(40).default(""),
+    name: shortText("Name", 200, "Enter a name for the measure"),
+    unit: z.string().trim().max(40, { error: "Unit must be 40 characters or fewer" }).default(""),
     baseline: finite("Baseline"),
     target: finite("Target"),
     current: finite("Current value").optional(),
@@ -26,7 +29,7 @@ export const numericMeasureInputSchema = z
 
 export const milestoneMeasureInputSchema = z.object({
   kind: z.literal("milestone"),
-  name: shortText("Name", 200),
+  name: shortText("Name", 200, "Enter a name for the measure"),
   done: z.boolean().default(false),
   weight: weight.default(1),
 });
@@ -37,8 +40,8 @@ export type MeasureInput = z.infer<typeof measureInputSchema>;
 export const measureCreateSchema = z.intersection(z.object({ goalId: z.number().int().positive() }), measureInputSchema);
 
 export const measurePatchSchema = z.object({
-  name: shortText("Name", 200).optional(),
-  unit: z.string().trim().max(40).optional(),
+  name: shortText("Name", 200, "Enter a name for the measure").optional(),
+  unit: z.string().trim().max(40, { error: "Unit must be 40 characters or fewer" }).optional(),
   baseline: finite("Baseline").optional(),
   target: finite("Target").optional(),
   weight: weight.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateTimeSchema, isoDateSchema, longText, optionalUrl, shortText } from "./common.ts";
+import { calendarDate, dateAndTime, isoDateSchema, longText, optionalUrl, shortText } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
 import { visibilitySchema } from "./visibility.ts";
 
@@ -8,7 +8,7 @@ import { visibilitySchema } from "./visibility.ts";
  * ad hoc (say, in response to an emerging threat) and informally (an expert speaker, a social).
  */
 export const meetingKinds = ["annual_workshop", "agm", "ad_hoc", "informal"] as const;
-export const meetingKindSchema = z.enum(meetingKinds);
+export const meetingKindSchema = z.enum(meetingKinds, { error: "Choose the kind of meeting" });
 export type MeetingKind = z.infer<typeof meetingKindSchema>;
 
 export const meetingKindLabels: Record<MeetingKind, string> = {
@@ -21,19 +21,19 @@ export const meetingKindLabels: Record<MeetingKind, string> = {
 /** A moment in time with its offset, e.g. 2026-06-12T10:00:00Z or 2026-06-12T11:00:00+01:00. */
 
 export const attendanceStatuses = ["attended", "apologies"] as const;
-export const attendanceStatusSchema = z.enum(attendanceStatuses);
+export const attendanceStatusSchema = z.enum(attendanceStatuses, { error: "Choose attended or sent apologies" });
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
 export const attendanceStatusLabels: Record<AttendanceStatus, string> = { attended: "Attended", apologies: "Sent apologies" };
 
 const meetingFields = {
   kind: meetingKindSchema,
   title: shortText("Title", 300),
-  startsAt: dateTimeSchema,
-  endsAt: dateTimeSchema.nullable(),
-  place: longText(500).nullable(),
+  startsAt: dateAndTime("date and time the meeting starts"),
+  endsAt: dateAndTime("date and time the meeting ends").nullable(),
+  place: longText(500, "Place").nullable(),
   onlineUrl: optionalUrl,
-  agenda: longText(50_000),
-  minutes: longText(100_000),
+  agenda: longText(50_000, "Agenda"),
+  minutes: longText(100_000, "Minutes"),
   visibility: visibilitySchema,
   /** The cycle the meeting belongs to; left out, it is the cycle whose dates contain the meeting. */
   cycleId: z.number().int().positive().nullable(),
@@ -41,7 +41,7 @@ const meetingFields = {
 
 const endsAfterStart = (m: { startsAt?: string | undefined; endsAt?: string | null | undefined }) =>
   !m.startsAt || !m.endsAt || Date.parse(m.endsAt) > Date.parse(m.startsAt);
-const endsAfterStartRule = { error: "must be after the start", path: ["endsAt"] };
+const endsAfterStartRule = { error: "The meeting must end after it starts", path: ["endsAt"] };
 
 export const meetingInputSchema = z
   .object({
@@ -78,7 +78,7 @@ export const attendanceInputSchema = z.object({
   attendance: z
     .array(z.object({ organisationId: z.number().int().positive(), status: attendanceStatusSchema }))
     .max(500)
-    .refine((rows) => new Set(rows.map((r) => r.organisationId)).size === rows.length, { error: "lists an organisation twice" }),
+    .refine((rows) => new Set(rows.map((r) => r.organisationId)).size === rows.length, { error: "List each organisation only once" }),
 });
 export type AttendanceInput = z.infer<typeof attendanceInputSchema>;
 
@@ -95,7 +95,7 @@ export const decisionInputSchema = z.discriminatedUnion("action", [
       title: shortText("Title", 300),
       themeId: z.number().int().positive().nullable().default(null),
       leadOrganisationId: z.number().int().positive().nullable().default(null),
-      dueDate: isoDateSchema.nullable().default(null),
+      dueDate: calendarDate("due date").nullable().default(null),
       visibility: visibilitySchema.optional(),
     }),
   }),
@@ -106,10 +106,10 @@ export const decisionInputSchema = z.discriminatedUnion("action", [
       goalId: z.number().int().positive(),
       goalVersion: z.number().int().positive(),
       status: goalStatusSchema.optional(),
-      dueDate: isoDateSchema.nullable().optional(),
+      dueDate: calendarDate("new due date").nullable().optional(),
     })
     .refine((d) => d.status !== undefined || d.dueDate !== undefined, {
-      error: "choose a new status or due date",
+      error: "Choose a new status or a new due date",
       path: ["status"],
     }),
 ]);

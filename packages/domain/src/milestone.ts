@@ -5,11 +5,11 @@
  * year, stored as the ISO date of the start of that period plus the precision.
  */
 import { z } from "zod";
-import { isoDateSchema, longText, shortText } from "./common.ts";
+import { calendarDate, longText, shortText, webAddress } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const datePrecisions = ["day", "month", "season", "year"] as const;
-export const datePrecisionSchema = z.enum(datePrecisions, { error: "must be day, month, season or year" });
+export const datePrecisionSchema = z.enum(datePrecisions, { error: "Choose how exact the date is" });
 export type DatePrecision = z.infer<typeof datePrecisionSchema>;
 
 export const datePrecisionLabels: Record<DatePrecision, string> = {
@@ -30,7 +30,7 @@ export const milestoneKinds = [
   "event",
   "meeting",
 ] as const;
-export const milestoneKindSchema = z.enum(milestoneKinds, { error: "is not a kind of milestone Convene knows" });
+export const milestoneKindSchema = z.enum(milestoneKinds, { error: "Choose the kind of milestone" });
 export type MilestoneKind = z.infer<typeof milestoneKindSchema>;
 
 export const milestoneKindLabels: Record<MilestoneKind, string> = {
@@ -124,8 +124,8 @@ export function formatPreciseDate(date: string, precision: DatePrecision): strin
 export const yearOf = (date: string, precision: DatePrecision) => Number(startOfPeriod(date, precision).slice(0, 4));
 
 export const evidenceLinkSchema = z.object({
-  title: shortText("Link title", 300),
-  url: z.url({ protocol: /^https?$/, error: "must be a web address starting http:// or https://" }).max(2000),
+  title: shortText("Link title", 300, "Enter a title for the link"),
+  url: webAddress("the link's web address").max(2000, { error: "The web address must be 2,000 characters or fewer" }),
 });
 export type EvidenceLink = z.infer<typeof evidenceLinkSchema>;
 
@@ -133,21 +133,21 @@ const uniqueIds = (what: string) =>
   z
     .array(z.number().int().positive())
     .max(200)
-    .refine((ids) => new Set(ids).size === ids.length, { error: `lists ${what} twice` });
+    .refine((ids) => new Set(ids).size === ids.length, { error: `Choose ${what} only once` });
 
 const milestoneFields = {
   title: shortText("Title", 300),
   kind: milestoneKindSchema,
-  date: isoDateSchema,
+  date: calendarDate("date of the milestone"),
   datePrecision: datePrecisionSchema,
-  description: longText(20_000),
-  outcome: longText(5_000),
-  evidence: z.array(evidenceLinkSchema).max(50, { error: "must be at most 50 links" }),
+  description: longText(20_000, "Description"),
+  outcome: longText(5_000, "Outcome"),
+  evidence: z.array(evidenceLinkSchema).max(50, { error: "A milestone can have at most 50 evidence links" }),
   organisationIds: uniqueIds("an organisation"),
   goalIds: uniqueIds("a goal"),
   visibility: visibilitySchema,
   /** What the source leaves uncertain: "the text gives the year only", "the letter's own date is not known". */
-  notes: longText(5_000),
+  notes: longText(5_000, "Notes"),
 };
 
 export const milestoneInputSchema = z.object({
@@ -169,14 +169,14 @@ export const milestonePatchSchema = z
   .extend({ version: z.number({ error: "version is required" }).int().positive() })
   // A date means nothing without its precision: "2019-01-01" could be New Year's Day or "2019".
   .refine((p) => (p.date === undefined) === (p.datePrecision === undefined), {
-    error: "change the date and its precision together",
+    error: "Change the date and how exact it is together",
     path: ["datePrecision"],
   });
 export type MilestonePatch = z.infer<typeof milestonePatchSchema>;
 
 export const milestoneListQuerySchema = z.object({
   kind: milestoneKindSchema.optional(),
-  year: z.coerce.number({ error: "must be a year" }).int().min(1900).max(2200).optional(),
+  year: z.coerce.number({ error: "The year must be a number, like 2019" }).int().min(1900).max(2200).optional(),
   organisationId: z.coerce.number().int().positive().optional(),
   goalId: z.coerce.number().int().positive().optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema, optionalUrl, shortText } from "./common.ts";
+import { calendarDate, optionalUrl, shortText } from "./common.ts";
 
 export const organisationInputSchema = z.object({
   name: shortText("Name"),
@@ -7,8 +7,8 @@ export const organisationInputSchema = z.object({
     error: "Short name may hold only letters, digits and hyphens",
   }),
   website: optionalUrl.default(null),
-  joinedOn: isoDateSchema.nullable().default(null),
-  leftOn: isoDateSchema.nullable().default(null),
+  joinedOn: calendarDate("date it joined").nullable().default(null),
+  leftOn: calendarDate("date it left").nullable().default(null),
   isConvenor: z.boolean().default(false),
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;

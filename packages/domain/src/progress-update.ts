@@ -9,7 +9,7 @@ export const progressUpdateInputSchema = z
     goalId: z.number().int().positive(),
     /** Which organisation the update speaks for; members may only use their own. */
     organisationId: z.number().int().positive().nullable().default(null),
-    note: longText(10_000).default(""),
+    note: longText(10_000, "Note").default(""),
     status: goalStatusSchema.nullable().default(null),
     confidence: z
       .number()
@@ -22,16 +22,18 @@ export const progressUpdateInputSchema = z
       .array(
         z.object({
           measureId: z.number().int().positive(),
-          value: z.number({ error: "must be a number" }).refine(Number.isFinite, { error: "must be a number" }),
+          value: z
+            .number({ error: "Enter the new value as a number" })
+            .refine(Number.isFinite, { error: "Enter the new value as a number" }),
         }),
       )
       .max(100)
       .default([])
-      .refine((vs) => new Set(vs.map((v) => v.measureId)).size === vs.length, { error: "names a measure twice" }),
+      .refine((vs) => new Set(vs.map((v) => v.measureId)).size === vs.length, { error: "Give each measure only one new value" }),
     visibility: visibilitySchema.default("members"),
   })
   .refine((u) => u.note.length > 0 || u.status !== null || u.values.length > 0, {
-    error: "An update needs a note, a status or at least one new measure value",
+    error: "Write a note, choose a status or enter at least one new value",
     path: ["note"],
   });
 export type ProgressUpdateInput = z.infer<typeof progressUpdateInputSchema>;

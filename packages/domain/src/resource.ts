@@ -7,12 +7,12 @@ export const resourceTagSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, { error: "a tag cannot be empty" })
-  .max(40, { error: "a tag must be at most 40 characters" });
+  .min(1, { error: "A tag cannot be empty" })
+  .max(40, { error: "Each tag must be 40 characters or fewer" });
 
 export const resourceTagsSchema = z
   .array(resourceTagSchema)
-  .max(10, { error: "at most 10 tags" })
+  .max(10, { error: "Give at most 10 tags" })
   .transform((tags) => [...new Set(tags)]);
 
 /** "self-care, mutual support" → ["self-care", "mutual support"]: how the form takes tags. */
@@ -25,7 +25,7 @@ export function parseTags(text: string): string[] {
 
 const resourceFields = {
   title: shortText("Title", 300),
-  description: longText(5_000),
+  description: longText(5_000, "Description"),
   url: optionalUrl,
   tags: resourceTagsSchema,
   visibility: visibilitySchema,

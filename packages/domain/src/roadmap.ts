@@ -3,12 +3,12 @@
  * optional linked goal. Not tied to a cycle (the 2018 road map is the first).
  */
 import { z } from "zod";
-import { isoDateSchema, longText, shortText } from "./common.ts";
+import { calendarDate, isoDateSchema, longText, shortText } from "./common.ts";
 import { daysBetween } from "./dates.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const roadmapStatuses = ["planned", "in_progress", "done", "blocked", "dropped"] as const;
-export const roadmapStatusSchema = z.enum(roadmapStatuses);
+export const roadmapStatusSchema = z.enum(roadmapStatuses, { error: "Choose a status" });
 export type RoadmapStatus = z.infer<typeof roadmapStatusSchema>;
 
 export const roadmapStatusLabels: Record<RoadmapStatus, string> = {
@@ -22,20 +22,20 @@ export const roadmapStatusLabels: Record<RoadmapStatus, string> = {
 const dependsOnSchema = z
   .array(z.number().int().positive())
   .max(100)
-  .refine((ids) => new Set(ids).size === ids.length, { error: "lists an item twice" });
+  .refine((ids) => new Set(ids).size === ids.length, { error: "Choose each item only once" });
 
 const itemFields = {
   title: shortText("Title", 300),
-  description: longText(20_000),
+  description: longText(20_000, "Description"),
   workstream: shortText("Workstream", 100),
-  startDate: isoDateSchema,
-  endDate: isoDateSchema,
+  startDate: calendarDate("start date"),
+  endDate: calendarDate("end date"),
   status: roadmapStatusSchema,
   percentComplete: z
-    .number({ error: "must be a number from 0 to 100" })
-    .int({ error: "must be a whole number" })
-    .min(0, { error: "must be at least 0" })
-    .max(100, { error: "must be at most 100" }),
+    .number({ error: "Enter how complete the work is, from 0 to 100" })
+    .int({ error: "Per cent complete must be a whole number" })
+    .min(0, { error: "Per cent complete must be 0 or more" })
+    .max(100, { error: "Per cent complete must be 100 or less" }),
   dependsOn: dependsOnSchema,
   goalId: z.number().int().positive().nullable(),
   followGoalProgress: z.boolean(),
@@ -44,7 +44,7 @@ const itemFields = {
 
 const endNotBeforeStart = {
   check: (i: { startDate?: string | undefined; endDate?: string | undefined }) => !i.startDate || !i.endDate || i.endDate >= i.startDate,
-  params: { error: "The end date cannot be before the start date", path: ["endDate"] },
+  params: { error: "The end date must be on or after the start date", path: ["endDate"] },
 };
 const followNeedsGoal = {
   check: (i: { goalId?: number | null | undefined; followGoalProgress?: boolean | undefined }) =>
@@ -83,12 +83,12 @@ const fromNotAfterTo = (q: { from?: string | undefined; to?: string | undefined 
 
 export const roadmapListQuerySchema = z
   .object({ ...dateRange, deleted: z.enum(["true", "false"]).optional() })
-  .refine(fromNotAfterTo, { error: "must not be after the end of the range", path: ["from"] });
+  .refine(fromNotAfterTo, { error: "The start of the range must not be after its end", path: ["from"] });
 export type RoadmapListQuery = z.infer<typeof roadmapListQuerySchema>;
 
 export const roadmapProgressQuerySchema = z
   .object(dateRange)
-  .refine(fromNotAfterTo, { error: "must not be after the end of the range", path: ["from"] });
+  .refine(fromNotAfterTo, { error: "The start of the range must not be after its end", path: ["from"] });
 
 /**
  * If item `itemId` came to depend on `dependsOn`, would the dependencies loop back to it?

@@ -164,3 +164,25 @@ describe("organisation", () => {
     expect(badFields(organisationInputSchema, { name: "A", shortName: "a", website: "javascript:alert(1)" })).toEqual(["website"]);
   });
 });
+
+describe("messages", () => {
+  /** The message a person would read under the field a schema complains about. */
+  function messageFor(schema: z.ZodType, input: unknown, field: string): string | undefined {
+    const result = schema.safeParse(input);
+    return result.success ? undefined : result.error.issues.find((i) => i.path.join(".") === field)?.message;
+  }
+
+  it("say in plain words what to do, naming the field, never showing a pattern", () => {
+    const cycle = { name: "2026–27", workshopDate: "2026-06-10", agmDate: "2026-12-10" };
+    expect(messageFor(cycleInputSchema, { ...cycle, workshopDate: "" }, "workshopDate")).toBe("Enter the workshop date");
+    expect(messageFor(cycleInputSchema, { ...cycle, workshopDate: "2026-02-30" }, "workshopDate")).toBe(
+      "The workshop date must be a real date",
+    );
+    expect(messageFor(cycleInputSchema, { ...cycle, agmDate: "2026-01-01" }, "agmDate")).toBe("The AGM must be on or after the workshop");
+    expect(messageFor(goalInputSchema, { cycleId: 1, title: " " }, "title")).toBe("Enter the title");
+    expect(messageFor(goalInputSchema, { cycleId: 1, title: "x".repeat(301) }, "title")).toBe("Title must be 300 characters or fewer");
+    expect(messageFor(goalInputSchema, { cycleId: 1, title: "x", dueDate: "31/3/2027" }, "dueDate")).toBe(
+      "The due date must be a real date",
+    );
+  });
+});

@@ -6,7 +6,7 @@ import type { Role } from "./roles.ts";
  * the UI only mirrors what the server already decided.
  */
 export const visibilities = ["public", "members", "convenor"] as const;
-export const visibilitySchema = z.enum(visibilities);
+export const visibilitySchema = z.enum(visibilities, { error: "Choose who can see this" });
 export type Visibility = z.infer<typeof visibilitySchema>;
 
 export const visibilityLabels: Record<Visibility, string> = {

@@ -46,11 +46,15 @@ export function describeError(error: unknown): string {
   return "Something went wrong in the dashboard. Reload the page; if it keeps happening, tell the convenor.";
 }
 
+/** Asking again helps when the connection or the server faltered, not when the answer was "no". */
+const worthRetrying = (error: unknown) =>
+  !(error instanceof ApiFailure && error.status >= 400 && error.status < 500 && error.status !== 408);
+
 export function ErrorMessage({ error, retry }: { error: unknown; retry?: () => void }) {
   return (
     <div className="error-box" role="alert">
       <p>{describeError(error)}</p>
-      {retry && (
+      {retry && worthRetrying(error) && (
         <button type="button" className="button secondary" onClick={retry}>
           Try again
         </button>

@@ -2,14 +2,15 @@
 import { cycleInputSchema, defaultCycleName, themeInputSchema } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { z } from "zod";
 import { api, type Cycle, call } from "../api.ts";
 import { ConfirmDialog } from "../components/dialog.tsx";
-import { Field } from "../components/field.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { rememberCycle } from "../cycle-choice.ts";
-import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
 import { formatDate } from "../format.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { shapedSchema } from "../forms/shaped-schema.ts";
 import { cyclesQuery, themesQuery } from "../queries.ts";
 
 export function AdminCyclesPage() {
@@ -119,105 +120,88 @@ function CycleRow({ cycle: c }: { cycle: Cycle }) {
   );
 }
 
+type CycleValues = { name: string; workshopDate: string; agmDate: string; updateIntervalDays: number | null };
+
+/** Left empty, a cycle is named after its years ("2026–27"). */
+const withName = (v: CycleValues) => ({
+  ...v,
+  name: v.name || (v.workshopDate && v.agmDate ? defaultCycleName(v.workshopDate, v.agmDate) : ""),
+});
+
+const newCycle: CycleValues = { name: "", workshopDate: "", agmDate: "", updateIntervalDays: 42 };
+
 function NewCycleForm() {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [draft, setDraft] = useState({ name: "", workshopDate: "", agmDate: "", updateIntervalDays: "42" });
-  const [submitted, setSubmitted] = useState(false);
-  const name = draft.name || (draft.workshopDate && draft.agmDate ? defaultCycleName(draft.workshopDate, draft.agmDate) : "");
-  const input = { name, workshopDate: draft.workshopDate, agmDate: draft.agmDate, updateIntervalDays: Number(draft.updateIntervalDays) };
-  const parsed = cycleInputSchema.safeParse(input);
   const create = useMutation({
-    mutationFn: () => call(api.cycles.$post({ json: input })),
+    mutationFn: (json: Parameters<typeof api.cycles.$post>[0]["json"]) => call(api.cycles.$post({ json })),
     onSuccess: (res) => {
       rememberCycle(res.cycle.id);
-      setDraft({ name: "", workshopDate: "", agmDate: "", updateIntervalDays: "42" });
-      setSubmitted(false);
+      form.reset();
       void queryClient.invalidateQueries({ queryKey: ["cycles"] });
       toast(`Cycle ${res.cycle.name} created and chosen.`);
     },
   });
-  const errors = { ...(submitted && !parsed.success ? zodFieldErrors(parsed.error) : {}), ...apiFieldErrors(create.error) };
+  const form = useAppForm({
+    defaultValues: newCycle,
+    validators: { onChange: shapedSchema(withName, cycleInputSchema) },
+    onSubmit: ({ value }) => create.mutate(cycleInputSchema.parse(withName(value))),
+  });
   return (
-    <form
-      className="form card"
-      aria-labelledby="new-cycle-heading"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setSubmitted(true);
-        if (parsed.success) create.mutate();
-      }}
-    >
+    <section className="card" aria-labelledby="new-cycle-heading">
       <h3 id="new-cycle-heading">New cycle</h3>
-      <div className="field-row">
-        <Field id="workshopDate" label="Goal-setting workshop" error={errors.workshopDate}>
-          {(p) => (
-            <input {...p} type="date" value={draft.workshopDate} onChange={(e) => setDraft({ ...draft, workshopDate: e.target.value })} />
-          )}
-        </Field>
-        <Field id="agmDate" label="AGM" error={errors.agmDate}>
-          {(p) => <input {...p} type="date" value={draft.agmDate} onChange={(e) => setDraft({ ...draft, agmDate: e.target.value })} />}
-        </Field>
-        <Field id="cycleName" label="Name" hint={name && !draft.name ? `Will be “${name}”` : "e.g. 2026–27"} error={errors.name}>
-          {(p) => <input {...p} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
-        </Field>
-        <Field id="updateIntervalDays" label="Flag goals with no update after (days)" error={errors.updateIntervalDays}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={7}
-              max={365}
-              value={draft.updateIntervalDays}
-              onChange={(e) => setDraft({ ...draft, updateIntervalDays: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
-      {create.error && !Object.keys(apiFieldErrors(create.error)).length && <ErrorMessage error={create.error} />}
-      <button type="submit" className="button" disabled={create.isPending}>
-        Create cycle
-      </button>
-    </form>
+      <form.AppForm>
+        <form.Form error={create.error} idPrefix="cycle">
+          <div className="field-row">
+            <form.AppField name="workshopDate" listeners={{ onChange: () => form.validateField("agmDate", "change") }}>
+              {(f) => <f.DateField label="Goal-setting workshop" />}
+            </form.AppField>
+            <form.AppField name="agmDate">{(f) => <f.DateField label="AGM" />}</form.AppField>
+            <form.Subscribe selector={(s) => withName(s.values).name}>
+              {(name) => (
+                <form.AppField name="name">
+                  {(f) => <f.TextField label="Name" hint={name && !f.state.value ? `Will be “${name}”` : "For example, 2026–27"} />}
+                </form.AppField>
+              )}
+            </form.Subscribe>
+            <form.AppField name="updateIntervalDays">
+              {(f) => <f.NumberField label="Flag goals with no update after (days)" whole />}
+            </form.AppField>
+          </div>
+          <form.Actions label="Create cycle" busy={create.isPending} />
+        </form.Form>
+      </form.AppForm>
+    </section>
   );
 }
 
+type ThemeValues = z.input<typeof themeInputSchema>;
+const newTheme: ThemeValues = { name: "", description: "" };
+
 function NewThemeForm() {
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState({ name: "", description: "" });
-  const [submitted, setSubmitted] = useState(false);
-  const parsed = themeInputSchema.safeParse(draft);
   const create = useMutation({
-    mutationFn: () => call(api.themes.$post({ json: draft })),
+    mutationFn: (json: Parameters<typeof api.themes.$post>[0]["json"]) => call(api.themes.$post({ json })),
     onSuccess: () => {
-      setDraft({ name: "", description: "" });
-      setSubmitted(false);
+      form.reset();
       void queryClient.invalidateQueries({ queryKey: ["themes"] });
     },
   });
-  const errors = { ...(submitted && !parsed.success ? zodFieldErrors(parsed.error) : {}), ...apiFieldErrors(create.error) };
+  const form = useAppForm({
+    defaultValues: newTheme,
+    validators: { onChange: themeInputSchema },
+    onSubmit: ({ value }) => create.mutate(themeInputSchema.parse(value)),
+  });
   return (
-    <form
-      className="form card"
-      aria-labelledby="new-theme-heading"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setSubmitted(true);
-        if (parsed.success) create.mutate();
-      }}
-    >
+    <section className="card" aria-labelledby="new-theme-heading">
       <h3 id="new-theme-heading">New theme</h3>
-      <Field id="themeName" label="Name" error={errors.name}>
-        {(p) => <input {...p} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
-      </Field>
-      <Field id="themeDescription" label="Description (optional)" error={errors.description}>
-        {(p) => <input {...p} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
-      </Field>
-      <button type="submit" className="button" disabled={create.isPending}>
-        Add theme
-      </button>
-    </form>
+      <form.AppForm>
+        <form.Form error={create.error} idPrefix="theme">
+          <form.AppField name="name">{(f) => <f.TextField label="Name" maxLength={80} />}</form.AppField>
+          <form.AppField name="description">{(f) => <f.TextField label="Description (optional)" />}</form.AppField>
+          <form.Actions label="Add theme" busy={create.isPending} />
+        </form.Form>
+      </form.AppForm>
+    </section>
   );
 }

@@ -1,41 +1,20 @@
 /** Raising and editing an alert, validated as you type with the schema the API uses. */
-import {
-  type AlertKind,
-  type AlertUrgency,
-  alertInputSchema,
-  alertKindLabels,
-  alertKinds,
-  alertUrgencies,
-  alertUrgencyLabels,
-  type Visibility,
-  visibilities,
-  visibilityLabels,
-} from "@convene/domain";
+import { alertInputSchema, alertKindLabels, alertKinds, alertUrgencies, alertUrgencyLabels, visibilities } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { useState } from "react";
-import { fromLocalInput, toLocalInput } from "../alert-format.ts";
-import { type AlertSummary, ApiFailure, api, call } from "../api.ts";
-import { type Conflict, ConflictDialog } from "../components/conflict-dialog.tsx";
-import { Field } from "../components/field.tsx";
+import type { z } from "zod";
+import { useAccess } from "../access.ts";
+import { type AlertPatchBody, type AlertSummary, ApiFailure, api, call } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
-import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
 import { formatDateTime } from "../format.ts";
-import { alertQuery, meQuery } from "../queries.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { alertQuery } from "../queries.ts";
+import { useVersionedEdit } from "../versioned-edit.tsx";
 
-interface Draft {
-  title: string;
-  situation: string;
-  kind: AlertKind;
-  urgency: AlertUrgency;
-  ask: string;
-  /** As the datetime-local input holds it, in the viewer's time zone. */
-  deadline: string;
-  visibility: Visibility;
-}
+type AlertValues = z.input<typeof alertInputSchema>;
 
-const fieldLabels: Record<keyof Draft, string> = {
+const alertFieldLabels = {
   title: "Title",
   situation: "Situation or country",
   kind: "Kind",
@@ -43,21 +22,19 @@ const fieldLabels: Record<keyof Draft, string> = {
   ask: "The ask",
   deadline: "Deadline",
   visibility: "Visible to",
-};
+} as const;
 
-function draftOf(a?: AlertSummary): Draft {
+function valuesOf(a?: AlertSummary): AlertValues {
   return {
     title: a?.title ?? "",
     situation: a?.situation ?? "",
     kind: a?.kind ?? "emerging_threat",
     urgency: a?.urgency ?? "high",
     ask: a?.ask ?? "",
-    deadline: a ? toLocalInput(a.deadline) : "",
+    deadline: a?.deadline ?? "",
     visibility: a?.visibility ?? "members",
   };
 }
-
-const fieldsOf = (d: Draft) => ({ ...d, deadline: fromLocalInput(d.deadline) });
 
 export function NewAlertPage() {
   const navigate = useNavigate();
@@ -78,11 +55,11 @@ export function NewAlertPage() {
       </p>
       <h1>Raise an alert</h1>
       <AlertForm
-        initial={draftOf()}
+        initial={valuesOf()}
         submitLabel="Raise alert"
         busy={raise.isPending}
         error={raise.error}
-        onSubmit={(d) => raise.mutate(fieldsOf(d))}
+        onSubmit={(values) => raise.mutate(alertInputSchema.parse(values))}
         cancel={<Link to="/alerts">Cancel</Link>}
       />
     </>
@@ -93,38 +70,19 @@ export function EditAlertPage() {
   const { alertId } = useParams({ from: "/app/alerts/$alertId/edit" });
   const alert = useQuery(alertQuery(alertId));
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  type Patch = Parameters<(typeof api.alerts)[":id"]["$patch"]>[0]["json"];
-  const save = useMutation({
-    mutationFn: (json: Patch) => call(api.alerts[":id"].$patch({ param: { id: String(alertId) }, json })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
+  const edit = useVersionedEdit<AlertSummary, AlertPatchBody>({
+    family: { root: "alerts", one: "alert", many: "alerts" },
+    send: async (id, json) => {
+      const { alert } = await call(api.alerts[":id"].$patch({ param: { id: String(id) }, json }));
+      if (!alert) throw new ApiFailure(404, "not_found", "This alert is no longer there.");
+      return alert;
+    },
+    labels: alertFieldLabels,
+    show: (k, v) => (k === "deadline" && typeof v === "string" && v ? formatDateTime(v) : undefined),
+    onSaved: () => {
       toast("Alert saved.");
       void navigate({ to: "/alerts/$alertId", params: { alertId } });
-    },
-    onError: (err, patch) => {
-      if (!(err instanceof ApiFailure) || err.status !== 409 || !err.details?.current) return;
-      const current = err.details.current as AlertSummary;
-      const { version: _v, ...fields } = patch;
-      const show = (k: string, v: unknown) => (k === "deadline" ? formatDateTime(String(v)) : String(v ?? "—"));
-      setConflict({
-        differences: Object.entries(fields).map(([k, mine]) => ({
-          field: fieldLabels[k as keyof Draft] ?? k,
-          mine: show(k, mine),
-          theirs: show(k, (current as Record<string, unknown>)[k]),
-        })),
-        keepTheirs: () => {
-          setConflict(null);
-          void queryClient.invalidateQueries({ queryKey: ["alerts"] });
-          void navigate({ to: "/alerts/$alertId", params: { alertId } });
-        },
-        useMine: () => {
-          setConflict(null);
-          save.mutate({ ...patch, version: current.version });
-        },
-      });
     },
   });
   if (alert.isLoading) return <SkeletonPage title="Edit alert" />;
@@ -140,24 +98,18 @@ export function EditAlertPage() {
       </p>
       <h1>Edit alert</h1>
       <AlertForm
-        initial={draftOf(a)}
+        initial={valuesOf(a)}
         submitLabel="Save changes"
-        busy={save.isPending}
-        error={conflict ? null : save.error}
-        onSubmit={(d) => {
-          const before = fieldsOf(draftOf(a));
-          const after = fieldsOf(d);
-          // Send only what changed, so a conflict shows just the fields this person touched.
-          const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => v !== before[k as keyof typeof before]));
-          save.mutate({ ...changed, version: a.version });
-        }}
+        busy={edit.isPending}
+        error={edit.error}
+        onSubmit={(values) => edit.save(a, alertInputSchema.parse(values))}
         cancel={
           <Link to="/alerts/$alertId" params={{ alertId }}>
             Cancel
           </Link>
         }
       />
-      <ConflictDialog conflict={conflict} onClose={() => setConflict(null)} />
+      {edit.dialog}
     </>
   );
 }
@@ -170,122 +122,52 @@ function AlertForm({
   onSubmit,
   cancel,
 }: {
-  initial: Draft;
+  initial: AlertValues;
   submitLabel: string;
   busy: boolean;
   error: unknown;
-  onSubmit: (d: Draft) => void;
+  onSubmit: (values: AlertValues) => void;
   cancel: React.ReactNode;
 }) {
-  const me = useQuery(meQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
-  const [draft, setDraft] = useState(initial);
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const touch = (f: string) => setTouched((t) => new Set(t).add(f));
-
-  const parsed = alertInputSchema.safeParse(fieldsOf(draft));
-  const clientErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  // The API also refuses a deadline already past; say so before sending.
-  const deadlineChanged = draft.deadline !== initial.deadline;
-  if (!clientErrors.deadline && draft.deadline && deadlineChanged && Date.parse(fromLocalInput(draft.deadline)) <= Date.now()) {
-    clientErrors.deadline = "must be in the future";
-  }
-  if (!draft.deadline) clientErrors.deadline = "Choose the date and time by which organisations should answer";
-  const valid = Object.keys(clientErrors).length === 0;
-  const serverErrors = apiFieldErrors(error);
-  const errorFor = (f: string) => (touched.has(f) ? clientErrors[f] : undefined) ?? serverErrors[f];
+  const { isConvenor } = useAccess();
   // Members raise alerts for the membership (or the public); convenor-only alerts are the convenor's.
   const visibilityChoices = isConvenor ? visibilities : visibilities.filter((v) => v !== "convenor");
-
+  const form = useAppForm({
+    defaultValues: initial,
+    validators: { onChange: alertInputSchema },
+    onSubmit: ({ value }) => onSubmit(value),
+  });
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTouched(new Set(Object.keys(draft)));
-        if (valid) onSubmit(draft);
-      }}
-    >
-      {error != null && Object.keys(serverErrors).length === 0 && <ErrorMessage error={error} />}
-      <Field id="title" label="Title" hint="A few words members will recognise at a glance" error={errorFor("title")}>
-        {(p) => (
-          <input
-            {...p}
-            value={draft.title}
-            maxLength={200}
-            onChange={(e) => set({ title: e.target.value })}
-            onBlur={() => touch("title")}
-          />
-        )}
-      </Field>
-      <Field id="situation" label="Situation or country" error={errorFor("situation")}>
-        {(p) => (
-          <input
-            {...p}
-            value={draft.situation}
-            maxLength={200}
-            onChange={(e) => set({ situation: e.target.value })}
-            onBlur={() => touch("situation")}
-          />
-        )}
-      </Field>
-      <div className="field-row">
-        <Field id="kind" label="Kind" error={errorFor("kind")}>
-          {(p) => (
-            <select {...p} value={draft.kind} onChange={(e) => set({ kind: e.target.value as AlertKind })}>
-              {alertKinds.map((k) => (
-                <option key={k} value={k}>
-                  {alertKindLabels[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="urgency" label="Urgency" error={errorFor("urgency")}>
-          {(p) => (
-            <select {...p} value={draft.urgency} onChange={(e) => set({ urgency: e.target.value as AlertUrgency })}>
-              {alertUrgencies.map((u) => (
-                <option key={u} value={u}>
-                  {alertUrgencyLabels[u]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="deadline" label="Deadline" hint="Answers close at this time" error={errorFor("deadline")}>
-          {(p) => (
-            <input
-              {...p}
-              type="datetime-local"
-              value={draft.deadline}
-              onChange={(e) => set({ deadline: e.target.value })}
-              onBlur={() => touch("deadline")}
-            />
-          )}
-        </Field>
-        <Field id="visibility" label="Visible to" error={errorFor("visibility")}>
-          {(p) => (
-            <select {...p} value={draft.visibility} onChange={(e) => set({ visibility: e.target.value as Visibility })}>
-              {visibilityChoices.map((v) => (
-                <option key={v} value={v}>
-                  {visibilityLabels[v]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <Field id="ask" label="The ask" hint="What members are asked to do: sign, share, brief, attend…" error={errorFor("ask")}>
-        {(p) => <textarea {...p} rows={5} value={draft.ask} onChange={(e) => set({ ask: e.target.value })} onBlur={() => touch("ask")} />}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
-        </button>
-        {cancel}
-      </div>
-    </form>
+    <form.AppForm>
+      <form.Form error={error}>
+        <form.AppField name="title">
+          {(f) => <f.TextField label="Title" hint="A few words members will recognise at a glance" maxLength={200} />}
+        </form.AppField>
+        <form.AppField name="situation">{(f) => <f.TextField label="Situation or country" maxLength={200} />}</form.AppField>
+        <div className="field-row">
+          <form.AppField name="kind">{(f) => <f.ChoiceField label="Kind" options={alertKinds} labels={alertKindLabels} />}</form.AppField>
+          <form.AppField name="urgency">
+            {(f) => <f.ChoiceField label="Urgency" options={alertUrgencies} labels={alertUrgencyLabels} />}
+          </form.AppField>
+          <form.AppField
+            name="deadline"
+            validators={{
+              // The API also refuses a new deadline already past; say so before sending.
+              onChange: ({ value }) =>
+                value && value !== initial.deadline && Date.parse(value) <= Date.now() ? "The deadline must be in the future" : undefined,
+            }}
+          >
+            {(f) => <f.DateTimeField label="Deadline" hint="Answers close at this time" />}
+          </form.AppField>
+          <form.AppField name="visibility">{(f) => <f.VisibilityField choices={visibilityChoices} />}</form.AppField>
+        </div>
+        <form.AppField name="ask">
+          {(f) => <f.TextAreaField label="The ask" hint="What members are asked to do: sign, share, brief, attend…" rows={5} />}
+        </form.AppField>
+        <form.Actions label={submitLabel} busy={busy}>
+          {cancel}
+        </form.Actions>
+      </form.Form>
+    </form.AppForm>
   );
 }

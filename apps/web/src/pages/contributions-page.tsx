@@ -4,7 +4,7 @@
  * the convenor only — who has gone quiet this cycle.
  */
 import { type ContributionKind, contributionKindLabels, contributionKinds } from "@convene/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import {
   type ColumnDef,
@@ -21,15 +21,15 @@ import { api, type ContributionList, type ContributionRecord, call } from "../ap
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { ContributionForm } from "../components/contribution-form.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
-import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
+import { Dialog } from "../components/dialog.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
 import { ParticipationSection } from "../components/participation-section.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
-import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, formatMonth, plural } from "../format.ts";
 import { contributionsQuery, goalsQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 
 const ByOrganisationChart = lazy(() =>
   import("../charts/contribution-charts.tsx").then((m) => ({ default: m.ContributionsByOrganisationChart })),
@@ -271,23 +271,13 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
   const me = useQuery(meQuery);
   const user = me.data?.user;
   const isConvenor = user?.role === "convenor";
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const [deleting, setDeleting] = useState<ContributionRecord | null>(null);
-  const restore = useMutation({
-    mutationFn: (id: number) => call(api.contributions[":id"].restore.$post({ param: { id: String(id) } })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["contributions"] });
-      toast("Contribution restored.");
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (c: ContributionRecord) => call(api.contributions[":id"].$delete({ param: { id: String(c.id) } })),
-    onSuccess: (_res, c) => {
-      setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: ["contributions"] });
-      toast(`${c.organisationName}'s contribution of ${formatCompactDate(c.date)} deleted.`, () => restore.mutate(c.id));
-    },
+  const removal = useSoftDelete({
+    family: "contributions",
+    remove: (c: ContributionRecord) => call(api.contributions[":id"].$delete({ param: { id: String(c.id) } })),
+    restore: (c: ContributionRecord) => call(api.contributions[":id"].restore.$post({ param: { id: String(c.id) } })),
+    name: (c) => `${c.organisationName}'s contribution of ${formatCompactDate(c.date)}`,
+    confirmLabel: "Delete contribution",
+    lost: (c) => <p>“{c.description}” will leave the table, the charts and the organisation's page. You can undo straight after.</p>,
   });
   const mayChange = (c: ContributionRecord) => isConvenor || c.createdById === user?.id;
   const sorting = parseSort(search.sort);
@@ -425,7 +415,7 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
                         <button type="button" className="button small secondary" onClick={() => onEdit(row.original)}>
                           Edit<span className="visually-hidden"> {row.original.description}</span>
                         </button>
-                        <button type="button" className="button small danger" onClick={() => setDeleting(row.original)}>
+                        <button type="button" className="button small danger" onClick={() => removal.ask(row.original)}>
                           Delete<span className="visually-hidden"> {row.original.description}</span>
                         </button>
                       </div>
@@ -437,20 +427,7 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
           </tbody>
         </table>
       </div>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete this contribution?"
-        confirmLabel="Delete contribution"
-        busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onCancel={() => setDeleting(null)}
-      >
-        <p>
-          {deleting?.organisationName}'s contribution “{deleting?.description}” will leave the table, the charts and the organisation's
-          page. You can undo straight after.
-        </p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </>
   );
 }

@@ -1,54 +1,62 @@
 /** Creating and editing a goal, validated as you type with the schema the API uses. */
-import { type GoalStatus, goalInputSchema, goalStatuses, goalStatusLabels, type Visibility } from "@convene/domain";
+import { type GoalStatus, goalInputSchema, goalStatuses, goalStatusLabels, type Visibility, visibilityLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { useState } from "react";
-import { api, call, type GoalSummary } from "../api.ts";
-import { ConflictDialog } from "../components/conflict-dialog.tsx";
-import { Field } from "../components/field.tsx";
+import type { z } from "zod";
+import { api, call, type GoalPatchBody, type GoalSummary } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
-import { VisibilityField } from "../components/visibility-field.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
-import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
-import { useGoalEdit } from "../goal-edits.ts";
+import { formatDate } from "../format.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
 import { goalQuery, organisationsQuery, themesQuery } from "../queries.ts";
+import { useVersionedEdit } from "../versioned-edit.tsx";
 
-interface Draft {
-  title: string;
-  description: string;
-  themeId: string;
-  leadOrganisationId: string;
-  supportingOrganisationIds: number[];
-  status: GoalStatus;
-  dueDate: string;
-  visibility: Visibility;
-}
+type GoalValues = z.input<typeof goalInputSchema>;
 
-function draftOf(g?: GoalSummary): Draft {
+function valuesOf(cycleId: number, g?: GoalSummary): GoalValues {
   return {
+    cycleId,
     title: g?.title ?? "",
     description: g?.description ?? "",
-    themeId: g?.themeId ? String(g.themeId) : "",
-    leadOrganisationId: g?.leadOrganisationId ? String(g.leadOrganisationId) : "",
+    themeId: g?.themeId ?? null,
+    leadOrganisationId: g?.leadOrganisationId ?? null,
     supportingOrganisationIds: g?.supportingOrganisationIds ?? [],
     status: g?.status ?? "not_started",
-    dueDate: g?.dueDate ?? "",
+    dueDate: g?.dueDate ?? null,
     visibility: g?.visibility ?? "members",
   };
 }
 
-function fieldsOf(d: Draft) {
-  return {
-    title: d.title,
-    description: d.description,
-    themeId: d.themeId ? Number(d.themeId) : null,
-    leadOrganisationId: d.leadOrganisationId ? Number(d.leadOrganisationId) : null,
-    supportingOrganisationIds: d.supportingOrganisationIds,
-    status: d.status,
-    dueDate: d.dueDate || null,
-    visibility: d.visibility,
-  };
+/** The goal's own words for the conflict dialog, so both versions read as the goal page does. */
+export const goalFieldLabels = {
+  title: "Title",
+  description: "Description",
+  status: "Status",
+  dueDate: "Due date",
+  visibility: "Visible to",
+  themeId: "Theme",
+  leadOrganisationId: "Lead organisation",
+  supportingOrganisationIds: "Supporting organisations",
+} as const;
+
+export function showGoalField(field: string, value: unknown): string | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  if (field === "status") return goalStatusLabels[value as GoalStatus];
+  if (field === "visibility") return visibilityLabels[value as Visibility];
+  if (field === "dueDate") return formatDate(String(value));
+  return undefined;
+}
+
+/** One goal PATCH: the changed fields and their version, the saved goal stored in the cache. */
+export function useGoalEdit(onSaved?: (goal: GoalSummary, before: GoalSummary) => void) {
+  return useVersionedEdit<GoalSummary, GoalPatchBody>({
+    family: { root: "goals", one: "goal", many: "goals" },
+    send: (id, json) => call(api.goals[":id"].$patch({ param: { id: String(id) }, json })).then((r) => r.goal),
+    labels: goalFieldLabels,
+    show: showGoalField,
+    ...(onSaved ? { onSaved } : {}),
+  });
 }
 
 export function NewGoalPage() {
@@ -71,11 +79,11 @@ export function NewGoalPage() {
         New goal <span className="subtitle">Cycle: {cycle.name}</span>
       </h1>
       <GoalForm
-        initial={draftOf()}
+        initial={valuesOf(cycle.id)}
         submitLabel="Create goal"
         busy={create.isPending}
         error={create.error}
-        onSubmit={(d) => create.mutate({ cycleId: cycle.id, ...fieldsOf(d) })}
+        onSubmit={(values) => create.mutate(goalInputSchema.parse(values))}
         cancel={<Link to="/goals">Cancel</Link>}
       />
     </>
@@ -98,26 +106,18 @@ export function EditGoalPage() {
     <>
       <h1>Edit goal</h1>
       <GoalForm
-        initial={draftOf(g)}
+        initial={valuesOf(g.cycleId, g)}
         submitLabel="Save changes"
-        busy={edit.mutation.isPending}
-        error={edit.conflict ? null : edit.mutation.error}
-        onSubmit={(d) => {
-          const before = fieldsOf(draftOf(g));
-          const after = fieldsOf(d);
-          // Send only what changed, so a conflict shows just the fields this person touched.
-          const changed = Object.fromEntries(
-            Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before])),
-          );
-          edit.save({ id: g.id, patch: { ...changed, version: g.version } });
-        }}
+        busy={edit.isPending}
+        error={edit.error}
+        onSubmit={({ cycleId: _sameCycle, ...values }) => edit.save(g, goalInputSchema.parse({ cycleId: g.cycleId, ...values }))}
         cancel={
           <Link to="/goals/$goalId" params={{ goalId }}>
             Cancel
           </Link>
         }
       />
-      <ConflictDialog conflict={edit.conflict} onClose={edit.closeConflict} />
+      {edit.dialog}
     </>
   );
 }
@@ -130,149 +130,52 @@ function GoalForm({
   onSubmit,
   cancel,
 }: {
-  initial: Draft;
+  initial: GoalValues;
   submitLabel: string;
   busy: boolean;
   error: unknown;
-  onSubmit: (d: Draft) => void;
+  onSubmit: (values: GoalValues) => void;
   cancel: React.ReactNode;
 }) {
-  const [draft, setDraft] = useState(initial);
-  const [touched, setTouched] = useState<Set<string>>(new Set());
   const themes = useQuery(themesQuery);
   const orgs = useQuery(organisationsQuery);
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const touch = (f: string) => setTouched((t) => new Set(t).add(f));
-
-  const parsed = goalInputSchema.safeParse({ cycleId: 1, ...fieldsOf(draft) });
-  const clientErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  const serverErrors = apiFieldErrors(error);
-  const errorFor = (f: string) => (touched.has(f) ? clientErrors[f] : undefined) ?? serverErrors[f];
+  const form = useAppForm({
+    defaultValues: initial,
+    validators: { onChange: goalInputSchema },
+    onSubmit: ({ value }) => onSubmit(value),
+  });
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTouched(new Set(Object.keys(draft)));
-        if (parsed.success) onSubmit(draft);
-      }}
-    >
-      {error != null && Object.keys(serverErrors).length === 0 && <ErrorMessage error={error} />}
-      <Field id="title" label="Title" error={errorFor("title")}>
-        {(p) => (
-          <input
-            {...p}
-            value={draft.title}
-            maxLength={300}
-            onChange={(e) => set({ title: e.target.value })}
-            onBlur={() => touch("title")}
-          />
-        )}
-      </Field>
-      <Field
-        id="description"
-        label="Description (optional)"
-        hint="What the group committed to, and how it will know"
-        error={errorFor("description")}
-      >
-        {(p) => <textarea {...p} rows={4} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
-      </Field>
-      <div className="field-row">
-        <Field id="themeId" label="Theme" error={errorFor("themeId")}>
-          {(p) => (
-            <select {...p} value={draft.themeId} onChange={(e) => set({ themeId: e.target.value })}>
-              <option value="">No theme</option>
-              {themes.data?.themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="status" label="Status" error={errorFor("status")}>
-          {(p) => (
-            <select {...p} value={draft.status} onChange={(e) => set({ status: e.target.value as GoalStatus })}>
-              {goalStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {goalStatusLabels[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="dueDate" label="Due date (optional)" error={errorFor("dueDate")}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={draft.dueDate}
-              onChange={(e) => set({ dueDate: e.target.value })}
-              onBlur={() => touch("dueDate")}
-            />
-          )}
-        </Field>
-        <VisibilityField
-          value={draft.visibility}
-          onChange={(visibility) => set({ visibility })}
-          error={errorFor("visibility")}
-          hint="Public goals may appear in public exports"
-        />
-      </div>
-      <Field id="leadOrganisationId" label="Lead organisation" error={errorFor("leadOrganisationId")}>
-        {(p) => (
-          <select
-            {...p}
-            value={draft.leadOrganisationId}
-            onChange={(e) => {
-              touch("supportingOrganisationIds");
-              set({ leadOrganisationId: e.target.value });
-            }}
-          >
-            <option value="">No lead yet</option>
-            {orgs.data?.organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <fieldset className={`field-group ${errorFor("supportingOrganisationIds") ? "has-error" : ""}`} aria-describedby="supporting-error">
-        <legend>Supporting organisations</legend>
-        <div className="checkbox-grid">
-          {orgs.data?.organisations.map((o) => (
-            <label key={o.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={draft.supportingOrganisationIds.includes(o.id)}
-                onChange={(e) => {
-                  touch("supportingOrganisationIds");
-                  set({
-                    supportingOrganisationIds: e.target.checked
-                      ? [...draft.supportingOrganisationIds, o.id]
-                      : draft.supportingOrganisationIds.filter((id) => id !== o.id),
-                  });
-                }}
-              />{" "}
-              {o.name}
-            </label>
-          ))}
+    <form.AppForm>
+      <form.Form error={error}>
+        <form.AppField name="title">{(f) => <f.TextField label="Title" maxLength={300} />}</form.AppField>
+        <form.AppField name="description">
+          {(f) => <f.TextAreaField label="Description (optional)" hint="What the group committed to, and how it will know" />}
+        </form.AppField>
+        <div className="field-row">
+          <form.AppField name="themeId">
+            {(f) => <f.RecordField label="Theme" records={themes.data?.themes} none="No theme" />}
+          </form.AppField>
+          <form.AppField name="status">
+            {(f) => <f.ChoiceField label="Status" options={goalStatuses} labels={goalStatusLabels} />}
+          </form.AppField>
+          <form.AppField name="dueDate">{(f) => <f.DateField label="Due date (optional)" optional />}</form.AppField>
+          <form.AppField name="visibility">{(f) => <f.VisibilityField hint="Public goals may appear in public exports" />}</form.AppField>
         </div>
-        {errorFor("supportingOrganisationIds") && (
-          <p className="field-error" id="supporting-error">
-            {errorFor("supportingOrganisationIds")}
-          </p>
-        )}
-      </fieldset>
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
-        </button>
-        {cancel}
-      </div>
-    </form>
+        <form.AppField
+          name="leadOrganisationId"
+          // Choosing a lead re-checks the supporting list: the lead cannot also support.
+          listeners={{ onChange: () => form.validateField("supportingOrganisationIds", "change") }}
+        >
+          {(f) => <f.RecordField label="Lead organisation" records={orgs.data?.organisations} none="No lead yet" />}
+        </form.AppField>
+        <form.AppField name="supportingOrganisationIds">
+          {(f) => <f.CheckboxesField label="Supporting organisations" records={orgs.data?.organisations} />}
+        </form.AppField>
+        <form.Actions label={submitLabel} busy={busy}>
+          {cancel}
+        </form.Actions>
+      </form.Form>
+    </form.AppForm>
   );
 }

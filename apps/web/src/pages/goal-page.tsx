@@ -4,7 +4,6 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { lazy, useState } from "react";
 import { ApiFailure, api, call, type GoalDetail } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
-import { ConfirmDialog } from "../components/dialog.tsx";
 import { GoalMilestones } from "../components/goal-milestones.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
@@ -13,6 +12,7 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDate, formatDateTime, formatNumber, plural } from "../format.ts";
 import { cyclesQuery, goalQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 import { GoalMeetings } from "./goal-meetings.tsx";
 import { MeasureEditForm, MeasureForm } from "./measure-form.tsx";
 import { trendTitle } from "./overview-page.tsx";
@@ -187,21 +187,19 @@ export function GoalPage() {
 }
 
 function MeasureCard({ measure: m, points, canEdit }: { measure: Measure; points: { date: string; value: number }[]; canEdit: boolean }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
-  const restore = useMutation({
-    mutationFn: () => call(api.measures[":id"].restore.$post({ param: { id: String(m.id) } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["goals"] }),
-  });
-  const remove = useMutation({
-    mutationFn: () => call(api.measures[":id"].$delete({ param: { id: String(m.id) } })),
-    onSuccess: () => {
-      setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: ["goals"] });
-      toast(`Measure “${m.name}” removed.`, () => restore.mutate());
-    },
+  const removal = useSoftDelete({
+    family: "goals",
+    remove: () => call(api.measures[":id"].$delete({ param: { id: String(m.id) } })),
+    restore: () => call(api.measures[":id"].restore.$post({ param: { id: String(m.id) } })),
+    name: () => `the measure “${m.name}”`,
+    verb: "remove",
+    confirmLabel: "Remove measure",
+    lost: () => (
+      <p>
+        The goal's progress will no longer count it, and its chart disappears. Its history is kept, and you can undo this straight after.
+      </p>
+    ),
   });
   const current = m.kind === "milestone" ? (m.current === 1 ? "Done" : "Not done") : formatNumber(m.current, m.unit);
   return (
@@ -242,24 +240,12 @@ function MeasureCard({ measure: m, points, canEdit }: { measure: Measure; points
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             Edit measure
           </button>
-          <button type="button" className="link-button danger-text" onClick={() => setConfirming(true)}>
+          <button type="button" className="link-button danger-text" onClick={() => removal.ask(m)}>
             Remove measure
           </button>
         </div>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title={`Remove the measure “${m.name}”?`}
-        confirmLabel="Remove measure"
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>
-          The goal's progress will no longer count it, and its chart disappears. Its history is kept, and you can undo this straight after.
-        </p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </article>
   );
 }
@@ -449,23 +435,24 @@ function ConvenorActions({ detail }: { detail: GoalDetail }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const cycles = useQuery(cyclesQuery);
-  const [confirming, setConfirming] = useState(false);
   const [target, setTarget] = useState("");
-  const restore = useMutation({
-    mutationFn: () => call(api.goals[":id"].restore.$post({ param: { id: String(g.id) } })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["goals"] });
-      void navigate({ to: "/goals/$goalId", params: { goalId: g.id } });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => call(api.goals[":id"].$delete({ param: { id: String(g.id) } })),
-    onSuccess: async () => {
-      setConfirming(false);
-      toast(`Goal “${g.title}” deleted.`, () => restore.mutate());
-      await navigate({ to: "/goals" });
-      void queryClient.invalidateQueries({ queryKey: ["goals"] });
-    },
+  const removal = useSoftDelete({
+    family: "goals",
+    remove: () => call(api.goals[":id"].$delete({ param: { id: String(g.id) } })),
+    restore: () => call(api.goals[":id"].restore.$post({ param: { id: String(g.id) } })),
+    name: () => `the goal “${g.title}”`,
+    confirmLabel: "Delete goal",
+    lost: () => (
+      <>
+        <p>
+          The goal, its {plural(g.measures.length, "measure")} and {plural(detail.updates.length, "update")} leave every list, chart and
+          count. Progress of {percent(g.progress)} will no longer count towards the cycle.
+        </p>
+        <p>You can undo this straight away, or restore it later from Goals › Deleted goals.</p>
+      </>
+    ),
+    onDeleted: () => navigate({ to: "/goals" }),
+    onRestored: () => navigate({ to: "/goals/$goalId", params: { goalId: g.id } }),
   });
   const copy = useMutation({
     mutationFn: (cycleId: number) => call(api.goals[":id"]["copy-forward"].$post({ param: { id: String(g.id) }, json: { cycleId } })),
@@ -506,27 +493,13 @@ function ConvenorActions({ detail }: { detail: GoalDetail }) {
           </form>
         )}
         {!g.cycleClosed && (
-          <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+          <button type="button" className="button danger" onClick={() => removal.ask(g)}>
             Delete goal
           </button>
         )}
       </div>
       {copy.error && <ErrorMessage error={copy.error} />}
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete “${g.title}”?`}
-        confirmLabel="Delete goal"
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>
-          The goal, its {plural(g.measures.length, "measure")} and {plural(detail.updates.length, "update")} leave every list, chart and
-          count. Progress of {percent(g.progress)} will no longer count towards the cycle.
-        </p>
-        <p>You can undo this straight away, or restore it later from Goals › Deleted goals.</p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </section>
   );
 }

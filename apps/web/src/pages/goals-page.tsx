@@ -18,7 +18,6 @@ import {
 } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { api, call, type GoalSummary } from "../api.ts";
-import { ConflictDialog } from "../components/conflict-dialog.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
@@ -29,8 +28,9 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate } from "../format.ts";
-import { useGoalEdit } from "../goal-edits.ts";
 import { goalsQuery, meQuery, organisationsQuery, themesQuery } from "../queries.ts";
+import { useGoalEdit } from "./goal-form-page.tsx";
+import { GoalStatusSelect } from "./goal-status-select.tsx";
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -242,27 +242,7 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
         header: "Status",
         sortFn: "basic",
         cell: ({ row }) =>
-          isConvenor && !bin ? (
-            <select
-              aria-label={`Status of ${row.original.title}`}
-              value={row.original.status}
-              className={`status-select status-${row.original.status}`}
-              onChange={(e) =>
-                edit.save(
-                  { id: row.original.id, patch: { status: e.target.value as GoalStatus, version: row.original.version } },
-                  { onSuccess: () => toast(`Status of “${row.original.title}” is now ${goalStatusLabels[e.target.value as GoalStatus]}.`) },
-                )
-              }
-            >
-              {goalStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {goalStatusLabels[s]}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <StatusBadge status={row.original.status} />
-          ),
+          isConvenor && !bin ? <GoalStatusSelect goal={row.original} save={edit.save} /> : <StatusBadge status={row.original.status} />,
       },
       {
         id: "progress",
@@ -298,7 +278,7 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
         cell: ({ row }) => <VisibilityBadge visibility={row.original.visibility} />,
       },
     ],
-    [isConvenor, bin, edit.save, toast],
+    [isConvenor, bin, edit.save],
   );
 
   const table = useTable({
@@ -408,8 +388,8 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
           </tbody>
         </table>
       </div>
-      {edit.mutation.error && !edit.conflict && <ErrorMessage error={edit.mutation.error} />}
-      <ConflictDialog conflict={edit.conflict} onClose={edit.closeConflict} />
+      {edit.error && <ErrorMessage error={edit.error} />}
+      {edit.dialog}
     </>
   );
 }

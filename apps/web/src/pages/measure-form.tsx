@@ -1,65 +1,74 @@
-/** The convenor adds a measure to a goal: a number with baseline and target, or a done/not-done milestone. */
+/** The convenor adds a measure to a goal (a number with baseline and target, or a done/not-done milestone), or corrects one. */
 import { measureInputSchema, measurePatchSchema } from "@convene/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiFailure, api, call } from "../api.ts";
-import { type Conflict, ConflictDialog } from "../components/conflict-dialog.tsx";
-import { Field } from "../components/field.tsx";
-import { ErrorMessage } from "../components/states.tsx";
+import type { z } from "zod";
+import { api, call, type GoalDetail, type MeasurePatchBody } from "../api.ts";
 import { useToast } from "../components/toast.tsx";
-import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "../form-errors.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { shapedSchema } from "../forms/shaped-schema.ts";
+import { useVersionedEdit } from "../versioned-edit.tsx";
 
-interface Draft {
+type Measure = GoalDetail["goal"]["measures"][number];
+
+/** Every field either kind may have; the kind decides which of them are sent. */
+interface MeasureValues {
   kind: "numeric" | "milestone";
   name: string;
   unit: string;
-  baseline: string;
-  target: string;
-  current: string;
+  baseline: number | null;
+  target: number | null;
+  current: number | null;
   done: boolean;
-  weight: string;
+  weight: number | null;
 }
-const empty: Draft = { kind: "numeric", name: "", unit: "", baseline: "0", target: "", current: "", done: false, weight: "1" };
 
-const num = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
-
-function toInput(d: Draft) {
-  return d.kind === "numeric"
+function asInput(v: MeasureValues) {
+  return v.kind === "numeric"
     ? {
-        kind: "numeric" as const,
-        name: d.name,
-        unit: d.unit,
-        baseline: num(d.baseline),
-        target: num(d.target),
-        ...(d.current.trim() ? { current: num(d.current) } : {}),
-        weight: num(d.weight),
+        kind: v.kind,
+        name: v.name,
+        unit: v.unit,
+        baseline: v.baseline,
+        target: v.target,
+        weight: v.weight,
+        ...(v.current === null ? {} : { current: v.current }),
       }
-    : { kind: "milestone" as const, name: d.name, done: d.done, weight: num(d.weight) };
+    : { kind: v.kind, name: v.name, done: v.done, weight: v.weight };
 }
+
+const measureFormSchema = shapedSchema(asInput, measureInputSchema);
+
+const emptyMeasure: MeasureValues = {
+  kind: "numeric",
+  name: "",
+  unit: "",
+  baseline: 0,
+  target: null,
+  current: null,
+  done: false,
+  weight: 1,
+};
 
 export function MeasureForm({ goalId }: { goalId: number }) {
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Draft>(empty);
-  const [touched, setTouched] = useState<Set<string>>(new Set());
   const queryClient = useQueryClient();
   const toast = useToast();
   const create = useMutation({
-    mutationFn: (input: ReturnType<typeof toInput>) => call(api.measures.$post({ json: { goalId, ...input } })),
+    mutationFn: (input: z.output<typeof measureInputSchema>) => call(api.measures.$post({ json: { goalId, ...input } })),
     onSuccess: () => {
-      setDraft(empty);
-      setTouched(new Set());
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: ["goals"] });
       toast("Measure added.");
     },
   });
-
-  const parsed = measureInputSchema.safeParse(toInput(draft));
-  const clientErrors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  const serverErrors = apiFieldErrors(create.error);
-  const errorFor = (f: string) => (touched.has(f) ? (clientErrors[f] ?? serverErrors[f]) : serverErrors[f]);
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const touch = (f: string) => setTouched((t) => new Set(t).add(f));
+  const form = useAppForm({
+    defaultValues: emptyMeasure,
+    validators: { onChange: measureFormSchema },
+    onSubmit: ({ value, formApi }) => {
+      create.mutate(measureInputSchema.parse(asInput(value)), { onSuccess: () => formApi.reset() });
+    },
+  });
 
   if (!open) {
     return (
@@ -69,218 +78,118 @@ export function MeasureForm({ goalId }: { goalId: number }) {
     );
   }
   return (
-    <form
-      className="form card no-print"
-      aria-labelledby="measure-form-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTouched(new Set(["name", "baseline", "target", "current", "weight"]));
-        if (parsed.success) create.mutate(toInput(draft));
-      }}
-    >
-      <h3 id="measure-form-heading">New measure</h3>
-      <fieldset className="field-group">
-        <legend>Kind</legend>
-        <label className="checkbox">
-          <input type="radio" name="kind" checked={draft.kind === "numeric"} onChange={() => set({ kind: "numeric" })} /> A number towards a
-          target
-        </label>
-        <label className="checkbox">
-          <input type="radio" name="kind" checked={draft.kind === "milestone"} onChange={() => set({ kind: "milestone" })} /> A milestone,
-          done or not
-        </label>
-      </fieldset>
-      <Field id="measure-name" label="Name" hint="What is counted or achieved, e.g. “MPs briefed”" error={errorFor("name")}>
-        {(p) => <input {...p} value={draft.name} onChange={(e) => set({ name: e.target.value })} onBlur={() => touch("name")} />}
-      </Field>
-      {draft.kind === "numeric" ? (
-        <div className="field-row">
-          <Field id="measure-unit" label="Unit (optional)" error={errorFor("unit")}>
-            {(p) => <input {...p} value={draft.unit} onChange={(e) => set({ unit: e.target.value })} placeholder="e.g. MPs" />}
-          </Field>
-          <Field id="measure-baseline" label="Baseline" error={errorFor("baseline")}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                step="any"
-                value={draft.baseline}
-                onChange={(e) => set({ baseline: e.target.value })}
-                onBlur={() => touch("baseline")}
-              />
-            )}
-          </Field>
-          <Field id="measure-target" label="Target" error={errorFor("target")}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                step="any"
-                value={draft.target}
-                onChange={(e) => set({ target: e.target.value })}
-                onBlur={() => touch("target")}
-              />
-            )}
-          </Field>
-          <Field id="measure-current" label="Value now (optional)" hint="Blank means the baseline" error={errorFor("current")}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                step="any"
-                value={draft.current}
-                onChange={(e) => set({ current: e.target.value })}
-                onBlur={() => touch("current")}
-              />
-            )}
-          </Field>
-        </div>
-      ) : (
-        <label className="checkbox">
-          <input type="checkbox" checked={draft.done} onChange={(e) => set({ done: e.target.checked })} /> Already done
-        </label>
-      )}
-      <Field
-        id="measure-weight"
-        label="Weight"
-        hint="How much it counts in the goal's progress, relative to its other measures"
-        error={errorFor("weight")}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            min={0}
-            max={100}
-            step="any"
-            value={draft.weight}
-            onChange={(e) => set({ weight: e.target.value })}
-            onBlur={() => touch("weight")}
-          />
-        )}
-      </Field>
-      {create.error && !Object.keys(serverErrors).length && <ErrorMessage error={create.error} />}
-      <div className="actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add measure"}
-        </button>
-        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <form.AppForm>
+      <form.Form className="form card no-print" error={create.error}>
+        <h3 id="measure-form-heading">New measure</h3>
+        <form.Field name="kind">
+          {(f) => (
+            <fieldset className="field-group">
+              <legend>Kind</legend>
+              <label className="checkbox">
+                <input type="radio" name="kind" checked={f.state.value === "numeric"} onChange={() => f.handleChange("numeric")} /> A number
+                towards a target
+              </label>
+              <label className="checkbox">
+                <input type="radio" name="kind" checked={f.state.value === "milestone"} onChange={() => f.handleChange("milestone")} /> A
+                milestone, done or not
+              </label>
+            </fieldset>
+          )}
+        </form.Field>
+        <form.AppField name="name">
+          {(f) => <f.TextField label="Name" hint="What is counted or achieved, for example “MPs briefed”" />}
+        </form.AppField>
+        <form.Subscribe selector={(s) => s.values.kind}>
+          {(kind) =>
+            kind === "numeric" ? (
+              <div className="field-row">
+                <form.AppField name="unit">{(f) => <f.TextField label="Unit (optional)" hint="For example, MPs" />}</form.AppField>
+                <form.AppField name="baseline" listeners={{ onChange: () => form.validateField("target", "change") }}>
+                  {(f) => <f.NumberField label="Baseline" />}
+                </form.AppField>
+                <form.AppField name="target">{(f) => <f.NumberField label="Target" />}</form.AppField>
+                <form.AppField name="current">
+                  {(f) => <f.NumberField label="Value now (optional)" hint="Blank means the baseline" optional />}
+                </form.AppField>
+              </div>
+            ) : (
+              <form.AppField name="done">{(f) => <f.CheckboxField label="Already done" />}</form.AppField>
+            )
+          }
+        </form.Subscribe>
+        <form.AppField name="weight">
+          {(f) => <f.NumberField label="Weight" hint="How much it counts in the goal's progress, relative to its other measures" />}
+        </form.AppField>
+        <form.Actions label="Add measure" busy={create.isPending}>
+          <button type="button" className="button secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </form.Actions>
+      </form.Form>
+    </form.AppForm>
   );
 }
 
-interface Editable {
-  id: number;
-  kind: "numeric" | "milestone";
-  name: string;
-  unit: string;
-  baseline: number | null;
-  target: number | null;
-  weight: number;
-  version: number;
-}
+const measureFieldLabels = { name: "Name", unit: "Unit", baseline: "Baseline", target: "Target", weight: "Weight" } as const;
 
-const editLabels: Record<string, string> = { name: "Name", unit: "Unit", baseline: "Baseline", target: "Target", weight: "Weight" };
+/** What a correction can change, as the PATCH answers it. */
+type MeasureRecord = Pick<Measure, "id" | "version" | "name" | "unit" | "baseline" | "target" | "weight">;
+type CorrectionValues = Pick<Measure, "name" | "unit" | "baseline" | "target" | "weight">;
+
+/** A milestone measure has no unit, baseline or target to correct: only those of a number are sent. */
+const correctionOf = (kind: Measure["kind"]) => (v: CorrectionValues) => (kind === "numeric" ? v : { name: v.name, weight: v.weight });
+
+/** The correction as the PATCH schema checks it, with the rule that a target must differ from its baseline. */
+const measureEditSchema = measurePatchSchema.refine((m) => m.baseline === undefined || m.baseline !== m.target, {
+  error: "Target must differ from the baseline",
+  path: ["target"],
+});
 
 /** Correcting a measure in place: its name, unit, baseline, target or weight. Values come from updates. */
-export function MeasureEditForm({ measure: m, onDone }: { measure: Editable; onDone: () => void }) {
-  const queryClient = useQueryClient();
+export function MeasureEditForm({ measure: m, onDone }: { measure: Measure; onDone: () => void }) {
   const toast = useToast();
-  const [draft, setDraft] = useState({
-    name: m.name,
-    unit: m.unit,
-    baseline: String(m.baseline ?? ""),
-    target: String(m.target ?? ""),
-    weight: String(m.weight),
-  });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const patchOf = (version: number) =>
-    m.kind === "numeric"
-      ? { name: draft.name, unit: draft.unit, baseline: num(draft.baseline), target: num(draft.target), weight: num(draft.weight), version }
-      : { name: draft.name, weight: num(draft.weight), version };
-  const save = useMutation({
-    mutationFn: (patch: ReturnType<typeof patchOf>) => call(api.measures[":id"].$patch({ param: { id: String(m.id) }, json: patch })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["goals"] });
+  const edit = useVersionedEdit<MeasureRecord, MeasurePatchBody>({
+    // A measure lives inside its goal's answer, so the goal is read again rather than patched.
+    family: { root: "goals", one: "measure", many: "measures", refetch: true },
+    send: (id, json) => call(api.measures[":id"].$patch({ param: { id: String(id) }, json })).then((r) => r.measure),
+    labels: measureFieldLabels,
+    onSaved: () => {
       toast("Measure saved.");
       onDone();
     },
-    onError: (err, patch) => {
-      if (!(err instanceof ApiFailure) || err.status !== 409) return;
-      const current = err.details?.current as Record<string, unknown> | undefined;
-      if (!current) return;
-      setConflict({
-        differences: Object.keys(editLabels)
-          .filter((k) => k in patch)
-          .map((k) => ({
-            field: editLabels[k] ?? k,
-            mine: String(patch[k as keyof typeof patch] ?? "—"),
-            theirs: String(current[k] ?? "—"),
-          })),
-        keepTheirs: () => {
-          setConflict(null);
-          void queryClient.invalidateQueries({ queryKey: ["goals"] });
-          onDone();
-        },
-        useMine: () => {
-          setConflict(null);
-          save.mutate(patchOf(Number(current.version)));
-        },
-      });
+  });
+  const numeric = m.kind === "numeric";
+  const shape = correctionOf(m.kind);
+  const initial: CorrectionValues = { name: m.name, unit: m.unit, baseline: m.baseline, target: m.target, weight: m.weight };
+  const form = useAppForm({
+    defaultValues: initial,
+    validators: { onChange: shapedSchema((v: CorrectionValues) => ({ ...shape(v), version: m.version }), measureEditSchema) },
+    onSubmit: ({ value }) => {
+      const { version: _based, ...values } = measureEditSchema.parse({ ...shape(value), version: m.version });
+      edit.save(m, values);
     },
   });
-  const parsed = measurePatchSchema.safeParse(patchOf(m.version));
-  const errors: FieldErrors = {
-    ...(parsed.success ? {} : zodFieldErrors(parsed.error)),
-    ...(m.kind === "numeric" && num(draft.baseline) === num(draft.target) ? { target: "Target must differ from the baseline" } : {}),
-    ...apiFieldErrors(save.error),
-  };
-  const valid = Object.keys(errors).length === 0;
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   return (
-    <form
-      className="form no-print"
-      aria-label={`Edit ${m.name}`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid) save.mutate(patchOf(m.version));
-      }}
-    >
-      <Field id={`edit-${m.id}-name`} label="Name" error={errors.name}>
-        {(p) => <input {...p} value={draft.name} onChange={(e) => set({ name: e.target.value })} />}
-      </Field>
-      {m.kind === "numeric" && (
-        <div className="field-row">
-          <Field id={`edit-${m.id}-unit`} label="Unit" error={errors.unit}>
-            {(p) => <input {...p} value={draft.unit} onChange={(e) => set({ unit: e.target.value })} />}
-          </Field>
-          <Field id={`edit-${m.id}-baseline`} label="Baseline" error={errors.baseline}>
-            {(p) => <input {...p} type="number" step="any" value={draft.baseline} onChange={(e) => set({ baseline: e.target.value })} />}
-          </Field>
-          <Field id={`edit-${m.id}-target`} label="Target" error={errors.target}>
-            {(p) => <input {...p} type="number" step="any" value={draft.target} onChange={(e) => set({ target: e.target.value })} />}
-          </Field>
-        </div>
-      )}
-      <Field id={`edit-${m.id}-weight`} label="Weight" error={errors.weight}>
-        {(p) => (
-          <input {...p} type="number" min={0} max={100} step="any" value={draft.weight} onChange={(e) => set({ weight: e.target.value })} />
+    <form.AppForm>
+      <form.Form className="form no-print" error={edit.error}>
+        <form.AppField name="name">{(f) => <f.TextField label="Name" />}</form.AppField>
+        {numeric && (
+          <div className="field-row">
+            <form.AppField name="unit">{(f) => <f.TextField label="Unit" />}</form.AppField>
+            <form.AppField name="baseline" listeners={{ onChange: () => form.validateField("target", "change") }}>
+              {(f) => <f.NumberField label="Baseline" />}
+            </form.AppField>
+            <form.AppField name="target">{(f) => <f.NumberField label="Target" />}</form.AppField>
+          </div>
         )}
-      </Field>
-      {save.error && !conflict && !Object.keys(apiFieldErrors(save.error)).length && <ErrorMessage error={save.error} />}
-      <div className="actions">
-        <button type="submit" className="button" disabled={!valid || save.isPending}>
-          Save measure
-        </button>
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      <ConflictDialog conflict={conflict} onClose={() => setConflict(null)} />
-    </form>
+        <form.AppField name="weight">{(f) => <f.NumberField label="Weight" />}</form.AppField>
+        <form.Actions label="Save measure" busy={edit.isPending}>
+          <button type="button" className="button secondary" onClick={onDone}>
+            Cancel
+          </button>
+        </form.Actions>
+      </form.Form>
+      {edit.dialog}
+    </form.AppForm>
   );
 }

@@ -21,6 +21,7 @@ import { useCycleChoice } from "../cycle-choice.ts";
 import { apiFieldErrors } from "../form-errors.ts";
 import { formatMeetingTime } from "../meeting-format.ts";
 import { cyclesQuery, goalsQuery, meetingQuery, meQuery, organisationsQuery, themesQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 
 export function MeetingPage() {
   const { meetingId } = useParams({ from: "/app/meetings/$meetingId" });
@@ -533,46 +534,29 @@ function DecisionForm({ detail }: { detail: MeetingDetail }) {
 
 function DeleteMeeting({ detail }: { detail: MeetingDetail }) {
   const m = detail.meeting;
-  const [confirming, setConfirming] = useState(false);
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const toast = useToast();
-  const restore = useMutation({
-    mutationFn: () => call(api.meetings[":id"].restore.$post({ param: { id: String(m.id) } })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["meetings"] });
-      void navigate({ to: "/meetings/$meetingId", params: { meetingId: m.id } });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => call(api.meetings[":id"].$delete({ param: { id: String(m.id) } })),
-    onSuccess: () => {
-      setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: ["meetings"] });
-      toast(`Meeting “${m.title}” deleted.`, () => restore.mutate());
-      void navigate({ to: "/meetings" });
-    },
+  const removal = useSoftDelete({
+    family: "meetings",
+    remove: () => call(api.meetings[":id"].$delete({ param: { id: String(m.id) } })),
+    restore: () => call(api.meetings[":id"].restore.$post({ param: { id: String(m.id) } })),
+    name: () => `the meeting “${m.title}”`,
+    confirmLabel: "Delete meeting",
+    lost: () => (
+      <p>
+        The meeting leaves the list, everyone's calendar feeds and the attendance chart, with its agenda, minutes, attendance and{" "}
+        {detail.decisions.length === 1 ? "1 decision" : `${detail.decisions.length} decisions`}. Goals it created or changed stay as they
+        are. You can undo this straight after.
+      </p>
+    ),
+    onDeleted: () => navigate({ to: "/meetings" }),
+    onRestored: () => navigate({ to: "/meetings/$meetingId", params: { meetingId: m.id } }),
   });
   return (
     <section className="convenor-actions no-print" aria-label="Convenor actions">
-      <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+      <button type="button" className="button danger" onClick={() => removal.ask(m)}>
         Delete meeting
       </button>
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete “${m.title}”?`}
-        confirmLabel="Delete meeting"
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>
-          The meeting leaves the list, everyone's calendar feeds and the attendance chart, with its agenda, minutes, attendance and{" "}
-          {detail.decisions.length === 1 ? "1 decision" : `${detail.decisions.length} decisions`}. Goals it created or changed stay as they
-          are. You can undo this straight after.
-        </p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </section>
   );
 }

@@ -4,19 +4,19 @@
  * view. The convenor adds, edits and removes milestones here (with undo).
  */
 import { formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKinds, yearOf } from "@convene/domain";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, call, type Milestone } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
-import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
+import { Dialog } from "../components/dialog.tsx";
 import { MilestoneKindBadge } from "../components/milestone-kind.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
-import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
 import { meQuery, milestonesQuery, organisationsQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 import { MilestoneForm } from "./milestone-form.tsx";
 
 /** The machine-readable form of a date known to a precision, for <time dateTime>. */
@@ -197,21 +197,19 @@ export function MilestonesPage() {
 }
 
 function MilestoneEntry({ milestone: m, canEdit, onEdit }: { milestone: Milestone; canEdit: boolean; onEdit: () => void }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const [confirming, setConfirming] = useState(false);
-  const restore = useMutation({
-    mutationFn: () => call(api.milestones[":id"].restore.$post({ param: { id: String(m.id) } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["milestones"] }),
-    onError: (e) => toast(`Could not restore “${m.title}”: ${e.message}`),
-  });
-  const remove = useMutation({
-    mutationFn: () => call(api.milestones[":id"].$delete({ param: { id: String(m.id) } })),
-    onSuccess: () => {
-      setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: ["milestones"] });
-      toast(`Milestone “${m.title}” removed.`, () => restore.mutate());
-    },
+  const removal = useSoftDelete({
+    family: "milestones",
+    remove: () => call(api.milestones[":id"].$delete({ param: { id: String(m.id) } })),
+    restore: () => call(api.milestones[":id"].restore.$post({ param: { id: String(m.id) } })),
+    name: () => `the milestone “${m.title}”`,
+    verb: "remove",
+    confirmLabel: "Remove milestone",
+    lost: () => (
+      <p>
+        It leaves the timeline and the goals it is linked to, with its {plural(m.evidence.length, "evidence link")}. It is kept in the bin,
+        and you can undo this straight after.
+      </p>
+    ),
   });
   const when = formatPreciseDate(m.date, m.datePrecision);
   return (
@@ -292,26 +290,13 @@ function MilestoneEntry({ milestone: m, canEdit, onEdit }: { milestone: Mileston
             <button type="button" className="link-button" onClick={onEdit}>
               Edit<span className="visually-hidden"> “{m.title}”</span>
             </button>
-            <button type="button" className="link-button danger-text" onClick={() => setConfirming(true)}>
+            <button type="button" className="link-button danger-text" onClick={() => removal.ask(m)}>
               Remove<span className="visually-hidden"> “{m.title}”</span>
             </button>
           </div>
         )}
       </article>
-      <ConfirmDialog
-        open={confirming}
-        title={`Remove the milestone “${m.title}”?`}
-        confirmLabel="Remove milestone"
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>
-          It leaves the timeline and the goals it is linked to, with its {plural(m.evidence.length, "evidence link")}. It is kept in the
-          bin, and you can undo this straight after.
-        </p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </li>
   );
 }

@@ -8,7 +8,7 @@ import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { ApiFailure, api, call, type ResourceRecord } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
-import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
+import { Dialog } from "../components/dialog.tsx";
 import { Field } from "../components/field.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
@@ -17,6 +17,7 @@ import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
 import { formatCompactDate } from "../format.ts";
 import { meQuery, resourcesQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 
 export function ResourcesPage() {
   const search = useSearch({ from: "/app/resources" });
@@ -35,23 +36,13 @@ export function ResourcesPage() {
     return () => clearTimeout(t);
   });
   const [editing, setEditing] = useState<ResourceRecord | "new" | null>(null);
-  const [deleting, setDeleting] = useState<ResourceRecord | null>(null);
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const restore = useMutation({
-    mutationFn: (id: number) => call(api.resources[":id"].restore.$post({ param: { id: String(id) } })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["resources"] });
-      toast("Resource restored.");
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (r: ResourceRecord) => call(api.resources[":id"].$delete({ param: { id: String(r.id) } })),
-    onSuccess: (_res, r) => {
-      setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: ["resources"] });
-      toast(`“${r.title}” deleted.`, () => restore.mutate(r.id));
-    },
+  const removal = useSoftDelete({
+    family: "resources",
+    remove: (r: ResourceRecord) => call(api.resources[":id"].$delete({ param: { id: String(r.id) } })),
+    restore: (r: ResourceRecord) => call(api.resources[":id"].restore.$post({ param: { id: String(r.id) } })),
+    name: (r) => `the resource “${r.title}”`,
+    confirmLabel: "Delete resource",
+    lost: () => <p>It will leave the library for everyone. You can undo straight after.</p>,
   });
   const filtered = Boolean(search.tag || search.q);
 
@@ -163,7 +154,7 @@ export function ResourcesPage() {
                       Edit<span className="visually-hidden"> {r.title}</span>
                     </button>
                     {isConvenor && (
-                      <button type="button" className="button small danger" onClick={() => setDeleting(r)}>
+                      <button type="button" className="button small danger" onClick={() => removal.ask(r)}>
                         Delete<span className="visually-hidden"> {r.title}</span>
                       </button>
                     )}
@@ -179,17 +170,7 @@ export function ResourcesPage() {
           <ResourceForm resource={editing === "new" ? null : editing} isConvenor={isConvenor} onDone={() => setEditing(null)} />
         )}
       </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete this resource?"
-        confirmLabel="Delete resource"
-        busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onCancel={() => setDeleting(null)}
-      >
-        <p>“{deleting?.title}” will leave the library for everyone. You can undo straight after.</p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { api, call, type RoadmapItem } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
-import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
+import { Dialog } from "../components/dialog.tsx";
 import { RoadmapStatusBadge } from "../components/roadmap-status.tsx";
 import { addDays, RoadmapTimeline } from "../components/roadmap-timeline.tsx";
 import { EmptyState, ErrorMessage, Skeleton, SkeletonPage } from "../components/states.tsx";
@@ -17,6 +17,7 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDate, formatMonth, plural, todayIso } from "../format.ts";
 import { meQuery, roadmapBinQuery, roadmapQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 import { RoadmapItemForm } from "./roadmap-item-form.tsx";
 
 type Zoom = "quarter" | "year";
@@ -76,7 +77,6 @@ export function RoadmapPage() {
   const shown = useQuery({ ...roadmapQuery({ from: period.start, to: addDays(period.end, -1) }), enabled: all.isSuccess });
   const view = search.view ?? (narrow ? "table" : "timeline");
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<RoadmapItem | null>(null);
   const queryClient = useQueryClient();
   const toast = useToast();
 
@@ -86,9 +86,19 @@ export function RoadmapPage() {
       call(api.roadmap[":id"].$patch({ param: { id: String(id) }, json })),
     onSettled: refresh,
   });
-  const remove = useMutation({
-    mutationFn: (id: number) => call(api.roadmap[":id"].$delete({ param: { id: String(id) } })),
-    onSettled: refresh,
+  const removal = useSoftDelete({
+    family: "roadmap",
+    remove: (item: RoadmapItem) => call(api.roadmap[":id"].$delete({ param: { id: String(item.id) } })),
+    restore: (item: RoadmapItem) => call(api.roadmap[":id"].restore.$post({ param: { id: String(item.id) } })),
+    name: (item) => `the road map item “${item.title}”`,
+    confirmLabel: "Delete item",
+    lost: () => (
+      <p>
+        It will leave the timeline and the progress chart, and other items will no longer show it as a dependency. You can undo this
+        straight away, or restore it later from the deleted items.
+      </p>
+    ),
+    onDeleted: () => setEditing(null),
   });
   const restore = useMutation({
     mutationFn: (id: number) => call(api.roadmap[":id"].restore.$post({ param: { id: String(id) } })),
@@ -114,18 +124,6 @@ export function RoadmapPage() {
         onError: (e) => toast(`Could not move “${item.title}”: ${e.message}`),
       },
     );
-  };
-
-  const confirmDelete = () => {
-    const item = deleting;
-    if (!item) return;
-    remove.mutate(item.id, {
-      onSuccess: () => {
-        setDeleting(null);
-        setEditing(null);
-        toast(`Deleted “${item.title}”.`, () => restore.mutate(item.id, { onError: (e) => toast(`Could not restore it: ${e.message}`) }));
-      },
-    });
   };
 
   if (all.isLoading) return <SkeletonPage title="Road map" />;
@@ -224,7 +222,7 @@ export function RoadmapPage() {
               period={periodName(zoom, period.start)}
               isConvenor={isConvenor}
               onOpen={(item) => setEditing({ mode: isConvenor ? "edit" : "view", item })}
-              onDelete={setDeleting}
+              onDelete={removal.ask}
             />
           ) : (
             <RoadmapTimeline
@@ -261,24 +259,11 @@ export function RoadmapPage() {
               toast(message);
             }}
             onCancel={() => setEditing(null)}
-            onDelete={editing.mode === "edit" ? () => setDeleting(editing.item) : undefined}
+            onDelete={editing.mode === "edit" ? () => removal.ask(editing.item) : undefined}
           />
         ) : null}
       </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete this road map item?"
-        confirmLabel="Delete item"
-        busy={remove.isPending}
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(null)}
-      >
-        <p>
-          “{deleting?.title}” will leave the timeline and the progress chart, and other items will no longer show it as a dependency. You
-          can undo this straight away, or restore it later from the deleted items.
-        </p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </>
   );
 }

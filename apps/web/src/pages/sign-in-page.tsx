@@ -1,60 +1,56 @@
+/** Signing in with an email address and password; a refusal keeps the email address typed. */
+import { signInSchema } from "@convene/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { authClient } from "../auth-client.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+
+function refusal(status: number, message: string | undefined): string {
+  return status === 429
+    ? "Too many attempts. Wait a minute, then try again."
+    : status === 401
+      ? "That email and password do not match an account. Check them and try again."
+      : (message ?? "Signing in did not work. Try again.");
+}
 
 export function SignInPage() {
   const search = useSearch({ from: "/sign-in" });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    const { error } = await authClient.signIn.email({ email: String(form.get("email")), password: String(form.get("password")) });
-    setBusy(false);
-    if (error) {
-      setError(
-        error.status === 429
-          ? "Too many attempts. Wait a minute, then try again."
-          : error.status === 401
-            ? "That email and password do not match an account. Check them and try again."
-            : (error.message ?? "Signing in did not work. Try again."),
-      );
-      return;
-    }
-    queryClient.clear();
-    const target = search.redirect?.startsWith("/") && !search.redirect.startsWith("//") ? search.redirect : "/";
-    await navigate({ to: target });
-  };
+  const form = useAppForm({
+    defaultValues: { email: "", password: "" },
+    validators: { onChange: signInSchema },
+    onSubmit: async ({ value }) => {
+      setError(null);
+      const { error } = await authClient.signIn.email(value);
+      if (error) {
+        setError(refusal(error.status, error.message));
+        return;
+      }
+      queryClient.clear();
+      const target = search.redirect?.startsWith("/") && !search.redirect.startsWith("//") ? search.redirect : "/";
+      await navigate({ to: target });
+    },
+  });
 
   return (
     <main id="main" className="narrow-page">
       <p className="brand-large">Convene</p>
       <h1>Sign in</h1>
       <p>The planning and goal-setting dashboard of the working group.</p>
-      <form onSubmit={submit} className="form" noValidate={false}>
-        {error && (
-          <div className="error-box" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="email">Email address</label>
-          <input id="email" name="email" type="email" autoComplete="username" required />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
-        </div>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
-        </button>
-      </form>
+      <form.AppForm>
+        <form.Form error={error}>
+          <form.AppField name="email">
+            {(f) => <f.TextField label="Email address" type="email" autoComplete="username" spellCheck={false} />}
+          </form.AppField>
+          <form.AppField name="password">
+            {(f) => <f.TextField label="Password" type="password" autoComplete="current-password" />}
+          </form.AppField>
+          <form.Actions label="Sign in" busyLabel="Signing in…" />
+        </form.Form>
+      </form.AppForm>
       <p className="muted">
         No account yet? The convenor sends invitation links. Forgotten your password? Ask the convenor for a reset link.
       </p>

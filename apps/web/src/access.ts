@@ -1,0 +1,45 @@
+/**
+ * What the signed-in person may do, decided here and nowhere else. The server enforces every
+ * rule again; these only decide what the dashboard offers, so nobody is shown a form they
+ * would be refused.
+ */
+import { useQuery } from "@tanstack/react-query";
+import type { Me } from "./api.ts";
+import { meQuery } from "./queries.ts";
+
+export type User = NonNullable<Me["user"]>;
+
+export function accessOf(user: User | null | undefined) {
+  const role = user?.role;
+  const isConvenor = role === "convenor";
+  const isMember = role === "member";
+  /** A member account tied to an organisation: it speaks (logs, answers, posts) for that organisation. */
+  const speaksForOrganisation = isMember && user?.organisationId != null;
+  return {
+    user: user ?? null,
+    isConvenor,
+    isMember,
+    isObserver: role === "observer",
+    speaksForOrganisation,
+    /** Raising alerts, adding resources, reading what needs an answer: the convenor and members. */
+    takesPart: isConvenor || isMember,
+    /** Logging contributions and posting for an organisation. */
+    mayLogContributions: isConvenor || speaksForOrganisation,
+    /** The words for whose account this is, beside the name. */
+    roleWords: isMember ? (user?.organisation?.name ?? "Member") : isConvenor ? "Convenor" : "Observer",
+  };
+}
+
+export type Access = ReturnType<typeof accessOf>;
+
+export function useAccess(): Access {
+  const me = useQuery(meQuery);
+  return accessOf(me.data?.user);
+}
+
+/** Thrown before a convenor-only route loads for anyone else; the route shows why, not a form. */
+export class NotAllowed extends Error {
+  constructor() {
+    super("Only the convenor can do this");
+  }
+}
