@@ -19,9 +19,9 @@ import { calendarLinkOf, feedFor, feedViewer, makeCalendarLink, meetingsCalendar
 import { groupNames } from "../services/group.ts";
 import { addDecision, createMeeting, deleteDecision, setAttendance, setMeetingDeleted, updateMeeting } from "../services/meetings.ts";
 import { validate } from "../validate.ts";
-import { idParam } from "./params.ts";
+import { idParam, pathId } from "./params.ts";
 
-const positiveId = z.coerce.number({ error: "must be a number" }).int().positive({ error: "must be a positive whole number" });
+const positiveId = pathId;
 
 /** The dashboard's own address, for links inside calendar files. */
 function baseOf(c: Context<AppBindings>): string {
