@@ -7,7 +7,9 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type Hono, Hono as HonoApp } from "hono";
-import { openAPIRouteHandler } from "hono-openapi";
+import { generateSpecs } from "hono-openapi";
+import { z } from "zod";
+import { authPaths, errorBodySchema, type Reply, replies } from "./api-contract.ts";
 import type { AppBindings } from "./context.ts";
 
 // absolute-path.js names the folder without loading Swagger UI itself (2 MB of JavaScript at start-up).
@@ -30,25 +32,122 @@ const assets: Record<string, string> = {
   "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
 };
 
-export function apiDocs(api: Hono<AppBindings, any, any>) {
-  return new HonoApp<AppBindings>()
-    .get(
-      "/openapi.json",
-      openAPIRouteHandler(api, {
-        // Routes with no validator (the plain lists, /me, /health) are routes too: list them.
-        includeEmptyPaths: true,
-        documentation: {
-          openapi: "3.1.0",
-          info: {
-            title: "Convene API",
-            version: "1",
-            description:
-              "The API behind the Convene dashboard. Sign in through /api/auth/sign-in/email; the session cookie then authorises every call. Errors are JSON { error: { code, message, details? } }.",
-          },
-          servers: [{ url: "/api" }],
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+  [key: string]: unknown;
+};
+type Paths = Record<string, Record<string, Operation>>;
+
+const methods = ["get", "post", "put", "patch", "delete"] as const;
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+function success(reply: Reply) {
+  if ("json" in reply) return { description: reply.description, content: { "application/json": { schema: jsonSchema(reply.json) } } };
+  const schema = reply.binary ? { type: "string", format: "binary" } : { type: "string" };
+  return { description: reply.description, content: { [reply.file]: { schema } } };
+}
+
+const errors = {
+  "400": { $ref: "#/components/responses/BadInput" },
+  "401": { $ref: "#/components/responses/Error" },
+  "403": { $ref: "#/components/responses/Error" },
+  "404": { $ref: "#/components/responses/Error" },
+  "409": { $ref: "#/components/responses/Error" },
+};
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ in: "path", name: m[1], required: true, schema: { type: "string" } }));
+}
+
+const operationId = (method: string, path: string) =>
+  method +
+  path
+    .replace(/[{}]/g, "")
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+
+/**
+ * The whole document: request schemas from the validators (hono-openapi), answers from
+ * `replies`, the error body everywhere, and the routes no validator describes (files, Better
+ * Auth's, this reference's own).
+ */
+export async function apiDocument(api: Hono<AppBindings, any, any>) {
+  const spec = await generateSpecs(api, {
+    includeEmptyPaths: true,
+    documentation: {
+      openapi: "3.1.0",
+      info: {
+        title: "Convene API",
+        version: "1",
+        description:
+          "The API behind the Convene dashboard. Sign in through /api/auth/sign-in/email; the session cookie then authorises every call. Errors are JSON { error: { code, message, details? } }.",
+      },
+      servers: [{ url: "/api" }],
+    },
+  });
+  const paths = spec.paths as unknown as Paths;
+  for (const [key, reply] of Object.entries(replies)) {
+    const [verb, path] = key.split(" ") as [string, string];
+    const method = verb.toLowerCase();
+    paths[path] ??= {};
+    const item = paths[path]!;
+    const auth = authPaths[path];
+    item[method] ??= {
+      operationId: operationId(method, path),
+      ...(auth ? { summary: auth.summary, tags: ["auth"] } : {}),
+      ...(pathParameters(path).length ? { parameters: pathParameters(path) } : {}),
+      ...(auth?.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(auth.body) } } } } : {}),
+    };
+    const op = item[method]!;
+    // hono-openapi's own 200 (empty) and 400 (its default error shape) give way to ours.
+    const kept = Object.entries(op.responses ?? {}).filter(([status]) => !/^(2\d\d|400)$/.test(status));
+    op.responses = { ...Object.fromEntries(kept), [String(reply.status)]: success(reply), ...errors };
+  }
+  // Every operation the validators found must have an answer in `replies`; the test names any that do not.
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of methods) {
+      const op = item[method];
+      if (op && !replies[`${method.toUpperCase()} ${path}`]) {
+        op.responses = { default: { description: "Not yet described in api-contract.ts" } };
+      }
+    }
+  }
+  return {
+    ...spec,
+    paths,
+    components: {
+      ...spec.components,
+      responses: {
+        Error: {
+          description: "Not signed in (401), not allowed (403), not found or not visible to you (404), or an edit conflict (409)",
+          content: { "application/json": { schema: jsonSchema(errorBodySchema) } },
         },
-      }),
-    )
+        BadInput: {
+          description: "Bad input; details.fields names each bad field",
+          content: { "application/json": { schema: jsonSchema(errorBodySchema) } },
+        },
+      },
+    },
+  };
+}
+
+export function apiDocs(api: Hono<AppBindings, any, any>) {
+  let document: Promise<unknown> | undefined;
+  return new HonoApp<AppBindings>()
+    .get("/openapi.json", async (c) => {
+      document ??= apiDocument(api);
+      return c.json(await document, 200);
+    })
     .get("/docs", (c) => c.html(page))
     .get("/docs/init.js", (c) => c.body(init, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "max-age=3600" }))
     .get("/docs/:asset", async (c) => {

@@ -67,6 +67,15 @@ export function convenorOnly(c: AnyContext): SessionUser {
   return user;
 }
 
+/**
+ * Runs one write, its checks included, in one transaction: it commits whole or not at all.
+ * Services take the transaction they are handed and never open their own, so one write can be
+ * built from several (a meeting decision that creates a goal).
+ */
+export function inTransaction<T>(c: AnyContext, work: (trx: Db) => Promise<T>): Promise<T> {
+  return c.var.deps.db.transaction().execute(work);
+}
+
 export function actorOf(user: SessionUser): Actor {
   return { id: user.id, name: user.name };
 }

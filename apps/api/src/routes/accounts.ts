@@ -3,8 +3,7 @@ import { roleSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly } from "../context.ts";
-import { ApiError, invalid } from "../errors.ts";
-import { createLink, linkFor, listAccounts, setDisabled } from "../services/accounts.ts";
+import { accountForWrite, checkInvitation, createLink, linkFor, listAccounts, setDisabled } from "../services/accounts.ts";
 import { validate } from "../validate.ts";
 
 const inviteSchema = z
@@ -34,25 +33,14 @@ export const accounts = new Hono<AppBindings>()
     const user = convenorOnly(c);
     const { db } = c.var.deps;
     const input = c.req.valid("json");
-    if (
-      input.organisationId &&
-      !(await db.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst())
-    ) {
-      throw invalid("organisationId", "no such organisation");
-    }
-    if (await db.selectFrom("user").select("id").where("email", "=", input.email).executeTakeFirst()) {
-      throw new ApiError(409, "conflict", `There is already an account for ${input.email}.`, {
-        fields: [{ field: "email", message: "already has an account" }],
-      });
-    }
+    await checkInvitation(db, input);
     const token = await createLink(db, { kind: "invite", ...input, createdBy: actorOf(user) });
     return c.json({ link: linkFor(baseUrl(c), "invite", token), expiresInDays: 14 }, 201);
   })
   .post("/:id/reset-link", validate("param", userParam), async (c) => {
     const user = convenorOnly(c);
     const { db } = c.var.deps;
-    const target = await db.selectFrom("user").selectAll().where("id", "=", c.req.valid("param").id).executeTakeFirst();
-    if (!target) throw new ApiError(404, "not_found", "That account was not found.");
+    const target = await accountForWrite(db, c.req.valid("param").id);
     const token = await createLink(db, {
       kind: "reset",
       email: target.email,

@@ -10,7 +10,7 @@ import {
 } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { answerAlert, closeAlert, editAlert, raiseAlert, recordMilestoneFromAlert, withdrawAlert } from "../services/alerts.ts";
 import { validate } from "../validate.ts";
@@ -42,29 +42,29 @@ export const alerts = new Hono<AppBindings>()
   })
   .post("/", validate("json", alertInputSchema), async (c) => {
     const user = signedIn(c);
-    return c.json({ alert: await raiseAlert(c.var.deps.db, user, c.req.valid("json")) }, 201);
+    return c.json({ alert: await inTransaction(c, (trx) => raiseAlert(trx, user, c.req.valid("json"))) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", alertPatchSchema), async (c) => {
     const user = signedIn(c);
-    return c.json({ alert: await editAlert(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json({ alert: await inTransaction(c, (trx) => editAlert(trx, user, c.req.valid("param").id, c.req.valid("json"))) }, 200);
   })
   .post("/:id/close", validate("param", idParam), validate("json", alertCloseSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json(await closeAlert(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")), 200);
+    return c.json(await inTransaction(c, (trx) => closeAlert(trx, user, c.req.valid("param").id, c.req.valid("json"))), 200);
   })
   .post("/:id/withdraw", validate("param", idParam), validate("json", alertWithdrawSchema), async (c) => {
     const user = convenorOnly(c);
     const { version, reason } = c.req.valid("json");
-    return c.json({ alert: await withdrawAlert(c.var.deps.db, user, c.req.valid("param").id, version, reason) }, 200);
+    return c.json({ alert: await inTransaction(c, (trx) => withdrawAlert(trx, user, c.req.valid("param").id, version, reason)) }, 200);
   })
   .post("/:id/milestone", validate("param", idParam), validate("json", milestoneFromAlertSchema), async (c) => {
     // A successfully closed alert becomes a milestone in one step (atomic and audited); the alert keeps its id.
     const user = convenorOnly(c);
     const { version } = c.req.valid("json");
-    return c.json(await recordMilestoneFromAlert(c.var.deps.db, user, c.req.valid("param").id, version), 201);
+    return c.json(await inTransaction(c, (trx) => recordMilestoneFromAlert(trx, user, c.req.valid("param").id, version)), 201);
   })
   .put("/:id/answer", validate("param", idParam), validate("json", alertAnswerSchema), async (c) => {
     const user = signedIn(c);
-    const result = await answerAlert(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json"));
+    const result = await inTransaction(c, (trx) => answerAlert(trx, user, c.req.valid("param").id, c.req.valid("json")));
     return c.json(result, 200);
   });

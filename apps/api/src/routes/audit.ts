@@ -1,4 +1,4 @@
-import { listAudit } from "@convene/db";
+import { auditEntities, listAudit } from "@convene/db";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, convenorOnly } from "../context.ts";
@@ -14,7 +14,5 @@ const auditQuery = z.object({
 export const audit = new Hono<AppBindings>().get("/", validate("query", auditQuery), async (c) => {
   convenorOnly(c);
   const { db } = c.var.deps;
-  // The kinds of record the log holds, so the filter lists exactly what there is to filter by.
-  const entities = await db.selectFrom("auditEntries").select("entity").distinct().orderBy("entity").execute();
-  return c.json({ entries: await listAudit(db, c.req.valid("query")), entities: entities.map((e) => e.entity) }, 200);
+  return c.json({ entries: await listAudit(db, c.req.valid("query")), entities: await auditEntities(db) }, 200);
 });

@@ -6,7 +6,7 @@ import { getContribution, getCycle, participation } from "@convene/db";
 import { contributionCharts, contributionInputSchema, contributionListQuerySchema, contributionPatchSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import {
   addContribution,
@@ -51,25 +51,27 @@ export const contributions = new Hono<AppBindings>()
   })
   .post("/", validate("json", contributionInputSchema), async (c) => {
     const user = signedIn(c);
-    return c.json({ contribution: await addContribution(c.var.deps.db, user, c.req.valid("json")) }, 201);
+    return c.json({ contribution: await inTransaction(c, (trx) => addContribution(trx, user, c.req.valid("json"))) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", contributionPatchSchema), async (c) => {
     const user = signedIn(c);
-    const contribution = await editContribution(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json"));
+    const contribution = await inTransaction(c, (trx) => editContribution(trx, user, c.req.valid("param").id, c.req.valid("json")));
     if (!contribution) throw notFound("That contribution");
     return c.json({ contribution }, 200);
   })
   .delete("/:id", validate("param", idParam), async (c) => {
     const user = signedIn(c);
     const { id } = c.req.valid("param");
-    await setContributionDeleted(c.var.deps.db, user, id, true);
+    await inTransaction(c, (trx) => setContributionDeleted(trx, user, id, true));
     return c.json({ deleted: id, restore: `/api/contributions/${id}/restore` }, 200);
   })
   .post("/:id/restore", validate("param", idParam), async (c) => {
     const user = signedIn(c);
     const { id } = c.req.valid("param");
-    await setContributionDeleted(c.var.deps.db, user, id, false);
-    const contribution = await getContribution(c.var.deps.db, user.role, id);
+    const contribution = await inTransaction(c, async (trx) => {
+      await setContributionDeleted(trx, user, id, false);
+      return getContribution(trx, user.role, id);
+    });
     if (!contribution) throw notFound("That contribution");
     return c.json({ contribution }, 200);
   });

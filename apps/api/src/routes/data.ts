@@ -12,7 +12,7 @@ import {
   listOrganisations,
   listResources,
   listRoadmapItems,
-  recordAudit,
+  listThemes,
 } from "@convene/db";
 import {
   alertListQuerySchema,
@@ -26,7 +26,7 @@ import {
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { ApiError, errorBody, forbidden, notFound } from "../errors.ts";
 import { toCsv } from "../services/csv.ts";
 import {
@@ -42,7 +42,7 @@ import { goalsCsv, measureSheetCsv, sortGoals } from "../services/goal-csv.ts";
 import { requireOpenCycle } from "../services/goals.ts";
 import { exportDatabase } from "../services/json-export.ts";
 import { alertsCsv, meetingsCsv, milestonesCsv, resourcesCsv, roadmapCsv } from "../services/list-csv.ts";
-import { PUBLIC_PAGE_SETTING, publicPageEnabled } from "../services/public-page.ts";
+import { publicPageEnabled, setPublicPage } from "../services/public-page.ts";
 import { validate } from "../validate.ts";
 
 /** Uploads are read whole; anything over this is refused before it is read (413). */
@@ -135,7 +135,7 @@ export const data = new Hono<AppBindings>()
     const { cycleId, csv } = c.req.valid("json");
     await requireOpenCycle(db, cycleId);
     const plan = await planGoalImport(db, cycleId, csv);
-    const [themes, orgs] = await Promise.all([db.selectFrom("themes").select(["id", "name"]).execute(), listOrganisations(db)]);
+    const [themes, orgs] = await Promise.all([listThemes(db), listOrganisations(db)]);
     return c.json(
       {
         ok: plan.problems.length === 0,
@@ -156,12 +156,14 @@ export const data = new Hono<AppBindings>()
   })
   .post("/goals/import", uploadLimit, validate("json", goalImportBody), async (c) => {
     const user = convenorOnly(c);
-    const { db } = c.var.deps;
     const { cycleId, csv } = c.req.valid("json");
-    await requireOpenCycle(db, cycleId);
-    const plan = await planGoalImport(db, cycleId, csv);
-    if (plan.problems.length) throw notValid(plan.problems);
-    const ids = await runGoalImport(db, actorOf(user), plan.goals);
+    // Checked and written in one transaction: the plan cannot go stale before it is written.
+    const { ids, plan } = await inTransaction(c, async (trx) => {
+      await requireOpenCycle(trx, cycleId);
+      const plan = await planGoalImport(trx, cycleId, csv);
+      if (plan.problems.length) throw notValid(plan.problems);
+      return { ids: await runGoalImport(trx, actorOf(user), plan.goals), plan };
+    });
     return c.json({ created: ids, measures: plan.goals.reduce((n, g) => n + g.measures.length, 0) }, 201);
   })
   .get("/my-measures.csv", validate("query", sheetQuery), async (c) => {
@@ -203,10 +205,11 @@ export const data = new Hono<AppBindings>()
   .post("/updates/import", uploadLimit, validate("json", progressImportBody), async (c) => {
     const user = signedIn(c);
     if (user.role === "observer") throw forbidden("Observers cannot post progress updates.");
-    const { db } = c.var.deps;
-    const plan = await planProgressImport(db, user, c.req.valid("json").csv);
-    if (plan.problems.length) throw notValid(plan.problems);
-    const ids = await runProgressImport(db, user, plan.updates);
+    const ids = await inTransaction(c, async (trx) => {
+      const plan = await planProgressImport(trx, user, c.req.valid("json").csv);
+      if (plan.problems.length) throw notValid(plan.problems);
+      return runProgressImport(trx, user, plan.updates);
+    });
     return c.json({ created: ids }, 201);
   })
   .get("/settings", async (c) => {
@@ -215,23 +218,7 @@ export const data = new Hono<AppBindings>()
   })
   .put("/settings/public-page", validate("json", z.object({ enabled: z.boolean() })), async (c) => {
     const user = convenorOnly(c);
-    const { db } = c.var.deps;
-    const before = await publicPageEnabled(db);
     const { enabled } = c.req.valid("json");
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("settings")
-        .values({ key: PUBLIC_PAGE_SETTING, value: enabled ? "on" : "off" })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value: enabled ? "on" : "off" }))
-        .execute();
-      await recordAudit(trx, {
-        actor: actorOf(user),
-        action: "setting",
-        entity: "setting",
-        entityId: PUBLIC_PAGE_SETTING,
-        before: { publicPage: before },
-        after: { publicPage: enabled },
-      });
-    });
+    await inTransaction(c, (trx) => setPublicPage(trx, actorOf(user), enabled));
     return c.json({ publicPage: enabled }, 200);
   });

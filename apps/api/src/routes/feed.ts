@@ -11,12 +11,13 @@
  *   convenor sees every organisation with something outstanding. Observers speak for no
  *   organisation, so they are refused (403) and the dashboard does not ask.
  */
-import { getCycle, getLastSeen, listFeed, listNeedsYou, markSeen, recordAudit } from "@convene/db";
+import { getCycle, getLastSeen, listFeed, listNeedsYou } from "@convene/db";
 import { dateTimeSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, actorOf, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, actorOf, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { forbidden, notFound } from "../errors.ts";
+import { markFeedSeen } from "../services/feed.ts";
 import { validate } from "../validate.ts";
 
 /** How far back a first visit looks. */
@@ -40,22 +41,10 @@ export const feed = new Hono<AppBindings>()
   })
   .post("/seen", validate("json", seenBody), async (c) => {
     const user = signedIn(c);
-    const { db } = c.var.deps;
     const now = new Date();
     const asked = c.req.valid("json").until;
     const until = asked && Date.parse(asked) < now.getTime() ? new Date(asked) : now;
-    const lastSeenAt = await db.transaction().execute(async (trx) => {
-      const { before, after } = await markSeen(trx, user.id, until.toISOString());
-      await recordAudit(trx, {
-        actor: actorOf(user),
-        action: "update",
-        entity: "feed",
-        entityId: user.id,
-        before: { lastSeenAt: before },
-        after: { lastSeenAt: after },
-      });
-      return after;
-    });
+    const lastSeenAt = await inTransaction(c, (trx) => markFeedSeen(trx, actorOf(user), user.id, until.toISOString()));
     return c.json({ lastSeenAt }, 200);
   })
   .get("/needs-you", validate("query", needsYouQuery), async (c) => {

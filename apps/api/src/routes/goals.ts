@@ -2,7 +2,7 @@ import { copiesOf, getGoal, listGoals, listProgressUpdates, measureValueHistory 
 import { copyForwardSchema, goalInputSchema, goalListQuerySchema, goalPatchSchema, goalProgressOverTime } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { copyGoalForward, createGoal, setGoalDeleted, updateGoal } from "../services/goals.ts";
 import { validate } from "../validate.ts";
@@ -44,26 +44,33 @@ export const goals = new Hono<AppBindings>()
   })
   .post("/", validate("json", goalInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ goal: await createGoal(c.var.deps.db, actorOf(user), c.req.valid("json")) }, 201);
+    return c.json({ goal: await inTransaction(c, (trx) => createGoal(trx, actorOf(user), c.req.valid("json"))) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", goalPatchSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ goal: await updateGoal(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json(
+      { goal: await inTransaction(c, (trx) => updateGoal(trx, actorOf(user), c.req.valid("param").id, c.req.valid("json"))) },
+      200,
+    );
   })
   .delete("/:id", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setGoalDeleted(c.var.deps.db, actorOf(user), id, true);
+    await inTransaction(c, (trx) => setGoalDeleted(trx, actorOf(user), id, true));
     return c.json({ deleted: id, restore: `/api/goals/${id}/restore` }, 200);
   })
   .post("/:id/restore", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setGoalDeleted(c.var.deps.db, actorOf(user), id, false);
-    return c.json({ goal: await getGoal(c.var.deps.db, "convenor", id) }, 200);
+    const goal = await inTransaction(c, async (trx) => {
+      await setGoalDeleted(trx, actorOf(user), id, false);
+      return getGoal(trx, "convenor", id);
+    });
+    return c.json({ goal }, 200);
   })
   .post("/:id/copy-forward", validate("param", idParam), validate("json", copyForwardSchema), async (c) => {
     const user = convenorOnly(c);
-    const goal = await copyGoalForward(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json").cycleId);
+    const { id } = c.req.valid("param");
+    const goal = await inTransaction(c, (trx) => copyGoalForward(trx, actorOf(user), id, c.req.valid("json").cycleId));
     return c.json({ goal }, 201);
   });

@@ -13,14 +13,15 @@ import {
 } from "@convene/domain";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { calendarLinkOf, feedFor, feedViewer, makeCalendarLink, meetingsCalendar, revokeCalendarLink } from "../services/calendar.ts";
+import { groupNames } from "../services/group.ts";
 import { addDecision, createMeeting, deleteDecision, setAttendance, setMeetingDeleted, updateMeeting } from "../services/meetings.ts";
 import { validate } from "../validate.ts";
-import { idParam } from "./params.ts";
+import { idParam, pathId } from "./params.ts";
 
-const positiveId = z.coerce.number({ error: "must be a number" }).int().positive({ error: "must be a positive whole number" });
+const positiveId = pathId;
 
 /** The dashboard's own address, for links inside calendar files. */
 function baseOf(c: Context<AppBindings>): string {
@@ -28,10 +29,8 @@ function baseOf(c: Context<AppBindings>): string {
 }
 
 async function groupName(c: Context<AppBindings>): Promise<string> {
-  const row = await c.var.deps.db.selectFrom("settings").select("value").where("key", "=", "groupShortName").executeTakeFirst();
-  const name =
-    row?.value ?? (await c.var.deps.db.selectFrom("settings").select("value").where("key", "=", "groupName").executeTakeFirst())?.value;
-  return `${name ?? "Convene"} meetings`;
+  const group = await groupNames(c.var.deps.db);
+  return `${group.shortName ?? group.name ?? "Convene"} meetings`;
 }
 
 const calendarHeaders = (filename?: string) => ({
@@ -80,13 +79,13 @@ export const meetings = new Hono<AppBindings>()
   })
   .post("/calendar-link", async (c) => {
     const user = signedIn(c);
-    const { token, createdAt } = await makeCalendarLink(c.var.deps.db, { ...actorOf(user), id: user.id });
+    const { token, createdAt } = await inTransaction(c, (trx) => makeCalendarLink(trx, { ...actorOf(user), id: user.id }));
     const url = `${baseOf(c)}/api/meetings/calendar/${token}.ics`;
     return c.json({ url, webcalUrl: url.replace(/^https?:/, "webcal:"), createdAt }, 201);
   })
   .delete("/calendar-link", async (c) => {
     const user = signedIn(c);
-    const revoked = await revokeCalendarLink(c.var.deps.db, { ...actorOf(user), id: user.id });
+    const revoked = await inTransaction(c, (trx) => revokeCalendarLink(trx, { ...actorOf(user), id: user.id }));
     if (!revoked) throw notFound("Your calendar link");
     return c.json({ revoked: true }, 200);
   })
@@ -113,36 +112,47 @@ export const meetings = new Hono<AppBindings>()
   })
   .post("/", validate("json", meetingInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ meeting: await createMeeting(c.var.deps.db, actorOf(user), c.req.valid("json")) }, 201);
+    return c.json({ meeting: await inTransaction(c, (trx) => createMeeting(trx, actorOf(user), c.req.valid("json"))) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", meetingPatchSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ meeting: await updateMeeting(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json(
+      { meeting: await inTransaction(c, (trx) => updateMeeting(trx, actorOf(user), c.req.valid("param").id, c.req.valid("json"))) },
+      200,
+    );
   })
   .delete("/:id", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setMeetingDeleted(c.var.deps.db, actorOf(user), id, true);
+    await inTransaction(c, (trx) => setMeetingDeleted(trx, actorOf(user), id, true));
     return c.json({ deleted: id, restore: `/api/meetings/${id}/restore` }, 200);
   })
   .post("/:id/restore", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setMeetingDeleted(c.var.deps.db, actorOf(user), id, false);
-    const detail = await meetingDetail(c.var.deps.db, "convenor", id);
+    const detail = await inTransaction(c, async (trx) => {
+      await setMeetingDeleted(trx, actorOf(user), id, false);
+      return meetingDetail(trx, "convenor", id);
+    });
     return c.json({ meeting: detail?.meeting ?? null }, 200);
   })
   .put("/:id/attendance", validate("param", idParam), validate("json", attendanceInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ meeting: await setAttendance(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json(
+      { meeting: await inTransaction(c, (trx) => setAttendance(trx, actorOf(user), c.req.valid("param").id, c.req.valid("json"))) },
+      200,
+    );
   })
   .post("/:id/decisions", validate("param", idParam), validate("json", decisionInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ decision: await addDecision(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json")) }, 201);
+    return c.json(
+      { decision: await inTransaction(c, (trx) => addDecision(trx, actorOf(user), c.req.valid("param").id, c.req.valid("json"))) },
+      201,
+    );
   })
   .delete("/:id/decisions/:decisionId", validate("param", idParam.extend({ decisionId: positiveId })), async (c) => {
     const user = convenorOnly(c);
     const { id, decisionId } = c.req.valid("param");
-    await deleteDecision(c.var.deps.db, actorOf(user), id, decisionId);
+    await inTransaction(c, (trx) => deleteDecision(trx, actorOf(user), id, decisionId));
     return c.json({ deleted: decisionId }, 200);
   });

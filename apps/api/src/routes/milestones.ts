@@ -3,7 +3,7 @@ import { getMilestone, listMilestones, milestoneYears } from "@convene/db";
 import { milestoneInputSchema, milestoneListQuerySchema, milestonePatchSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { createMilestone, setMilestoneDeleted, updateMilestone } from "../services/milestones.ts";
 import { validate } from "../validate.ts";
@@ -35,21 +35,27 @@ export const milestones = new Hono<AppBindings>()
   })
   .post("/", validate("json", milestoneInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ milestone: await createMilestone(c.var.deps.db, actorOf(user), c.req.valid("json")) }, 201);
+    return c.json({ milestone: await inTransaction(c, (trx) => createMilestone(trx, actorOf(user), c.req.valid("json"))) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", milestonePatchSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ milestone: await updateMilestone(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json(
+      { milestone: await inTransaction(c, (trx) => updateMilestone(trx, actorOf(user), c.req.valid("param").id, c.req.valid("json"))) },
+      200,
+    );
   })
   .delete("/:id", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setMilestoneDeleted(c.var.deps.db, actorOf(user), id, true);
+    await inTransaction(c, (trx) => setMilestoneDeleted(trx, actorOf(user), id, true));
     return c.json({ deleted: id, restore: `/api/milestones/${id}/restore` }, 200);
   })
   .post("/:id/restore", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setMilestoneDeleted(c.var.deps.db, actorOf(user), id, false);
-    return c.json({ milestone: await getMilestone(c.var.deps.db, "convenor", id) }, 200);
+    const milestone = await inTransaction(c, async (trx) => {
+      await setMilestoneDeleted(trx, actorOf(user), id, false);
+      return getMilestone(trx, "convenor", id);
+    });
+    return c.json({ milestone }, 200);
   });

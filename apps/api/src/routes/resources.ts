@@ -1,7 +1,7 @@
 import { getResource, listResources, resourceTags } from "@convene/db";
 import { resourceInputSchema, resourceListQuerySchema, resourcePatchSchema } from "@convene/domain";
 import { Hono } from "hono";
-import { type AppBindings, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { addResource, editResource, setResourceDeleted } from "../services/resources.ts";
 import { validate } from "../validate.ts";
@@ -23,21 +23,27 @@ export const resources = new Hono<AppBindings>()
   })
   .post("/", validate("json", resourceInputSchema), async (c) => {
     const user = signedIn(c);
-    return c.json({ resource: await addResource(c.var.deps.db, user, c.req.valid("json")) }, 201);
+    return c.json({ resource: await inTransaction(c, (trx) => addResource(trx, user, c.req.valid("json"))) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", resourcePatchSchema), async (c) => {
     const user = signedIn(c);
-    return c.json({ resource: await editResource(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json(
+      { resource: await inTransaction(c, (trx) => editResource(trx, user, c.req.valid("param").id, c.req.valid("json"))) },
+      200,
+    );
   })
   .delete("/:id", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setResourceDeleted(c.var.deps.db, user, id, true);
+    await inTransaction(c, (trx) => setResourceDeleted(trx, user, id, true));
     return c.json({ deleted: id, restore: `/api/resources/${id}/restore` }, 200);
   })
   .post("/:id/restore", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setResourceDeleted(c.var.deps.db, user, id, false);
-    return c.json({ resource: await getResource(c.var.deps.db, "convenor", id) }, 200);
+    const resource = await inTransaction(c, async (trx) => {
+      await setResourceDeleted(trx, user, id, false);
+      return getResource(trx, "convenor", id);
+    });
+    return c.json({ resource: resource }, 200);
   });

@@ -9,7 +9,7 @@ import {
   sampleDates,
 } from "@convene/domain";
 import { Hono } from "hono";
-import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { createRoadmapItem, setRoadmapItemDeleted, updateRoadmapItem } from "../services/roadmap.ts";
 import { validate } from "../validate.ts";
@@ -50,21 +50,27 @@ export const roadmap = new Hono<AppBindings>()
   })
   .post("/", validate("json", roadmapItemInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ item: await createRoadmapItem(c.var.deps.db, actorOf(user), c.req.valid("json")) }, 201);
+    return c.json({ item: await inTransaction(c, (trx) => createRoadmapItem(trx, actorOf(user), c.req.valid("json"))) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", roadmapItemPatchSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ item: await updateRoadmapItem(c.var.deps.db, actorOf(user), c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json(
+      { item: await inTransaction(c, (trx) => updateRoadmapItem(trx, actorOf(user), c.req.valid("param").id, c.req.valid("json"))) },
+      200,
+    );
   })
   .delete("/:id", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setRoadmapItemDeleted(c.var.deps.db, actorOf(user), id, true);
+    await inTransaction(c, (trx) => setRoadmapItemDeleted(trx, actorOf(user), id, true));
     return c.json({ deleted: id, restore: `/api/roadmap/${id}/restore` }, 200);
   })
   .post("/:id/restore", validate("param", idParam), async (c) => {
     const user = convenorOnly(c);
     const { id } = c.req.valid("param");
-    await setRoadmapItemDeleted(c.var.deps.db, actorOf(user), id, false);
-    return c.json({ item: await getRoadmapItem(c.var.deps.db, "convenor", id) }, 200);
+    const item = await inTransaction(c, async (trx) => {
+      await setRoadmapItemDeleted(trx, actorOf(user), id, false);
+      return getRoadmapItem(trx, "convenor", id);
+    });
+    return c.json({ item: item }, 200);
   });

@@ -7,25 +7,13 @@ import { standingGoals as seedStandingGoals } from "@convene/db";
 import { canSee } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, actorOf, convenorOnly, signedIn, viewerOf } from "../context.ts";
-import { ApiError, notFound } from "../errors.ts";
-import { createGoal } from "../services/goals.ts";
+import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
+import { adoptStandingGoal, goalInCycle } from "../services/standing-goals.ts";
 import { validate } from "../validate.ts";
 
 const cycleQuery = z.object({ cycleId: z.coerce.number().int().positive().optional() });
 const keyParam = z.object({ key: z.string().min(1).max(100) });
 const adoptBody = z.object({ cycleId: z.number({ error: "choose a cycle" }).int().positive() });
-
-/** The live goal in `cycleId` that carries a standing goal (matched by title), if any. */
-async function goalInCycle(db: Parameters<typeof createGoal>[0], cycleId: number, title: string) {
-  return db
-    .selectFrom("goals")
-    .select(["id", "visibility"])
-    .where("cycleId", "=", cycleId)
-    .where("deletedAt", "is", null)
-    .where((eb) => eb(eb.fn("lower", ["title"]), "=", title.toLowerCase()))
-    .executeTakeFirst();
-}
 
 export const standingGoals = new Hono<AppBindings>()
   .get("/", validate("query", cycleQuery), async (c) => {
@@ -41,23 +29,8 @@ export const standingGoals = new Hono<AppBindings>()
   })
   .post("/:key/adopt", validate("param", keyParam), validate("json", adoptBody), async (c) => {
     const user = convenorOnly(c);
-    const { db } = c.var.deps;
-    const standing = seedStandingGoals.find((s) => s.key === c.req.valid("param").key);
-    if (!standing) throw notFound("That standing goal");
-    const { cycleId } = c.req.valid("json");
-    const existing = await goalInCycle(db, cycleId, standing.title);
-    if (existing) throw new ApiError(409, "conflict", "This goal is already in that cycle.", { existingGoalId: existing.id });
-    const theme = await db.selectFrom("themes").select("id").where("name", "=", standing.theme).executeTakeFirst();
-    const goal = await createGoal(db, actorOf(user), {
-      cycleId,
-      title: standing.title,
-      description: standing.description,
-      themeId: theme?.id ?? null,
-      leadOrganisationId: null,
-      supportingOrganisationIds: [],
-      status: "not_started",
-      dueDate: null,
-      visibility: standing.visibility,
-    });
+    const goal = await inTransaction(c, (trx) =>
+      adoptStandingGoal(trx, actorOf(user), c.req.valid("param").key, c.req.valid("json").cycleId),
+    );
     return c.json({ goal }, 201);
   });

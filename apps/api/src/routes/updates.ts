@@ -2,7 +2,7 @@ import { getGoal, listProgressUpdates } from "@convene/db";
 import { progressUpdateInputSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { postProgressUpdate, setUpdateDeleted } from "../services/progress-updates.ts";
 import { validate } from "../validate.ts";
@@ -20,17 +20,17 @@ export const updates = new Hono<AppBindings>()
   })
   .post("/", validate("json", progressUpdateInputSchema), async (c) => {
     const user = signedIn(c);
-    return c.json(await postProgressUpdate(c.var.deps.db, user, c.req.valid("json")), 201);
+    return c.json(await inTransaction(c, (trx) => postProgressUpdate(trx, user, c.req.valid("json"))), 201);
   })
   .delete("/:id", validate("param", idParam), async (c) => {
     const user = signedIn(c);
     const { id } = c.req.valid("param");
-    await setUpdateDeleted(c.var.deps.db, user, id, true);
+    await inTransaction(c, (trx) => setUpdateDeleted(trx, user, id, true));
     return c.json({ deleted: id }, 200);
   })
   .post("/:id/restore", validate("param", idParam), async (c) => {
     const user = signedIn(c);
     const { id } = c.req.valid("param");
-    await setUpdateDeleted(c.var.deps.db, user, id, false);
+    await inTransaction(c, (trx) => setUpdateDeleted(trx, user, id, false));
     return c.json({ restored: id }, 200);
   });

@@ -9,7 +9,7 @@ import { type Actor, type Db, type InvitationKind, recordAudit } from "@convene/
 import type { Role } from "@convene/domain";
 import { addDays } from "@convene/domain";
 import type { Auth } from "../auth.ts";
-import { ApiError, notFound } from "../errors.ts";
+import { ApiError, invalid, notFound } from "../errors.ts";
 
 const LINK_DAYS: Record<InvitationKind, number> = { setup: 7, invite: 14, reset: 2 };
 
@@ -235,4 +235,26 @@ export async function listAccounts(db: Db) {
     users: users.map((u) => ({ ...u, disabled: Boolean(u.banned), createdAt: String(u.createdAt) })),
     invitations: pending,
   };
+}
+
+/** An invitation names an existing organisation and an address that has no account yet. */
+export async function checkInvitation(db: Db, input: { email: string; organisationId: number | null }) {
+  if (
+    input.organisationId &&
+    !(await db.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst())
+  ) {
+    throw invalid("organisationId", "no such organisation");
+  }
+  if (await db.selectFrom("user").select("id").where("email", "=", input.email).executeTakeFirst()) {
+    throw new ApiError(409, "conflict", `There is already an account for ${input.email}.`, {
+      fields: [{ field: "email", message: "already has an account" }],
+    });
+  }
+}
+
+/** The account with this id, or 404. */
+export async function accountForWrite(db: Db, id: string) {
+  const target = await db.selectFrom("user").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!target) throw new ApiError(404, "not_found", "That account was not found.");
+  return target;
 }

@@ -2,7 +2,7 @@
  * Sounding the alarm. Members and the convenor raise alerts; the raiser edits their own while it
  * is open, the convenor any open one; only the convenor closes (recording the outcome) or
  * withdraws. Each organisation answers once and may change its answer until the deadline.
- * Every write leaves an audit entry in the same transaction.
+ * Every write leaves an audit entry, and runs (checks included) in the transaction it is handed.
  */
 import {
   type Actor,
@@ -10,16 +10,15 @@ import {
   type Db,
   getAlert,
   insertAlert,
-  insertMilestone,
   listAlertAnswers,
   recordAudit,
-  updateVersioned,
   upsertAlertAnswer,
 } from "@convene/db";
 import { type AlertAnswerInput, type AlertClose, type AlertInput, type AlertPatch, answerRefusal, type Visibility } from "@convene/domain";
 import type { SessionUser } from "../context.ts";
-import { ApiError, editConflict, forbidden, invalid, notFound } from "../errors.ts";
-import { milestoneForWrite } from "./milestones.ts";
+import { ApiError, forbidden, invalid, notFound } from "../errors.ts";
+import { createMilestone } from "./milestones.ts";
+import { applyEdit } from "./versioned-edit.ts";
 
 const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
 
@@ -56,26 +55,23 @@ function checkFutureDeadline(deadline: string | undefined, now = new Date()) {
   if (deadline !== undefined && Date.parse(deadline) <= now.getTime()) throw invalid("deadline", "must be in the future");
 }
 
-export async function raiseAlert(db: Db, user: SessionUser, input: AlertInput) {
+export async function raiseAlert(trx: Db, user: SessionUser, input: AlertInput) {
   if (user.role === "observer") throw forbidden("Observers cannot raise alerts; ask a member or the convenor.");
   checkRaiserVisibility(user, input.visibility);
   checkFutureDeadline(input.deadline);
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await insertAlert(trx, input, { id: user.id, name: user.name, organisationId: user.organisationId });
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "create",
-      entity: "alert",
-      entityId: id,
-      after: auditView(await alertForWrite(trx, id)),
-    });
-    return id;
+  const id = await insertAlert(trx, input, { id: user.id, name: user.name, organisationId: user.organisationId });
+  await recordAudit(trx, {
+    actor: actorOf(user),
+    action: "create",
+    entity: "alert",
+    entityId: id,
+    after: auditView(await alertForWrite(trx, id)),
   });
-  return getAlert(db, user.role, id, user.organisationId);
+  return getAlert(trx, user.role, id, user.organisationId);
 }
 
-export async function editAlert(db: Db, user: SessionUser, id: number, patch: AlertPatch) {
-  const before = await getAlert(db, user.role, id);
+export async function editAlert(trx: Db, user: SessionUser, id: number, patch: AlertPatch) {
+  const before = await getAlert(trx, user.role, id);
   if (!before) throw notFound("That alert");
   if (user.role !== "convenor" && before.raisedById !== user.id) {
     throw forbidden("Only the person who raised this alert, or the convenor, can edit it.");
@@ -84,66 +80,56 @@ export async function editAlert(db: Db, user: SessionUser, id: number, patch: Al
   checkRaiserVisibility(user, patch.visibility);
   if (patch.deadline !== undefined && patch.deadline !== before.deadline) checkFutureDeadline(patch.deadline);
   const { version, ...fields } = patch;
-  await db.transaction().execute(async (trx) => {
-    const outcome = await updateVersioned(trx, "alerts", id, version, { ...fields, updatedAt: new Date().toISOString() });
-    if (outcome === "conflict") throw editConflict(await alertForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That alert");
-    const after = await alertForWrite(trx, id);
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "update",
-      entity: "alert",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
+  await applyEdit(trx, "That alert", {
+    table: "alerts",
+    id,
+    version,
+    values: { ...fields, updatedAt: new Date().toISOString() },
+    before,
+    read: (db, alertId) => getAlert(db, "convenor", alertId),
+    audit: { actor: actorOf(user), entity: "alert", view: auditView },
   });
-  return getAlert(db, user.role, id, user.organisationId);
+  return getAlert(trx, user.role, id, user.organisationId);
 }
 
 async function finishAlert(
-  db: Db,
+  trx: Db,
   user: SessionUser,
   id: number,
   version: number,
   values: { state: "closed" | "withdrawn"; outcome: string | null; successful: boolean | null },
 ) {
-  const before = await alertForWrite(db, id);
+  const before = await alertForWrite(trx, id);
   if (before.state !== "open") throw notOpen(before);
   const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const outcome = await updateVersioned(trx, "alerts", id, version, {
+  return applyEdit(trx, "That alert", {
+    table: "alerts",
+    id,
+    version,
+    values: {
       state: values.state,
       outcome: values.outcome,
       successful: values.successful === null ? null : values.successful ? 1 : 0,
       closedAt: now,
       closedByName: user.name,
       updatedAt: now,
-    });
-    if (outcome === "conflict") throw editConflict(await alertForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That alert");
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: values.state === "closed" ? "close" : "withdraw",
-      entity: "alert",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(await alertForWrite(trx, id)),
-    });
+    },
+    before,
+    read: (db, alertId) => getAlert(db, "convenor", alertId),
+    audit: { actor: actorOf(user), entity: "alert", action: values.state === "closed" ? "close" : "withdraw", view: auditView },
   });
-  return alertForWrite(db, id);
 }
 
 /** Closing records the outcome. A successful outcome comes back with a milestone draft (see below). */
-export async function closeAlert(db: Db, user: SessionUser, id: number, close: AlertClose) {
-  const alert = await finishAlert(db, user, id, close.version, { state: "closed", outcome: close.outcome, successful: close.successful });
-  const answers = await listAlertAnswers(db, id);
+export async function closeAlert(trx: Db, user: SessionUser, id: number, close: AlertClose) {
+  const alert = await finishAlert(trx, user, id, close.version, { state: "closed", outcome: close.outcome, successful: close.successful });
+  const answers = await listAlertAnswers(trx, id);
   const joined = answers.filter((a) => a.response === "join").map((a) => ({ id: a.organisationId, name: a.organisationName }));
   return { alert, milestoneDraft: alert.successful ? milestoneDraftFromAlert(alert, joined) : null };
 }
 
-export async function withdrawAlert(db: Db, user: SessionUser, id: number, version: number, reason: string) {
-  return finishAlert(db, user, id, version, { state: "withdrawn", outcome: reason || null, successful: null });
+export async function withdrawAlert(trx: Db, user: SessionUser, id: number, version: number, reason: string) {
+  return finishAlert(trx, user, id, version, { state: "withdrawn", outcome: reason || null, successful: null });
 }
 
 /**
@@ -189,13 +175,13 @@ export function milestoneDraftFromAlert(
  * An organisation's answer: members for their own organisation only, the convenor for any.
  * A second answer from the same organisation replaces the first.
  */
-export async function answerAlert(db: Db, user: SessionUser, id: number, input: AlertAnswerInput) {
-  const alert = await getAlert(db, user.role, id);
+export async function answerAlert(trx: Db, user: SessionUser, id: number, input: AlertAnswerInput) {
+  const alert = await getAlert(trx, user.role, id);
   if (!alert) throw notFound("That alert");
   let organisationId: number;
   if (user.role === "convenor") {
     if (!input.organisationId) throw invalid("organisationId", "name the organisation whose answer you are recording");
-    const org = await db.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
+    const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
     if (!org) throw invalid("organisationId", "no such organisation");
     organisationId = org.id;
   } else {
@@ -209,71 +195,63 @@ export async function answerAlert(db: Db, user: SessionUser, id: number, input: 
   const refusal = answerRefusal(alert, new Date());
   if (refusal) throw new ApiError(409, refusal.code, refusal.message);
 
-  const before = await db
+  const before = await trx
     .selectFrom("alertAnswers")
     .select(["response", "note", "answeredByName", "updatedAt"])
     .where("alertId", "=", id)
     .where("organisationId", "=", organisationId)
     .executeTakeFirst();
-  const answer = await db.transaction().execute(async (trx) => {
-    const row = await upsertAlertAnswer(trx, id, organisationId, input, actorOf(user));
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: before ? "update" : "create",
-      entity: "alert_answer",
-      entityId: row.id,
-      before: before ? { alertId: id, organisationId, ...before } : undefined,
-      after: { alertId: id, organisationId, response: row.response, note: row.note },
-    });
-    return row;
+  const answer = await upsertAlertAnswer(trx, id, organisationId, input, actorOf(user));
+  await recordAudit(trx, {
+    actor: actorOf(user),
+    action: before ? "update" : "create",
+    entity: "alert_answer",
+    entityId: answer.id,
+    before: before ? { alertId: id, organisationId, ...before } : undefined,
+    after: { alertId: id, organisationId, response: answer.response, note: answer.note },
   });
-  return { answer, created: !before, alert: await getAlert(db, user.role, id, user.organisationId) };
+  return { answer, created: !before, alert: await getAlert(trx, user.role, id, user.organisationId) };
 }
 
 /**
  * "Record as milestone": turns a successfully closed alert into a milestone in one step. The
- * milestone and the alert's link to it are written in one transaction, each with its audit
- * entry; the milestone's notes name the alert it came from. Convenor only (checked by the route).
+ * milestone (through the milestone service) and the alert's link to it are written in the one
+ * transaction it is handed, each with its audit entry, so a stale alert version leaves no
+ * milestone behind; the milestone's notes name the alert it came from. Convenor only (checked by
+ * the route).
  */
-export async function recordMilestoneFromAlert(db: Db, user: SessionUser, id: number, version: number) {
-  const alert = await alertForWrite(db, id);
+export async function recordMilestoneFromAlert(trx: Db, user: SessionUser, id: number, version: number) {
+  const alert = await alertForWrite(trx, id);
   if (alert.state !== "closed" || !alert.successful) {
     throw new ApiError(409, "conflict", "Only an alert closed with a successful outcome can be recorded as a milestone.");
   }
   if (alert.milestoneId !== null) {
     throw new ApiError(409, "conflict", "This alert has already been recorded as a milestone.", { milestoneId: alert.milestoneId });
   }
-  const answers = await listAlertAnswers(db, id);
+  const answers = await listAlertAnswers(trx, id);
   const joined = answers.filter((a) => a.response === "join").map((a) => ({ id: a.organisationId, name: a.organisationName }));
   const draft = milestoneDraftFromAlert(alert, joined);
-  const milestoneId = await db.transaction().execute(async (trx) => {
-    const milestoneId = await insertMilestone(trx, {
-      title: draft.title,
-      kind: draft.kind,
-      date: draft.date,
-      datePrecision: "day",
-      description: draft.description,
-      outcome: draft.outcome,
-      evidence: [],
-      organisationIds: draft.contributingOrganisationIds,
-      goalIds: [],
-      visibility: draft.visibility,
-      notes: `Recorded from the alert “${alert.title}” (alert ${alert.id}).`,
-    });
-    const outcome = await updateVersioned(trx, "alerts", id, version, { milestoneId, updatedAt: new Date().toISOString() });
-    if (outcome === "conflict") throw editConflict(await alertForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That alert");
-    const { organisations: _o, goals: _g, fromSeed: _s, ...milestone } = await milestoneForWrite(trx, milestoneId);
-    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "milestone", entityId: milestoneId, after: milestone });
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "update",
-      entity: "alert",
-      entityId: id,
-      before: auditView(alert),
-      after: auditView(await alertForWrite(trx, id)),
-    });
-    return milestoneId;
+  const milestone = await createMilestone(trx, actorOf(user), {
+    title: draft.title,
+    kind: draft.kind,
+    date: draft.date,
+    datePrecision: "day",
+    description: draft.description,
+    outcome: draft.outcome,
+    evidence: [],
+    organisationIds: draft.contributingOrganisationIds,
+    goalIds: [],
+    visibility: draft.visibility,
+    notes: `Recorded from the alert “${alert.title}” (alert ${alert.id}).`,
   });
-  return { alert: await alertForWrite(db, id), milestone: await milestoneForWrite(db, milestoneId) };
+  const updated = await applyEdit(trx, "That alert", {
+    table: "alerts",
+    id,
+    version,
+    values: { milestoneId: milestone.id, updatedAt: new Date().toISOString() },
+    before: alert,
+    read: (db, alertId) => getAlert(db, "convenor", alertId),
+    audit: { actor: actorOf(user), entity: "alert", view: auditView },
+  });
+  return { alert: updated, milestone };
 }

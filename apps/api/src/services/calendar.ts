@@ -13,43 +13,34 @@ export async function calendarLinkOf(db: Db, userId: string) {
   return db.selectFrom("calendarLinks").select("createdAt").where("userId", "=", userId).executeTakeFirst();
 }
 
-export async function makeCalendarLink(db: Db, actor: Actor & { id: string }): Promise<{ token: string; createdAt: string }> {
+/** Makes (or replaces) the person's link, in the transaction it is handed. */
+export async function makeCalendarLink(trx: Db, actor: Actor & { id: string }): Promise<{ token: string; createdAt: string }> {
   const token = randomBytes(24).toString("base64url");
   const createdAt = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const before = await calendarLinkOf(trx, actor.id);
-    await trx
-      .insertInto("calendarLinks")
-      .values({ userId: actor.id, tokenHash: hashToken(token), createdAt })
-      .onConflict((oc) => oc.column("userId").doUpdateSet({ tokenHash: hashToken(token), createdAt }))
-      .execute();
-    // The audit names when links were made and revoked, never the token.
-    await recordAudit(trx, {
-      actor,
-      action: "reset_link",
-      entity: "calendar_link",
-      entityId: actor.id,
-      before: before ?? null,
-      after: { createdAt },
-    });
+  const before = await calendarLinkOf(trx, actor.id);
+  await trx
+    .insertInto("calendarLinks")
+    .values({ userId: actor.id, tokenHash: hashToken(token), createdAt })
+    .onConflict((oc) => oc.column("userId").doUpdateSet({ tokenHash: hashToken(token), createdAt }))
+    .execute();
+  // The audit names when links were made and revoked, never the token.
+  await recordAudit(trx, {
+    actor,
+    action: "reset_link",
+    entity: "calendar_link",
+    entityId: actor.id,
+    before: before ?? null,
+    after: { createdAt },
   });
   return { token, createdAt };
 }
 
-export async function revokeCalendarLink(db: Db, actor: Actor & { id: string }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await calendarLinkOf(trx, actor.id);
-    if (!before) return false;
-    await trx.deleteFrom("calendarLinks").where("userId", "=", actor.id).execute();
-    await recordAudit(trx, {
-      actor,
-      action: "delete",
-      entity: "calendar_link",
-      entityId: actor.id,
-      before,
-    });
-    return true;
-  });
+export async function revokeCalendarLink(trx: Db, actor: Actor & { id: string }): Promise<boolean> {
+  const before = await calendarLinkOf(trx, actor.id);
+  if (!before) return false;
+  await trx.deleteFrom("calendarLinks").where("userId", "=", actor.id).execute();
+  await recordAudit(trx, { actor, action: "delete", entity: "calendar_link", entityId: actor.id, before });
+  return true;
 }
 
 /** The role whose meetings a token's feed holds, or undefined for an unknown, revoked or disabled link. */

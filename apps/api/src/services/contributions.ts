@@ -4,7 +4,8 @@
  * restore it. Links are optional, at most one goal, one milestone and one meeting; a link to a
  * record the person may not see (or that does not exist) is refused with the same 400, so the
  * answer never tells whether a hidden record exists. Only the convenor may make a contribution
- * convenor-only (a member could not see their own record afterwards).
+ * convenor-only (a member could not see their own record afterwards). Every write runs, checks
+ * included, in the transaction it is handed.
  */
 import {
   type ContributionRecord,
@@ -17,7 +18,6 @@ import {
   listContributions,
   markDeleted,
   recordAudit,
-  updateVersioned,
 } from "@convene/db";
 import {
   type ContributionInput,
@@ -30,8 +30,9 @@ import {
   visibilityLabels,
 } from "@convene/domain";
 import { actorOf, type SessionUser } from "../context.ts";
-import { editConflict, forbidden, invalid, notFound } from "../errors.ts";
+import { forbidden, invalid, notFound } from "../errors.ts";
 import { toCsv } from "./csv.ts";
+import { applyEdit } from "./versioned-edit.ts";
 
 async function forWrite(db: Db, id: number): Promise<ContributionRecord> {
   const r = await getContribution(db, "convenor", id);
@@ -71,23 +72,15 @@ async function checkOrganisationExists(db: Db, organisationId: number | undefine
   if (!org) throw invalid("organisationId", "there is no organisation with that number");
 }
 
-export async function addContribution(db: Db, user: SessionUser, input: ContributionInput) {
+export async function addContribution(trx: Db, user: SessionUser, input: ContributionInput) {
   checkOrganisation(user, input.organisationId);
   checkVisibility(user, input.visibility);
-  await checkOrganisationExists(db, input.organisationId);
-  await checkLinks(db, user.role, input);
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await insertContribution(trx, input, actorOf(user));
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "create",
-      entity: "contribution",
-      entityId: id,
-      after: await forWrite(trx, id),
-    });
-    return id;
-  });
-  return forWrite(db, id);
+  await checkOrganisationExists(trx, input.organisationId);
+  await checkLinks(trx, user.role, input);
+  const id = await insertContribution(trx, input, actorOf(user));
+  const created = await forWrite(trx, id);
+  await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "contribution", entityId: id, after: created });
+  return created;
 }
 
 function mayChange(user: SessionUser, createdById: string | null) {
@@ -96,33 +89,29 @@ function mayChange(user: SessionUser, createdById: string | null) {
   }
 }
 
-export async function editContribution(db: Db, user: SessionUser, id: number, patch: ContributionPatch) {
-  const before = await getContribution(db, user.role, id);
+export async function editContribution(trx: Db, user: SessionUser, id: number, patch: ContributionPatch) {
+  const before = await getContribution(trx, user.role, id);
   if (!before) throw notFound("That contribution");
   mayChange(user, before.createdById);
   checkOrganisation(user, patch.organisationId);
   checkVisibility(user, patch.visibility);
-  await checkOrganisationExists(db, patch.organisationId);
-  await checkLinks(db, user.role, patch);
+  await checkOrganisationExists(trx, patch.organisationId);
+  await checkLinks(trx, user.role, patch);
   const { version, ...fields } = patch;
-  await db.transaction().execute(async (trx) => {
-    const outcome = await updateVersioned(trx, "contributions", id, version, { ...fields, updatedAt: new Date().toISOString() });
-    if (outcome === "conflict") throw editConflict(await forWrite(trx, id));
-    if (outcome === "missing") throw notFound("That contribution");
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "update",
-      entity: "contribution",
-      entityId: id,
-      before,
-      after: await forWrite(trx, id),
-    });
+  await applyEdit(trx, "That contribution", {
+    table: "contributions",
+    id,
+    version,
+    values: { ...fields, updatedAt: new Date().toISOString() },
+    before,
+    read: (db, contributionId) => getContribution(db, "convenor", contributionId),
+    audit: { actor: actorOf(user), entity: "contribution" },
   });
-  return getContribution(db, user.role, id);
+  return getContribution(trx, user.role, id);
 }
 
-export async function setContributionDeleted(db: Db, user: SessionUser, id: number, deleted: boolean) {
-  const row = await db
+export async function setContributionDeleted(trx: Db, user: SessionUser, id: number, deleted: boolean) {
+  const row = await trx
     .selectFrom("contributions")
     .select(["id", "deletedAt", "createdById", "visibility"])
     .where("id", "=", id)
@@ -134,7 +123,7 @@ export async function setContributionDeleted(db: Db, user: SessionUser, id: numb
     if (row.visibility === "convenor" || user.role === "observer") throw notFound(what);
     mayChange(user, row.createdById);
   }
-  await markDeleted(db, { table: "contributions", entity: "contribution", id, deleted, previous: row.deletedAt, actor: actorOf(user) });
+  await markDeleted(trx, { table: "contributions", entity: "contribution", id, deleted, previous: row.deletedAt, actor: actorOf(user) });
 }
 
 /** The list as filtered, in the chosen order: the table, its charts and its CSV all come from this. */

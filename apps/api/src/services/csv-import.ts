@@ -5,7 +5,7 @@
  * problem by row number (as the spreadsheet numbers them, the header being row 1) and column.
  * Nothing is written unless every row is valid, and then everything is written in one transaction.
  */
-import { type Actor, type Db, insertGoal, listGoals, recordAudit } from "@convene/db";
+import { type Actor, type Db, insertGoal, insertMeasure, listGoals, newMeasureOf, recordAudit } from "@convene/db";
 import {
   type GoalInput,
   goalInputSchema,
@@ -316,52 +316,16 @@ function measureFromRow(r: CsvRow, add: (column: string, message: string) => voi
   return parsed.data;
 }
 
-export async function runGoalImport(db: Db, actor: Actor, planned: readonly PlannedGoal[]) {
-  const now = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const ids: number[] = [];
-    for (const g of planned) {
-      const id = await insertGoal(trx, g.input);
-      ids.push(id);
-      await recordAudit(trx, {
-        actor,
-        action: "create",
-        entity: "goal",
-        entityId: id,
-        after: { ...g.input, source: "spreadsheet import" },
-      });
-      for (const m of g.measures) {
-        const measure = await trx
-          .insertInto("measures")
-          .values(
-            m.kind === "numeric"
-              ? {
-                  goalId: id,
-                  name: m.name,
-                  kind: "numeric",
-                  unit: m.unit,
-                  baseline: m.baseline,
-                  target: m.target,
-                  weight: m.weight,
-                  createdAt: now,
-                }
-              : { goalId: id, name: m.name, kind: "milestone", unit: "", baseline: 0, target: 1, weight: m.weight, createdAt: now },
-          )
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const start = m.kind === "numeric" ? (m.current ?? m.baseline) : m.done ? 1 : 0;
-        await trx.insertInto("measureValues").values({ measureId: measure.id, updateId: null, value: start, recordedAt: now }).execute();
-        await recordAudit(trx, {
-          actor,
-          action: "create",
-          entity: "measure",
-          entityId: measure.id,
-          after: { ...measure, startValue: start },
-        });
-      }
-    }
-    return ids;
-  });
+/** Writes the planned goals, each with its measures, in the transaction it is handed. */
+export async function runGoalImport(trx: Db, actor: Actor, planned: readonly PlannedGoal[]) {
+  const ids: number[] = [];
+  for (const g of planned) {
+    const id = await insertGoal(trx, g.input);
+    ids.push(id);
+    await recordAudit(trx, { actor, action: "create", entity: "goal", entityId: id, after: { ...g.input, source: "spreadsheet import" } });
+    for (const m of g.measures) await insertMeasure(trx, id, newMeasureOf(m), actor);
+  }
+  return ids;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,10 +427,9 @@ function columnOfUpdateField(issue: z.core.$ZodIssue): string {
   return f === "values" ? "new_value" : f === "note" ? "note" : f === "status" ? "status" : "goal_id";
 }
 
-export async function runProgressImport(db: Db, user: SessionUser, planned: readonly PlannedUpdate[]) {
-  return db.transaction().execute(async (trx) => {
-    const ids: number[] = [];
-    for (const u of planned) ids.push(await writeProgressUpdate(trx, user, u.input, u.checked));
-    return ids;
-  });
+/** Writes the checked updates in the transaction it is handed. */
+export async function runProgressImport(trx: Db, user: SessionUser, planned: readonly PlannedUpdate[]) {
+  const ids: number[] = [];
+  for (const u of planned) ids.push(await writeProgressUpdate(trx, user, u.input, u.checked));
+  return ids;
 }

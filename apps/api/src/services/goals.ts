@@ -1,6 +1,7 @@
 /**
  * Writing goals: every change checks that the cycle is still open and the edit is not stale,
- * and leaves an audit entry in the same transaction.
+ * and leaves an audit entry. Each function runs in the transaction it is handed (see
+ * `inTransaction`), its checks included, so a write that builds on another commits whole.
  */
 import {
   type Actor,
@@ -8,13 +9,14 @@ import {
   type GoalSummary,
   getGoal,
   insertGoal,
+  insertMeasure,
   markDeleted,
   recordAudit,
   replaceSupporters,
-  updateVersioned,
 } from "@convene/db";
 import { audienceOf, type GoalInput, type GoalPatch } from "@convene/domain";
-import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
+import { ApiError, invalid, notFound } from "../errors.ts";
+import { applyEdit } from "./versioned-edit.ts";
 
 export const cycleClosed = (name: string) =>
   new ApiError(409, "cycle_closed", `The ${name} cycle was closed at its AGM; its goals are read-only history.`);
@@ -26,19 +28,26 @@ export async function requireOpenCycle(db: Db, cycleId: number, field = "cycleId
   return cycle;
 }
 
-/** Checks the ids a goal refers to, naming the field of the first that does not exist. */
+/**
+ * Checks the ids a goal refers to, naming the field of the first that does not exist, and
+ * returns the names a goal shows for them.
+ */
 async function checkReferences(db: Db, g: Partial<Pick<GoalInput, "themeId" | "leadOrganisationId" | "supportingOrganisationIds">>) {
+  let theme: { id: number; name: string } | undefined;
   if (g.themeId) {
-    const t = await db.selectFrom("themes").select("id").where("id", "=", g.themeId).executeTakeFirst();
-    if (!t) throw invalid("themeId", "no such theme");
+    theme = await db.selectFrom("themes").select(["id", "name"]).where("id", "=", g.themeId).executeTakeFirst();
+    if (!theme) throw invalid("themeId", "no such theme");
   }
   const orgIds = [...(g.leadOrganisationId ? [g.leadOrganisationId] : []), ...(g.supportingOrganisationIds ?? [])];
+  let lead: { id: number; name: string; shortName: string } | undefined;
   if (orgIds.length) {
-    const found = new Set((await db.selectFrom("organisations").select("id").where("id", "in", orgIds).execute()).map((o) => o.id));
-    if (g.leadOrganisationId && !found.has(g.leadOrganisationId)) throw invalid("leadOrganisationId", "no such organisation");
-    const missing = (g.supportingOrganisationIds ?? []).find((id) => !found.has(id));
+    const found = await db.selectFrom("organisations").select(["id", "name", "shortName"]).where("id", "in", orgIds).execute();
+    lead = found.find((o) => o.id === g.leadOrganisationId);
+    if (g.leadOrganisationId && !lead) throw invalid("leadOrganisationId", "no such organisation");
+    const missing = (g.supportingOrganisationIds ?? []).find((id) => !found.some((o) => o.id === id));
     if (missing) throw invalid("supportingOrganisationIds", `no organisation with id ${missing}`);
   }
+  return { theme, lead };
 }
 
 /** A goal as the convenor sees it, or 404. */
@@ -64,61 +73,76 @@ function auditView(g: GoalSummary) {
   return rest;
 }
 
-export async function createGoal(db: Db, actor: Actor, input: GoalInput & { copiedFromGoalId?: number | null }) {
-  await requireOpenCycle(db, input.cycleId);
-  await checkReferences(db, input);
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await insertGoal(trx, input);
-    const created = await goalForWrite(trx, id);
-    await recordAudit(trx, {
-      actor,
-      action: input.copiedFromGoalId ? "copy_forward" : "create",
-      entity: "goal",
-      entityId: id,
-      after: auditView(created),
-    });
-    return id;
+export async function createGoal(trx: Db, actor: Actor, input: GoalInput & { copiedFromGoalId?: number | null }) {
+  await requireOpenCycle(trx, input.cycleId);
+  await checkReferences(trx, input);
+  const id = await insertGoal(trx, input);
+  const created = await goalForWrite(trx, id);
+  await recordAudit(trx, {
+    actor,
+    action: input.copiedFromGoalId ? "copy_forward" : "create",
+    entity: "goal",
+    entityId: id,
+    after: auditView(created),
   });
-  return goalForWrite(db, id);
+  return created;
 }
 
-export async function updateGoal(db: Db, actor: Actor, id: number, patch: GoalPatch) {
-  const before = await goalForWrite(db, id);
+/**
+ * Changes a goal and returns it. The goal is read once: a PATCH changes none of the figures
+ * derived from its measures, so the goal after the edit is the one before with the new fields
+ * and the names of the theme and lead it now refers to.
+ */
+export async function updateGoal(trx: Db, actor: Actor, id: number, patch: GoalPatch): Promise<GoalSummary> {
+  const before = await goalForWrite(trx, id);
   if (before.cycleClosed) throw cycleClosed(before.cycleName);
   const lead = patch.leadOrganisationId !== undefined ? patch.leadOrganisationId : before.leadOrganisationId;
   const supporters = patch.supportingOrganisationIds ?? before.supportingOrganisationIds;
   if (lead && supporters.includes(lead)) {
     throw invalid("supportingOrganisationIds", "the lead organisation cannot also be a supporting organisation");
   }
-  await checkReferences(db, patch);
+  const names = await checkReferences(trx, patch);
   const { version, supportingOrganisationIds, ...fields } = patch;
-  await db.transaction().execute(async (trx) => {
-    const outcome = await updateVersioned(trx, "goals", id, version, { ...fields, updatedAt: new Date().toISOString() });
-    if (outcome === "conflict") throw editConflict(await goalForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That goal");
-    if (supportingOrganisationIds) await replaceSupporters(trx, id, supportingOrganisationIds);
-    const after = await goalForWrite(trx, id);
-    await recordAudit(trx, { actor, action: "update", entity: "goal", entityId: id, before: auditView(before), after: auditView(after) });
+  const updatedAt = new Date().toISOString();
+  return applyEdit(trx, "That goal", {
+    table: "goals",
+    id,
+    version,
+    values: { ...fields, updatedAt },
+    before,
+    read: (db, goalId) => getGoal(db, "convenor", goalId),
+    alongside: supportingOrganisationIds ? (db) => replaceSupporters(db, id, supportingOrganisationIds) : undefined,
+    after: (b, newVersion) => ({
+      ...b,
+      ...fields,
+      supportingOrganisationIds: supporters,
+      ...(fields.themeId !== undefined ? { themeName: names.theme?.name ?? null } : {}),
+      ...(fields.leadOrganisationId !== undefined
+        ? { leadName: names.lead?.name ?? null, leadShortName: names.lead?.shortName ?? null }
+        : {}),
+      updatedAt,
+      version: newVersion,
+    }),
+    audit: { actor, entity: "goal", view: auditView },
   });
-  return goalForWrite(db, id);
 }
 
 /** Soft delete: the goal leaves every list and chart, and can be restored from the bin. */
-export async function setGoalDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
-  const row = await db.selectFrom("goals").select(["id", "deletedAt", "cycleId"]).where("id", "=", id).executeTakeFirst();
+export async function setGoalDeleted(trx: Db, actor: Actor, id: number, deleted: boolean) {
+  const row = await trx.selectFrom("goals").select(["id", "deletedAt", "cycleId"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That goal" : "That deleted goal");
-  await requireOpenCycle(db, row.cycleId);
-  await markDeleted(db, { table: "goals", entity: "goal", id, deleted, previous: row.deletedAt, actor });
+  await requireOpenCycle(trx, row.cycleId);
+  await markDeleted(trx, { table: "goals", entity: "goal", id, deleted, previous: row.deletedAt, actor });
 }
 
 /**
  * Carries a goal into another cycle: same title, theme, organisations and measures, with each
  * measure starting where the old one stands now. The copy keeps a link to the original.
  */
-export async function copyGoalForward(db: Db, actor: Actor, id: number, cycleId: number) {
-  const source = await goalForWrite(db, id);
+export async function copyGoalForward(trx: Db, actor: Actor, id: number, cycleId: number) {
+  const source = await goalForWrite(trx, id);
   if (source.cycleId === cycleId) throw invalid("cycleId", "the goal is already in that cycle");
-  const existing = await db
+  const existing = await trx
     .selectFrom("goals")
     .select("id")
     .where("copiedFromGoalId", "=", id)
@@ -126,7 +150,7 @@ export async function copyGoalForward(db: Db, actor: Actor, id: number, cycleId:
     .where("deletedAt", "is", null)
     .executeTakeFirst();
   if (existing) throw new ApiError(409, "conflict", "This goal has already been copied into that cycle.", { existingGoalId: existing.id });
-  const copy = await createGoal(db, actor, {
+  const copy = await createGoal(trx, actor, {
     cycleId,
     title: source.title,
     description: source.description,
@@ -140,29 +164,11 @@ export async function copyGoalForward(db: Db, actor: Actor, id: number, cycleId:
   });
   // Each measure starts where the copy's audience saw it: a value from a narrower update (say, a
   // convenor-only one on a public goal) would otherwise become a starting value everyone can see.
-  const asAudienceSees = await getGoal(db, audienceOf(source.visibility), id);
+  const asAudienceSees = await getGoal(trx, audienceOf(source.visibility), id);
   const visibleCurrent = new Map((asAudienceSees?.measures ?? []).map((m) => [m.id, m.current]));
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    for (const m of source.measures) {
-      const { id: measureId } = await trx
-        .insertInto("measures")
-        .values({
-          goalId: copy.id,
-          name: m.name,
-          kind: m.kind,
-          unit: m.unit,
-          baseline: m.baseline,
-          target: m.target,
-          weight: m.weight,
-          createdAt: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const start = visibleCurrent.get(m.id) ?? (m.kind === "milestone" ? 0 : m.baseline);
-      if (start !== null)
-        await trx.insertInto("measureValues").values({ measureId, updateId: null, value: start, recordedAt: now }).execute();
-    }
-  });
-  return goalForWrite(db, copy.id);
+  for (const m of source.measures) {
+    const startValue = visibleCurrent.get(m.id) ?? (m.kind === "milestone" ? 0 : m.baseline);
+    await insertMeasure(trx, copy.id, { ...m, startValue }, actor);
+  }
+  return goalForWrite(trx, copy.id);
 }

@@ -1,8 +1,9 @@
 /**
  * Writing meetings, their attendance and their decisions. Every write checks the edit is not
- * stale and leaves an audit entry in the same transaction. A decision that creates or changes a
- * goal goes through the goal service, so the goal rules (open cycle, references, versions,
- * audit) apply exactly as they do on the goal pages.
+ * stale and leaves an audit entry, in the transaction it is handed. A decision that creates or
+ * changes a goal goes through the goal service in that same transaction, so the goal rules (open
+ * cycle, references, versions, audit) apply exactly as they do on the goal pages and a decision
+ * refused half-way leaves nothing behind.
  */
 import {
   type Actor,
@@ -18,6 +19,7 @@ import {
 import type { AttendanceInput, DecisionInput, MeetingInput, MeetingPatch } from "@convene/domain";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 import { createGoal, updateGoal } from "./goals.ts";
+import { applyEdit } from "./versioned-edit.ts";
 
 /** Times are kept in UTC so they sort as text and every calendar reads them the same way. */
 const utc = (iso: string) => new Date(iso).toISOString();
@@ -43,81 +45,72 @@ async function resolveCycle(db: Db, cycleId: number | null | undefined, startsAt
   return (await cycleContaining(db, startsAt.slice(0, 10)))?.id ?? null;
 }
 
-export async function createMeeting(db: Db, actor: Actor, input: MeetingInput) {
+export async function createMeeting(trx: Db, actor: Actor, input: MeetingInput) {
   const startsAt = utc(input.startsAt);
   const endsAt = input.endsAt ? utc(input.endsAt) : null;
-  const cycleId = await resolveCycle(db, input.cycleId, startsAt);
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await insertMeeting(trx, { ...input, startsAt, endsAt, cycleId });
-    await recordAudit(trx, { actor, action: "create", entity: "meeting", entityId: id, after: auditView(await meetingForWrite(trx, id)) });
-    return id;
-  });
-  return meetingForWrite(db, id);
+  const cycleId = await resolveCycle(trx, input.cycleId, startsAt);
+  const id = await insertMeeting(trx, { ...input, startsAt, endsAt, cycleId });
+  const created = await meetingForWrite(trx, id);
+  await recordAudit(trx, { actor, action: "create", entity: "meeting", entityId: id, after: auditView(created) });
+  return created;
 }
 
-export async function updateMeeting(db: Db, actor: Actor, id: number, patch: MeetingPatch) {
-  const before = await meetingForWrite(db, id);
+export async function updateMeeting(trx: Db, actor: Actor, id: number, patch: MeetingPatch) {
+  const before = await meetingForWrite(trx, id);
   const { version, ...fields } = patch;
   const startsAt = fields.startsAt ? utc(fields.startsAt) : before.startsAt;
   const endsAt = fields.endsAt === undefined ? before.endsAt : fields.endsAt && utc(fields.endsAt);
   if (endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) throw invalid("endsAt", "must be after the start");
-  const values: Record<string, unknown> = { ...fields, startsAt, endsAt, updatedAt: new Date().toISOString() };
+  const { cycleId: _named, ...rest } = fields;
   // A moved meeting follows its date into the right cycle unless the cycle is named.
-  if (fields.cycleId !== undefined || fields.startsAt) values.cycleId = await resolveCycle(db, fields.cycleId, startsAt);
-  await db.transaction().execute(async (trx) => {
-    const outcome = await updateVersioned(trx, "meetings", id, version, values);
-    if (outcome === "conflict") throw editConflict(await meetingForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That meeting");
-    const after = await meetingForWrite(trx, id);
-    await recordAudit(trx, {
-      actor,
-      action: "update",
-      entity: "meeting",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
+  const moved = fields.cycleId !== undefined || fields.startsAt;
+  const cycleId = moved ? await resolveCycle(trx, fields.cycleId, startsAt) : before.cycleId;
+  return applyEdit(trx, "That meeting", {
+    table: "meetings",
+    id,
+    version,
+    values: { ...rest, startsAt, endsAt, cycleId, updatedAt: new Date().toISOString() },
+    before,
+    read: (db, meetingId) => getMeeting(db, "convenor", meetingId),
+    audit: { actor, entity: "meeting", view: auditView },
   });
-  return meetingForWrite(db, id);
 }
 
 /** Soft delete: the meeting leaves every list, feed and chart, and can be restored. */
-export async function setMeetingDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
-  const row = await db.selectFrom("meetings").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
+export async function setMeetingDeleted(trx: Db, actor: Actor, id: number, deleted: boolean) {
+  const row = await trx.selectFrom("meetings").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That meeting" : "That deleted meeting");
-  await markDeleted(db, { table: "meetings", entity: "meeting", id, deleted, previous: row.deletedAt, actor });
+  await markDeleted(trx, { table: "meetings", entity: "meeting", id, deleted, previous: row.deletedAt, actor });
 }
 
 /** Replaces the attendance list; the meeting's version moves on, so two people cannot both record it blind. */
-export async function setAttendance(db: Db, actor: Actor, id: number, input: AttendanceInput) {
-  await meetingForWrite(db, id);
+export async function setAttendance(trx: Db, actor: Actor, id: number, input: AttendanceInput) {
+  await meetingForWrite(trx, id);
   const orgIds = input.attendance.map((a) => a.organisationId);
   if (orgIds.length) {
-    const found = new Set((await db.selectFrom("organisations").select("id").where("id", "in", orgIds).execute()).map((o) => o.id));
+    const found = new Set((await trx.selectFrom("organisations").select("id").where("id", "in", orgIds).execute()).map((o) => o.id));
     const missing = orgIds.find((o) => !found.has(o));
     if (missing) throw invalid("attendance", `no organisation with id ${missing}`);
   }
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("meetingAttendance")
-      .select(["organisationId", "status"])
-      .where("meetingId", "=", id)
-      .orderBy("organisationId")
+  const before = await trx
+    .selectFrom("meetingAttendance")
+    .select(["organisationId", "status"])
+    .where("meetingId", "=", id)
+    .orderBy("organisationId")
+    .execute();
+  const outcome = await updateVersioned(trx, "meetings", id, input.version, { updatedAt: new Date().toISOString() });
+  if (outcome === "conflict") throw editConflict(await meetingForWrite(trx, id));
+  if (outcome === "missing") throw notFound("That meeting");
+  await trx.deleteFrom("meetingAttendance").where("meetingId", "=", id).execute();
+  if (input.attendance.length) {
+    await trx
+      .insertInto("meetingAttendance")
+      .values(input.attendance.map((a) => ({ meetingId: id, ...a })))
       .execute();
-    const outcome = await updateVersioned(trx, "meetings", id, input.version, { updatedAt: new Date().toISOString() });
-    if (outcome === "conflict") throw editConflict(await meetingForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That meeting");
-    await trx.deleteFrom("meetingAttendance").where("meetingId", "=", id).execute();
-    if (input.attendance.length) {
-      await trx
-        .insertInto("meetingAttendance")
-        .values(input.attendance.map((a) => ({ meetingId: id, ...a })))
-        .execute();
-    }
-    const after = [...input.attendance].sort((a, b) => a.organisationId - b.organisationId);
-    await recordAudit(trx, { actor, action: "update", entity: "meeting_attendance", entityId: id, before, after });
-  });
-  return meetingForWrite(db, id);
+  }
+  const after = [...input.attendance].sort((a, b) => a.organisationId - b.organisationId);
+  await recordAudit(trx, { actor, action: "update", entity: "meeting_attendance", entityId: id, before, after });
+  return meetingForWrite(trx, id);
 }
 
 /** Field problems from the goal service, renamed to where they sit in a decision ("goal.title"). */
@@ -137,17 +130,26 @@ async function asDecisionFields<T>(prefix: string, rename: Record<string, string
 }
 
 /**
- * Records a decision. One that creates a goal makes it through the goal service first (so a
- * closed cycle answers 409 and nothing is recorded); one that changes a goal applies a versioned
- * goal update (a stale goal version answers 409 with the current goal).
+ * Records a decision, in one transaction with what it does to a goal. One that creates a goal
+ * makes it through the goal service (so a closed cycle answers 409 and nothing is recorded); one
+ * that changes a goal is recorded first and then applies a versioned goal update, so a change
+ * refused by the goal rules (a stale goal version answers 409 with the current goal, a closed
+ * cycle 409) takes the decision back with it.
  */
-export async function addDecision(db: Db, actor: Actor, meetingId: number, input: DecisionInput) {
-  const meeting = await meetingForWrite(db, meetingId);
-  let goalId: number | null = null;
-  let goalAction: "created" | "changed" | null = null;
+export async function addDecision(trx: Db, actor: Actor, meetingId: number, input: DecisionInput) {
+  const meeting = await meetingForWrite(trx, meetingId);
+  const record = async (goalId: number | null, goalAction: "created" | "changed" | null) => {
+    const row = await trx
+      .insertInto("meetingDecisions")
+      .values({ meetingId, text: input.text, goalId, goalAction, createdAt: new Date().toISOString() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor, action: "create", entity: "meeting_decision", entityId: row.id, after: row });
+    return row;
+  };
   if (input.action === "create_goal") {
     const goal = await asDecisionFields("goal.", {}, () =>
-      createGoal(db, actor, {
+      createGoal(trx, actor, {
         cycleId: input.goal.cycleId,
         title: input.goal.title,
         description: input.text,
@@ -159,41 +161,37 @@ export async function addDecision(db: Db, actor: Actor, meetingId: number, input
         visibility: input.goal.visibility ?? meeting.visibility,
       }),
     );
-    goalId = goal.id;
-    goalAction = "created";
-  } else if (input.action === "change_goal") {
+    return record(goal.id, "created");
+  }
+  if (input.action === "change_goal") {
+    const goal = await trx
+      .selectFrom("goals")
+      .select("id")
+      .where("id", "=", input.goalId)
+      .where("deletedAt", "is", null)
+      .executeTakeFirst();
+    if (!goal) throw notFound("That goal");
+    const decision = await record(goal.id, "changed");
     const patch = {
       version: input.goalVersion,
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
     };
-    await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(db, actor, input.goalId, patch));
-    goalId = input.goalId;
-    goalAction = "changed";
+    await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(trx, actor, input.goalId, patch));
+    return decision;
   }
-  const decision = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("meetingDecisions")
-      .values({ meetingId, text: input.text, goalId, goalAction, createdAt: new Date().toISOString() })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor, action: "create", entity: "meeting_decision", entityId: row.id, after: row });
-    return row;
-  });
-  return decision;
+  return record(null, null);
 }
 
 /** Removes a decision (the goal it created or changed stays as it is). */
-export async function deleteDecision(db: Db, actor: Actor, meetingId: number, decisionId: number) {
-  const row = await db
+export async function deleteDecision(trx: Db, actor: Actor, meetingId: number, decisionId: number) {
+  const row = await trx
     .selectFrom("meetingDecisions")
     .selectAll()
     .where("id", "=", decisionId)
     .where("meetingId", "=", meetingId)
     .executeTakeFirst();
   if (!row) throw notFound("That decision");
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("meetingDecisions").where("id", "=", decisionId).execute();
-    await recordAudit(trx, { actor, action: "delete", entity: "meeting_decision", entityId: decisionId, before: row });
-  });
+  await trx.deleteFrom("meetingDecisions").where("id", "=", decisionId).execute();
+  await recordAudit(trx, { actor, action: "delete", entity: "meeting_decision", entityId: decisionId, before: row });
 }

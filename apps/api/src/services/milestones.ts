@@ -1,6 +1,6 @@
 /**
  * Writing milestones: references are checked (naming the field), a stale edit is refused with
- * the current record, and every change leaves an audit entry in the same transaction.
+ * the current record, and every change leaves an audit entry, all in the transaction it is handed.
  */
 import {
   type Actor,
@@ -11,10 +11,10 @@ import {
   markDeleted,
   recordAudit,
   replaceMilestoneLinks,
-  updateVersioned,
 } from "@convene/db";
 import { type MilestoneInput, type MilestonePatch, startOfPeriod } from "@convene/domain";
-import { editConflict, invalid, notFound } from "../errors.ts";
+import { invalid, notFound } from "../errors.ts";
+import { applyEdit } from "./versioned-edit.ts";
 
 async function checkReferences(db: Db, m: { organisationIds?: number[] | undefined; goalIds?: number[] | undefined }) {
   if (m.organisationIds?.length) {
@@ -46,51 +46,39 @@ function auditView(m: MilestoneRecord) {
   return rest;
 }
 
-export async function createMilestone(db: Db, actor: Actor, input: MilestoneInput) {
-  await checkReferences(db, input);
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await insertMilestone(trx, input);
-    await recordAudit(trx, {
-      actor,
-      action: "create",
-      entity: "milestone",
-      entityId: id,
-      after: auditView(await milestoneForWrite(trx, id)),
-    });
-    return id;
-  });
-  return milestoneForWrite(db, id);
+export async function createMilestone(trx: Db, actor: Actor, input: MilestoneInput) {
+  await checkReferences(trx, input);
+  const id = await insertMilestone(trx, input);
+  const created = await milestoneForWrite(trx, id);
+  await recordAudit(trx, { actor, action: "create", entity: "milestone", entityId: id, after: auditView(created) });
+  return created;
 }
 
-export async function updateMilestone(db: Db, actor: Actor, id: number, patch: MilestonePatch) {
-  const before = await milestoneForWrite(db, id);
-  await checkReferences(db, patch);
+export async function updateMilestone(trx: Db, actor: Actor, id: number, patch: MilestonePatch) {
+  const before = await milestoneForWrite(trx, id);
+  await checkReferences(trx, patch);
   const { version, organisationIds, goalIds, evidence, date, datePrecision, ...fields } = patch;
-  const values: Record<string, unknown> = { ...fields, updatedAt: new Date().toISOString() };
-  if (evidence) values.evidence = JSON.stringify(evidence);
-  // The schema makes date and precision travel together; the date is kept as the start of its period.
-  if (date && datePrecision) Object.assign(values, { date: startOfPeriod(date, datePrecision), datePrecision });
-  await db.transaction().execute(async (trx) => {
-    const outcome = await updateVersioned(trx, "milestones", id, version, values);
-    if (outcome === "conflict") throw editConflict(await milestoneForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That milestone");
-    await replaceMilestoneLinks(trx, id, { organisationIds, goalIds });
-    const after = await milestoneForWrite(trx, id);
-    await recordAudit(trx, {
-      actor,
-      action: "update",
-      entity: "milestone",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
+  return applyEdit(trx, "That milestone", {
+    table: "milestones",
+    id,
+    version,
+    values: {
+      ...fields,
+      updatedAt: new Date().toISOString(),
+      ...(evidence ? { evidence: JSON.stringify(evidence) } : {}),
+      // The schema makes date and precision travel together; the date is kept as the start of its period.
+      ...(date && datePrecision ? { date: startOfPeriod(date, datePrecision), datePrecision } : {}),
+    },
+    before,
+    read: (db, milestoneId) => getMilestone(db, "convenor", milestoneId),
+    alongside: (db) => replaceMilestoneLinks(db, id, { organisationIds, goalIds }),
+    audit: { actor, entity: "milestone", view: auditView },
   });
-  return milestoneForWrite(db, id);
 }
 
 /** Soft delete: the milestone leaves the timeline and can be restored. */
-export async function setMilestoneDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
-  const row = await db.selectFrom("milestones").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
+export async function setMilestoneDeleted(trx: Db, actor: Actor, id: number, deleted: boolean) {
+  const row = await trx.selectFrom("milestones").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That milestone" : "That deleted milestone");
-  await markDeleted(db, { table: "milestones", entity: "milestone", id, deleted, previous: row.deletedAt, actor });
+  await markDeleted(trx, { table: "milestones", entity: "milestone", id, deleted, previous: row.deletedAt, actor });
 }

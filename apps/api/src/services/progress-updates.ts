@@ -1,6 +1,7 @@
 /**
  * Posting progress: members of a goal's lead or supporting organisations, for their own
- * organisation; the convenor on any goal. New values become the measures' history.
+ * organisation; the convenor on any goal. New values become the measures' history. Every write
+ * runs, checks first, in the transaction it is handed.
  */
 import { type Db, getGoal, recordAudit } from "@convene/db";
 import { narrowest, type ProgressUpdateInput } from "@convene/domain";
@@ -8,17 +9,17 @@ import type { SessionUser } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
 import { cycleClosed } from "./goals.ts";
 
-export async function postProgressUpdate(db: Db, user: SessionUser, input: ProgressUpdateInput) {
-  const checked = await checkProgressUpdate(db, user, input);
-  const id = await db.transaction().execute((trx) => writeProgressUpdate(trx, user, input, checked));
-  return { id, goal: await getGoal(db, user.role, checked.goal.id) };
+export async function postProgressUpdate(trx: Db, user: SessionUser, input: ProgressUpdateInput) {
+  const checked = await checkProgressUpdate(trx, user, input);
+  const id = await writeProgressUpdate(trx, user, input, checked);
+  return { id, goal: await getGoal(trx, user.role, checked.goal.id) };
 }
 
 export type CheckedUpdate = Awaited<ReturnType<typeof checkProgressUpdate>>;
 
 /**
  * Every rule an update must pass, without writing anything (the spreadsheet import checks all
- * its updates first, then writes them together in one transaction).
+ * its updates first, then writes them, all in one transaction).
  */
 export async function checkProgressUpdate(db: Db, user: SessionUser, input: ProgressUpdateInput) {
   const goal = await getGoal(db, user.role, input.goalId);
@@ -94,8 +95,8 @@ export async function writeProgressUpdate(trx: Db, user: SessionUser, input: Pro
 }
 
 /** The convenor, or the person who posted it, may withdraw an update (and bring it back). */
-export async function setUpdateDeleted(db: Db, user: SessionUser, id: number, deleted: boolean) {
-  const row = await db
+export async function setUpdateDeleted(trx: Db, user: SessionUser, id: number, deleted: boolean) {
+  const row = await trx
     .selectFrom("progressUpdates as pu")
     .innerJoin("goals as g", "g.id", "pu.goalId")
     .innerJoin("cycles as c", "c.id", "g.cycleId")
@@ -118,15 +119,13 @@ export async function setUpdateDeleted(db: Db, user: SessionUser, id: number, de
     throw forbidden("Only the convenor or the person who posted an update can remove it.");
   if (row.closedAt) throw cycleClosed(row.cycleName);
   const deletedAt = deleted ? new Date().toISOString() : null;
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable("progressUpdates").set({ deletedAt }).where("id", "=", id).execute();
-    await recordAudit(trx, {
-      actor: { id: user.id, name: user.name },
-      action: deleted ? "delete" : "restore",
-      entity: "progress_update",
-      entityId: id,
-      before: { deletedAt: row.deletedAt },
-      after: { deletedAt },
-    });
+  await trx.updateTable("progressUpdates").set({ deletedAt }).where("id", "=", id).execute();
+  await recordAudit(trx, {
+    actor: { id: user.id, name: user.name },
+    action: deleted ? "delete" : "restore",
+    entity: "progress_update",
+    entityId: id,
+    before: { deletedAt: row.deletedAt },
+    after: { deletedAt },
   });
 }

@@ -2,7 +2,7 @@
  * The public progress page: off until the convenor turns it on (setting `publicPage`), and
  * built only from what the anonymous viewer may see, so nothing non-public can reach it.
  */
-import { currentCycle, type Db, listGoals, listMilestones } from "@convene/db";
+import { type Actor, currentCycle, type Db, listGoals, listMilestones, recordAudit } from "@convene/db";
 import { formatPreciseDate, meanProgress } from "@convene/domain";
 
 export const PUBLIC_PAGE_SETTING = "publicPage";
@@ -10,6 +10,25 @@ export const PUBLIC_PAGE_SETTING = "publicPage";
 export async function publicPageEnabled(db: Db): Promise<boolean> {
   const row = await db.selectFrom("settings").select("value").where("key", "=", PUBLIC_PAGE_SETTING).executeTakeFirst();
   return row?.value === "on";
+}
+
+/** Turns the public page on or off, in the transaction it is handed. */
+export async function setPublicPage(trx: Db, actor: Actor, enabled: boolean) {
+  const before = await publicPageEnabled(trx);
+  const value = enabled ? "on" : "off";
+  await trx
+    .insertInto("settings")
+    .values({ key: PUBLIC_PAGE_SETTING, value })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
+  await recordAudit(trx, {
+    actor,
+    action: "setting",
+    entity: "setting",
+    entityId: PUBLIC_PAGE_SETTING,
+    before: { publicPage: before },
+    after: { publicPage: enabled },
+  });
 }
 
 export async function publicPage(db: Db) {

@@ -1,7 +1,7 @@
 /**
  * Writing road map items: references and dependency loops are checked, edits are not stale,
  * and every write leaves an audit entry (and, for status or percent changes, a line of
- * history) in the same transaction.
+ * history), all in the transaction it is handed.
  */
 import {
   type Actor,
@@ -14,10 +14,10 @@ import {
   recordAudit,
   recordRoadmapEvent,
   replaceDependencies,
-  updateVersioned,
 } from "@convene/db";
 import { findDependencyCycle, type RoadmapItemInput, type RoadmapItemPatch } from "@convene/domain";
-import { editConflict, invalid, notFound } from "../errors.ts";
+import { invalid, notFound } from "../errors.ts";
+import { applyEdit } from "./versioned-edit.ts";
 
 /** An item as the convenor sees it, or 404. */
 export async function roadmapItemForWrite(db: Db, id: number): Promise<RoadmapItemRecord> {
@@ -59,21 +59,18 @@ async function checkDependencies(db: Db, itemId: number | null, dependsOn: numbe
   }
 }
 
-export async function createRoadmapItem(db: Db, actor: Actor, input: RoadmapItemInput) {
-  await checkGoal(db, input.goalId);
-  await checkDependencies(db, null, input.dependsOn);
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await insertRoadmapItem(trx, input);
-    await recordRoadmapEvent(trx, { itemId: id, status: input.status, percentComplete: input.percentComplete, userId: actor.id });
-    const created = await roadmapItemForWrite(trx, id);
-    await recordAudit(trx, { actor, action: "create", entity: "roadmap_item", entityId: id, after: auditView(created) });
-    return id;
-  });
-  return roadmapItemForWrite(db, id);
+export async function createRoadmapItem(trx: Db, actor: Actor, input: RoadmapItemInput) {
+  await checkGoal(trx, input.goalId);
+  await checkDependencies(trx, null, input.dependsOn);
+  const id = await insertRoadmapItem(trx, input);
+  await recordRoadmapEvent(trx, { itemId: id, status: input.status, percentComplete: input.percentComplete, userId: actor.id });
+  const created = await roadmapItemForWrite(trx, id);
+  await recordAudit(trx, { actor, action: "create", entity: "roadmap_item", entityId: id, after: auditView(created) });
+  return created;
 }
 
-export async function updateRoadmapItem(db: Db, actor: Actor, id: number, patch: RoadmapItemPatch) {
-  const before = await roadmapItemForWrite(db, id);
+export async function updateRoadmapItem(trx: Db, actor: Actor, id: number, patch: RoadmapItemPatch) {
+  const before = await roadmapItemForWrite(trx, id);
   const startDate = patch.startDate ?? before.startDate;
   const endDate = patch.endDate ?? before.endDate;
   if (endDate < startDate) throw invalid(patch.endDate ? "endDate" : "startDate", "the end date cannot be before the start date");
@@ -81,34 +78,29 @@ export async function updateRoadmapItem(db: Db, actor: Actor, id: number, patch:
   if ((patch.followGoalProgress ?? before.followGoalProgress) && goalId === null) {
     throw invalid("followGoalProgress", "link a goal before following its progress");
   }
-  await checkGoal(db, patch.goalId);
-  await checkDependencies(db, id, patch.dependsOn);
+  await checkGoal(trx, patch.goalId);
+  await checkDependencies(trx, id, patch.dependsOn);
   const { version, dependsOn, followGoalProgress, ...rest } = patch;
   const fields = followGoalProgress === undefined ? rest : { ...rest, followGoalProgress: followGoalProgress ? 1 : 0 };
-  await db.transaction().execute(async (trx) => {
-    const outcome = await updateVersioned(trx, "roadmapItems", id, version, { ...fields, updatedAt: new Date().toISOString() });
-    if (outcome === "conflict") throw editConflict(await roadmapItemForWrite(trx, id));
-    if (outcome === "missing") throw notFound("That road map item");
-    if (dependsOn) await replaceDependencies(trx, id, dependsOn);
-    const after = await roadmapItemForWrite(trx, id);
-    if (after.status !== before.status || after.percentComplete !== before.percentComplete) {
-      await recordRoadmapEvent(trx, { itemId: id, status: after.status, percentComplete: after.percentComplete, userId: actor.id });
-    }
-    await recordAudit(trx, {
-      actor,
-      action: "update",
-      entity: "roadmap_item",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
+  const after = await applyEdit(trx, "That road map item", {
+    table: "roadmapItems",
+    id,
+    version,
+    values: { ...fields, updatedAt: new Date().toISOString() },
+    before,
+    read: (db, itemId) => getRoadmapItem(db, "convenor", itemId),
+    alongside: dependsOn ? (db) => replaceDependencies(db, id, dependsOn) : undefined,
+    audit: { actor, entity: "roadmap_item", view: auditView },
   });
-  return roadmapItemForWrite(db, id);
+  if (after.status !== before.status || after.percentComplete !== before.percentComplete) {
+    await recordRoadmapEvent(trx, { itemId: id, status: after.status, percentComplete: after.percentComplete, userId: actor.id });
+  }
+  return after;
 }
 
 /** Soft delete: the item leaves the timeline and every chart, and can be restored. */
-export async function setRoadmapItemDeleted(db: Db, actor: Actor, id: number, deleted: boolean) {
-  const row = await db.selectFrom("roadmapItems").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
+export async function setRoadmapItemDeleted(trx: Db, actor: Actor, id: number, deleted: boolean) {
+  const row = await trx.selectFrom("roadmapItems").select(["id", "deletedAt"]).where("id", "=", id).executeTakeFirst();
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That road map item" : "That deleted road map item");
-  await markDeleted(db, { table: "roadmapItems", entity: "roadmap_item", id, deleted, previous: row.deletedAt, actor });
+  await markDeleted(trx, { table: "roadmapItems", entity: "roadmap_item", id, deleted, previous: row.deletedAt, actor });
 }

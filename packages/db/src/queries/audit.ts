@@ -63,3 +63,9 @@ export async function listAudit(db: Kysely<Database>, q: AuditListQuery) {
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
   }));
 }
+
+/** The kinds of record the log holds, so a filter lists exactly what there is to filter by. */
+export async function auditEntities(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom("auditEntries").select("entity").distinct().orderBy("entity").execute();
+  return rows.map((r) => r.entity);
+}

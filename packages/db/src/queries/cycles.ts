@@ -28,3 +28,9 @@ export async function insertCycle(db: Kysely<Database>, input: CycleInput): Prom
   const row = await db.insertInto("cycles").values(input).returningAll().executeTakeFirstOrThrow();
   return toCycle(row);
 }
+
+/** The cycle called `name`, if any: names are unique. */
+export async function findCycleByName(db: Kysely<Database>, name: string): Promise<CycleRecord | undefined> {
+  const row = await db.selectFrom("cycles").selectAll().where("name", "=", name).executeTakeFirst();
+  return row && toCycle(row);
+}

@@ -7,6 +7,7 @@ import {
   type GoalListQuery,
   goalProgress,
   type MeasureFacts,
+  type MeasureInput,
   type MeasureKind,
   type Viewer,
   visibleLevels,
@@ -14,6 +15,7 @@ import {
 import type { ExpressionBuilder, Kysely } from "kysely";
 import { containsText } from "../engine.ts";
 import type { Database, MeasureValueTable, ProgressUpdateTable } from "../schema.ts";
+import { type Actor, recordAudit } from "./audit.ts";
 
 export interface GoalFilter extends GoalListQuery {
   ids?: number[];
@@ -257,6 +259,49 @@ export async function copiesOf(db: Kysely<Database>, viewer: Viewer, goalId: num
     .where("g.deletedAt", "is", null)
     .where("g.visibility", "in", visibleLevels(viewer))
     .execute();
+}
+
+/** A measure about to be written, with the value it starts from (none: it has no value yet). */
+export interface NewMeasure {
+  name: string;
+  kind: MeasureKind;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  weight: number;
+  startValue: number | null;
+}
+
+/** The domain's measure input as stored: a done/not-done measure runs from 0 to 1. */
+export function newMeasureOf(input: MeasureInput): NewMeasure {
+  return input.kind === "numeric"
+    ? { ...input, startValue: input.current ?? input.baseline }
+    : { name: input.name, kind: "milestone", unit: "", baseline: 0, target: 1, weight: input.weight, startValue: input.done ? 1 : 0 };
+}
+
+/**
+ * Adds a measure to a goal with its starting value and the audit entry: the one way a measure
+ * is created (the measure form, the spreadsheet import, copy forward). Run it in the write's
+ * transaction.
+ */
+export async function insertMeasure(db: Kysely<Database>, goalId: number, m: NewMeasure, actor: Actor) {
+  const now = new Date().toISOString();
+  const measure = await db
+    .insertInto("measures")
+    .values({ goalId, name: m.name, kind: m.kind, unit: m.unit, baseline: m.baseline, target: m.target, weight: m.weight, createdAt: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (m.startValue !== null) {
+    await db.insertInto("measureValues").values({ measureId: measure.id, updateId: null, value: m.startValue, recordedAt: now }).execute();
+  }
+  await recordAudit(db, {
+    actor,
+    action: "create",
+    entity: "measure",
+    entityId: measure.id,
+    after: { ...measure, startValue: m.startValue },
+  });
+  return measure;
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

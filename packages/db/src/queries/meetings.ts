@@ -77,16 +77,22 @@ export async function meetingDetail(db: Kysely<Database>, viewer: Viewer, id: nu
 
 /** The meetings whose decisions created or changed a goal, as far as the viewer may see them. */
 export async function meetingsForGoal(db: Kysely<Database>, viewer: Viewer, goalId: number) {
-  return db
-    .selectFrom("meetingDecisions as d")
-    .innerJoin("meetings as m", "m.id", "d.meetingId")
-    .select(["m.id", "m.title", "m.kind", "m.startsAt", "d.id as decisionId", "d.text", "d.goalAction"])
-    .where("d.goalId", "=", goalId)
-    .where("m.deletedAt", "is", null)
-    .where("m.visibility", "in", visibleLevels(viewer))
-    .orderBy("m.startsAt")
-    .orderBy("d.id")
-    .execute();
+  return (
+    db
+      .selectFrom("meetingDecisions as d")
+      .innerJoin("meetings as m", "m.id", "d.meetingId")
+      // The goal must be visible too: a hidden goal's decisions answer exactly as a missing goal's (none).
+      .innerJoin("goals as g", "g.id", "d.goalId")
+      .select(["m.id", "m.title", "m.kind", "m.startsAt", "d.id as decisionId", "d.text", "d.goalAction"])
+      .where("d.goalId", "=", goalId)
+      .where("m.deletedAt", "is", null)
+      .where("m.visibility", "in", visibleLevels(viewer))
+      .where("g.deletedAt", "is", null)
+      .where("g.visibility", "in", visibleLevels(viewer))
+      .orderBy("m.startsAt")
+      .orderBy("d.id")
+      .execute()
+  );
 }
 
 /** Attended meetings per organisation per year, counting only meetings the viewer may see. */

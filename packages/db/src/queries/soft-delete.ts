@@ -1,6 +1,6 @@
 /**
  * Soft delete: a deleted record leaves every list, count and chart but stays restorable. Marking
- * it and recording who did it happen in one transaction.
+ * it and recording who did it happen in the transaction the caller runs the write in.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
@@ -19,23 +19,22 @@ export interface SoftDelete {
   actor: Actor;
 }
 
+/** Marks the record and writes the audit entry; run it inside the write's transaction. */
 export async function markDeleted(db: Kysely<Database>, d: SoftDelete): Promise<void> {
   const deletedAt = d.deleted ? new Date().toISOString() : null;
-  // Kysely cannot type a dynamic table name; both tables share deletedAt and version.
+  // Kysely cannot type a dynamic table name; every soft-deletable table has deletedAt and version.
   const anyDb = db as unknown as Kysely<any>;
-  await db.transaction().execute(async (trx) => {
-    await (trx as unknown as typeof anyDb)
-      .updateTable(d.table)
-      .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
-      .where("id", "=", d.id)
-      .execute();
-    await recordAudit(trx, {
-      actor: d.actor,
-      action: d.deleted ? "delete" : "restore",
-      entity: d.entity,
-      entityId: d.id,
-      before: { deletedAt: d.previous },
-      after: { deletedAt },
-    });
+  await anyDb
+    .updateTable(d.table)
+    .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
+    .where("id", "=", d.id)
+    .execute();
+  await recordAudit(db, {
+    actor: d.actor,
+    action: d.deleted ? "delete" : "restore",
+    entity: d.entity,
+    entityId: d.id,
+    before: { deletedAt: d.previous },
+    after: { deletedAt },
   });
 }

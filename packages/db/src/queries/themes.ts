@@ -13,3 +13,13 @@ export async function getTheme(db: Kysely<Database>, id: number): Promise<Theme 
 export async function insertTheme(db: Kysely<Database>, input: ThemeInput): Promise<Theme> {
   return db.insertInto("themes").values(input).returningAll().executeTakeFirstOrThrow();
 }
+
+/** The theme called `name`, if any: names are unique. */
+export async function findThemeByName(db: Kysely<Database>, name: string): Promise<Theme | undefined> {
+  return db.selectFrom("themes").selectAll().where("name", "=", name).executeTakeFirst();
+}
+
+/** Removes a theme; its goals keep their place under "No theme" (the foreign key sets null). */
+export async function deleteTheme(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom("themes").where("id", "=", id).execute();
+}
