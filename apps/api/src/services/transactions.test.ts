@@ -4,6 +4,7 @@
  * database trigger — and checks that nothing of the first half was kept.
  */
 import type { Db } from "@convene/db";
+import { testEngine } from "@convene/db/test-support";
 import { type KyselyPlugin, sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditOf, type Convene, call, json, makeCycle, makeGoal, makeMeasure, person, world } from "../test-support.ts";
@@ -23,11 +24,23 @@ async function setup() {
   return { ...w, cycle };
 }
 
-/** Makes every insert into `table` fail from now on, as a full disk or a lost connection would (SQLite trigger). */
-async function failInserts(db: Db, table: string, when = "1") {
-  await sql
-    .raw(`create trigger fail_${table} before insert on "${table}" when ${when} begin select raise(abort, 'injected failure'); end`)
-    .execute(db);
+/**
+ * Makes every insert into `table` fail from now on (or those matching `when`, written against
+ * the new row as `new.column`), as a full disk or a lost connection would: a trigger on either engine.
+ */
+async function failInserts(db: Db, table: string, when = "true") {
+  if (testEngine === "postgres") {
+    await sql
+      .raw(
+        `create function fail_${table}() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$;
+         create trigger fail_${table} before insert on "${table}" for each row when (${when}) execute function fail_${table}();`,
+      )
+      .execute(db);
+  } else {
+    await sql
+      .raw(`create trigger fail_${table} before insert on "${table}" when ${when} begin select raise(abort, 'injected failure'); end`)
+      .execute(db);
+  }
   // The server reports its own failure as a 500; keep the expected log line out of the test output.
   vi.spyOn(console, "error").mockImplementation(() => {});
 }
