@@ -31,10 +31,12 @@ import { measures } from "./routes/measures.ts";
 import { meetings } from "./routes/meetings.ts";
 import { milestones } from "./routes/milestones.ts";
 import { organisations } from "./routes/organisations.ts";
+import { proposals } from "./routes/proposals.ts";
 import { publicProgress } from "./routes/public.ts";
 import { resources } from "./routes/resources.ts";
 import { roadmap } from "./routes/roadmap.ts";
 import { standingGoals } from "./routes/standing-goals.ts";
+import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
 
@@ -61,7 +63,9 @@ const api = new Hono<AppBindings>()
   .route("/resources", resources)
   .route("/roadmap", roadmap)
   .route("/feed", feed)
-  .route("/contributions", contributions);
+  .route("/contributions", contributions)
+  .route("/proposals", proposals)
+  .route("/statements", statements);
 
 export type AppType = typeof api;
 

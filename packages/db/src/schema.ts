@@ -395,3 +395,119 @@ export interface ContributionTable {
   deletedAt: string | null;
   version: Generated<number>;
 }
+
+// Proposals and sign-on statements (2026-12-01-20-proposals), added to Database by declaration merging.
+export interface Database {
+  proposals: ProposalTable;
+  proposalPositions: ProposalPositionTable;
+  statements: StatementTable;
+  statementTextVersions: StatementTextVersionTable;
+  statementSigners: StatementSignerTable;
+  statementSignatures: StatementSignatureTable;
+  statementRecipients: StatementRecipientTable;
+}
+
+export interface ProposalTable {
+  id: Generated<number>;
+  question: string;
+  description: string;
+  kind: import("@convene/domain").ProposalKind;
+  /** JSON: the option or slot labels, by index. */
+  options: string;
+  closesAt: string;
+  /** Counted in organisations. */
+  quorum: number;
+  visibility: Visibility;
+  state: ColumnType<import("@convene/domain").ProposalState, import("@convene/domain").ProposalState | undefined>;
+  outcome: string | null;
+  closedAt: string | null;
+  closedByName: string | null;
+  alertId: number | null;
+  meetingId: number | null;
+  goalId: number | null;
+  createdById: string | null;
+  createdByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+/** One row per (proposal, organisation): a second member's change replaces it and records who. */
+export interface ProposalPositionTable {
+  id: Generated<number>;
+  proposalId: number;
+  organisationId: number;
+  stance: import("@convene/domain").Stance | null;
+  /** JSON: the indexes of the options chosen. */
+  choices: string;
+  reason: string;
+  givenById: string | null;
+  givenByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface StatementTable {
+  id: Generated<number>;
+  title: string;
+  kind: import("@convene/domain").StatementKind;
+  /** The current Markdown text; earlier ones are in statementTextVersions. */
+  text: string;
+  textVersion: ColumnType<number, number | undefined, number>;
+  deadline: string;
+  visibility: Visibility;
+  state: ColumnType<import("@convene/domain").StatementState, import("@convene/domain").StatementState | undefined>;
+  publishedOn: string | null;
+  milestoneId: number | null;
+  createdById: string | null;
+  createdByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface StatementTextVersionTable {
+  id: Generated<number>;
+  statementId: number;
+  textVersion: number;
+  text: string;
+  changeNote: string;
+  createdByName: string;
+  createdAt: Timestamp;
+}
+
+/** Who the convenor has marked as able to sign for an organisation. */
+export interface StatementSignerTable {
+  statementId: number;
+  organisationId: number;
+  userId: string;
+}
+
+/** One row per (statement, organisation). `named` 0 means supporting unnamed: never shown to observers or the public. */
+export interface StatementSignatureTable {
+  id: Generated<number>;
+  statementId: number;
+  organisationId: number;
+  named: number;
+  confirmedTextVersion: number;
+  signedById: string | null;
+  signedByName: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface StatementRecipientTable {
+  id: Generated<number>;
+  statementId: number;
+  name: string;
+  sentOn: string | null;
+  repliedOn: string | null;
+  replyText: string;
+  replyUrl: string | null;
+  replySummary: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type Proposal = Selectable<ProposalTable>;
+export type Statement = Selectable<StatementTable>;

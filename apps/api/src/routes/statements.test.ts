@@ -1,0 +1,144 @@
+import { addDays } from "@convene/domain";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Convene, call, json, organisationIds, person, world } from "../test-support.ts";
+
+let convene: Convene | undefined;
+afterEach(async () => {
+  await convene?.close();
+  convene = undefined;
+});
+
+const inDays = (days: number) => addDays(new Date(), days).toISOString();
+const MARKER = "UNNAMED-MARKER-7f3a";
+
+async function setup() {
+  const w = await world();
+  convene = w.convene;
+  const orgs = await organisationIds(w.convene);
+  const other = await person(w.convene, "member", orgs[1]);
+  const res = await call(w.app, "POST", "/api/statements", {
+    cookie: w.convenor.cookie,
+    body: {
+      title: "Open letter to party leaders",
+      text: "We ask you to commit to atrocity prevention.",
+      deadline: inDays(5),
+      visibility: "public",
+    },
+  });
+  if (res.status !== 201) throw new Error(`statement: ${res.status} ${await res.text()}`);
+  const statement = (await json(res)).statement as { id: number; version: number; textVersion: number };
+  for (const [org, who] of [
+    [orgs[0]!, w.member.id],
+    [orgs[1]!, other.id],
+  ] as const) {
+    const marked = await call(w.app, "PUT", `/api/statements/${statement.id}/signers/${org}`, {
+      cookie: w.convenor.cookie,
+      body: { userIds: [who] },
+    });
+    if (marked.status !== 200) throw new Error(`signers: ${marked.status} ${await marked.text()}`);
+  }
+  return { ...w, orgs, other, statement };
+}
+
+describe("statements", () => {
+  it("refuses a member not marked to sign for their organisation (403)", async () => {
+    const { app, convene: c, statement, orgs } = await setup();
+    const colleague = await person(c, "member", orgs[0]);
+    const res = await call(app, "PUT", `/api/statements/${statement.id}/signature`, {
+      cookie: colleague.cookie,
+      body: { named: true, textVersion: 1 },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("a text change resets confirmations; signing again confirms", async () => {
+    const { app, convenor, member, statement } = await setup();
+    expect(
+      (
+        await call(app, "PUT", `/api/statements/${statement.id}/signature`, {
+          cookie: member.cookie,
+          body: { named: true, textVersion: 1 },
+        })
+      ).status,
+    ).toBe(201);
+    const edited = await call(app, "PATCH", `/api/statements/${statement.id}`, {
+      cookie: convenor.cookie,
+      body: { version: statement.version, text: "We ask you to commit, in your manifesto, to atrocity prevention." },
+    });
+    expect(edited.status).toBe(200);
+    const page = await json(edited);
+    expect(page.statement.textVersion).toBe(2);
+    expect(page.versions).toHaveLength(2);
+    expect(page.signatures[0].needsConfirmation).toBe(true);
+    const stale = await call(app, "PUT", `/api/statements/${statement.id}/signature`, {
+      cookie: member.cookie,
+      body: { named: true, textVersion: 1 },
+    });
+    expect(stale.status).toBe(409);
+    const again = await call(app, "PUT", `/api/statements/${statement.id}/signature`, {
+      cookie: member.cookie,
+      body: { named: true, textVersion: 2 },
+    });
+    expect(again.status).toBe(200);
+    expect((await json(again)).signatures[0].needsConfirmation).toBe(false);
+  });
+
+  it("never shows an unnamed signatory to an observer, in a statement, a milestone or the public page", async () => {
+    const { app, convenor, member, other, observer, convene: c, statement, orgs } = await setup();
+    await c.db
+      .updateTable("organisations")
+      .set({ name: `Quiet Org ${MARKER}` })
+      .where("id", "=", orgs[1]!)
+      .execute();
+    await call(app, "PUT", `/api/statements/${statement.id}/signature`, { cookie: member.cookie, body: { named: true, textVersion: 1 } });
+    await call(app, "PUT", `/api/statements/${statement.id}/signature`, { cookie: other.cookie, body: { named: false, textVersion: 1 } });
+
+    // Members see both signatures.
+    const asMember = await json(await call(app, "GET", `/api/statements/${statement.id}`, { cookie: member.cookie }));
+    expect(asMember.signatures).toHaveLength(2);
+
+    const published = await call(app, "POST", `/api/statements/${statement.id}/publish`, {
+      cookie: convenor.cookie,
+      body: { version: statement.version, publishedOn: "2026-12-01" },
+    });
+    expect(published.status).toBe(200);
+    const milestone = (await json(published)).milestone;
+    expect(milestone.organisations.map((o: { id: number }) => o.id)).toEqual([orgs[0]]);
+    await call(app, "PUT", "/api/data/settings/public-page", { cookie: convenor.cookie, body: { enabled: true } });
+
+    const seen = [
+      await call(app, "GET", "/api/statements", { cookie: observer.cookie }),
+      await call(app, "GET", `/api/statements/${statement.id}`, { cookie: observer.cookie }),
+      await call(app, "GET", "/api/milestones", { cookie: observer.cookie }),
+      await call(app, "GET", `/api/milestones/${milestone.id}`, { cookie: observer.cookie }),
+      await call(app, "GET", "/api/proposals", { cookie: observer.cookie }),
+      await call(app, "GET", "/api/public"),
+    ];
+    expect(seen.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const bodies = await Promise.all(seen.map((r) => r.text()));
+    for (const body of bodies) expect(body).not.toContain(MARKER);
+    const asObserver = JSON.parse(bodies[1]!);
+    expect(asObserver.signatures.map((s: { organisationId: number }) => s.organisationId)).toEqual([orgs[0]]);
+    expect(asObserver.statement.signatures.unnamed).toBe(0);
+  });
+
+  it("records recipients and their replies", async () => {
+    const { app, convenor, statement } = await setup();
+    const added = await json(
+      await call(app, "POST", `/api/statements/${statement.id}/recipients`, {
+        cookie: convenor.cookie,
+        body: { name: "Leader of the Opposition", sentOn: "2026-12-01" },
+      }),
+    );
+    const rid = added.recipients[0].id;
+    const replied = await call(app, "PATCH", `/api/statements/${statement.id}/recipients/${rid}`, {
+      cookie: convenor.cookie,
+      body: { repliedOn: "2026-12-03", replyUrl: "https://example.org/reply", replySummary: "Committed to a strategy" },
+    });
+    expect(replied.status).toBe(200);
+    expect((await json(replied)).recipients[0]).toMatchObject({
+      replySummary: "Committed to a strategy",
+      replyUrl: "https://example.org/reply",
+    });
+  });
+});

@@ -1,0 +1,317 @@
+/**
+ * Sign-on statements: the convenor drafts and edits the text (each change of text is a new
+ * version, and every earlier signature must then be confirmed again), marks who may sign for
+ * each organisation, records recipients and replies, and publishes, which records a milestone
+ * naming only the named signatories. Checks run inside the write's transaction; every write
+ * leaves an audit entry there.
+ */
+import {
+  type Db,
+  getStatement,
+  insertMilestone,
+  listRecipients,
+  listSignatures,
+  listSigners,
+  listTextVersions,
+  recordAudit,
+  statementForWrite,
+  upsertSignature,
+} from "@convene/db";
+import {
+  changesText,
+  contributingOrganisations,
+  type recipientInputSchema,
+  type recipientPatchSchema,
+  type SignatureInput,
+  type StatementInput,
+  type StatementPatch,
+  signRefusal,
+  type Viewer,
+} from "@convene/domain";
+import type { z } from "zod";
+import { actorOf, type SessionUser } from "../context.ts";
+import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
+import { milestoneForWrite } from "./milestones.ts";
+
+type Statement = NonNullable<Awaited<ReturnType<typeof statementForWrite>>>;
+type RecipientInput = z.infer<typeof recipientInputSchema>;
+type RecipientPatch = z.infer<typeof recipientPatchSchema>;
+
+async function mustExist(db: Db, id: number): Promise<Statement> {
+  const s = await statementForWrite(db, id);
+  if (!s) throw notFound("That statement");
+  return s;
+}
+
+const notOpen = () => new ApiError(409, "conflict", "This statement is no longer open, so it cannot be changed.");
+
+function checkFuture(deadline: string | undefined) {
+  if (deadline !== undefined && Date.parse(deadline) <= Date.now()) throw invalid("deadline", "Enter a sign-off deadline in the future");
+}
+
+/** The statement page: what `viewer` may see of it, or 404. Unnamed signatures reach members and the convenor only (the query filters them). */
+export async function statementPage(db: Db, viewer: Viewer, id: number, userId?: string) {
+  const statement = await getStatement(db, viewer, id);
+  if (!statement) throw notFound("That statement");
+  const groupSees = viewer === "member" || viewer === "convenor";
+  const [signatures, versions, recipients, signers] = await Promise.all([
+    listSignatures(db, viewer, id),
+    listTextVersions(db, id),
+    listRecipients(db, id),
+    groupSees ? listSigners(db, id) : Promise.resolve([]),
+  ]);
+  return {
+    statement,
+    signatures,
+    versions,
+    recipients,
+    // The convenor sees every marked signer; a member sees only the organisations they may sign for.
+    signers: viewer === "convenor" ? signers : signers.filter((s) => s.userId === userId),
+  };
+}
+
+export async function createStatement(db: Db, user: SessionUser, input: StatementInput) {
+  checkFuture(input.deadline);
+  const id = await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const { id } = await trx
+      .insertInto("statements")
+      .values({
+        ...input,
+        textVersion: 1,
+        publishedOn: null,
+        milestoneId: null,
+        createdById: user.id,
+        createdByName: user.name,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("statementTextVersions")
+      .values({ statementId: id, textVersion: 1, text: input.text, changeNote: "", createdByName: user.name, createdAt: now })
+      .execute();
+    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "statement", entityId: id, after: await mustExist(trx, id) });
+    return id;
+  });
+  return statementPage(db, user.role, id, user.id);
+}
+
+/** Applies `values` only at `version` (the shared `updateVersioned` lists its tables and cannot be extended from here). */
+async function updateAt(trx: Db, id: number, version: number, values: Partial<Omit<Statement, "id" | "version">>) {
+  const result = await trx
+    .updateTable("statements")
+    .set((eb) => ({ ...values, updatedAt: new Date().toISOString(), version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw editConflict(await mustExist(trx, id));
+}
+
+export async function updateStatement(db: Db, user: SessionUser, id: number, patch: StatementPatch) {
+  const { version, changeNote, ...fields } = patch;
+  checkFuture(fields.deadline);
+  await db.transaction().execute(async (trx) => {
+    const before = await mustExist(trx, id);
+    if (before.state !== "open") throw notOpen();
+    const newText = changesText(before, fields);
+    const textVersion = newText ? before.textVersion + 1 : before.textVersion;
+    await updateAt(trx, id, version, { ...fields, textVersion });
+    if (newText && fields.text !== undefined)
+      await trx
+        .insertInto("statementTextVersions")
+        .values({ statementId: id, textVersion, text: fields.text, changeNote: changeNote ?? "", createdByName: user.name })
+        .execute();
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: "update",
+      entity: "statement",
+      entityId: id,
+      before,
+      after: await mustExist(trx, id),
+    });
+  });
+  return statementPage(db, user.role, id, user.id);
+}
+
+/** The convenor marks who may sign for one organisation (replacing the earlier list): its members, or the convenor. */
+export async function setSigners(db: Db, user: SessionUser, id: number, organisationId: number, userIds: string[]) {
+  await db.transaction().execute(async (trx) => {
+    await mustExist(trx, id);
+    if (!(await trx.selectFrom("organisations").select("id").where("id", "=", organisationId).executeTakeFirst()))
+      throw notFound("That organisation");
+    const unique = [...new Set(userIds)];
+    const people = unique.length
+      ? await trx.selectFrom("user").select(["id", "role", "organisationId"]).where("id", "in", unique).execute()
+      : [];
+    unique.forEach((userId, i) => {
+      const p = people.find((u) => u.id === userId);
+      if (!p || (p.role !== "convenor" && !(p.role === "member" && p.organisationId === organisationId)))
+        throw invalid(`userIds.${i}`, "Choose someone who belongs to this organisation");
+    });
+    const before = await trx
+      .selectFrom("statementSigners")
+      .select("userId")
+      .where("statementId", "=", id)
+      .where("organisationId", "=", organisationId)
+      .execute();
+    await trx.deleteFrom("statementSigners").where("statementId", "=", id).where("organisationId", "=", organisationId).execute();
+    if (unique.length)
+      await trx
+        .insertInto("statementSigners")
+        .values(unique.map((userId) => ({ statementId: id, organisationId, userId })))
+        .execute();
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: "update",
+      entity: "statement_signers",
+      entityId: `${id}:${organisationId}`,
+      before: { userIds: before.map((b) => b.userId) },
+      after: { userIds: unique },
+    });
+  });
+  return statementPage(db, user.role, id, user.id);
+}
+
+/** Whose signature this is: a member's own organisation unless they name another they are marked for. */
+function signingFor(user: SessionUser, organisationId: number | undefined): number {
+  const org = organisationId ?? user.organisationId;
+  if (!org) throw invalid("organisationId", "Name the organisation you are signing for");
+  return org;
+}
+
+/** Signs, changes named/unnamed, or confirms again on the current text: one signature per organisation. */
+export async function sign(db: Db, user: SessionUser, id: number, input: SignatureInput) {
+  const organisationId = signingFor(user, input.organisationId);
+  const created = await db.transaction().execute(async (trx) => {
+    const statement = await getStatement(trx, user.role, id);
+    if (!statement) throw notFound("That statement");
+    const marked = await trx.selectFrom("statementSigners").select(["userId", "organisationId"]).where("statementId", "=", id).execute();
+    const refusal = signRefusal(statement, marked, { userId: user.id, organisationId }, new Date());
+    if (refusal) throw new ApiError(refusal.status, refusal.status === 403 ? "forbidden" : "conflict", refusal.message);
+    if (input.textVersion !== statement.textVersion)
+      throw new ApiError(409, "conflict", "The text has changed since you read it. Read the new version, then sign again.", {
+        textVersion: statement.textVersion,
+      });
+    const before = await trx
+      .selectFrom("statementSignatures")
+      .select(["named", "confirmedTextVersion", "signedByName"])
+      .where("statementId", "=", id)
+      .where("organisationId", "=", organisationId)
+      .executeTakeFirst();
+    const row = await upsertSignature(trx, id, organisationId, input, actorOf(user));
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: before ? "update" : "create",
+      entity: "statement_signature",
+      entityId: row.id,
+      before: before ? { statementId: id, organisationId, ...before } : undefined,
+      after: { statementId: id, organisationId, named: row.named, confirmedTextVersion: row.confirmedTextVersion },
+    });
+    return !before;
+  });
+  return { created, ...(await statementPage(db, user.role, id, user.id)) };
+}
+
+export async function unsign(db: Db, user: SessionUser, id: number, organisationIdGiven: number | undefined) {
+  const organisationId = signingFor(user, organisationIdGiven);
+  await db.transaction().execute(async (trx) => {
+    const statement = await getStatement(trx, user.role, id);
+    if (!statement) throw notFound("That statement");
+    const marked = await trx.selectFrom("statementSigners").select(["userId", "organisationId"]).where("statementId", "=", id).execute();
+    const refusal = signRefusal(statement, marked, { userId: user.id, organisationId }, new Date());
+    if (refusal) throw new ApiError(refusal.status, refusal.status === 403 ? "forbidden" : "conflict", refusal.message);
+    const before = await trx
+      .selectFrom("statementSignatures")
+      .selectAll()
+      .where("statementId", "=", id)
+      .where("organisationId", "=", organisationId)
+      .executeTakeFirst();
+    if (!before) throw notFound("That signature");
+    await trx.deleteFrom("statementSignatures").where("id", "=", before.id).execute();
+    await recordAudit(trx, { actor: actorOf(user), action: "delete", entity: "statement_signature", entityId: before.id, before });
+  });
+  return statementPage(db, user.role, id, user.id);
+}
+
+export async function addRecipient(db: Db, user: SessionUser, id: number, input: RecipientInput) {
+  await db.transaction().execute(async (trx) => {
+    await mustExist(trx, id);
+    const row = await trx
+      .insertInto("statementRecipients")
+      .values({ statementId: id, name: input.name, sentOn: input.sentOn, repliedOn: null, replyText: "", replyUrl: null, replySummary: "" })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "statement_recipient", entityId: row.id, after: row });
+  });
+  return statementPage(db, user.role, id, user.id);
+}
+
+/** The date sent and the reply received (text or link, and a summary). */
+export async function updateRecipient(db: Db, user: SessionUser, id: number, recipientId: number, patch: RecipientPatch) {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("statementRecipients")
+      .selectAll()
+      .where("id", "=", recipientId)
+      .where("statementId", "=", id)
+      .executeTakeFirst();
+    if (!before) throw notFound("That recipient");
+    const after = await trx
+      .updateTable("statementRecipients")
+      .set({ ...patch, updatedAt: new Date().toISOString() })
+      .where("id", "=", recipientId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor: actorOf(user), action: "update", entity: "statement_recipient", entityId: recipientId, before, after });
+  });
+  return statementPage(db, user.role, id, user.id);
+}
+
+/**
+ * Publishing closes the statement to signatures and records a milestone (kind open letter or
+ * statement) whose contributing organisations are the named signatories confirmed on the final
+ * text, never the unnamed ones.
+ */
+export async function publishStatement(db: Db, user: SessionUser, id: number, version: number, publishedOn: string) {
+  const milestoneId = await db.transaction().execute(async (trx) => {
+    const before = await mustExist(trx, id);
+    if (before.state !== "open") throw notOpen();
+    const signatures = await trx
+      .selectFrom("statementSignatures")
+      .select(["organisationId", "named", "confirmedTextVersion"])
+      .where("statementId", "=", id)
+      .execute();
+    const organisationIds = contributingOrganisations(
+      signatures.map((s) => ({ ...s, named: s.named === 1 })),
+      before.textVersion,
+    );
+    const milestoneId = await insertMilestone(trx, {
+      title: before.title,
+      kind: before.kind,
+      date: publishedOn,
+      datePrecision: "day",
+      description: before.text,
+      outcome: "",
+      evidence: [],
+      organisationIds,
+      goalIds: [],
+      visibility: before.visibility,
+      notes: `Published from the statement “${before.title}” (statement ${id}).`,
+    });
+    await updateAt(trx, id, version, { state: "published", publishedOn, milestoneId });
+    const { organisations: _o, goals: _g, fromSeed: _s, ...milestone } = await milestoneForWrite(trx, milestoneId);
+    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "milestone", entityId: milestoneId, after: milestone });
+    await recordAudit(trx, {
+      actor: actorOf(user),
+      action: "update",
+      entity: "statement",
+      entityId: id,
+      before,
+      after: await mustExist(trx, id),
+    });
+    return milestoneId;
+  });
+  return { ...(await statementPage(db, user.role, id, user.id)), milestone: await milestoneForWrite(db, milestoneId) };
+}
