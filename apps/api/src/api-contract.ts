@@ -33,6 +33,7 @@ const ics = (what: string) => file(`${what} as an iCalendar file`, "text/calenda
 const one = (key: string) => z.object({ [key]: record });
 const many = (key: string) => z.object({ [key]: items });
 const deleted = z.object({ deleted: z.union([z.number().int(), z.string()]), restore: z.string().optional() });
+const statementPage = z.looseObject({ statement: record, signatures: z.array(anyObject) });
 const session = z.looseObject({ user: z.looseObject({ id: z.string(), email: z.string(), name: z.string() }) });
 
 /** Keyed by "METHOD /path" as the document writes it (paths relative to the server URL /api). */
@@ -201,6 +202,31 @@ export const replies: Record<string, Reply> = {
   "PATCH /contributions/{id}": ok("The contribution as saved", one("contribution")),
   "DELETE /contributions/{id}": ok("The contribution is in the bin", deleted),
   "POST /contributions/{id}/restore": ok("The restored contribution", one("contribution")),
+
+  "GET /proposals": ok("Proposals you may see", many("proposals")),
+  "POST /proposals": created("The new proposal", one("proposal")),
+  "GET /proposals/{id}": ok("A proposal with every organisation's position", z.object({ proposal: record, positions: z.array(anyObject) })),
+  "PATCH /proposals/{id}": ok("The proposal as saved", one("proposal")),
+  "GET /proposals/{id}/results": ok("The tally, the quorum and the organisations that have not given a position", anyObject),
+  "POST /proposals/{id}/close": ok("The closed proposal", one("proposal")),
+  "POST /proposals/{id}/extend": ok("The proposal with its new closing time", one("proposal")),
+  "POST /proposals/{id}/withdraw": ok("The withdrawn proposal", one("proposal")),
+  "POST /proposals/{id}/outcome": ok("The proposal with its recorded outcome", one("proposal")),
+  "PUT /proposals/{id}/position": ok("Your organisation's position, given or changed (201 when it is new)", anyObject),
+
+  "GET /statements": ok("Statements you may see", many("statements")),
+  "POST /statements": created("The new statement and its first version", statementPage),
+  "GET /statements/{id}": ok("A statement with its text, signatures you may see and recipients", statementPage),
+  "PATCH /statements/{id}": ok("The statement as saved (a text change makes a new version)", statementPage),
+  "PUT /statements/{id}/signers/{organisationId}": ok("The statement with who may sign for the organisation", statementPage),
+  "PUT /statements/{id}/signature": ok("The statement with your organisation's signature (201 when it is new)", statementPage),
+  "DELETE /statements/{id}/signature": ok("The statement without your organisation's signature", statementPage),
+  "POST /statements/{id}/recipients": created("The statement with the new recipient", statementPage),
+  "PATCH /statements/{id}/recipients/{recipientId}": ok("The statement with the recipient's reply", statementPage),
+  "POST /statements/{id}/publish": ok(
+    "The published statement and the milestone that records it",
+    statementPage.extend({ milestone: record }),
+  ),
 };
 
 /** Better Auth's routes the dashboard uses, documented by path (Better Auth serves them under /api/auth/*). */
