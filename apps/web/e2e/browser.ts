@@ -76,6 +76,10 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
     // The dashboard is for people in the UK: date pickers read day, month, year.
     locale: "en-GB",
   });
+  // Explicit limits for every wait and navigation: long enough for a busy machine, short enough
+  // that a broken page fails inside the test's own limit (vitest.config.ts) with Playwright's message.
+  context.setDefaultTimeout(45_000);
+  context.setDefaultNavigationTimeout(45_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
