@@ -165,9 +165,7 @@ export function ContributionForm({ contribution, onDone }: { contribution: Contr
             />
           )}
         </form.AppField>
-        <form.AppField name="visibility">
-          {(f) => <f.VisibilityField choices={visibilityChoices} />}
-        </form.AppField>
+        <form.AppField name="visibility">{(f) => <f.VisibilityField choices={visibilityChoices} />}</form.AppField>
         <form.Actions label={contribution ? "Save changes" : "Log contribution"} busy={create.isPending || edit.isPending}>
           <button type="button" className="button secondary" onClick={onDone}>
             Cancel

@@ -169,7 +169,9 @@ export function MilestoneForm({ milestone, onDone }: { milestone?: Milestone; on
       <form.Form className="form milestone-form" idPrefix="ms" error={milestone ? edit.error : create.error}>
         <form.AppField name="title">{(f) => <f.TextField label="Title" maxLength={300} />}</form.AppField>
         <div className="field-row">
-          <form.AppField name="kind">{(f) => <f.ChoiceField label="Kind" options={milestoneKinds} labels={milestoneKindLabels} />}</form.AppField>
+          <form.AppField name="kind">
+            {(f) => <f.ChoiceField label="Kind" options={milestoneKinds} labels={milestoneKindLabels} />}
+          </form.AppField>
           <form.AppField name="datePrecision">
             {(f) => (
               <f.ChoiceField
@@ -184,11 +186,15 @@ export function MilestoneForm({ milestone, onDone }: { milestone?: Milestone; on
             {(precision) => (
               <>
                 {precision === "season" && (
-                  <form.AppField name="season">{(f) => <f.ChoiceField label="Season" options={seasons} labels={seasonLabels} />}</form.AppField>
+                  <form.AppField name="season">
+                    {(f) => <f.ChoiceField label="Season" options={seasons} labels={seasonLabels} />}
+                  </form.AppField>
                 )}
                 {precision === "day" && <form.AppField name="day">{(f) => <f.DateField label="Date" />}</form.AppField>}
                 {precision === "month" && (
-                  <form.AppField name="month">{(f) => <f.TextField label="Month" type="month" hint="For example, March 2027" />}</form.AppField>
+                  <form.AppField name="month">
+                    {(f) => <f.TextField label="Month" type="month" hint="For example, March 2027" />}
+                  </form.AppField>
                 )}
                 {(precision === "season" || precision === "year") && (
                   <form.AppField name="year">
@@ -224,7 +230,9 @@ export function MilestoneForm({ milestone, onDone }: { milestone?: Milestone; on
                 // biome-ignore lint/suspicious/noArrayIndexKey: a link being typed has no identity but its place in the list
                 <div className="evidence-row" key={i}>
                   <form.AppField name={`evidence[${i}].title`}>{(f) => <f.TextField label={`Link ${i + 1} title`} />}</form.AppField>
-                  <form.AppField name={`evidence[${i}].url`}>{(f) => <f.TextField label={`Link ${i + 1} address`} type="url" />}</form.AppField>
+                  <form.AppField name={`evidence[${i}].url`}>
+                    {(f) => <f.TextField label={`Link ${i + 1} address`} type="url" />}
+                  </form.AppField>
                   <button type="button" className="link-button danger-text" onClick={() => links.removeValue(i)}>
                     Remove link {i + 1}
                   </button>
@@ -252,7 +260,9 @@ export function MilestoneForm({ milestone, onDone }: { milestone?: Milestone; on
             )
           }
         </form.AppField>
-        <form.AppField name="visibility">{(f) => <f.VisibilityField hint="Public milestones may appear in public exports" />}</form.AppField>
+        <form.AppField name="visibility">
+          {(f) => <f.VisibilityField hint="Public milestones may appear in public exports" />}
+        </form.AppField>
         <form.Actions label={milestone ? "Save changes" : "Add milestone"} busy={create.isPending || edit.isPending}>
           <button type="button" className="button secondary" onClick={onDone}>
             Cancel

@@ -165,9 +165,7 @@ export function ResourcesPage() {
         </>
       )}
       <Dialog open={editing !== null} title={editing === "new" ? "Add a resource" : "Edit resource"} onClose={() => setEditing(null)}>
-        {editing !== null && (
-          <ResourceForm resource={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
-        )}
+        {editing !== null && <ResourceForm resource={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
       </Dialog>
       {removal.dialog}
     </>
@@ -235,9 +233,7 @@ function ResourceForm({ resource, onDone }: { resource: ResourceRecord | null; o
           {(f) => <f.TextField label="Link (optional)" hint="A web address starting http:// or https://" type="url" />}
         </form.AppField>
         <form.AppField name="tags">{(f) => <f.TextField label="Tags (optional)" hint="A few words, separated by commas" />}</form.AppField>
-        <form.AppField name="visibility">
-          {(f) => <f.VisibilityField choices={visibilityChoices} />}
-        </form.AppField>
+        <form.AppField name="visibility">{(f) => <f.VisibilityField choices={visibilityChoices} />}</form.AppField>
         <form.Actions label={resource ? "Save changes" : "Add resource"} busy={create.isPending || edit.isPending}>
           <button type="button" className="button secondary" onClick={onDone}>
             Cancel
