@@ -34,8 +34,8 @@ export function accessOf(user: User | null | undefined) {
       (isConvenor ||
         (speaksForOrganisation &&
           (goal.leadOrganisationId === user?.organisationId || goal.supportingOrganisationIds.includes(user?.organisationId ?? -1)))),
-    /** Editing a shared resource: whoever added it, and the convenor as keeper of the library. */
-    mayEditResource: (resource: { createdById: string | null }) => isConvenor || (user != null && resource.createdById === user.id),
+    /** Changing a record people add (a resource, a contribution): whoever added it, and the convenor as keeper of the record. */
+    mayEdit: (record: { createdById: string | null }) => isConvenor || (user != null && record.createdById === user.id),
     /** Editing an alert while it is open: whoever raised it, and the convenor. */
     mayEditAlert: (alert: { state: string; raisedById: string | null }) =>
       alert.state === "open" && (isConvenor || (user != null && alert.raisedById === user.id)),

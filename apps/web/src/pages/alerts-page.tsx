@@ -2,6 +2,7 @@
 import { type AlertState, alertStateLabels, alertStates } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useAccess } from "../access.ts";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
 import type { AlertSummary } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
@@ -10,15 +11,13 @@ import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDateTime } from "../format.ts";
-import { alertsQuery, meQuery } from "../queries.ts";
+import { alertsQuery } from "../queries.ts";
 
 export function AlertsPage() {
   const search = useSearch({ from: "/app/alerts" });
   const navigate = useNavigate({ from: "/alerts" });
-  const me = useQuery(meQuery);
   const alerts = useQuery(alertsQuery(search.state));
-  const user = me.data?.user;
-  const mayRaise = user?.role === "convenor" || user?.role === "member";
+  const { takesPart: mayRaise, speaksForOrganisation } = useAccess();
 
   return (
     <>
@@ -75,7 +74,7 @@ export function AlertsPage() {
       ) : (
         <ul className="alert-list">
           {alerts.data?.alerts.map((a) => (
-            <AlertCard key={a.id} alert={a} showOwn={user?.role === "member" && user.organisationId !== null} />
+            <AlertCard key={a.id} alert={a} showOwn={speaksForOrganisation} />
           ))}
         </ul>
       )}

@@ -17,6 +17,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { lazy, useMemo, useState } from "react";
+import { useAccess } from "../access.ts";
 import { api, type ContributionList, type ContributionRecord, call } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { ContributionForm } from "../components/contribution-form.tsx";
@@ -28,7 +29,7 @@ import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, formatMonth, plural } from "../format.ts";
-import { contributionsQuery, goalsQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { contributionsQuery, goalsQuery, organisationsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 
 const ByOrganisationChart = lazy(() =>
@@ -62,10 +63,7 @@ export function ContributionsPage() {
   const search = useSearch({ from: "/app/contributions" });
   const navigate = useNavigate({ from: "/contributions" });
   const { cycle, cycles, choose, isLoading: cyclesLoading } = useCycleChoice();
-  const me = useQuery(meQuery);
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
-  const mayLog = isConvenor || (user?.role === "member" && user.organisationId !== null);
+  const { isConvenor, mayLogContributions: mayLog } = useAccess();
   const orgs = useQuery(organisationsQuery);
   const goals = useQuery({ ...goalsQuery({ cycleId: cycle?.id }), enabled: cycle !== undefined });
   const cycleId = search.allCycles ? undefined : cycle?.id;
@@ -268,9 +266,7 @@ function linkOf(c: ContributionRecord): string {
 function ContributionsTable({ contributions, onEdit }: { contributions: ContributionRecord[]; onEdit: (c: ContributionRecord) => void }) {
   const search = useSearch({ from: "/app/contributions" });
   const navigate = useNavigate({ from: "/contributions" });
-  const me = useQuery(meQuery);
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
+  const { mayEdit: mayChange } = useAccess();
   const removal = useSoftDelete({
     family: "contributions",
     remove: (c: ContributionRecord) => call(api.contributions[":id"].$delete({ param: { id: String(c.id) } })),
@@ -279,7 +275,6 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
     confirmLabel: "Delete contribution",
     lost: (c) => <p>“{c.description}” will leave the table, the charts and the organisation's page. You can undo straight after.</p>,
   });
-  const mayChange = (c: ContributionRecord) => isConvenor || c.createdById === user?.id;
   const sorting = parseSort(search.sort);
 
   const columns = useMemo<ColumnDef<typeof features, ContributionRecord>[]>(

@@ -3,6 +3,7 @@ import { type MeetingKind, meetingKindLabels, meetingKinds } from "@convene/doma
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy } from "react";
+import { useAccess } from "../access.ts";
 import type { MeetingAttendanceByYear, MeetingSummary } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
@@ -10,17 +11,16 @@ import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
 import { formatMeetingTime } from "../meeting-format.ts";
-import { meetingAttendanceQuery, meetingsQuery, meQuery } from "../queries.ts";
+import { meetingAttendanceQuery, meetingsQuery } from "../queries.ts";
 
 const AttendanceChart = lazy(() => import("../charts/attendance-chart.tsx").then((m) => ({ default: m.AttendanceChart })));
 
 export function MeetingsPage() {
   const search = useSearch({ from: "/app/meetings" });
   const navigate = useNavigate({ from: "/meetings" });
-  const me = useQuery(meQuery);
   const list = useQuery(meetingsQuery({ kind: search.kind }));
   const attendance = useQuery(meetingAttendanceQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
+  const { isConvenor } = useAccess();
 
   if (list.isLoading) return <SkeletonPage title="Meetings" />;
   if (list.error || !list.data) return <ErrorMessage error={list.error} retry={() => list.refetch()} />;

@@ -7,6 +7,7 @@ import { formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKi
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
+import { useAccess } from "../access.ts";
 import { api, call, type Milestone } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
@@ -15,7 +16,7 @@ import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
-import { meQuery, milestonesQuery, organisationsQuery } from "../queries.ts";
+import { milestonesQuery, organisationsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { MilestoneForm } from "./milestone-form.tsx";
 
@@ -30,8 +31,7 @@ export function MilestonesPage() {
   const search = useSearch({ from: "/app/milestones" });
   const navigate = useNavigate({ from: "/milestones" });
   const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const me = useQuery(meQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
+  const { isConvenor } = useAccess();
   const orgs = useQuery(organisationsQuery);
   const newestFirst = search.order !== "oldest";
   // Keep the timeline on screen while a new filter or order loads, rather than flashing a skeleton.

@@ -24,7 +24,7 @@ import { useVersionedEdit } from "../versioned-edit.tsx";
 export function ResourcesPage() {
   const search = useSearch({ from: "/app/resources" });
   const navigate = useNavigate({ from: "/resources" });
-  const { isConvenor, takesPart: mayAdd, mayEditResource } = useAccess();
+  const { isConvenor, takesPart: mayAdd, mayEdit } = useAccess();
   const list = useQuery(resourcesQuery({ tag: search.tag, q: search.q }));
   const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (p) => ({ ...p, ...patch }), replace: true });
   const [q, setQ] = useState(search.q ?? "");
@@ -147,7 +147,7 @@ export function ResourcesPage() {
                     Added by {r.createdByName} on {formatCompactDate(r.createdAt)}
                   </span>
                 </div>
-                {mayEditResource(r) && (
+                {mayEdit(r) && (
                   <div className="actions no-print">
                     <button type="button" className="button small secondary" onClick={() => setEditing(r)}>
                       Edit<span className="visually-hidden"> {r.title}</span>

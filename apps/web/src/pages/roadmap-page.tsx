@@ -7,6 +7,7 @@ import { roadmapStatusLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
+import { useAccess } from "../access.ts";
 import { api, call, type RoadmapItem } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
@@ -16,7 +17,7 @@ import { EmptyState, ErrorMessage, Skeleton, SkeletonPage } from "../components/
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDate, formatMonth, plural, todayIso } from "../format.ts";
-import { meQuery, roadmapBinQuery, roadmapQuery } from "../queries.ts";
+import { roadmapBinQuery, roadmapQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { RoadmapItemForm } from "./roadmap-item-form.tsx";
 
@@ -66,8 +67,7 @@ type Editing = { mode: "new" } | { mode: "edit"; item: RoadmapItem } | { mode: "
 export function RoadmapPage() {
   const search = useSearch({ from: "/app/roadmap" });
   const navigate = useNavigate({ from: "/roadmap" });
-  const me = useQuery(meQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
+  const { isConvenor } = useAccess();
   const narrow = useNarrowScreen();
   const today = todayIso();
   const zoom: Zoom = search.zoom ?? "year";
