@@ -6,7 +6,7 @@ import { useAccess } from "../access.ts";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
 import type { AlertSummary } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
@@ -33,8 +33,7 @@ export function AlertsPage() {
         Sounding the alarm: an emerging threat or an opportunity where coordinated action from the membership could make a difference. Each
         organisation answers once and can change its answer until the deadline.
       </p>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar>
         <FilterSelect
           id="filter-state"
           label="Show"
@@ -43,7 +42,7 @@ export function AlertsPage() {
           options={alertStates.map((s) => ({ value: s, label: `${alertStateLabels[s]} alerts` }))}
           onChange={(v) => void navigate({ search: (p) => ({ ...p, state: v as AlertState | undefined }), replace: true })}
         />
-      </form>
+      </FilterBar>
       <CsvDownload path="/data/alerts.csv" query={{ state: search.state }} />
       {alerts.isLoading ? (
         <Skeleton lines={6} height="3rem" />

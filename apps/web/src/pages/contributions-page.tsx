@@ -23,7 +23,7 @@ import { ChartFigure } from "../components/chart-figure.tsx";
 import { ContributionForm } from "../components/contribution-form.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
 import { ParticipationSection } from "../components/participation-section.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
@@ -89,8 +89,7 @@ export function ContributionsPage() {
       <p className="lede">
         What each member organisation has brought to the group's work: leading, signing, drafting, hosting, funding and more.
       </p>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar filtered={filtered} onClear={() => setSearch({ org: undefined, kind: undefined, goal: undefined })}>
         <FilterSelect
           id="filter-cycle"
           label="Cycle"
@@ -128,16 +127,7 @@ export function ContributionsPage() {
           options={goals.data?.goals.map((g) => ({ value: g.id, label: g.title })) ?? []}
           onChange={(v) => setSearch({ goal: v ? Number(v) : undefined })}
         />
-        {filtered && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => setSearch({ org: undefined, kind: undefined, goal: undefined })}
-          >
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterBar>
       {list.isLoading || cyclesLoading ? (
         <Skeleton lines={8} />
       ) : list.error || !list.data ? (

@@ -7,6 +7,7 @@ import { useAccess } from "../access.ts";
 import type { MeetingAttendanceByYear, MeetingSummary } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
+import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
@@ -43,23 +44,16 @@ export function MeetingsPage() {
         The group meets formally at least twice a year, at the annual goal-setting workshop and the AGM, and also ad hoc and informally.{" "}
         <Link to="/account">Add these meetings to your own calendar</Link>.
       </p>
-      <div className="filters no-print">
-        <div className="field">
-          <label htmlFor="kind-filter">Kind of meeting</label>
-          <select
-            id="kind-filter"
-            value={search.kind ?? ""}
-            onChange={(e) => void navigate({ search: (s) => ({ ...s, kind: (e.target.value || undefined) as MeetingKind | undefined }) })}
-          >
-            <option value="">All kinds</option>
-            {meetingKinds.map((k) => (
-              <option key={k} value={k}>
-                {meetingKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <FilterBar>
+        <FilterSelect
+          id="kind-filter"
+          label="Kind of meeting"
+          allLabel="All kinds"
+          value={search.kind}
+          options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))}
+          onChange={(v) => void navigate({ search: (s) => ({ ...s, kind: v as MeetingKind | undefined }) })}
+        />
+      </FilterBar>
       <CsvDownload path="/data/meetings.csv" query={{ kind: search.kind }} />
 
       {list.data.meetings.length === 0 ? (

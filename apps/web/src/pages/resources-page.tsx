@@ -10,7 +10,7 @@ import { useAccess } from "../access.ts";
 import { api, call, type ResourcePatchBody, type ResourceRecord } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
@@ -56,8 +56,13 @@ export function ResourcesPage() {
         )}
       </div>
       <p className="lede">Shared documents and links: reports, guides, and the group's self-care and mutual-support material.</p>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar
+        filtered={filtered}
+        onClear={() => {
+          setQ("");
+          setSearch({ tag: undefined, q: undefined });
+        }}
+      >
         <div className="field">
           <label htmlFor="resource-search">Search</label>
           <input
@@ -76,19 +81,7 @@ export function ResourcesPage() {
           options={(list.data?.tags ?? []).map((t) => ({ value: t, label: t }))}
           onChange={(v) => setSearch({ tag: v })}
         />
-        {filtered && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              setQ("");
-              setSearch({ tag: undefined, q: undefined });
-            }}
-          >
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterBar>
       <CsvDownload path="/data/resources.csv" query={{ tag: search.tag, q: search.q }} />
       {list.isLoading ? (
         <Skeleton lines={6} height="2.5rem" />
