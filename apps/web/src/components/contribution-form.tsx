@@ -166,11 +166,11 @@ export function ContributionForm({ contribution, onDone }: { contribution: Contr
           )}
         </form.AppField>
         <form.AppField name="visibility">{(f) => <f.VisibilityField choices={visibilityChoices} />}</form.AppField>
-        <form.Actions label={contribution ? "Save changes" : "Log contribution"} busy={create.isPending || edit.isPending}>
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </form.Actions>
+        <form.Actions
+          label={contribution ? "Save changes" : "Log contribution"}
+          busy={create.isPending || edit.isPending}
+          onCancel={onDone}
+        />
       </form.Form>
       {edit.dialog}
     </form.AppForm>

@@ -2,6 +2,8 @@
  * The filter bar over a list, and the drop-downs in it. Each list page keeps its filters in the
  * URL (so a pasted link reproduces the view); these only draw them the same way everywhere.
  */
+import { useQuery } from "@tanstack/react-query";
+import { organisationsQuery } from "../queries.ts";
 
 /** A labelled filter drop-down whose first choice means "no filter" (the value is then undefined). */
 export function FilterSelect({
@@ -31,6 +33,21 @@ export function FilterSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/** "Organisation": the filter several lists share, its choices the member organisations. */
+export function OrganisationFilter({ value, onChange }: { value: number | undefined; onChange: (id: number | undefined) => void }) {
+  const orgs = useQuery(organisationsQuery);
+  return (
+    <FilterSelect
+      id="filter-org"
+      label="Organisation"
+      allLabel="All organisations"
+      value={value}
+      options={orgs.data?.organisations.map((o) => ({ value: o.id, label: o.name })) ?? []}
+      onChange={(v) => onChange(v ? Number(v) : undefined)}
+    />
   );
 }
 

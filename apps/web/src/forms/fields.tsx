@@ -253,14 +253,8 @@ export function CheckboxField({ label, hint, disabled = false }: Common & { disa
   );
 }
 
-/** Several records ticked from a list (supporting organisations, linked goals). */
-export function CheckboxesField({
-  label,
-  hint,
-  records,
-}: Common & { records: readonly { id: number; name: string; disabled?: boolean }[] | undefined }) {
-  const { field, id, error, blur } = useKitField<number[] | undefined>();
-  const chosen = field.state.value ?? [];
+/** A group of boxes or buttons answering one question: its legend, hint and error, wired as one field. */
+function FieldGroup({ id, label, hint, error, children }: Common & { id: string; error: string | undefined; children: React.ReactNode }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className={`field-group ${error ? "has-error" : ""}`} aria-describedby={describedBy}>
@@ -270,6 +264,26 @@ export function CheckboxesField({
           {hint}
         </p>
       )}
+      {children}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Several records ticked from a list (supporting organisations, linked goals). */
+export function CheckboxesField({
+  label,
+  hint,
+  records,
+}: Common & { records: readonly { id: number; name: string; disabled?: boolean }[] | undefined }) {
+  const { field, id, error, blur } = useKitField<number[] | undefined>();
+  const chosen = field.state.value ?? [];
+  return (
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
       {/* The summary's link lands on the first box, the group's own id. */}
       <div className="checkbox-grid">
         {records?.map((r, i) => (
@@ -289,12 +303,7 @@ export function CheckboxesField({
           </label>
         ))}
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -308,15 +317,8 @@ export function RadiosField<T extends string | boolean>({
   options,
 }: Common & { options: readonly { value: T; label: string }[] }) {
   const { field, id, error, blur } = useKitField<T | null | undefined>();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`field-group ${error ? "has-error" : ""}`} aria-describedby={describedBy}>
-      <legend>{label}</legend>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
       <div className="radio-choices">
         {options.map((o, i) => (
           <label key={String(o.value)} className="checkbox">
@@ -334,11 +336,6 @@ export function RadiosField<T extends string | boolean>({
           </label>
         ))}
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -404,11 +404,7 @@ function CloseForm({ detail, onDone }: { detail: AlertDetail; onDone: () => void
           {(f) => <f.TextAreaField label="Outcome" hint="What happened, in a sentence or two" rows={3} />}
         </form.AppField>
         <form.AppField name="successful">{(f) => <f.RadiosField label="Was it successful?" options={successChoices} />}</form.AppField>
-        <form.Actions label="Close alert" busyLabel="Closing…" busy={close.isPending}>
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </form.Actions>
+        <form.Actions label="Close alert" busyLabel="Closing…" busy={close.isPending} onCancel={onDone} />
       </form.Form>
     </form.AppForm>
   );

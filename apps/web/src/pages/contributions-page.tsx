@@ -23,13 +23,13 @@ import { ChartFigure } from "../components/chart-figure.tsx";
 import { ContributionForm } from "../components/contribution-form.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
-import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
 import { ParticipationSection } from "../components/participation-section.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, formatMonth, plural } from "../format.ts";
-import { contributionsQuery, goalsQuery, organisationsQuery } from "../queries.ts";
+import { contributionsQuery, goalsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 
 const ByOrganisationChart = lazy(() =>
@@ -64,7 +64,6 @@ export function ContributionsPage() {
   const navigate = useNavigate({ from: "/contributions" });
   const { cycle, cycles, choose, isLoading: cyclesLoading } = useCycleChoice();
   const { isConvenor, mayLogContributions: mayLog } = useAccess();
-  const orgs = useQuery(organisationsQuery);
   const goals = useQuery({ ...goalsQuery({ cycleId: cycle?.id }), enabled: cycle !== undefined });
   const cycleId = search.allCycles ? undefined : cycle?.id;
   const filters = { organisationId: search.org, kind: search.kind, cycleId, goalId: search.goal };
@@ -103,14 +102,7 @@ export function ContributionsPage() {
             } else setSearch({ allCycles: true });
           }}
         />
-        <FilterSelect
-          id="filter-org"
-          label="Organisation"
-          allLabel="All organisations"
-          value={search.org}
-          options={orgs.data?.organisations.map((o) => ({ value: o.id, label: o.name })) ?? []}
-          onChange={(v) => setSearch({ org: v ? Number(v) : undefined })}
-        />
+        <OrganisationFilter value={search.org} onChange={(org) => setSearch({ org })} />
         <FilterSelect
           id="filter-kind"
           label="Kind"

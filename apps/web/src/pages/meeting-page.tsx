@@ -247,11 +247,7 @@ function AttendanceMarks({ detail, onDone }: { detail: MeetingDetail; onDone: ()
             </form.AppField>
           ))}
         </fieldset>
-        <form.Actions label="Save attendance" busy={edit.isPending}>
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </form.Actions>
+        <form.Actions label="Save attendance" busy={edit.isPending} onCancel={onDone} />
       </form.Form>
       {edit.dialog}
     </form.AppForm>

@@ -263,11 +263,7 @@ export function MilestoneForm({ milestone, onDone }: { milestone?: Milestone; on
         <form.AppField name="visibility">
           {(f) => <f.VisibilityField hint="Public milestones may appear in public exports" />}
         </form.AppField>
-        <form.Actions label={milestone ? "Save changes" : "Add milestone"} busy={create.isPending || edit.isPending}>
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </form.Actions>
+        <form.Actions label={milestone ? "Save changes" : "Add milestone"} busy={create.isPending || edit.isPending} onCancel={onDone} />
       </form.Form>
       {edit.dialog}
     </form.AppForm>

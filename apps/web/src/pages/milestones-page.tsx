@@ -11,13 +11,13 @@ import { useAccess } from "../access.ts";
 import { api, call, type Milestone } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
-import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
 import { MilestoneKindBadge } from "../components/milestone-kind.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
-import { milestonesQuery, organisationsQuery } from "../queries.ts";
+import { milestonesQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { MilestoneForm } from "./milestone-form.tsx";
 
@@ -33,7 +33,6 @@ export function MilestonesPage() {
   const navigate = useNavigate({ from: "/milestones" });
   const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const { isConvenor } = useAccess();
-  const orgs = useQuery(organisationsQuery);
   const newestFirst = search.order !== "oldest";
   // Keep the timeline on screen while a new filter or order loads, rather than flashing a skeleton.
   const list = useQuery({
@@ -91,14 +90,7 @@ export function MilestonesPage() {
             .map((y) => ({ value: y, label: String(y) }))}
           onChange={(v) => setSearch({ year: v ? Number(v) : undefined })}
         />
-        <FilterSelect
-          id="filter-org"
-          label="Organisation"
-          allLabel="All organisations"
-          value={search.org}
-          options={orgs.data?.organisations.map((o) => ({ value: o.id, label: o.name })) ?? []}
-          onChange={(v) => setSearch({ org: v ? Number(v) : undefined })}
-        />
+        <OrganisationFilter value={search.org} onChange={(org) => setSearch({ org })} />
         <fieldset className="order-toggle">
           <legend>Order</legend>
           <label className="checkbox">

@@ -227,11 +227,7 @@ function ResourceForm({ resource, onDone }: { resource: ResourceRecord | null; o
         </form.AppField>
         <form.AppField name="tags">{(f) => <f.TextField label="Tags (optional)" hint="A few words, separated by commas" />}</form.AppField>
         <form.AppField name="visibility">{(f) => <f.VisibilityField choices={visibilityChoices} />}</form.AppField>
-        <form.Actions label={resource ? "Save changes" : "Add resource"} busy={create.isPending || edit.isPending}>
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </form.Actions>
+        <form.Actions label={resource ? "Save changes" : "Add resource"} busy={create.isPending || edit.isPending} onCancel={onDone} />
       </form.Form>
       {edit.dialog}
     </form.AppForm>
