@@ -19,7 +19,7 @@ import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDate, formatMonth, plural, todayIso } from "../format.ts";
 import { roadmapBinQuery, roadmapQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
-import { RoadmapItemForm } from "./roadmap-item-form.tsx";
+import { RoadmapItemForm, useRoadmapItemEdit } from "./roadmap-item-form.tsx";
 
 type Zoom = "quarter" | "year";
 
@@ -81,11 +81,8 @@ export function RoadmapPage() {
   const toast = useToast();
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["roadmap"] });
-  const patch = useMutation({
-    mutationFn: ({ id, json }: { id: number; json: Parameters<(typeof api.roadmap)[":id"]["$patch"]>[0]["json"] }) =>
-      call(api.roadmap[":id"].$patch({ param: { id: String(id) }, json })),
-    onSettled: refresh,
-  });
+  // A move is an edit like any other: someone else's save first opens the conflict dialog.
+  const moving = useRoadmapItemEdit(all.data?.items ?? [], (e) => toast(`Could not move the item: ${e.message}`));
   const removal = useSoftDelete({
     family: "roadmap",
     remove: (item: RoadmapItem) => call(api.roadmap[":id"].$delete({ param: { id: String(item.id) } })),
@@ -111,17 +108,15 @@ export function RoadmapPage() {
   const move = (item: RoadmapItem, days: number) => {
     const startDate = addDays(item.startDate, days);
     const endDate = addDays(item.endDate, days);
-    patch.mutate(
-      { id: item.id, json: { version: item.version, startDate, endDate } },
+    moving.save(
+      item,
+      { startDate, endDate },
       {
-        onSuccess: (res) =>
+        onDone: (saved) =>
           toast(`Moved “${item.title}” to ${formatDate(startDate)} – ${formatDate(endDate)}.`, () =>
-            patch.mutate(
-              { id: item.id, json: { version: res.item.version, startDate: item.startDate, endDate: item.endDate } },
-              { onError: (e) => toast(`Could not undo the move: ${e.message}`) },
-            ),
+            // Undo is an ordinary edit back, based on the version this move created.
+            moving.save(saved, { startDate: item.startDate, endDate: item.endDate }),
           ),
-        onError: (e) => toast(`Could not move “${item.title}”: ${e.message}`),
       },
     );
   };
@@ -264,6 +259,7 @@ export function RoadmapPage() {
         ) : null}
       </Dialog>
       {removal.dialog}
+      {moving.dialog}
     </>
   );
 }
