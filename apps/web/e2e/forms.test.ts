@@ -171,6 +171,31 @@ describe("forms in the browser", () => {
     }
   });
 
+  it("shows both versions when someone else saved a resource first, and saves mine over theirs when asked", async () => {
+    const { page } = browser;
+    const created = await page.request.post(`${convene.base}/api/resources`, {
+      headers: { origin: convene.base },
+      data: { title: "Safeguarding checklist", tags: ["safety"] },
+    });
+    const { resource } = await created.json();
+    await page.goto(`${convene.base}/resources`);
+    await page.getByRole("button", { name: "Edit Safeguarding checklist" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit resource" });
+    await dialog.getByLabel("Title").fill("Safeguarding checklist (2027)");
+    // Someone else saves first.
+    const theirs = await page.request.patch(`${convene.base}/api/resources/${resource.id}`, {
+      headers: { origin: convene.base },
+      data: { version: resource.version, title: "Safeguarding checklist, revised" },
+    });
+    expect(theirs.status()).toBe(200);
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    const conflict = page.getByRole("dialog", { name: "Someone else saved this first" });
+    await conflict.getByRole("cell", { name: "Safeguarding checklist (2027)" }).waitFor(WAIT);
+    await conflict.getByRole("cell", { name: "Safeguarding checklist, revised" }).waitFor(WAIT);
+    await conflict.getByRole("button", { name: "Save mine over theirs" }).click();
+    await page.getByRole("heading", { name: "Safeguarding checklist (2027)" }).waitFor(WAIT);
+  });
+
   describe("every form on the kit refuses bad input in plain words and keeps what was typed", () => {
     const post = async (path: string, data: unknown) => {
       const res = await browser.page.request.post(`${convene.base}/api${path}`, { headers: { origin: convene.base }, data });
@@ -205,7 +230,11 @@ describe("forms in the browser", () => {
       const dialog = page.getByRole("dialog");
       await dialog.getByLabel("Hours (optional)").fill("-2");
       await dialog.getByLabel("Description").fill("Drafted the briefing");
-      await refused(page, dialog, "Log contribution", ["Choose the organisation", "Choose what the organisation did", "Hours cannot be negative"]);
+      await refused(page, dialog, "Log contribution", [
+        "Choose the organisation",
+        "Choose what the organisation did",
+        "Hours cannot be negative",
+      ]);
       await expect(dialog.getByLabel("Description").inputValue()).resolves.toBe("Drafted the briefing");
       await expect(dialog.getByLabel("Hours (optional)").inputValue()).resolves.toBe("-2");
       await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -274,12 +303,15 @@ describe("forms in the browser", () => {
       await page.goto(`${convene.base}/goals/${goal.id}`);
       await page.getByRole("heading", { name: "Post an update" }).waitFor(WAIT);
       await page.getByLabel("Confidence (0–10, optional)").fill("11");
-      await refused(page, page, "Post update", ["Write a note, choose a status or enter at least one new value", "Confidence is from 0 to 10"]);
+      await refused(page, page, "Post update", [
+        "Write a note, choose a status or enter at least one new value",
+        "Confidence is from 0 to 10",
+      ]);
       await expect(page.getByLabel("Confidence (0–10, optional)").inputValue()).resolves.toBe("11");
       await refused(page, page, "Copy forward", ["Choose the cycle to carry the goal into"]);
     });
 
-    it("a meeting's decision and attendance", async () => {
+    it("a meeting's decision", async () => {
       const { page } = browser;
       const { meeting } = await post("/meetings", { kind: "ad_hoc", title: "Emergency call", startsAt: "2026-10-02T10:00:00.000Z" });
       await page.goto(`${convene.base}/meetings/${meeting.id}`);

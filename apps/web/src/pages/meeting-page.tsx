@@ -13,7 +13,7 @@ import {
 import { useStore } from "@tanstack/react-form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type GoalSummary, type MeetingDetail } from "../api.ts";
 import { ConfirmDialog } from "../components/dialog.tsx";
@@ -327,6 +327,18 @@ interface DecisionValues {
   dueDate: string | null;
 }
 
+const emptyDecision = (cycleId: number | null): DecisionValues => ({
+  action: "none",
+  text: "",
+  cycleId,
+  title: "",
+  themeId: null,
+  leadOrganisationId: null,
+  goalId: null,
+  status: null,
+  dueDate: null,
+});
+
 const actionChoices = [
   { value: "none", label: "No, just record the decision" },
   { value: "create_goal", label: "Yes: create a goal" },
@@ -388,28 +400,24 @@ function DecisionForm({ detail }: { detail: MeetingDetail }) {
       void queryClient.invalidateQueries({ queryKey: ["meetings"] });
       void queryClient.invalidateQueries({ queryKey: ["goals"] });
       toast(res.decision.goalAction === "created" ? "Decision recorded and goal created." : "Decision recorded.");
-      form.reset();
+      // Ready for the next decision, in the same cycle.
+      form.reset(emptyDecision(form.getFieldValue("cycleId")));
     },
   });
   // The version of the goal chosen, read when the form is sent: the goals load after the form starts.
   const goalsNow = useRef<GoalSummary[]>([]);
   const schema = useMemo(() => decisionSchema((id) => goalsNow.current.find((g) => g.id === id)?.version), []);
   const form = useAppForm({
-    defaultValues: {
-      action: "none",
-      text: "",
-      cycleId: defaultCycle?.id ?? null,
-      title: "",
-      themeId: null,
-      leadOrganisationId: null,
-      goalId: null,
-      status: null,
-      dueDate: null,
-    } as DecisionValues,
+    defaultValues: emptyDecision(defaultCycle?.id ?? null),
     validators: { onChange: schema },
     onSubmit: ({ value }) =>
       add.mutate(decisionInputSchema.parse(decisionOf(value, (id) => goalsNow.current.find((g) => g.id === id)?.version))),
   });
+  // The cycles may arrive after the form starts: the meeting's own (or the chosen) cycle is the default.
+  const defaultCycleId = defaultCycle?.id;
+  useEffect(() => {
+    if (defaultCycleId !== undefined && form.getFieldValue("cycleId") === null) form.setFieldValue("cycleId", defaultCycleId);
+  }, [form, defaultCycleId]);
   const action = useStore(form.store, (s) => s.values.action);
   const cycleId = useStore(form.store, (s) => s.values.cycleId) ?? defaultCycle?.id;
   const goals = useQuery({ ...goalsQuery({ cycleId }), enabled: action === "change_goal" && cycleId !== undefined });
