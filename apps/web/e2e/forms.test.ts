@@ -27,7 +27,13 @@ async function shoot(page: Page, name: string) {
   const folder = process.env.CONVENE_SHOTS;
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.png`), fullPage: true });
+  const file = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  await page.screenshot({ path: join(folder, `${file}.png`), fullPage: true });
+  // And as a phone shows it.
+  const laptop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(folder, `${file}-390.png`), fullPage: true });
+  if (laptop) await page.setViewportSize(laptop);
 }
 
 describe("forms in the browser", () => {

@@ -147,7 +147,7 @@ function InviteForm({ onLink }: { onLink: (url: string, who: string) => void }) 
     onSubmit: ({ value }) => invite.mutate(inviteSchema.parse(value)),
   });
   return (
-    <section className="card" aria-labelledby="invite-heading">
+    <section className="card form-card" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <p className="hint">You get a one-time link to send them yourself; it works for 14 days.</p>
       <form.AppForm>

@@ -320,7 +320,7 @@ function UpdateFormOnce({ detail, isConvenor, onPosted }: { detail: GoalDetail; 
   });
 
   return (
-    <section className="card update-form" aria-labelledby="update-form-heading">
+    <section className="card form-card update-form" aria-labelledby="update-form-heading">
       <h3 id="update-form-heading">Post an update</h3>
       <form.AppForm>
         <form.Form idPrefix="update" error={post.error}>

@@ -430,7 +430,7 @@ function DecisionForm({ detail }: { detail: MeetingDetail }) {
       : add.error;
 
   return (
-    <section className="card no-print" aria-labelledby="decision-form-heading">
+    <section className="card form-card no-print" aria-labelledby="decision-form-heading">
       <h3 id="decision-form-heading">Add a decision</h3>
       <form.AppForm>
         <form.Form idPrefix="decision" error={error}>
