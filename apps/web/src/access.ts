@@ -28,6 +28,8 @@ export function accessOf(user: User | null | undefined) {
     mayLogContributions: isConvenor || speaksForOrganisation,
     /** Who a record may be shown to: only the convenor may keep something to themself. */
     visibilityChoices: (isConvenor ? visibilities : visibilities.filter((v) => v !== "convenor")) as readonly Visibility[],
+    /** Editing a goal and its measures: the convenor, while its cycle is open (a closed cycle is history). */
+    mayEditGoal: (goal: { cycleClosed: boolean }) => isConvenor && !goal.cycleClosed,
     /** Posting progress on a goal: the convenor, or a member of its lead or a supporting organisation, while its cycle is open. */
     mayPostUpdate: (goal: { cycleClosed: boolean; leadOrganisationId: number | null; supportingOrganisationIds: readonly number[] }) =>
       !goal.cycleClosed &&

@@ -29,7 +29,7 @@ type Measure = GoalDetail["goal"]["measures"][number];
 export function GoalPage() {
   const { goalId } = useParams({ from: "/app/goals/$goalId" });
   const goal = useQuery(goalQuery(goalId));
-  const { isConvenor, isMember, mayPostUpdate } = useAccess();
+  const { isConvenor, isMember, mayPostUpdate, mayEditGoal } = useAccess();
   const orgs = useQuery(organisationsQuery);
 
   if (goal.isLoading) return <SkeletonPage title="Goal" />;
@@ -56,7 +56,7 @@ export function GoalPage() {
       </p>
       <div className="page-head">
         <h1>{g.title}</h1>
-        {isConvenor && !g.cycleClosed && (
+        {mayEditGoal(g) && (
           <Link to="/goals/$goalId/edit" params={{ goalId: g.id }} className="button secondary no-print">
             Edit goal
           </Link>
@@ -137,7 +137,7 @@ export function GoalPage() {
         {g.measures.length === 0 ? (
           <EmptyState title="No measures yet">
             <p>A goal's progress is worked out from its measures: a number moving towards a target, or a milestone done or not.</p>
-            {isConvenor && !g.cycleClosed && <p>Add the first one below.</p>}
+            {mayEditGoal(g) && <p>Add the first one below.</p>}
           </EmptyState>
         ) : (
           <div className="measure-list">
@@ -146,12 +146,12 @@ export function GoalPage() {
                 key={m.id}
                 measure={m}
                 points={d.measureHistory.find((h) => h.measureId === m.id)?.points ?? []}
-                canEdit={isConvenor && !g.cycleClosed}
+                canEdit={mayEditGoal(g)}
               />
             ))}
           </div>
         )}
-        {isConvenor && !g.cycleClosed && <MeasureForm goalId={g.id} />}
+        {mayEditGoal(g) && <MeasureForm goalId={g.id} />}
       </section>
 
       {g.measures.length > 0 && (
