@@ -66,13 +66,34 @@ function valuesOf(m?: Milestone): MilestoneValues {
 
 const isYear = (y: string) => /^\d{4}$/.test(y.trim());
 
+const monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * The first day of a month as typed: a month picker gives "2027-03"; where the browser has none
+ * (Firefox, Safari) the box is plain text and people write "3 2027" or "March 2027".
+ */
+export function monthStart(typed: string): string {
+  const t = typed.trim().toLowerCase();
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(t);
+  const numbers = /^(\d{1,2})[\s/.-]+(\d{4})$/.exec(t);
+  const words = /^([a-z]+)\s+(\d{4})$/.exec(t);
+  const [year, month] = iso
+    ? [iso[1], Number(iso[2])]
+    : numbers
+      ? [numbers[2], Number(numbers[1])]
+      : words
+        ? [words[2], monthNames.indexOf(words[1]!.slice(0, 3)) + 1]
+        : [undefined, 0];
+  return year && month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, "0")}-01` : "";
+}
+
 /** The ISO date the form's inputs stand for at its precision ("" when not yet a date, so the schema asks for it). */
 function dateOf(v: MilestoneValues): string {
   switch (v.datePrecision) {
     case "day":
       return v.day;
     case "month":
-      return /^\d{4}-\d{2}$/.test(v.month) ? `${v.month}-01` : "";
+      return monthStart(v.month);
     case "season":
       return isYear(v.year) ? `${v.year.trim()}-${String(seasonStartMonth[v.season]).padStart(2, "0")}-01` : "";
     case "year":
