@@ -270,6 +270,12 @@ describe("forms in the browser", () => {
         "A member belongs to one organisation: choose it",
       ]);
       await expect(page.getByLabel("Email address").inputValue()).resolves.toBe("uma@");
+      // The server's own refusal, in a whole sentence, on the field it is about.
+      await page.getByLabel("Name").fill("Clara Again");
+      await page.getByLabel("Email address").fill(CONVENOR.email);
+      await page.getByLabel("Role").selectOption({ label: "Observer" });
+      await refused(page, page, "Create invitation link", ["The email address already has an account"]);
+      await page.locator("#invite-email-error", { hasText: "The email address already has an account" }).waitFor(WAIT);
     });
 
     it("a password change", async () => {

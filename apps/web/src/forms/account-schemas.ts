@@ -20,6 +20,9 @@ const name = (whose: "your" | "their") =>
     .min(1, { error: `Enter ${whose} name` })
     .max(200, { error: "The name must be 200 characters or fewer" });
 
+/** How the account forms name their fields, for the API's older fragment messages. */
+export const accountFieldNames = { name: "The name", email: "The email address", password: "The password" };
+
 export const newPassword = z
   .string()
   .min(1, { error: "Enter a new password" })
