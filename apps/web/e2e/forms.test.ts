@@ -349,6 +349,11 @@ describe("forms in the browser", () => {
       await dialog.getByRole("button", { name: "Cancel" }).click();
       // The convenor recording an answer for an organisation names which one.
       await refused(page, page, "Record answer", ["Choose the organisation that answered", "Choose your organisation's answer"]);
+      await page.getByRole("button", { name: "Withdraw alert" }).click();
+      const withdraw = page.getByRole("dialog", { name: "Withdraw this alert?" });
+      await withdraw.getByLabel("Reason (optional)").fill("x".repeat(2001));
+      await refused(page, withdraw, "Withdraw alert", ["This must be 2,000 characters or fewer"]);
+      await withdraw.getByRole("button", { name: "Cancel" }).click();
     });
   });
 });

@@ -3,7 +3,15 @@
  * deadline), the tally of answers and, for the convenor, who has not answered yet and the
  * edit / close / withdraw controls.
  */
-import { type AlertClose, type AlertResponse, alertAnswerSchema, alertCloseSchema, alertResponses, answerRefusal } from "@convene/domain";
+import {
+  type AlertClose,
+  type AlertResponse,
+  alertAnswerSchema,
+  alertCloseSchema,
+  alertResponses,
+  alertWithdrawSchema,
+  answerRefusal,
+} from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { lazy, useMemo, useState } from "react";
@@ -11,7 +19,7 @@ import { useAccess } from "../access.ts";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
 import { type AlertDetail, ApiFailure, api, call } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
-import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
+import { Dialog } from "../components/dialog.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
@@ -315,20 +323,8 @@ function ConvenorPanel({ detail }: { detail: AlertDetail }) {
 }
 
 function CloseControls({ detail }: { detail: AlertDetail }) {
-  const a = detail.alert;
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const [closing, setClosing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
-  const [reason, setReason] = useState("");
-  const withdraw = useMutation({
-    mutationFn: () => call(api.alerts[":id"].withdraw.$post({ param: { id: String(a.id) }, json: { version: a.version, reason } })),
-    onSuccess: () => {
-      setWithdrawing(false);
-      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
-      toast("Alert withdrawn.");
-    },
-  });
   return (
     <div className="no-print">
       <h3>Close or withdraw</h3>
@@ -343,25 +339,61 @@ function CloseControls({ detail }: { detail: AlertDetail }) {
       <Dialog open={closing} title="Close this alert" onClose={() => setClosing(false)}>
         {closing && <CloseForm detail={detail} onDone={() => setClosing(false)} />}
       </Dialog>
-      <ConfirmDialog
-        open={withdrawing}
-        title="Withdraw this alert?"
-        confirmLabel="Withdraw alert"
-        busy={withdraw.isPending}
-        onConfirm={() => withdraw.mutate()}
-        onCancel={() => setWithdrawing(false)}
-      >
+      <Dialog open={withdrawing} title="Withdraw this alert?" onClose={() => setWithdrawing(false)}>
+        {withdrawing && <WithdrawForm detail={detail} onDone={() => setWithdrawing(false)} />}
+      </Dialog>
+    </div>
+  );
+}
+
+/**
+ * Ending an alert (closing or withdrawing it), as of the version on screen. A 409 means it
+ * changed or ended since the page loaded: say so rather than open the conflict dialog.
+ */
+function useEndAlert<J>(send: (json: J) => Promise<unknown>, doneWords: string, onDone: () => void) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const end = useMutation({
+    mutationFn: send,
+    onSuccess: () => {
+      onDone();
+      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
+      toast(doneWords);
+    },
+  });
+  const error =
+    end.error instanceof ApiFailure && end.error.status === 409
+      ? "Someone else changed this alert since the page loaded. Close this window to see it as it is now."
+      : end.error;
+  return { end, error };
+}
+
+type AlertWithdraw = Parameters<(typeof api.alerts)[":id"]["withdraw"]["$post"]>[0]["json"];
+
+function WithdrawForm({ detail, onDone }: { detail: AlertDetail; onDone: () => void }) {
+  const a = detail.alert;
+  const { end, error } = useEndAlert(
+    (json: AlertWithdraw) => call(api.alerts[":id"].withdraw.$post({ param: { id: String(a.id) }, json })),
+    "Alert withdrawn.",
+    onDone,
+  );
+  const schema = useMemo(() => shapedSchema((v: { reason: string }) => ({ ...v, version: a.version }), alertWithdrawSchema), [a.version]);
+  const form = useAppForm({
+    defaultValues: { reason: "" },
+    validators: { onChange: schema },
+    onSubmit: ({ value }) => end.mutate(alertWithdrawSchema.parse({ ...value, version: a.version })),
+  });
+  return (
+    <form.AppForm>
+      <form.Form idPrefix="withdraw" error={error}>
         <p>
           Withdrawing ends answers and marks the alert as withdrawn; the {plural(a.tally.total, "answer")} given so far stay on record. It
           cannot be undone.
         </p>
-        {withdraw.error && <ErrorMessage error={withdraw.error} />}
-        <div className="field">
-          <label htmlFor="withdraw-reason">Reason (optional)</label>
-          <textarea id="withdraw-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
-      </ConfirmDialog>
-    </div>
+        <form.AppField name="reason">{(f) => <f.TextAreaField label="Reason (optional)" rows={2} />}</form.AppField>
+        <form.Actions label="Withdraw alert" busyLabel="Withdrawing…" busy={end.isPending} onCancel={onDone} />
+      </form.Form>
+    </form.AppForm>
   );
 }
 
@@ -372,16 +404,11 @@ const successChoices = [
 
 function CloseForm({ detail, onDone }: { detail: AlertDetail; onDone: () => void }) {
   const a = detail.alert;
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const close = useMutation({
-    mutationFn: (json: AlertClose) => call(api.alerts[":id"].close.$post({ param: { id: String(a.id) }, json })),
-    onSuccess: () => {
-      onDone();
-      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
-      toast("Alert closed and its outcome recorded.");
-    },
-  });
+  const { end: close, error } = useEndAlert(
+    (json: AlertClose) => call(api.alerts[":id"].close.$post({ param: { id: String(a.id) }, json })),
+    "Alert closed and its outcome recorded.",
+    onDone,
+  );
   const schema = useMemo(
     () => shapedSchema((v: { outcome: string; successful: boolean | null }) => ({ ...v, version: a.version }), alertCloseSchema),
     [a.version],
@@ -391,11 +418,6 @@ function CloseForm({ detail, onDone }: { detail: AlertDetail; onDone: () => void
     validators: { onChange: schema },
     onSubmit: ({ value }) => close.mutate(alertCloseSchema.parse({ ...value, version: a.version })),
   });
-  // A 409 means the alert changed (or closed) since the page loaded: say so rather than open the conflict dialog.
-  const error =
-    close.error instanceof ApiFailure && close.error.status === 409
-      ? "Someone else changed this alert since the page loaded. Close this window to see it as it is now."
-      : close.error;
   return (
     <form.AppForm>
       <form.Form idPrefix="close" error={error}>
