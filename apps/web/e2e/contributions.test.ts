@@ -71,10 +71,10 @@ describe("contributions in the browser", () => {
 
     await page.getByRole("button", { name: "Log a contribution" }).first().click();
     const dialog = page.getByRole("dialog");
-    // Validated as you type: a negative number of hours is refused before anything is sent.
+    // Refused before anything is sent: a negative number of hours.
     await dialog.getByLabel("Hours (optional)").fill("-2");
-    await dialog.getByLabel("Hours (optional)").blur();
-    await dialog.getByText("cannot be negative").waitFor();
+    await dialog.getByRole("button", { name: "Log contribution" }).click();
+    await dialog.locator("#contribution-hours-error", { hasText: "Hours cannot be negative" }).waitFor();
     await dialog.getByLabel("What your organisation did").selectOption({ label: "Drafted" });
     await dialog.getByLabel("Description").fill("Drafted the joint briefing for the Foreign Affairs Committee");
     await dialog.getByLabel("Hours (optional)").fill("3");

@@ -110,7 +110,7 @@ describe("goals, measures and progress in the browser", () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
 
     await page.getByLabel("What has happened?").fill("Briefed ten MPs at the APPG meeting.");
-    await page.getByRole("spinbutton", { name: "MPs briefed" }).fill("10");
+    await page.getByRole("textbox", { name: "MPs briefed" }).fill("10");
     await page.getByLabel("Status").selectOption({ label: "On track" });
     await page.getByRole("button", { name: "Post update" }).click();
     await page.getByText("Briefed ten MPs at the APPG meeting.").waitFor();

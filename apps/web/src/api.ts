@@ -91,3 +91,6 @@ export type MeetingPatchBody = InferRequestType<(typeof api.meetings)[":id"]["$p
 export type AlertPatchBody = InferRequestType<(typeof api.alerts)[":id"]["$patch"]>["json"];
 export type RoadmapPatchBody = InferRequestType<(typeof api.roadmap)[":id"]["$patch"]>["json"];
 export type MeasurePatchBody = InferRequestType<(typeof api.measures)[":id"]["$patch"]>["json"];
+export type MilestonePatchBody = InferRequestType<(typeof api.milestones)[":id"]["$patch"]>["json"];
+export type ResourcePatchBody = InferRequestType<(typeof api.resources)[":id"]["$patch"]>["json"];
+export type ContributionPatchBody = InferRequestType<(typeof api.contributions)[":id"]["$patch"]>["json"];

@@ -37,14 +37,15 @@ export function chooseCycle(cycles: Cycles | undefined, fromUrl: number | undefi
 }
 
 export function useCycleChoice() {
-  const search = useSearch({ strict: false }) as { cycle?: number };
+  const search = useSearch({ strict: false });
   const cycles = useQuery(cyclesQuery);
   const navigate = useNavigate();
   const list = cycles.data?.cycles ?? [];
   const cycle = chooseCycle(cycles.data, search.cycle);
   const choose = (id: number) => {
     rememberCycle(id);
-    void navigate({ to: ".", search: (prev: Record<string, unknown>) => ({ ...prev, cycle: id }) } as never);
+    // Every signed-in page sits under the "app" route, whose search holds the cycle.
+    void navigate({ to: ".", search: (prev) => ({ ...prev, cycle: id }) });
   };
   return { cycle, cycles: list, isLoading: cycles.isLoading, error: cycles.error, choose };
 }

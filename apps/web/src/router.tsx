@@ -19,6 +19,7 @@ import { chooseCycle } from "./cycle-choice.ts";
 import { pageTitle } from "./page-title.ts";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import {
+  accountsQuery,
   alertQuery,
   cyclesQuery,
   goalQuery,
@@ -26,6 +27,8 @@ import {
   meQuery,
   organisationQuery,
   organisationsQuery,
+  resourcesQuery,
+  roadmapQuery,
   themesQuery,
 } from "./queries.ts";
 
@@ -47,6 +50,16 @@ async function loadCycle(queryClient: QueryClient, fromUrl: number | undefined) 
 async function loadName(name: Promise<string>) {
   return { name: await name.catch(() => null) };
 }
+
+/**
+ * A list page's data, fetched before it renders. A failure is left for the page to show in its
+ * own words, with its Retry button, rather than replacing the page with the route's error.
+ */
+const prefetched = (loading: Promise<unknown>) =>
+  loading.then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** Routes only the convenor may open: anyone else sees why, and no form. */
 async function convenorOnly({ context }: { context: { queryClient: QueryClient } }) {
@@ -187,7 +200,13 @@ const roadmapRoute = createRoute({
   validateSearch: roadmapSearch,
   component: lazyRouteComponent(() => import("./pages/roadmap-page.tsx"), "RoadmapPage"),
   loaderDeps: ({ search }) => ({ cycle: search.cycle }),
-  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  loader: async ({ context, deps }) => {
+    const [cycle] = await Promise.all([
+      loadCycle(context.queryClient, deps.cycle),
+      prefetched(context.queryClient.ensureQueryData(roadmapQuery())),
+    ]);
+    return cycle;
+  },
   head: ({ loaderData }) => titled("Road map", loaderData?.cycleName),
 });
 
@@ -195,6 +214,7 @@ const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/organisations",
   component: lazyRouteComponent(() => import("./pages/organisations-page.tsx"), "OrganisationsPage"),
+  loader: ({ context }) => prefetched(context.queryClient.ensureQueryData(organisationsQuery)),
   head: () => titled("Organisations"),
 });
 
@@ -229,6 +249,7 @@ const adminAccountsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/accounts",
   component: lazyRouteComponent(() => import("./pages/admin-accounts-page.tsx"), "AdminAccountsPage"),
+  loader: ({ context }) => prefetched(context.queryClient.ensureQueryData(accountsQuery)),
   head: () => titled("Accounts"),
   staticData: { convenorOnly: true },
   beforeLoad: convenorOnly,
@@ -388,6 +409,8 @@ const resourcesRoute = createRoute({
   path: "/resources",
   validateSearch: z.object({ tag: z.string().optional().catch(undefined), q: z.string().optional().catch(undefined) }),
   component: lazyRouteComponent(() => import("./pages/resources-page.tsx"), "ResourcesPage"),
+  loaderDeps: ({ search }) => ({ tag: search.tag, q: search.q }),
+  loader: ({ context, deps }) => prefetched(context.queryClient.ensureQueryData(resourcesQuery(deps))),
   head: () => titled("Resources"),
 });
 

@@ -21,6 +21,8 @@ export interface VersionedEditOptions<R extends Versioned, P extends { version: 
   /** A field's value as a person reads it (a date in words, a status by its label). */
   show?: (field: string, value: unknown) => string | undefined;
   onSaved?: (record: R, before: R) => void;
+  /** A failure other than a conflict, where the edit has no form to show it beside (a drag on a timeline). */
+  onFailed?: (error: Error) => void;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -51,7 +53,10 @@ export function useVersionedEdit<R extends Versioned, P extends { version: numbe
       onDone?.(record);
     },
     onError: (err, { patch, onDone }) => {
-      if (!(err instanceof ApiFailure) || err.status !== 409 || !err.details?.current) return;
+      if (!(err instanceof ApiFailure) || err.status !== 409 || !err.details?.current) {
+        options.onFailed?.(err);
+        return;
+      }
       // The 409 carries the record as saved now; the route types only its success answer.
       const current = err.details.current as R;
       const show = (k: string, v: unknown) => options.show?.(k, v) ?? plain(v);

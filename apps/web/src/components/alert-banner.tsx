@@ -5,21 +5,21 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useAccess } from "../access.ts";
 import { deadlineWords } from "../alert-format.ts";
 import { formatDateTime } from "../format.ts";
-import { alertsQuery, meQuery } from "../queries.ts";
+import { alertsQuery } from "../queries.ts";
 
 export function AlertBanner() {
-  const me = useQuery(meQuery);
-  const open = useQuery({ ...alertsQuery("open"), enabled: Boolean(me.data?.user), refetchInterval: 5 * 60_000 });
+  const { user, speaksForOrganisation } = useAccess();
+  const open = useQuery({ ...alertsQuery("open"), enabled: user !== null, refetchInterval: 5 * 60_000 });
   const alerts = open.data?.alerts ?? [];
   if (alerts.length === 0) return null;
-  const user = me.data?.user;
   // Open alerts come nearest deadline first.
   const next = alerts[0];
   if (!next) return null;
   const unanswered = alerts.filter((a) => a.myAnswer === null).length;
-  const ownOrganisation = user?.role === "member" && user.organisationId !== null;
+  const ownOrganisation = speaksForOrganisation;
 
   return (
     <section className="alert-banner no-print" aria-labelledby="alert-banner-title">

@@ -5,16 +5,16 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useAccess } from "../access.ts";
 import { api, call } from "../api.ts";
 import { useCycleChoice } from "../cycle-choice.ts";
-import { meQuery, standingGoalsQuery } from "../queries.ts";
+import { standingGoalsQuery } from "../queries.ts";
 import { ErrorMessage } from "./states.tsx";
 import { useToast } from "./toast.tsx";
 
 export function StandingGoals({ onlyOffers = false }: { onlyOffers?: boolean }) {
   const { cycle } = useCycleChoice();
-  const me = useQuery(meQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
+  const { isConvenor } = useAccess();
   const standing = useQuery(standingGoalsQuery(cycle?.id));
   const queryClient = useQueryClient();
   const toast = useToast();

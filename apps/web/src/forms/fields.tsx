@@ -34,7 +34,9 @@ export function TextField({
   nullable = false,
   ...input
 }: Common & {
-  type?: "text" | "email" | "url" | "password";
+  /** "month" is a month and year picker; its hint must say how to type one where it is a plain box. */
+  type?: "text" | "email" | "url" | "password" | "month";
+  inputMode?: "numeric";
   /** An empty box means "none" (null), as the schema has it, rather than "". */
   nullable?: boolean;
   maxLength?: number;
@@ -79,18 +81,29 @@ export function TextAreaField({ label, hint, rows = 4, nullable = false }: Commo
   );
 }
 
-/** One of a fixed list of words (a status, a kind), shown by its label. */
+/**
+ * One of a fixed list of words (a status, a kind), shown by its label. `none` is the words of a
+ * first, empty choice held as null: "Unchanged", or "Choose a kind" where the schema then asks.
+ */
 export function ChoiceField<T extends string>({
   label,
   hint,
   options,
   labels,
-}: Common & { options: readonly T[]; labels: Record<T, string> }) {
-  const { field, id, error, blur } = useKitField<T>();
+  none,
+}: Common & { options: readonly T[]; labels: Record<T, string>; none?: string }) {
+  const { field, id, error, blur } = useKitField<T | null>();
   return (
     <Field id={id} label={label} error={error} {...hintOf(hint)}>
       {(p) => (
-        <select {...p} name={field.name} value={field.state.value} onChange={(e) => field.handleChange(e.target.value as T)} onBlur={blur}>
+        <select
+          {...p}
+          name={field.name}
+          value={field.state.value ?? ""}
+          onChange={(e) => field.handleChange(e.target.value === "" ? null : (e.target.value as T))}
+          onBlur={blur}
+        >
+          {none !== undefined && <option value="">{none}</option>}
           {options.map((o) => (
             <option key={o} value={o}>
               {labels[o]}
@@ -240,14 +253,8 @@ export function CheckboxField({ label, hint, disabled = false }: Common & { disa
   );
 }
 
-/** Several records ticked from a list (supporting organisations, linked goals). */
-export function CheckboxesField({
-  label,
-  hint,
-  records,
-}: Common & { records: readonly { id: number; name: string; disabled?: boolean }[] | undefined }) {
-  const { field, id, error, blur } = useKitField<number[] | undefined>();
-  const chosen = field.state.value ?? [];
+/** A group of boxes or buttons answering one question: its legend, hint and error, wired as one field. */
+function FieldGroup({ id, label, hint, error, children }: Common & { id: string; error: string | undefined; children: React.ReactNode }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className={`field-group ${error ? "has-error" : ""}`} aria-describedby={describedBy}>
@@ -257,6 +264,26 @@ export function CheckboxesField({
           {hint}
         </p>
       )}
+      {children}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Several records ticked from a list (supporting organisations, linked goals). */
+export function CheckboxesField({
+  label,
+  hint,
+  records,
+}: Common & { records: readonly { id: number; name: string; disabled?: boolean }[] | undefined }) {
+  const { field, id, error, blur } = useKitField<number[] | undefined>();
+  const chosen = field.state.value ?? [];
+  return (
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
       {/* The summary's link lands on the first box, the group's own id. */}
       <div className="checkbox-grid">
         {records?.map((r, i) => (
@@ -276,11 +303,39 @@ export function CheckboxesField({
           </label>
         ))}
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldGroup>
+  );
+}
+
+/**
+ * One answer from a few, as radio buttons (an alert answer, yes or no). The summary's link lands
+ * on the first button, which holds the group's id; the group's name keeps its buttons together.
+ */
+export function RadiosField<T extends string | boolean>({
+  label,
+  hint,
+  options,
+}: Common & { options: readonly { value: T; label: string }[] }) {
+  const { field, id, error, blur } = useKitField<T | null | undefined>();
+  return (
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
+      <div className="radio-choices">
+        {options.map((o, i) => (
+          <label key={String(o.value)} className="checkbox">
+            <input
+              type="radio"
+              {...(i === 0 ? { id } : {})}
+              name={id}
+              value={String(o.value)}
+              checked={field.state.value === o.value}
+              aria-invalid={error ? true : undefined}
+              onChange={() => field.handleChange(o.value)}
+              onBlur={blur}
+            />{" "}
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </FieldGroup>
   );
 }

@@ -27,6 +27,7 @@ import {
   DateField,
   DateTimeField,
   NumberField,
+  RadiosField,
   RecordField,
   TextAreaField,
   TextField,
@@ -87,11 +88,28 @@ function SubmitButton({
   );
 }
 
-/** The row under a form: its submit button, then whatever else belongs there (Cancel, Delete). */
-function Actions({ label, busy, busyLabel, children }: { label: string; busy?: boolean; busyLabel?: string; children?: React.ReactNode }) {
+/** The row under a form: its submit button, then Cancel when `onCancel` is given, then whatever else belongs there (Delete). */
+function Actions({
+  label,
+  busy,
+  busyLabel,
+  onCancel,
+  children,
+}: {
+  label: string;
+  busy?: boolean;
+  busyLabel?: string;
+  onCancel?: () => void;
+  children?: React.ReactNode;
+}) {
   return (
     <div className="actions">
       <SubmitButton label={label} {...(busy === undefined ? {} : { busy })} {...(busyLabel ? { busyLabel } : {})} />
+      {onCancel && (
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
       {children}
     </div>
   );
@@ -109,6 +127,7 @@ export const { useAppForm, withForm } = createFormHook({
     DateField,
     DateTimeField,
     NumberField,
+    RadiosField,
     CheckboxField,
     CheckboxesField,
   },

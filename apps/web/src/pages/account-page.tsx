@@ -1,48 +1,18 @@
+/** The signed-in person's own account: who they are, their calendar link and their password. */
 import { roleLabels } from "@convene/domain";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useAccess } from "../access.ts";
+import { ApiFailure } from "../api.ts";
 import { authClient } from "../auth-client.ts";
 import { Skeleton } from "../components/states.tsx";
-import { meQuery } from "../queries.ts";
+import { passwordChangeSchema } from "../forms/account-schemas.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
 import { CalendarLink } from "./calendar-link.tsx";
 
 export function AccountPage() {
-  const me = useQuery(meQuery);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const user = me.data?.user;
+  const { user } = useAccess();
   if (!user) return <Skeleton />;
-
-  const changePassword = async (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const newPassword = String(f.get("new"));
-    if (newPassword !== String(f.get("confirm"))) {
-      setMessage({ ok: false, text: "The two new passwords are not the same." });
-      return;
-    }
-    setBusy(true);
-    const { error } = await authClient.changePassword({
-      currentPassword: String(f.get("current")),
-      newPassword,
-      revokeOtherSessions: true,
-    });
-    setBusy(false);
-    if (error) {
-      setMessage({
-        ok: false,
-        text:
-          error.status === 400 && error.code === "INVALID_PASSWORD"
-            ? "Your current password is not right."
-            : (error.message ?? "That did not work."),
-      });
-      return;
-    }
-    form.reset();
-    setMessage({ ok: true, text: "Password changed. You have been signed out on other devices." });
-  };
-
   return (
     <>
       <h1>Your account</h1>
@@ -67,33 +37,60 @@ export function AccountPage() {
         )}
       </dl>
       <CalendarLink />
-      <form className="form" onSubmit={changePassword} aria-labelledby="pw-heading">
-        <h2 id="pw-heading">Change your password</h2>
-        {message && (
-          <div className={message.ok ? "success-box" : "error-box"} role={message.ok ? "status" : "alert"}>
-            {message.text}
-          </div>
-        )}
-        <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
-        <div className="field">
-          <label htmlFor="current">Current password</label>
-          <input id="current" name="current" type="password" autoComplete="current-password" required />
-        </div>
-        <div className="field">
-          <label htmlFor="new">New password</label>
-          <p className="hint" id="new-hint">
-            At least 10 characters.
-          </p>
-          <input id="new" name="new" type="password" autoComplete="new-password" minLength={10} required aria-describedby="new-hint" />
-        </div>
-        <div className="field">
-          <label htmlFor="confirm">Type the new password again</label>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={10} required />
-        </div>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : "Change password"}
-        </button>
-      </form>
+      <PasswordForm email={user.email} />
     </>
+  );
+}
+
+function PasswordForm({ email }: { email: string }) {
+  const [changed, setChanged] = useState(false);
+  const change = useMutation({
+    mutationFn: async ({ current, password }: { current: string; password: string }) => {
+      const { error } = await authClient.changePassword({ currentPassword: current, newPassword: password, revokeOtherSessions: true });
+      if (!error) return;
+      // The auth library's own refusal, put on the field it is about in our words.
+      if (error.status === 400 && error.code === "INVALID_PASSWORD") {
+        const message = "Your current password is not right";
+        throw new ApiFailure(400, "invalid_password", message, { fields: [{ field: "current", message }] });
+      }
+      throw new ApiFailure(error.status, error.code ?? "error", error.message ?? "That did not work. Try again.");
+    },
+    onSuccess: () => {
+      setChanged(true);
+      form.reset();
+    },
+  });
+  const form = useAppForm({
+    defaultValues: { current: "", password: "", confirm: "" },
+    validators: { onChange: passwordChangeSchema },
+    onSubmit: ({ value }) => {
+      setChanged(false);
+      change.mutate(value);
+    },
+  });
+  return (
+    <section aria-labelledby="pw-heading">
+      <h2 id="pw-heading">Change your password</h2>
+      {changed && (
+        <div className="success-box" role="status">
+          Password changed. You have been signed out on other devices.
+        </div>
+      )}
+      <form.AppForm>
+        <form.Form idPrefix="pw" error={change.error}>
+          <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+          <form.AppField name="current">
+            {(f) => <f.TextField label="Current password" type="password" autoComplete="current-password" />}
+          </form.AppField>
+          <form.AppField name="password">
+            {(f) => <f.TextField label="New password" hint="At least 10 characters" type="password" autoComplete="new-password" />}
+          </form.AppField>
+          <form.AppField name="confirm">
+            {(f) => <f.TextField label="Type the new password again" type="password" autoComplete="new-password" />}
+          </form.AppField>
+          <form.SubmitButton label="Change password" busy={change.isPending} />
+        </form.Form>
+      </form.AppForm>
+    </section>
   );
 }

@@ -1,14 +1,15 @@
 /** The convenor invites people, disables accounts and issues password-reset links (no mail server assumed). */
 import { type Role, roleLabels, roles } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { type Account, api, call } from "../api.ts";
 import { ConfirmDialog } from "../components/dialog.tsx";
-import { Field } from "../components/field.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
-import { apiFieldErrors } from "../form-errors.ts";
 import { formatDate } from "../format.ts";
+import { accountFieldNames, inviteSchema } from "../forms/account-schemas.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { withFieldNames } from "../forms/server-errors.ts";
 import { accountsQuery, meQuery, organisationsQuery } from "../queries.ts";
 
 export function AdminAccountsPage() {
@@ -133,72 +134,50 @@ function UserRow({ user: u, self, onLink }: { user: Account; self: boolean; onLi
 function InviteForm({ onLink }: { onLink: (url: string, who: string) => void }) {
   const orgs = useQuery(organisationsQuery);
   const queryClient = useQueryClient();
-  const [role, setRole] = useState<Role>("member");
   const invite = useMutation({
-    mutationFn: (json: { email: string; name: string; role: Role; organisationId: number | null }) =>
-      call(api.accounts.invitations.$post({ json })),
+    mutationFn: (json: Parameters<typeof api.accounts.invitations.$post>[0]["json"]) => call(api.accounts.invitations.$post({ json })),
     onSuccess: (res, vars) => {
       void queryClient.invalidateQueries({ queryKey: ["accounts"] });
       onLink(res.link, vars.name);
+      form.reset();
     },
   });
-  const errors = apiFieldErrors(invite.error);
+  const refusal = useMemo(() => withFieldNames(invite.error, accountFieldNames), [invite.error]);
+  const form = useAppForm({
+    defaultValues: { name: "", email: "", role: "member" as Role, organisationId: null as number | null },
+    validators: { onChange: inviteSchema },
+    onSubmit: ({ value }) => invite.mutate(inviteSchema.parse(value)),
+  });
   return (
-    <form
-      className="form card"
-      aria-labelledby="invite-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        invite.mutate(
-          {
-            email: String(f.get("email")),
-            name: String(f.get("name")),
-            role,
-            organisationId: f.get("organisationId") ? Number(f.get("organisationId")) : null,
-          },
-          { onSuccess: () => (e.target as HTMLFormElement).reset() },
-        );
-      }}
-    >
+    <section className="card form-card" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <p className="hint">You get a one-time link to send them yourself; it works for 14 days.</p>
-      <div className="field-row">
-        <Field id="invite-name" label="Name" error={errors.name}>
-          {(p) => <input {...p} name="name" required />}
-        </Field>
-        <Field id="invite-email" label="Email address" error={errors.email}>
-          {(p) => <input {...p} name="email" type="email" required />}
-        </Field>
-        <Field id="invite-role" label="Role" error={errors.role}>
-          {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="invite-org" label={role === "member" ? "Organisation" : "Organisation (optional)"} error={errors.organisationId}>
-          {(p) => (
-            <select {...p} name="organisationId" required={role === "member"} defaultValue="">
-              <option value="">Choose…</option>
-              {orgs.data?.organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      {invite.error && !Object.keys(errors).length && <ErrorMessage error={invite.error} />}
-      <button type="submit" className="button" disabled={invite.isPending}>
-        Create invitation link
-      </button>
-    </form>
+      <form.AppForm>
+        <form.Form idPrefix="invite" error={refusal}>
+          <div className="field-row">
+            <form.AppField name="name">{(f) => <f.TextField label="Name" autoComplete="off" />}</form.AppField>
+            <form.AppField name="email">{(f) => <f.TextField label="Email address" type="email" autoComplete="off" />}</form.AppField>
+            <form.AppField name="role" listeners={{ onChange: () => form.validateField("organisationId", "change") }}>
+              {(f) => <f.ChoiceField label="Role" options={roles} labels={roleLabels} />}
+            </form.AppField>
+            <form.Subscribe selector={(s) => s.values.role}>
+              {(role) => (
+                <form.AppField name="organisationId">
+                  {(f) => (
+                    <f.RecordField
+                      label={role === "member" ? "Organisation" : "Organisation (optional)"}
+                      records={orgs.data?.organisations}
+                      none="Choose…"
+                    />
+                  )}
+                </form.AppField>
+              )}
+            </form.Subscribe>
+          </div>
+          <form.SubmitButton label="Create invitation link" busy={invite.isPending} />
+        </form.Form>
+      </form.AppForm>
+    </section>
   );
 }
 

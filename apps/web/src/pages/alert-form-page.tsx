@@ -1,5 +1,5 @@
 /** Raising and editing an alert, validated as you type with the schema the API uses. */
-import { alertInputSchema, alertKindLabels, alertKinds, alertUrgencies, alertUrgencyLabels, visibilities } from "@convene/domain";
+import { alertInputSchema, alertKindLabels, alertKinds, alertUrgencies, alertUrgencyLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import type { z } from "zod";
@@ -129,9 +129,8 @@ function AlertForm({
   onSubmit: (values: AlertValues) => void;
   cancel: React.ReactNode;
 }) {
-  const { isConvenor } = useAccess();
   // Members raise alerts for the membership (or the public); convenor-only alerts are the convenor's.
-  const visibilityChoices = isConvenor ? visibilities : visibilities.filter((v) => v !== "convenor");
+  const { visibilityChoices } = useAccess();
   const form = useAppForm({
     defaultValues: initial,
     validators: { onChange: alertInputSchema },

@@ -3,21 +3,31 @@
  * deadline), the tally of answers and, for the convenor, who has not answered yet and the
  * edit / close / withdraw controls.
  */
-import { type AlertResponse, alertResponses, answerRefusal } from "@convene/domain";
+import {
+  type AlertClose,
+  type AlertResponse,
+  alertAnswerSchema,
+  alertCloseSchema,
+  alertResponses,
+  alertWithdrawSchema,
+  answerRefusal,
+} from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { lazy, useState } from "react";
+import { lazy, useMemo, useState } from "react";
+import { useAccess } from "../access.ts";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
-import { type AlertDetail, api, call } from "../api.ts";
+import { type AlertDetail, ApiFailure, api, call } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
-import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
-import { Field } from "../components/field.tsx";
+import { Dialog } from "../components/dialog.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDateTime, plural } from "../format.ts";
-import { alertNotAnsweredQuery, alertQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { shapedSchema } from "../forms/shaped-schema.ts";
+import { alertNotAnsweredQuery, alertQuery, organisationsQuery } from "../queries.ts";
 import { AlertMilestoneAction } from "./alert-milestone-action.tsx";
 
 const AnswerTallyChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.AnswerTallyChart })));
@@ -28,10 +38,8 @@ const chartLabels: Record<AlertResponse, string> = { join: "Joining", cannot: "C
 
 export function AlertPage() {
   const { alertId } = useParams({ from: "/app/alerts/$alertId" });
-  const me = useQuery(meQuery);
   const detail = useQuery(alertQuery(alertId));
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
+  const { user, isConvenor, speaksForOrganisation, mayEditAlert } = useAccess();
 
   if (detail.isLoading) return <SkeletonPage title="Alert" />;
   if (detail.error || !detail.data) {
@@ -47,7 +55,7 @@ export function AlertPage() {
   }
   const { alert: a, answers } = detail.data;
   const refusal = answerRefusal(a, new Date());
-  const mayEdit = a.state === "open" && (isConvenor || a.raisedById === user?.id);
+  const mayEdit = mayEditAlert(a);
 
   return (
     <>
@@ -98,8 +106,8 @@ export function AlertPage() {
         </section>
       )}
 
-      {user?.role === "member" && user.organisationId !== null && (
-        <OwnAnswer detail={detail.data} organisationName={user.organisation?.name ?? "your organisation"} refusal={refusal?.message} />
+      {speaksForOrganisation && (
+        <OwnAnswer detail={detail.data} organisationName={user?.organisation?.name ?? "your organisation"} refusal={refusal?.message} />
       )}
 
       <Tally detail={detail.data} />
@@ -203,79 +211,75 @@ function OwnAnswer({ detail, organisationName, refusal }: { detail: AlertDetail;
   );
 }
 
+interface AnswerValues {
+  organisationId: number | null;
+  response: AlertResponse | null;
+  note: string;
+}
+
+const responseChoices = alertResponses.map((r) => ({ value: r, label: responseChoiceLabels[r] }));
+
+/**
+ * The API's answer schema. Recording for an organisation (the convenor, for an answer given by
+ * email or phone) names which one, said here in plain words; members answer for their own.
+ */
+const answerSchema = (recording: boolean) =>
+  shapedSchema(
+    (v: AnswerValues) => ({
+      response: v.response,
+      note: v.note,
+      ...(recording && v.organisationId !== null ? { organisationId: v.organisationId } : {}),
+    }),
+    alertAnswerSchema,
+  ).superRefine((v, ctx) => {
+    if (recording && v.organisationId === null)
+      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Choose the organisation that answered" });
+  });
+
 function AnswerForm({
   alertId,
   initial,
   submitLabel,
-  organisationId,
+  organisations,
 }: {
   alertId: number;
   initial: { response: AlertResponse; note: string } | null;
   submitLabel: string;
-  organisationId?: number | undefined;
+  /** Given when the convenor records an answer for one of them. */
+  organisations?: readonly { id: number; name: string }[] | undefined;
 }) {
-  const [response, setResponse] = useState<AlertResponse | "">(initial?.response ?? "");
-  const [note, setNote] = useState(initial?.note ?? "");
-  const [tried, setTried] = useState(false);
+  const recording = organisations !== undefined;
   const answer = useAnswer(alertId);
   const toast = useToast();
-  const needsOrg = organisationId === 0;
+  const schema = useMemo(() => answerSchema(recording), [recording]);
+  const form = useAppForm({
+    defaultValues: { organisationId: null, response: initial?.response ?? null, note: initial?.note ?? "" } as AnswerValues,
+    validators: { onChange: schema },
+    onSubmit: ({ value }) => {
+      const { organisationId, ...rest } = value;
+      answer.mutate(alertAnswerSchema.parse({ ...rest, ...(recording && organisationId !== null ? { organisationId } : {}) }), {
+        onSuccess: (res) => {
+          toast(res.created ? "Answer sent." : "Answer changed.");
+          if (recording) form.reset();
+        },
+      });
+    },
+  });
   return (
-    <form
-      className="form answer-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (!response || needsOrg) return;
-        answer.mutate(
-          { response, note, ...(organisationId ? { organisationId } : {}) },
-          {
-            onSuccess: (res) => {
-              toast(res.created ? "Answer sent." : "Answer changed.");
-              if (organisationId) {
-                setResponse("");
-                setNote("");
-                setTried(false);
-              }
-            },
-          },
-        );
-      }}
-    >
-      {answer.error && <ErrorMessage error={answer.error} />}
-      <fieldset className={`field-group ${tried && !response ? "has-error" : ""}`}>
-        <legend>Answer</legend>
-        <div className="answer-choices">
-          {alertResponses.map((r) => (
-            <label key={r} className="checkbox">
-              <input
-                type="radio"
-                name={`response-${alertId}-${organisationId ?? "own"}`}
-                value={r}
-                checked={response === r}
-                onChange={() => setResponse(r)}
-              />{" "}
-              {responseChoiceLabels[r]}
-            </label>
-          ))}
-        </div>
-        {tried && !response && <p className="field-error">Choose an answer</p>}
-      </fieldset>
-      <Field
-        id={`note-${organisationId ?? "own"}`}
-        label="Note (optional)"
-        hint="What you can bring, or what you need to know"
-        error={undefined}
-      >
-        {(p) => <textarea {...p} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="button" disabled={answer.isPending || needsOrg}>
-          {answer.isPending ? "Sending…" : submitLabel}
-        </button>
-      </div>
-    </form>
+    <form.AppForm>
+      <form.Form className="form answer-form" idPrefix={recording ? "record" : "answer"} error={answer.error}>
+        {recording && (
+          <form.AppField name="organisationId">
+            {(f) => <f.RecordField label="Organisation" records={organisations} none="Choose an organisation" />}
+          </form.AppField>
+        )}
+        <form.AppField name="response">{(f) => <f.RadiosField label="Answer" options={responseChoices} />}</form.AppField>
+        <form.AppField name="note">
+          {(f) => <f.TextAreaField label="Note (optional)" hint="What you can bring, or what you need to know" rows={2} />}
+        </form.AppField>
+        <form.SubmitButton label={submitLabel} busyLabel="Sending…" busy={answer.isPending} />
+      </form.Form>
+    </form.AppForm>
   );
 }
 
@@ -283,7 +287,6 @@ function ConvenorPanel({ detail }: { detail: AlertDetail }) {
   const a = detail.alert;
   const notAnswered = useQuery(alertNotAnsweredQuery(a.id));
   const orgs = useQuery(organisationsQuery);
-  const [recordFor, setRecordFor] = useState("");
   const refusal = answerRefusal(a, new Date());
   return (
     <section className="convenor-actions" aria-labelledby="convenor-title">
@@ -311,18 +314,7 @@ function ConvenorPanel({ detail }: { detail: AlertDetail }) {
         <div className="no-print">
           <h3>Record an answer for an organisation</h3>
           <p className="muted small">For an answer given by email or phone. It replaces any earlier answer from that organisation.</p>
-          <div className="field">
-            <label htmlFor="record-for">Organisation</label>
-            <select id="record-for" value={recordFor} onChange={(e) => setRecordFor(e.target.value)}>
-              <option value="">Choose an organisation</option>
-              {orgs.data?.organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <AnswerForm key={recordFor} alertId={a.id} initial={null} submitLabel="Record answer" organisationId={Number(recordFor) || 0} />
+          <AnswerForm alertId={a.id} initial={null} submitLabel="Record answer" organisations={orgs.data?.organisations ?? []} />
         </div>
       )}
       {a.state === "open" && <CloseControls detail={detail} />}
@@ -331,37 +323,8 @@ function ConvenorPanel({ detail }: { detail: AlertDetail }) {
 }
 
 function CloseControls({ detail }: { detail: AlertDetail }) {
-  const a = detail.alert;
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const [closing, setClosing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
-  const [outcome, setOutcome] = useState("");
-  const [successful, setSuccessful] = useState<"" | "yes" | "no">("");
-  const [reason, setReason] = useState("");
-  const [tried, setTried] = useState(false);
-  const close = useMutation({
-    mutationFn: () =>
-      call(
-        api.alerts[":id"].close.$post({
-          param: { id: String(a.id) },
-          json: { version: a.version, outcome, successful: successful === "yes" },
-        }),
-      ),
-    onSuccess: () => {
-      setClosing(false);
-      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
-      toast("Alert closed and its outcome recorded.");
-    },
-  });
-  const withdraw = useMutation({
-    mutationFn: () => call(api.alerts[":id"].withdraw.$post({ param: { id: String(a.id) }, json: { version: a.version, reason } })),
-    onSuccess: () => {
-      setWithdrawing(false);
-      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
-      toast("Alert withdrawn.");
-    },
-  });
   return (
     <div className="no-print">
       <h3>Close or withdraw</h3>
@@ -374,63 +337,97 @@ function CloseControls({ detail }: { detail: AlertDetail }) {
         </button>
       </div>
       <Dialog open={closing} title="Close this alert" onClose={() => setClosing(false)}>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTried(true);
-            if (outcome.trim() && successful) close.mutate();
-          }}
-        >
-          <p>Closing ends answers ({tallyWords(a.tally)}). It cannot be reopened.</p>
-          {close.error && <ErrorMessage error={close.error} />}
-          <Field
-            id="outcome"
-            label="Outcome"
-            hint="What happened, in a sentence or two"
-            error={tried && !outcome.trim() ? "Outcome cannot be empty" : undefined}
-          >
-            {(p) => <textarea {...p} rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}
-          </Field>
-          <fieldset className={`field-group ${tried && !successful ? "has-error" : ""}`}>
-            <legend>Was it successful?</legend>
-            <label className="checkbox">
-              <input type="radio" name="successful" checked={successful === "yes"} onChange={() => setSuccessful("yes")} /> Yes
-            </label>
-            <label className="checkbox">
-              <input type="radio" name="successful" checked={successful === "no"} onChange={() => setSuccessful("no")} /> No
-            </label>
-            {tried && !successful && <p className="field-error">Say whether the outcome was successful</p>}
-          </fieldset>
-          <div className="actions">
-            <button type="submit" className="button" disabled={close.isPending}>
-              {close.isPending ? "Closing…" : "Close alert"}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setClosing(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        {closing && <CloseForm detail={detail} onDone={() => setClosing(false)} />}
       </Dialog>
-      <ConfirmDialog
-        open={withdrawing}
-        title="Withdraw this alert?"
-        confirmLabel="Withdraw alert"
-        busy={withdraw.isPending}
-        onConfirm={() => withdraw.mutate()}
-        onCancel={() => setWithdrawing(false)}
-      >
+      <Dialog open={withdrawing} title="Withdraw this alert?" onClose={() => setWithdrawing(false)}>
+        {withdrawing && <WithdrawForm detail={detail} onDone={() => setWithdrawing(false)} />}
+      </Dialog>
+    </div>
+  );
+}
+
+/**
+ * Ending an alert (closing or withdrawing it), as of the version on screen. A 409 means it
+ * changed or ended since the page loaded: say so rather than open the conflict dialog.
+ */
+function useEndAlert<J>(send: (json: J) => Promise<unknown>, doneWords: string, onDone: () => void) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const end = useMutation({
+    mutationFn: send,
+    onSuccess: () => {
+      onDone();
+      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
+      toast(doneWords);
+    },
+  });
+  const error =
+    end.error instanceof ApiFailure && end.error.status === 409
+      ? "Someone else changed this alert since the page loaded. Close this window to see it as it is now."
+      : end.error;
+  return { end, error };
+}
+
+type AlertWithdraw = Parameters<(typeof api.alerts)[":id"]["withdraw"]["$post"]>[0]["json"];
+
+function WithdrawForm({ detail, onDone }: { detail: AlertDetail; onDone: () => void }) {
+  const a = detail.alert;
+  const { end, error } = useEndAlert(
+    (json: AlertWithdraw) => call(api.alerts[":id"].withdraw.$post({ param: { id: String(a.id) }, json })),
+    "Alert withdrawn.",
+    onDone,
+  );
+  const schema = useMemo(() => shapedSchema((v: { reason: string }) => ({ ...v, version: a.version }), alertWithdrawSchema), [a.version]);
+  const form = useAppForm({
+    defaultValues: { reason: "" },
+    validators: { onChange: schema },
+    onSubmit: ({ value }) => end.mutate(alertWithdrawSchema.parse({ ...value, version: a.version })),
+  });
+  return (
+    <form.AppForm>
+      <form.Form idPrefix="withdraw" error={error}>
         <p>
           Withdrawing ends answers and marks the alert as withdrawn; the {plural(a.tally.total, "answer")} given so far stay on record. It
           cannot be undone.
         </p>
-        {withdraw.error && <ErrorMessage error={withdraw.error} />}
-        <div className="field">
-          <label htmlFor="withdraw-reason">Reason (optional)</label>
-          <textarea id="withdraw-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
-      </ConfirmDialog>
-    </div>
+        <form.AppField name="reason">{(f) => <f.TextAreaField label="Reason (optional)" rows={2} />}</form.AppField>
+        <form.Actions label="Withdraw alert" busyLabel="Withdrawing…" busy={end.isPending} onCancel={onDone} />
+      </form.Form>
+    </form.AppForm>
+  );
+}
+
+const successChoices = [
+  { value: true, label: "Yes" },
+  { value: false, label: "No" },
+];
+
+function CloseForm({ detail, onDone }: { detail: AlertDetail; onDone: () => void }) {
+  const a = detail.alert;
+  const { end: close, error } = useEndAlert(
+    (json: AlertClose) => call(api.alerts[":id"].close.$post({ param: { id: String(a.id) }, json })),
+    "Alert closed and its outcome recorded.",
+    onDone,
+  );
+  const schema = useMemo(
+    () => shapedSchema((v: { outcome: string; successful: boolean | null }) => ({ ...v, version: a.version }), alertCloseSchema),
+    [a.version],
+  );
+  const form = useAppForm({
+    defaultValues: { outcome: "", successful: null as boolean | null },
+    validators: { onChange: schema },
+    onSubmit: ({ value }) => close.mutate(alertCloseSchema.parse({ ...value, version: a.version })),
+  });
+  return (
+    <form.AppForm>
+      <form.Form idPrefix="close" error={error}>
+        <p>Closing ends answers ({tallyWords(a.tally)}). It cannot be reopened.</p>
+        <form.AppField name="outcome">
+          {(f) => <f.TextAreaField label="Outcome" hint="What happened, in a sentence or two" rows={3} />}
+        </form.AppField>
+        <form.AppField name="successful">{(f) => <f.RadiosField label="Was it successful?" options={successChoices} />}</form.AppField>
+        <form.Actions label="Close alert" busyLabel="Closing…" busy={close.isPending} onCancel={onDone} />
+      </form.Form>
+    </form.AppForm>
   );
 }

@@ -2,23 +2,22 @@
 import { type AlertState, alertStateLabels, alertStates } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useAccess } from "../access.ts";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
 import type { AlertSummary } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDateTime } from "../format.ts";
-import { alertsQuery, meQuery } from "../queries.ts";
+import { alertsQuery } from "../queries.ts";
 
 export function AlertsPage() {
   const search = useSearch({ from: "/app/alerts" });
   const navigate = useNavigate({ from: "/alerts" });
-  const me = useQuery(meQuery);
   const alerts = useQuery(alertsQuery(search.state));
-  const user = me.data?.user;
-  const mayRaise = user?.role === "convenor" || user?.role === "member";
+  const { takesPart: mayRaise, speaksForOrganisation } = useAccess();
 
   return (
     <>
@@ -34,8 +33,7 @@ export function AlertsPage() {
         Sounding the alarm: an emerging threat or an opportunity where coordinated action from the membership could make a difference. Each
         organisation answers once and can change its answer until the deadline.
       </p>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar>
         <FilterSelect
           id="filter-state"
           label="Show"
@@ -44,7 +42,7 @@ export function AlertsPage() {
           options={alertStates.map((s) => ({ value: s, label: `${alertStateLabels[s]} alerts` }))}
           onChange={(v) => void navigate({ search: (p) => ({ ...p, state: v as AlertState | undefined }), replace: true })}
         />
-      </form>
+      </FilterBar>
       <CsvDownload path="/data/alerts.csv" query={{ state: search.state }} />
       {alerts.isLoading ? (
         <Skeleton lines={6} height="3rem" />
@@ -75,7 +73,7 @@ export function AlertsPage() {
       ) : (
         <ul className="alert-list">
           {alerts.data?.alerts.map((a) => (
-            <AlertCard key={a.id} alert={a} showOwn={user?.role === "member" && user.organisationId !== null} />
+            <AlertCard key={a.id} alert={a} showOwn={speaksForOrganisation} />
           ))}
         </ul>
       )}

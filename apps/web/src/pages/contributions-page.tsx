@@ -17,18 +17,19 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { lazy, useMemo, useState } from "react";
+import { useAccess } from "../access.ts";
 import { api, type ContributionList, type ContributionRecord, call } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { ContributionForm } from "../components/contribution-form.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
 import { ParticipationSection } from "../components/participation-section.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, formatMonth, plural } from "../format.ts";
-import { contributionsQuery, goalsQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { contributionsQuery, goalsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 
 const ByOrganisationChart = lazy(() =>
@@ -62,11 +63,7 @@ export function ContributionsPage() {
   const search = useSearch({ from: "/app/contributions" });
   const navigate = useNavigate({ from: "/contributions" });
   const { cycle, cycles, choose, isLoading: cyclesLoading } = useCycleChoice();
-  const me = useQuery(meQuery);
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
-  const mayLog = isConvenor || (user?.role === "member" && user.organisationId !== null);
-  const orgs = useQuery(organisationsQuery);
+  const { isConvenor, mayLogContributions: mayLog } = useAccess();
   const goals = useQuery({ ...goalsQuery({ cycleId: cycle?.id }), enabled: cycle !== undefined });
   const cycleId = search.allCycles ? undefined : cycle?.id;
   const filters = { organisationId: search.org, kind: search.kind, cycleId, goalId: search.goal };
@@ -91,8 +88,7 @@ export function ContributionsPage() {
       <p className="lede">
         What each member organisation has brought to the group's work: leading, signing, drafting, hosting, funding and more.
       </p>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar filtered={filtered} onClear={() => setSearch({ org: undefined, kind: undefined, goal: undefined })}>
         <FilterSelect
           id="filter-cycle"
           label="Cycle"
@@ -106,14 +102,7 @@ export function ContributionsPage() {
             } else setSearch({ allCycles: true });
           }}
         />
-        <FilterSelect
-          id="filter-org"
-          label="Organisation"
-          allLabel="All organisations"
-          value={search.org}
-          options={orgs.data?.organisations.map((o) => ({ value: o.id, label: o.name })) ?? []}
-          onChange={(v) => setSearch({ org: v ? Number(v) : undefined })}
-        />
+        <OrganisationFilter value={search.org} onChange={(org) => setSearch({ org })} />
         <FilterSelect
           id="filter-kind"
           label="Kind"
@@ -130,16 +119,7 @@ export function ContributionsPage() {
           options={goals.data?.goals.map((g) => ({ value: g.id, label: g.title })) ?? []}
           onChange={(v) => setSearch({ goal: v ? Number(v) : undefined })}
         />
-        {filtered && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => setSearch({ org: undefined, kind: undefined, goal: undefined })}
-          >
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterBar>
       {list.isLoading || cyclesLoading ? (
         <Skeleton lines={8} />
       ) : list.error || !list.data ? (
@@ -268,9 +248,7 @@ function linkOf(c: ContributionRecord): string {
 function ContributionsTable({ contributions, onEdit }: { contributions: ContributionRecord[]; onEdit: (c: ContributionRecord) => void }) {
   const search = useSearch({ from: "/app/contributions" });
   const navigate = useNavigate({ from: "/contributions" });
-  const me = useQuery(meQuery);
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
+  const { mayEdit: mayChange } = useAccess();
   const removal = useSoftDelete({
     family: "contributions",
     remove: (c: ContributionRecord) => call(api.contributions[":id"].$delete({ param: { id: String(c.id) } })),
@@ -279,7 +257,6 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
     confirmLabel: "Delete contribution",
     lost: (c) => <p>“{c.description}” will leave the table, the charts and the organisation's page. You can undo straight after.</p>,
   });
-  const mayChange = (c: ContributionRecord) => isConvenor || c.createdById === user?.id;
   const sorting = parseSort(search.sort);
 
   const columns = useMemo<ColumnDef<typeof features, ContributionRecord>[]>(

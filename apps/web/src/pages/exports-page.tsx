@@ -1,6 +1,7 @@
 /** Exports: the AGM slide deck for the chosen cycle — choose the audience, preview the slides, download or present. */
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useAccess } from "../access.ts";
 import { EmptyState, ErrorMessage, Skeleton, SkeletonPage } from "../components/states.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
@@ -9,9 +10,9 @@ import { agmQuery, meQuery } from "../queries.ts";
 export function ExportsPage() {
   const { cycle, isLoading, error } = useCycleChoice();
   const me = useQuery(meQuery);
-  const search = useSearch({ strict: false }) as { audience?: "members" | "public" };
-  const navigate = useNavigate();
-  const observer = me.data?.user?.role === "observer";
+  const search = useSearch({ from: "/app/exports" });
+  const navigate = useNavigate({ from: "/exports" });
+  const { isObserver: observer } = useAccess();
   const audience = observer ? "public" : (search.audience ?? "members");
   const agm = useQuery({ ...agmQuery(cycle?.id ?? 0, audience), enabled: cycle !== undefined && me.data !== undefined });
 
@@ -30,8 +31,7 @@ export function ExportsPage() {
     );
   }
   const query = `cycle=${cycle.id}&audience=${audience}`;
-  const setAudience = (a: "members" | "public") =>
-    void navigate({ to: ".", search: (prev: Record<string, unknown>) => ({ ...prev, audience: a }), replace: true } as never);
+  const setAudience = (a: "members" | "public") => void navigate({ search: (prev) => ({ ...prev, audience: a }), replace: true });
 
   return (
     <>

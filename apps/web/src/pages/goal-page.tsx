@@ -1,7 +1,9 @@
-import { type GoalStatus, goalStatuses, goalStatusLabels, percent, type Visibility, visibilities, visibilityLabels } from "@convene/domain";
+import { type GoalStatus, goalStatuses, goalStatusLabels, percent, progressUpdateInputSchema, type Visibility } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { lazy, useState } from "react";
+import { lazy, useMemo, useState } from "react";
+import { z } from "zod";
+import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type GoalDetail } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { GoalMilestones } from "../components/goal-milestones.tsx";
@@ -11,7 +13,9 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDate, formatDateTime, formatNumber, plural } from "../format.ts";
-import { cyclesQuery, goalQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { shapedSchema } from "../forms/shaped-schema.ts";
+import { cyclesQuery, goalQuery, organisationsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { GoalMeetings } from "./goal-meetings.tsx";
 import { MeasureEditForm, MeasureForm } from "./measure-form.tsx";
@@ -25,7 +29,7 @@ type Measure = GoalDetail["goal"]["measures"][number];
 export function GoalPage() {
   const { goalId } = useParams({ from: "/app/goals/$goalId" });
   const goal = useQuery(goalQuery(goalId));
-  const me = useQuery(meQuery);
+  const { isConvenor, isMember, mayPostUpdate, mayEditGoal } = useAccess();
   const orgs = useQuery(organisationsQuery);
 
   if (goal.isLoading) return <SkeletonPage title="Goal" />;
@@ -42,13 +46,8 @@ export function GoalPage() {
 
   const d = goal.data;
   const g = d.goal;
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
   const orgName = (id: number) => orgs.data?.organisations.find((o) => o.id === id)?.name ?? `Organisation ${id}`;
-  const involved =
-    user?.organisationId != null &&
-    (g.leadOrganisationId === user.organisationId || g.supportingOrganisationIds.includes(user.organisationId));
-  const canPost = !g.cycleClosed && (isConvenor || (user?.role === "member" && involved));
+  const canPost = mayPostUpdate(g);
 
   return (
     <>
@@ -57,7 +56,7 @@ export function GoalPage() {
       </p>
       <div className="page-head">
         <h1>{g.title}</h1>
-        {isConvenor && !g.cycleClosed && (
+        {mayEditGoal(g) && (
           <Link to="/goals/$goalId/edit" params={{ goalId: g.id }} className="button secondary no-print">
             Edit goal
           </Link>
@@ -138,7 +137,7 @@ export function GoalPage() {
         {g.measures.length === 0 ? (
           <EmptyState title="No measures yet">
             <p>A goal's progress is worked out from its measures: a number moving towards a target, or a milestone done or not.</p>
-            {isConvenor && !g.cycleClosed && <p>Add the first one below.</p>}
+            {mayEditGoal(g) && <p>Add the first one below.</p>}
           </EmptyState>
         ) : (
           <div className="measure-list">
@@ -147,12 +146,12 @@ export function GoalPage() {
                 key={m.id}
                 measure={m}
                 points={d.measureHistory.find((h) => h.measureId === m.id)?.points ?? []}
-                canEdit={isConvenor && !g.cycleClosed}
+                canEdit={mayEditGoal(g)}
               />
             ))}
           </div>
         )}
-        {isConvenor && !g.cycleClosed && <MeasureForm goalId={g.id} />}
+        {mayEditGoal(g) && <MeasureForm goalId={g.id} />}
       </section>
 
       {g.measures.length > 0 && (
@@ -174,7 +173,7 @@ export function GoalPage() {
       <section aria-labelledby="updates-heading">
         <h2 id="updates-heading">Updates</h2>
         {canPost && <UpdateForm detail={d} isConvenor={isConvenor} />}
-        {!canPost && !g.cycleClosed && user?.role === "member" && (
+        {!canPost && !g.cycleClosed && isMember && (
           <p className="muted">Members of the lead and supporting organisations post updates on this goal.</p>
         )}
         <UpdateHistory detail={d} />
@@ -250,143 +249,122 @@ function MeasureCard({ measure: m, points, canEdit }: { measure: Measure; points
   );
 }
 
+/** What the update form holds: one new value (or none) for each of the goal's measures, in their order. */
+interface UpdateValues {
+  note: string;
+  measures: (number | null)[];
+  status: GoalStatus | null;
+  confidence: number | null;
+  visibility: Visibility;
+  organisationId: number | null;
+}
+
+/** The update as the API takes it: the measures given a new value, by their ids. */
+function updateInput(goal: GoalDetail["goal"], isConvenor: boolean, v: UpdateValues) {
+  return {
+    goalId: goal.id,
+    note: v.note,
+    status: v.status,
+    confidence: v.confidence,
+    values: givenMeasures(v).map((i) => ({ measureId: goal.measures[i]!.id, value: v.measures[i] })),
+    visibility: v.visibility,
+    organisationId: isConvenor ? v.organisationId : null,
+  };
+}
+const givenMeasures = (v: UpdateValues) => v.measures.flatMap((value, i) => (value === null ? [] : [i]));
+
+/** The API's schema on the shaped update; a problem with the nth value given belongs beside its measure's box. */
+const updateSchema = (goal: GoalDetail["goal"], isConvenor: boolean) =>
+  shapedSchema(
+    (v: UpdateValues) => updateInput(goal, isConvenor, v),
+    progressUpdateInputSchema,
+    (path, v) => (path[0] === "values" && typeof path[1] === "number" ? ["measures", givenMeasures(v)[path[1]] ?? 0] : path),
+  );
+
 function UpdateForm({ detail, isConvenor }: { detail: GoalDetail; isConvenor: boolean }) {
+  // A fresh form after each post: the number boxes start empty again.
+  const [posted, setPosted] = useState(0);
+  return <UpdateFormOnce key={posted} detail={detail} isConvenor={isConvenor} onPosted={() => setPosted((n) => n + 1)} />;
+}
+
+const doneChoices = [
+  { id: 1, name: "Done" },
+  { id: 0, name: "Not done" },
+];
+
+function UpdateFormOnce({ detail, isConvenor, onPosted }: { detail: GoalDetail; isConvenor: boolean; onPosted: () => void }) {
   const g = detail.goal;
   const queryClient = useQueryClient();
   const toast = useToast();
   const orgs = useQuery(organisationsQuery);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  const [formKey, setFormKey] = useState(0);
   const post = useMutation({
     mutationFn: (json: Parameters<typeof api.updates.$post>[0]["json"]) => call(api.updates.$post({ json })),
     onSuccess: () => {
-      setError(null);
-      setFormKey((k) => k + 1);
       void queryClient.invalidateQueries({ queryKey: ["goals"] });
       toast("Update posted.");
+      onPosted();
     },
-    onError: (e) => setError(e instanceof ApiFailure ? e : null),
+  });
+  const schema = useMemo(() => updateSchema(g, isConvenor), [g, isConvenor]);
+  const form = useAppForm({
+    defaultValues: {
+      note: "",
+      measures: g.measures.map(() => null),
+      status: null,
+      confidence: null,
+      visibility: g.visibility === "public" ? "members" : g.visibility,
+      organisationId: null,
+    } as UpdateValues,
+    validators: { onChange: schema },
+    onSubmit: ({ value }) => post.mutate(progressUpdateInputSchema.parse(updateInput(g, isConvenor, value))),
   });
 
-  const submit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const values = g.measures.flatMap((m) => {
-      const raw = String(f.get(`measure-${m.id}`) ?? "").trim();
-      if (raw === "") return [];
-      return [{ measureId: m.id, value: m.kind === "milestone" ? Number(raw === "1") : Number(raw) }];
-    });
-    const bad = values.find((v) => !Number.isFinite(v.value));
-    if (bad) {
-      setError(
-        new ApiFailure(400, "invalid_input", "New values must be numbers.", {
-          fields: [{ field: `measure-${bad.measureId}`, message: "must be a number" }],
-        }),
-      );
-      return;
-    }
-    const status = String(f.get("status") ?? "");
-    const confidence = String(f.get("confidence") ?? "");
-    post.mutate({
-      goalId: g.id,
-      note: String(f.get("note") ?? ""),
-      status: status ? (status as GoalStatus) : null,
-      confidence: confidence === "" ? null : Number(confidence),
-      values,
-      visibility: String(f.get("visibility")) as Visibility,
-      organisationId: isConvenor && f.get("organisationId") ? Number(f.get("organisationId")) : null,
-    });
-  };
-
   return (
-    <form key={formKey} className="form card update-form" onSubmit={submit} aria-labelledby="update-form-heading">
+    <section className="card form-card update-form" aria-labelledby="update-form-heading">
       <h3 id="update-form-heading">Post an update</h3>
-      {error && (
-        <div className="error-box" role="alert">
-          {error.message}
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="note">What has happened?</label>
-        <textarea id="note" name="note" rows={3} maxLength={10000} />
-      </div>
-      {g.measures.length > 0 && (
-        <fieldset className="field-group">
-          <legend>New measure values (leave blank if unchanged)</legend>
-          {g.measures.map((m) => (
-            <div className="field" key={m.id}>
-              <label htmlFor={`measure-${m.id}`}>
-                {m.name}
-                {m.unit ? ` (${m.unit})` : ""}
-              </label>
-              {m.kind === "milestone" ? (
-                <select id={`measure-${m.id}`} name={`measure-${m.id}`} defaultValue="">
-                  <option value="">Unchanged ({m.current === 1 ? "done" : "not done"})</option>
-                  <option value="1">Done</option>
-                  <option value="0">Not done</option>
-                </select>
-              ) : (
-                <input
-                  id={`measure-${m.id}`}
-                  name={`measure-${m.id}`}
-                  type="number"
-                  step="any"
-                  inputMode="decimal"
-                  placeholder={`Now ${formatNumber(m.current)}`}
-                  aria-invalid={Boolean(error?.fieldMessage(`measure-${m.id}`))}
+      <form.AppForm>
+        <form.Form idPrefix="update" error={post.error}>
+          <form.AppField name="note">{(f) => <f.TextAreaField label="What has happened?" rows={3} />}</form.AppField>
+          {g.measures.length > 0 && (
+            <fieldset className="field-group">
+              <legend>New measure values (leave blank if unchanged)</legend>
+              {g.measures.map((m, i) => (
+                <form.AppField key={m.id} name={`measures[${i}]`}>
+                  {(f) =>
+                    m.kind === "milestone" ? (
+                      <f.RecordField label={m.name} records={doneChoices} none={`Unchanged (${m.current === 1 ? "done" : "not done"})`} />
+                    ) : (
+                      <f.NumberField label={`${m.name}${m.unit ? ` (${m.unit})` : ""}`} hint={`Now ${formatNumber(m.current)}`} optional />
+                    )
+                  }
+                </form.AppField>
+              ))}
+            </fieldset>
+          )}
+          <div className="field-row">
+            <form.AppField name="status">
+              {(f) => (
+                <f.ChoiceField
+                  label="Status"
+                  hint="A new status changes the goal itself, for everyone who can see it."
+                  options={goalStatuses}
+                  labels={goalStatusLabels}
+                  none={`Unchanged (${goalStatusLabels[g.status]})`}
                 />
               )}
-            </div>
-          ))}
-        </fieldset>
-      )}
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <p className="hint" id="status-hint">
-            A new status changes the goal itself, for everyone who can see it.
-          </p>
-          <select id="status" name="status" defaultValue="" aria-describedby="status-hint">
-            <option value="">Unchanged ({goalStatusLabels[g.status]})</option>
-            {goalStatuses.map((s) => (
-              <option key={s} value={s}>
-                {goalStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="confidence">Confidence (0–10, optional)</label>
-          <input id="confidence" name="confidence" type="number" min={0} max={10} step={1} />
-        </div>
-        <div className="field">
-          <label htmlFor="visibility">Visible to</label>
-          <select id="visibility" name="visibility" defaultValue={g.visibility === "public" ? "members" : g.visibility}>
-            {visibilities.map((v) => (
-              <option key={v} value={v}>
-                {visibilityLabels[v]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {isConvenor && (
-          <div className="field">
-            <label htmlFor="organisationId">On behalf of</label>
-            <select id="organisationId" name="organisationId" defaultValue="">
-              <option value="">No organisation (convenor)</option>
-              {orgs.data?.organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            </form.AppField>
+            <form.AppField name="confidence">{(f) => <f.NumberField label="Confidence (0–10, optional)" optional whole />}</form.AppField>
+            <form.AppField name="visibility">{(f) => <f.VisibilityField />}</form.AppField>
+            {isConvenor && (
+              <form.AppField name="organisationId">
+                {(f) => <f.RecordField label="On behalf of" records={orgs.data?.organisations} none="No organisation (convenor)" />}
+              </form.AppField>
+            )}
           </div>
-        )}
-      </div>
-      <button type="submit" className="button" disabled={post.isPending}>
-        {post.isPending ? "Posting…" : "Post update"}
-      </button>
-    </form>
+          <form.SubmitButton label="Post update" busyLabel="Posting…" busy={post.isPending} />
+        </form.Form>
+      </form.AppForm>
+    </section>
   );
 }
 
@@ -432,10 +410,7 @@ function UpdateHistory({ detail }: { detail: GoalDetail }) {
 function ConvenorActions({ detail }: { detail: GoalDetail }) {
   const g = detail.goal;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const cycles = useQuery(cyclesQuery);
-  const [target, setTarget] = useState("");
   const removal = useSoftDelete({
     family: "goals",
     remove: () => call(api.goals[":id"].$delete({ param: { id: String(g.id) } })),
@@ -454,14 +429,6 @@ function ConvenorActions({ detail }: { detail: GoalDetail }) {
     onDeleted: () => navigate({ to: "/goals" }),
     onRestored: () => navigate({ to: "/goals/$goalId", params: { goalId: g.id } }),
   });
-  const copy = useMutation({
-    mutationFn: (cycleId: number) => call(api.goals[":id"]["copy-forward"].$post({ param: { id: String(g.id) }, json: { cycleId } })),
-    onSuccess: (res) => {
-      void queryClient.invalidateQueries({ queryKey: ["goals"] });
-      toast("Goal carried forward.");
-      void navigate({ to: "/goals/$goalId", params: { goalId: res.goal.id } });
-    },
-  });
   const openCycles = (cycles.data?.cycles ?? []).filter(
     (c) => c.state === "open" && c.id !== g.cycleId && !detail.copies.some((x) => x.cycleName === c.name),
   );
@@ -470,36 +437,45 @@ function ConvenorActions({ detail }: { detail: GoalDetail }) {
     <section aria-labelledby="actions-heading" className="no-print convenor-actions">
       <h2 id="actions-heading">Convenor actions</h2>
       <div className="action-row">
-        {openCycles.length > 0 && (
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (target) copy.mutate(Number(target));
-            }}
-          >
-            <label htmlFor="copy-target">Carry forward into</label>
-            <select id="copy-target" value={target} onChange={(e) => setTarget(e.target.value)} required>
-              <option value="">Choose a cycle</option>
-              {openCycles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button secondary" disabled={!target || copy.isPending}>
-              Copy forward
-            </button>
-          </form>
-        )}
+        {openCycles.length > 0 && <CopyForwardForm goalId={g.id} cycles={openCycles} />}
         {!g.cycleClosed && (
           <button type="button" className="button danger" onClick={() => removal.ask(g)}>
             Delete goal
           </button>
         )}
       </div>
-      {copy.error && <ErrorMessage error={copy.error} />}
       {removal.dialog}
     </section>
+  );
+}
+
+const copyForwardSchema = z.object({ cycleId: z.number({ error: "Choose the cycle to carry the goal into" }) });
+
+function CopyForwardForm({ goalId, cycles }: { goalId: number; cycles: readonly { id: number; name: string }[] }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const copy = useMutation({
+    mutationFn: (cycleId: number) => call(api.goals[":id"]["copy-forward"].$post({ param: { id: String(goalId) }, json: { cycleId } })),
+    onSuccess: (res) => {
+      void queryClient.invalidateQueries({ queryKey: ["goals"] });
+      toast("Goal carried forward.");
+      void navigate({ to: "/goals/$goalId", params: { goalId: res.goal.id } });
+    },
+  });
+  const form = useAppForm({
+    defaultValues: { cycleId: null as number | null },
+    validators: { onChange: copyForwardSchema },
+    onSubmit: ({ value }) => copy.mutate(copyForwardSchema.parse(value).cycleId),
+  });
+  return (
+    <form.AppForm>
+      <form.Form className="inline-form" idPrefix="copy" error={copy.error}>
+        <form.AppField name="cycleId">
+          {(f) => <f.RecordField label="Carry forward into" records={cycles} none="Choose a cycle" />}
+        </form.AppField>
+        <form.SubmitButton label="Copy forward" className="button secondary" busy={copy.isPending} />
+      </form.Form>
+    </form.AppForm>
   );
 }

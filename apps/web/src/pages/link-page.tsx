@@ -1,25 +1,24 @@
 /** One page for the three one-time links: first-convenor setup, invitation, password reset. */
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useRouterState, useSearch } from "@tanstack/react-router";
-import { useState } from "react";
-import { ApiFailure, api, call } from "../api.ts";
+import { useMemo } from "react";
+import { api, call } from "../api.ts";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
+import { acceptLinkSchema, accountFieldNames } from "../forms/account-schemas.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { withFieldNames } from "../forms/server-errors.ts";
 
 const titles = { setup: "Set up Convene", invite: "Accept your invitation", reset: "Choose a new password" } as const;
 
 export function LinkPage() {
   const { token } = useSearch({ strict: false }) as { token: string };
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const navigate = useNavigate();
   const link = useQuery({
     queryKey: ["link", token],
     queryFn: () => call(api.invitations[":token"].$get({ param: { token } })),
     enabled: token.length >= 10,
     retry: false,
   });
-  const [problem, setProblem] = useState<ApiFailure | null>(null);
-  const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   if (token.length < 10) {
     return (
@@ -47,35 +46,6 @@ export function LinkPage() {
   const kind = link.data.kind;
   const expectedPath = kind === "setup" ? "/setup" : kind === "invite" ? "/invitation" : "/reset-password";
 
-  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const password = String(f.get("password"));
-    if (password !== String(f.get("confirm"))) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    setBusy(true);
-    try {
-      await call(
-        api.invitations[":token"].accept.$post({
-          param: { token },
-          json: {
-            password,
-            ...(kind !== "reset" ? { name: String(f.get("name") ?? "") } : {}),
-            ...(kind === "setup" ? { email: String(f.get("email") ?? "") } : {}),
-          },
-        }),
-      );
-      await navigate({ to: "/sign-in", search: { redirect: "/" } });
-    } catch (err) {
-      setProblem(err instanceof ApiFailure ? err : new ApiFailure(0, "error", "That did not work. Try again."));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Frame title={titles[kind]}>
       {pathname !== expectedPath && <p className="muted">This is a {kind === "invite" ? "invitation" : kind} link.</p>}
@@ -91,67 +61,56 @@ export function LinkPage() {
           Choose a new password for <strong>{link.data.email}</strong>. You will be signed out everywhere else.
         </p>
       )}
-      <form className="form" onSubmit={submit}>
-        {problem && (
-          <div className="error-box" role="alert">
-            {problem.message}
-          </div>
-        )}
+      <LinkForm token={token} kind={kind} name={link.data.name ?? ""} />
+    </Frame>
+  );
+}
+
+/** The new account's name and email (as each link asks) and its password, typed twice. */
+function LinkForm({ token, kind, name }: { token: string; kind: keyof typeof titles; name: string }) {
+  const navigate = useNavigate();
+  const accept = useMutation({
+    mutationFn: (json: Parameters<(typeof api.invitations)[":token"]["accept"]["$post"]>[0]["json"]) =>
+      call(api.invitations[":token"].accept.$post({ param: { token }, json })),
+    onSuccess: () => navigate({ to: "/sign-in", search: { redirect: "/" } }),
+  });
+  const schema = acceptLinkSchema(kind);
+  const refusal = useMemo(() => withFieldNames(accept.error, accountFieldNames), [accept.error]);
+  const form = useAppForm({
+    defaultValues: { name, email: "", password: "", confirm: "" },
+    validators: { onChange: schema },
+    onSubmit: ({ value }) =>
+      accept.mutate({
+        password: value.password,
+        ...(kind !== "reset" ? { name: value.name.trim() } : {}),
+        ...(kind === "setup" ? { email: value.email } : {}),
+      }),
+  });
+  return (
+    <form.AppForm>
+      <form.Form error={refusal}>
         {kind !== "reset" && (
-          <div className="field">
-            <label htmlFor="name">Your name</label>
-            <input id="name" name="name" autoComplete="name" defaultValue={link.data.name} required maxLength={200} />
-          </div>
+          <form.AppField name="name">{(f) => <f.TextField label="Your name" autoComplete="name" maxLength={200} />}</form.AppField>
         )}
         {kind === "setup" && (
-          <div className="field">
-            <label htmlFor="email">Email address</label>
-            <input id="email" name="email" type="email" autoComplete="username" required aria-describedby="email-error" />
-            {problem?.fieldMessage("email") && (
-              <p id="email-error" className="field-error">
-                Email address {problem.fieldMessage("email")}
-              </p>
-            )}
-          </div>
+          <form.AppField name="email">{(f) => <f.TextField label="Email address" type="email" autoComplete="username" />}</form.AppField>
         )}
-        <div className="field">
-          <label htmlFor="password">New password</label>
-          <p className="hint" id="password-hint">
-            At least 10 characters. A few unrelated words make a strong one.
-          </p>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            aria-describedby="password-hint"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="confirm">Type it again</label>
-          <input
-            id="confirm"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            aria-invalid={mismatch}
-            aria-describedby="confirm-error"
-          />
-          {mismatch && (
-            <p id="confirm-error" className="field-error">
-              The two passwords are not the same.
-            </p>
+        <form.AppField name="password">
+          {(f) => (
+            <f.TextField
+              label="New password"
+              hint="At least 10 characters. A few unrelated words make a strong one."
+              type="password"
+              autoComplete="new-password"
+            />
           )}
-        </div>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : kind === "reset" ? "Save new password" : "Create account"}
-        </button>
-      </form>
-    </Frame>
+        </form.AppField>
+        <form.AppField name="confirm">
+          {(f) => <f.TextField label="Type it again" type="password" autoComplete="new-password" />}
+        </form.AppField>
+        <form.SubmitButton label={kind === "reset" ? "Save new password" : "Create account"} busy={accept.isPending} />
+      </form.Form>
+    </form.AppForm>
   );
 }
 

@@ -120,11 +120,7 @@ export function MeasureForm({ goalId }: { goalId: number }) {
         <form.AppField name="weight">
           {(f) => <f.NumberField label="Weight" hint="How much it counts in the goal's progress, relative to its other measures" />}
         </form.AppField>
-        <form.Actions label="Add measure" busy={create.isPending}>
-          <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-        </form.Actions>
+        <form.Actions label="Add measure" busy={create.isPending} onCancel={() => setOpen(false)} />
       </form.Form>
     </form.AppForm>
   );
@@ -183,11 +179,7 @@ export function MeasureEditForm({ measure: m, onDone }: { measure: Measure; onDo
           </div>
         )}
         <form.AppField name="weight">{(f) => <f.NumberField label="Weight" />}</form.AppField>
-        <form.Actions label="Save measure" busy={edit.isPending}>
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </form.Actions>
+        <form.Actions label="Save measure" busy={edit.isPending} onCancel={onDone} />
       </form.Form>
       {edit.dialog}
     </form.AppForm>

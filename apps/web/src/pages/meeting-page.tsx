@@ -1,16 +1,21 @@
 /** One meeting: when and where, agenda and minutes, who came, and what was decided. */
 import {
   type AttendanceStatus,
+  attendanceInputSchema,
+  type DecisionInput,
+  decisionInputSchema,
   type GoalStatus,
   goalStatuses,
   goalStatusLabels,
   meetingKindLabels,
   visibilityLabels,
 } from "@convene/domain";
+import { useStore } from "@tanstack/react-form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { useState } from "react";
-import { ApiFailure, api, call, type MeetingDetail } from "../api.ts";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useAccess } from "../access.ts";
+import { ApiFailure, api, call, type GoalSummary, type MeetingDetail } from "../api.ts";
 import { ConfirmDialog } from "../components/dialog.tsx";
 import { Markdown } from "../components/markdown.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
@@ -18,15 +23,19 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
-import { apiFieldErrors } from "../form-errors.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { shapedSchema } from "../forms/shaped-schema.ts";
 import { formatMeetingTime } from "../meeting-format.ts";
-import { cyclesQuery, goalsQuery, meetingQuery, meQuery, organisationsQuery, themesQuery } from "../queries.ts";
+import { cyclesQuery, goalsQuery, meetingQuery, organisationsQuery, themesQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
+import { useVersionedEdit } from "../versioned-edit.tsx";
+
+type AttendanceBody = Parameters<(typeof api.meetings)[":id"]["attendance"]["$put"]>[0]["json"];
 
 export function MeetingPage() {
   const { meetingId } = useParams({ from: "/app/meetings/$meetingId" });
   const meeting = useQuery(meetingQuery(meetingId));
-  const me = useQuery(meQuery);
+  const { isConvenor } = useAccess();
 
   if (meeting.isLoading) return <SkeletonPage title="Meeting" />;
   if (meeting.error instanceof ApiFailure && meeting.error.status === 404) {
@@ -41,7 +50,6 @@ export function MeetingPage() {
   if (meeting.error || !meeting.data) return <ErrorMessage error={meeting.error} retry={() => meeting.refetch()} />;
   const d = meeting.data;
   const m = d.meeting;
-  const isConvenor = me.data?.user?.role === "convenor";
 
   return (
     <article className="meeting-page">
@@ -164,100 +172,85 @@ function AttendanceList({ detail }: { detail: MeetingDetail }) {
 }
 
 type Mark = AttendanceStatus | "";
+type Meeting = MeetingDetail["meeting"];
+
+const markChoices = [
+  { value: "attended", label: "Attended" },
+  { value: "apologies", label: "Apologies" },
+  { value: "", label: "Not recorded" },
+] as const satisfies readonly { value: Mark; label: string }[];
+
+/** The attendance as the API takes it: the organisations with a mark. */
+const attendanceOf = (marks: Record<string, Mark>) =>
+  Object.entries(marks).flatMap(([id, status]) => (status ? [{ organisationId: Number(id), status }] : []));
+
+const attendanceWords = (rows: { status: AttendanceStatus }[]) => {
+  const attended = rows.filter((r) => r.status === "attended").length;
+  return `${attended} attended, ${rows.length - attended} sent apologies`;
+};
 
 function AttendanceForm({ detail }: { detail: MeetingDetail }) {
-  const orgs = useQuery(organisationsQuery);
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const [open, setOpen] = useState(false);
-  const initial = () => Object.fromEntries(detail.attendance.map((a) => [a.organisationId, a.status as Mark])) as Record<number, Mark>;
-  const [marks, setMarks] = useState<Record<number, Mark>>(initial);
-  const save = useMutation({
-    mutationFn: () =>
-      call(
-        api.meetings[":id"].attendance.$put({
-          param: { id: String(detail.meeting.id) },
-          json: {
-            version: detail.meeting.version,
-            attendance: Object.entries(marks)
-              .filter(([, s]) => s)
-              .map(([id, s]) => ({ organisationId: Number(id), status: s as AttendanceStatus })),
-          },
-        }),
-      ),
-    onSuccess: () => {
-      setOpen(false);
-      void queryClient.invalidateQueries({ queryKey: ["meetings"] });
-      toast("Attendance saved.");
-    },
-  });
-  const conflict = save.error instanceof ApiFailure && save.error.status === 409;
   if (!open) {
     return (
-      <button
-        type="button"
-        className="button secondary no-print"
-        onClick={() => {
-          setMarks(initial());
-          save.reset();
-          setOpen(true);
-        }}
-      >
+      <button type="button" className="button secondary no-print" onClick={() => setOpen(true)}>
         Record attendance
       </button>
     );
   }
-  const list = (orgs.data?.organisations ?? []).filter((o) => !o.leftOn || o.leftOn >= detail.meeting.startsAt.slice(0, 10));
+  return <AttendanceMarks detail={detail} onDone={() => setOpen(false)} />;
+}
+
+function AttendanceMarks({ detail, onDone }: { detail: MeetingDetail; onDone: () => void }) {
+  const orgs = useQuery(organisationsQuery);
+  const toast = useToast();
+  const edit = useVersionedEdit<Meeting, AttendanceBody>({
+    // The marks live in the meeting's detail answer, not in the meeting returned: read it again.
+    family: { root: "meetings", one: "meeting", many: "meetings", refetch: true },
+    send: (id, json) => call(api.meetings[":id"].attendance.$put({ param: { id: String(id) }, json })).then((r) => r.meeting),
+    labels: { attendance: "Attendance" },
+    // The meeting as saved now does not carry its marks; the page shows them once theirs are kept.
+    show: (_field, value) => (Array.isArray(value) ? attendanceWords(value) : "Changed by someone else"),
+    onSaved: () => {
+      toast("Attendance saved.");
+      onDone();
+    },
+  });
+  const m = detail.meeting;
+  const schema = useMemo(
+    () =>
+      shapedSchema(
+        (v: { marks: Record<string, Mark> }) => ({ version: m.version, attendance: attendanceOf(v.marks) }),
+        attendanceInputSchema,
+      ),
+    [m.version],
+  );
+  const form = useAppForm({
+    defaultValues: { marks: Object.fromEntries(detail.attendance.map((a) => [String(a.organisationId), a.status as Mark])) },
+    validators: { onChange: schema },
+    // Always sent, even unchanged: saying "this is the list" is the point of the form.
+    onSubmit: ({ value }) => edit.save(m, {}, { also: { attendance: attendanceOf(value.marks) } }),
+  });
+  const list = (orgs.data?.organisations ?? []).filter((o) => !o.leftOn || o.leftOn >= m.startsAt.slice(0, 10));
   return (
-    <form
-      className="form card no-print"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <fieldset className="field-group attendance-grid">
-        <legend>Who came? Mark each organisation that attended or sent apologies.</legend>
-        {list.map((o) => (
-          <fieldset key={o.id} className="attendance-row">
-            <legend>{o.name}</legend>
-            {(
-              [
-                ["attended", "Attended"],
-                ["apologies", "Apologies"],
-                ["", "Not recorded"],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value || "none"} className="checkbox">
-                <input
-                  type="radio"
-                  name={`org-${o.id}`}
-                  value={value}
-                  checked={(marks[o.id] ?? "") === value}
-                  onChange={() => setMarks((mk) => ({ ...mk, [o.id]: value }))}
-                />{" "}
-                {label}
-              </label>
-            ))}
-          </fieldset>
-        ))}
-      </fieldset>
-      {save.error && (
-        <div className="error-box" role="alert">
-          {conflict
-            ? "Someone else changed this meeting while you were recording. Close this form and open it again to see their changes."
-            : save.error.message}
-        </div>
-      )}
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save attendance"}
-        </button>
-        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <form.AppForm>
+      <form.Form className="form card no-print" idPrefix="attendance" error={edit.error}>
+        <fieldset className="field-group attendance-grid">
+          <legend>Who came? Mark each organisation that attended or sent apologies.</legend>
+          {list.map((o) => (
+            <form.AppField key={o.id} name={`marks.${o.id}`}>
+              {(f) => (
+                <div className="attendance-row">
+                  <f.RadiosField label={o.name} options={markChoices} />
+                </div>
+              )}
+            </form.AppField>
+          ))}
+        </fieldset>
+        <form.Actions label="Save attendance" busy={edit.isPending} onCancel={onDone} />
+      </form.Form>
+      {edit.dialog}
+    </form.AppForm>
   );
 }
 
@@ -319,7 +312,75 @@ function DecisionList({ detail, isConvenor }: { detail: MeetingDetail; isConveno
   );
 }
 
-type Action = "none" | "create_goal" | "change_goal";
+type Action = DecisionInput["action"];
+
+/** What the decision form holds: every field any action may take; the action decides which are sent. */
+interface DecisionValues {
+  action: Action;
+  text: string;
+  cycleId: number | null;
+  title: string;
+  themeId: number | null;
+  leadOrganisationId: number | null;
+  goalId: number | null;
+  status: GoalStatus | null;
+  dueDate: string | null;
+}
+
+const emptyDecision = (cycleId: number | null): DecisionValues => ({
+  action: "none",
+  text: "",
+  cycleId,
+  title: "",
+  themeId: null,
+  leadOrganisationId: null,
+  goalId: null,
+  status: null,
+  dueDate: null,
+});
+
+const actionChoices = [
+  { value: "none", label: "No, just record the decision" },
+  { value: "create_goal", label: "Yes: create a goal" },
+  { value: "change_goal", label: "Yes: change a goal" },
+] as const satisfies readonly { value: Action; label: string }[];
+
+function decisionOf(v: DecisionValues, goalVersion: (id: number) => number | undefined) {
+  if (v.action === "none") return { action: v.action, text: v.text };
+  if (v.action === "create_goal") {
+    const { cycleId, title, themeId, leadOrganisationId, dueDate } = v;
+    return { action: v.action, text: v.text, goal: { cycleId, title, themeId, leadOrganisationId, dueDate } };
+  }
+  return {
+    action: v.action,
+    text: v.text,
+    goalId: v.goalId,
+    goalVersion: v.goalId === null ? 1 : (goalVersion(v.goalId) ?? 1),
+    ...(v.status ? { status: v.status } : {}),
+    ...(v.dueDate ? { dueDate: v.dueDate } : {}),
+  };
+}
+
+/**
+ * The API's schema on the shaped decision: "goal.title" is the form's "title". A goal or cycle
+ * not chosen yet is said here in plain words; the API could only call it a missing number.
+ */
+function decisionSchema(goalVersion: (id: number) => number | undefined) {
+  return shapedSchema(
+    (v: DecisionValues) => decisionOf(v, goalVersion),
+    decisionInputSchema,
+    (path, v) => {
+      if (path[0] === "goal") return path[1] === "cycleId" && v.cycleId === null ? null : path.slice(1);
+      if (path[0] === "goalId" && v.goalId === null) return null;
+      return path;
+    },
+  ).superRefine((v, ctx) => {
+    if (v.action === "change_goal" && v.goalId === null)
+      ctx.addIssue({ code: "custom", path: ["goalId"], message: "Choose the goal this decision changes" });
+    if (v.action === "create_goal" && v.cycleId === null)
+      ctx.addIssue({ code: "custom", path: ["cycleId"], message: "Choose the cycle the goal belongs to" });
+  });
+}
 
 function DecisionForm({ detail }: { detail: MeetingDetail }) {
   const m = detail.meeting;
@@ -331,17 +392,6 @@ function DecisionForm({ detail }: { detail: MeetingDetail }) {
   const { cycle: chosen } = useCycleChoice();
   const openCycles = (cycles.data?.cycles ?? []).filter((c) => c.state === "open");
   const defaultCycle = openCycles.find((c) => c.id === m.cycleId) ?? openCycles.find((c) => c.id === chosen?.id) ?? openCycles[0];
-  const [action, setAction] = useState<Action>("none");
-  const [text, setText] = useState("");
-  const [cycleId, setCycleId] = useState<string>("");
-  const [goalTitle, setGoalTitle] = useState("");
-  const [themeId, setThemeId] = useState("");
-  const [leadId, setLeadId] = useState("");
-  const [goalId, setGoalId] = useState("");
-  const [status, setStatus] = useState<GoalStatus | "">("");
-  const [dueDate, setDueDate] = useState("");
-  const effectiveCycle = cycleId ? Number(cycleId) : defaultCycle?.id;
-  const goals = useQuery({ ...goalsQuery({ cycleId: effectiveCycle }), enabled: action === "change_goal" && effectiveCycle !== undefined });
 
   const add = useMutation({
     mutationFn: (json: Parameters<(typeof api.meetings)[":id"]["decisions"]["$post"]>[0]["json"]) =>
@@ -350,185 +400,80 @@ function DecisionForm({ detail }: { detail: MeetingDetail }) {
       void queryClient.invalidateQueries({ queryKey: ["meetings"] });
       void queryClient.invalidateQueries({ queryKey: ["goals"] });
       toast(res.decision.goalAction === "created" ? "Decision recorded and goal created." : "Decision recorded.");
-      setText("");
-      setGoalTitle("");
-      setGoalId("");
-      setStatus("");
-      setDueDate("");
-      setAction("none");
+      // Ready for the next decision, in the same cycle.
+      form.reset(emptyDecision(form.getFieldValue("cycleId")));
     },
   });
-  const errors = apiFieldErrors(add.error);
-  const fieldError = (f: string) =>
-    add.error instanceof ApiFailure ? add.error.details?.fields?.find((x) => x.field === f)?.message : undefined;
+  // The version of the goal chosen, read when the form is sent: the goals load after the form starts.
+  const goalsNow = useRef<GoalSummary[]>([]);
+  const schema = useMemo(() => decisionSchema((id) => goalsNow.current.find((g) => g.id === id)?.version), []);
+  const form = useAppForm({
+    defaultValues: emptyDecision(defaultCycle?.id ?? null),
+    validators: { onChange: schema },
+    onSubmit: ({ value }) =>
+      add.mutate(decisionInputSchema.parse(decisionOf(value, (id) => goalsNow.current.find((g) => g.id === id)?.version))),
+  });
+  // The cycles may arrive after the form starts: the meeting's own (or the chosen) cycle is the default.
+  const defaultCycleId = defaultCycle?.id;
+  useEffect(() => {
+    if (defaultCycleId !== undefined && form.getFieldValue("cycleId") === null) form.setFieldValue("cycleId", defaultCycleId);
+  }, [form, defaultCycleId]);
+  const action = useStore(form.store, (s) => s.values.action);
+  const cycleId = useStore(form.store, (s) => s.values.cycleId) ?? defaultCycle?.id;
+  const goals = useQuery({ ...goalsQuery({ cycleId }), enabled: action === "change_goal" && cycleId !== undefined });
+  goalsNow.current = goals.data?.goals ?? [];
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (action === "none") add.mutate({ action, text });
-    else if (action === "create_goal") {
-      add.mutate({
-        action,
-        text,
-        goal: {
-          cycleId: effectiveCycle ?? 0,
-          title: goalTitle,
-          themeId: themeId ? Number(themeId) : null,
-          leadOrganisationId: leadId ? Number(leadId) : null,
-          dueDate: dueDate || null,
-        },
-      });
-    } else {
-      const goal = goals.data?.goals.find((g) => g.id === Number(goalId));
-      add.mutate({
-        action,
-        text,
-        goalId: Number(goalId) || 0,
-        goalVersion: goal?.version ?? 1,
-        ...(status ? { status } : {}),
-        ...(dueDate ? { dueDate } : {}),
-      });
-    }
-  };
+  // A 409 here is the goal's version, not this form's: say what to do rather than open the conflict dialog.
+  const error =
+    add.error instanceof ApiFailure && add.error.status === 409
+      ? "That goal was changed since this page loaded. Choose it again to use its latest version."
+      : add.error;
 
   return (
-    <form className="form card no-print" onSubmit={submit} aria-labelledby="decision-form-heading" noValidate>
+    <section className="card form-card no-print" aria-labelledby="decision-form-heading">
       <h3 id="decision-form-heading">Add a decision</h3>
-      {add.error && (
-        <div className="error-box" role="alert">
-          {add.error instanceof ApiFailure && add.error.status === 409 && add.error.code === "conflict"
-            ? "That goal was changed since this page loaded. Pick it again to use its latest version."
-            : add.error.message}
-        </div>
-      )}
-      <div className={`field ${errors.text ? "has-error" : ""}`}>
-        <label htmlFor="decision-text">What was decided?</label>
-        <textarea
-          id="decision-text"
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={Boolean(errors.text)}
-          aria-describedby={errors.text ? "decision-text-error" : undefined}
-        />
-        {errors.text && (
-          <p className="field-error" id="decision-text-error">
-            {errors.text}
-          </p>
-        )}
-      </div>
-      <fieldset className="field-group">
-        <legend>Does it affect a goal?</legend>
-        {(
-          [
-            ["none", "No, just record the decision"],
-            ["create_goal", "Yes: create a goal"],
-            ["change_goal", "Yes: change a goal"],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} className="checkbox">
-            <input type="radio" name="decision-action" value={value} checked={action === value} onChange={() => setAction(value)} /> {label}
-          </label>
-        ))}
-      </fieldset>
-      {action !== "none" && (
-        <div className="field">
-          <label htmlFor="decision-cycle">Cycle</label>
-          {openCycles.length === 0 ? (
-            <p className="muted">There is no open cycle: goals can only be created or changed in an open cycle.</p>
-          ) : (
-            <select id="decision-cycle" value={cycleId || String(defaultCycle?.id ?? "")} onChange={(e) => setCycleId(e.target.value)}>
-              {openCycles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+      <form.AppForm>
+        <form.Form idPrefix="decision" error={error}>
+          <form.AppField name="text">{(f) => <f.TextAreaField label="What was decided?" rows={3} />}</form.AppField>
+          <form.AppField name="action">{(f) => <f.RadiosField label="Does it affect a goal?" options={actionChoices} />}</form.AppField>
+          {action !== "none" &&
+            (openCycles.length === 0 ? (
+              <p className="muted">There is no open cycle: goals can only be created or changed in an open cycle.</p>
+            ) : (
+              <form.AppField name="cycleId">{(f) => <f.RecordField label="Cycle" records={openCycles} />}</form.AppField>
+            ))}
+          {action === "create_goal" && (
+            <div className="field-row">
+              <form.AppField name="title">{(f) => <f.TextField label="Goal title" maxLength={300} />}</form.AppField>
+              <form.AppField name="themeId">
+                {(f) => <f.RecordField label="Theme" records={themes.data?.themes} none="No theme" />}
+              </form.AppField>
+              <form.AppField name="leadOrganisationId">
+                {(f) => <f.RecordField label="Lead organisation" records={orgs.data?.organisations} none="No lead yet" />}
+              </form.AppField>
+              <form.AppField name="dueDate">{(f) => <f.DateField label="Due date (optional)" optional />}</form.AppField>
+              <p className="hint">
+                The goal is visible to the same people as this meeting ({visibilityLabels[m.visibility].toLowerCase()}).
+              </p>
+            </div>
           )}
-        </div>
-      )}
-      {action === "create_goal" && (
-        <div className="field-row">
-          <div className={`field ${fieldError("goal.title") ? "has-error" : ""}`}>
-            <label htmlFor="decision-goal-title">Goal title</label>
-            <input
-              id="decision-goal-title"
-              value={goalTitle}
-              maxLength={300}
-              onChange={(e) => setGoalTitle(e.target.value)}
-              aria-invalid={Boolean(fieldError("goal.title"))}
-            />
-            {fieldError("goal.title") && <p className="field-error">{fieldError("goal.title")}</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="decision-theme">Theme</label>
-            <select id="decision-theme" value={themeId} onChange={(e) => setThemeId(e.target.value)}>
-              <option value="">No theme</option>
-              {themes.data?.themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="decision-lead">Lead organisation</label>
-            <select id="decision-lead" value={leadId} onChange={(e) => setLeadId(e.target.value)}>
-              <option value="">No lead yet</option>
-              {orgs.data?.organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="decision-due">Due date (optional)</label>
-            <input id="decision-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-          </div>
-          <p className="hint">The goal is visible to the same people as this meeting ({visibilityLabels[m.visibility].toLowerCase()}).</p>
-        </div>
-      )}
-      {action === "change_goal" && (
-        <div className="field-row">
-          <div className={`field ${fieldError("goalId") ? "has-error" : ""}`}>
-            <label htmlFor="decision-goal">Goal</label>
-            <select
-              id="decision-goal"
-              value={goalId}
-              onChange={(e) => setGoalId(e.target.value)}
-              aria-invalid={Boolean(fieldError("goalId"))}
-            >
-              <option value="">Choose a goal</option>
-              {goals.data?.goals.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.title}
-                </option>
-              ))}
-            </select>
-            {fieldError("goalId") && <p className="field-error">Choose the goal this decision changes.</p>}
-          </div>
-          <div className={`field ${fieldError("status") ? "has-error" : ""}`}>
-            <label htmlFor="decision-status">New status</label>
-            <select id="decision-status" value={status} onChange={(e) => setStatus(e.target.value as GoalStatus | "")}>
-              <option value="">Unchanged</option>
-              {goalStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {goalStatusLabels[s]}
-                </option>
-              ))}
-            </select>
-            {fieldError("status") && <p className="field-error">Choose a new status or a new due date.</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="decision-new-due">New due date</label>
-            <input id="decision-new-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-          </div>
-        </div>
-      )}
-      <button type="submit" className="button" disabled={add.isPending}>
-        {add.isPending ? "Saving…" : "Add decision"}
-      </button>
-    </form>
+          {action === "change_goal" && (
+            <div className="field-row">
+              <form.AppField name="goalId">
+                {(f) => (
+                  <f.RecordField label="Goal" records={goals.data?.goals.map((g) => ({ id: g.id, name: g.title }))} none="Choose a goal" />
+                )}
+              </form.AppField>
+              <form.AppField name="status">
+                {(f) => <f.ChoiceField label="New status" options={goalStatuses} labels={goalStatusLabels} none="Unchanged" />}
+              </form.AppField>
+              <form.AppField name="dueDate">{(f) => <f.DateField label="New due date" optional />}</form.AppField>
+            </div>
+          )}
+          <form.SubmitButton label="Add decision" busy={add.isPending} />
+        </form.Form>
+      </form.AppForm>
+    </section>
   );
 }
 

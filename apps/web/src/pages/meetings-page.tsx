@@ -3,24 +3,25 @@ import { type MeetingKind, meetingKindLabels, meetingKinds } from "@convene/doma
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy } from "react";
+import { useAccess } from "../access.ts";
 import type { MeetingAttendanceByYear, MeetingSummary } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
+import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
 import { formatMeetingTime } from "../meeting-format.ts";
-import { meetingAttendanceQuery, meetingsQuery, meQuery } from "../queries.ts";
+import { meetingAttendanceQuery, meetingsQuery } from "../queries.ts";
 
 const AttendanceChart = lazy(() => import("../charts/attendance-chart.tsx").then((m) => ({ default: m.AttendanceChart })));
 
 export function MeetingsPage() {
   const search = useSearch({ from: "/app/meetings" });
   const navigate = useNavigate({ from: "/meetings" });
-  const me = useQuery(meQuery);
   const list = useQuery(meetingsQuery({ kind: search.kind }));
   const attendance = useQuery(meetingAttendanceQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
+  const { isConvenor } = useAccess();
 
   if (list.isLoading) return <SkeletonPage title="Meetings" />;
   if (list.error || !list.data) return <ErrorMessage error={list.error} retry={() => list.refetch()} />;
@@ -43,23 +44,16 @@ export function MeetingsPage() {
         The group meets formally at least twice a year, at the annual goal-setting workshop and the AGM, and also ad hoc and informally.{" "}
         <Link to="/account">Add these meetings to your own calendar</Link>.
       </p>
-      <div className="filters no-print">
-        <div className="field">
-          <label htmlFor="kind-filter">Kind of meeting</label>
-          <select
-            id="kind-filter"
-            value={search.kind ?? ""}
-            onChange={(e) => void navigate({ search: (s) => ({ ...s, kind: (e.target.value || undefined) as MeetingKind | undefined }) })}
-          >
-            <option value="">All kinds</option>
-            {meetingKinds.map((k) => (
-              <option key={k} value={k}>
-                {meetingKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <FilterBar>
+        <FilterSelect
+          id="kind-filter"
+          label="Kind of meeting"
+          allLabel="All kinds"
+          value={search.kind}
+          options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))}
+          onChange={(v) => void navigate({ search: (s) => ({ ...s, kind: v as MeetingKind | undefined }) })}
+        />
+      </FilterBar>
       <CsvDownload path="/data/meetings.csv" query={{ kind: search.kind }} />
 
       {list.data.meetings.length === 0 ? (

@@ -7,15 +7,17 @@ import { formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKi
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
+import { useAccess } from "../access.ts";
 import { api, call, type Milestone } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
+import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
 import { MilestoneKindBadge } from "../components/milestone-kind.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
-import { meQuery, milestonesQuery, organisationsQuery } from "../queries.ts";
+import { milestonesQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { MilestoneForm } from "./milestone-form.tsx";
 
@@ -30,9 +32,7 @@ export function MilestonesPage() {
   const search = useSearch({ from: "/app/milestones" });
   const navigate = useNavigate({ from: "/milestones" });
   const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const me = useQuery(meQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
-  const orgs = useQuery(organisationsQuery);
+  const { isConvenor } = useAccess();
   const newestFirst = search.order !== "oldest";
   // Keep the timeline on screen while a new filter or order loads, rather than flashing a skeleton.
   const list = useQuery({
@@ -67,55 +67,30 @@ export function MilestonesPage() {
         election pledges and statements. Dates are shown only as precisely as they are known.
       </p>
 
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" aria-label="Filter milestones" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-kind">Kind</label>
-          <select
-            id="filter-kind"
-            value={search.kind ?? ""}
-            onChange={(e) => setSearch({ kind: (e.target.value || undefined) as MilestoneKind | undefined })}
-          >
-            <option value="">All kinds</option>
-            {milestoneKinds.map((k) => (
-              <option key={k} value={k}>
-                {milestoneKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-year">Year</label>
-          <select
-            id="filter-year"
-            value={search.year ?? ""}
-            onChange={(e) => setSearch({ year: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">All years</option>
-            {[...new Set([...(list.data?.years ?? []), ...(search.year ? [search.year] : [])])]
-              .sort((a, b) => b - a)
-              .map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-org">Organisation</label>
-          <select
-            id="filter-org"
-            value={search.org ?? ""}
-            onChange={(e) => setSearch({ org: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">All organisations</option>
-            {orgs.data?.organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar
+        label="Filter milestones"
+        filtered={Boolean(filtered)}
+        onClear={() => setSearch({ kind: undefined, year: undefined, org: undefined })}
+      >
+        <FilterSelect
+          id="filter-kind"
+          label="Kind"
+          allLabel="All kinds"
+          value={search.kind}
+          options={milestoneKinds.map((k) => ({ value: k, label: milestoneKindLabels[k] }))}
+          onChange={(v) => setSearch({ kind: v as MilestoneKind | undefined })}
+        />
+        <FilterSelect
+          id="filter-year"
+          label="Year"
+          allLabel="All years"
+          value={search.year}
+          options={[...new Set([...(list.data?.years ?? []), ...(search.year ? [search.year] : [])])]
+            .sort((a, b) => b - a)
+            .map((y) => ({ value: y, label: String(y) }))}
+          onChange={(v) => setSearch({ year: v ? Number(v) : undefined })}
+        />
+        <OrganisationFilter value={search.org} onChange={(org) => setSearch({ org })} />
         <fieldset className="order-toggle">
           <legend>Order</legend>
           <label className="checkbox">
@@ -125,16 +100,7 @@ export function MilestonesPage() {
             <input type="radio" name="order" checked={!newestFirst} onChange={() => setSearch({ order: "oldest" })} /> Oldest first
           </label>
         </fieldset>
-        {filtered && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => setSearch({ kind: undefined, year: undefined, org: undefined })}
-          >
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterBar>
       <CsvDownload
         path="/data/milestones.csv"
         query={{ kind: search.kind, year: search.year, organisationId: search.org, order: newestFirst ? "desc" : "asc" }}

@@ -2,30 +2,29 @@
  * The group's shared library of documents and links. Members may add; whoever added a resource
  * may edit it; the convenor, as keeper, edits and deletes anything (with undo).
  */
-import { parseTags, resourceInputSchema, type Visibility, visibilities, visibilityLabels } from "@convene/domain";
+import { parseTags, resourceInputSchema, type Visibility, visibilityLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import { ApiFailure, api, call, type ResourceRecord } from "../api.ts";
+import { useAccess } from "../access.ts";
+import { api, call, type ResourcePatchBody, type ResourceRecord } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
-import { Field } from "../components/field.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
-import { apiFieldErrors, zodFieldErrors } from "../form-errors.ts";
 import { formatCompactDate } from "../format.ts";
-import { meQuery, resourcesQuery } from "../queries.ts";
+import { useAppForm } from "../forms/form-kit.tsx";
+import { shapedSchema } from "../forms/shaped-schema.ts";
+import { resourcesQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
+import { useVersionedEdit } from "../versioned-edit.tsx";
 
 export function ResourcesPage() {
   const search = useSearch({ from: "/app/resources" });
   const navigate = useNavigate({ from: "/resources" });
-  const me = useQuery(meQuery);
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
-  const mayAdd = isConvenor || user?.role === "member";
+  const { isConvenor, takesPart: mayAdd, mayEdit } = useAccess();
   const list = useQuery(resourcesQuery({ tag: search.tag, q: search.q }));
   const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (p) => ({ ...p, ...patch }), replace: true });
   const [q, setQ] = useState(search.q ?? "");
@@ -57,8 +56,13 @@ export function ResourcesPage() {
         )}
       </div>
       <p className="lede">Shared documents and links: reports, guides, and the group's self-care and mutual-support material.</p>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar
+        filtered={filtered}
+        onClear={() => {
+          setQ("");
+          setSearch({ tag: undefined, q: undefined });
+        }}
+      >
         <div className="field">
           <label htmlFor="resource-search">Search</label>
           <input
@@ -77,19 +81,7 @@ export function ResourcesPage() {
           options={(list.data?.tags ?? []).map((t) => ({ value: t, label: t }))}
           onChange={(v) => setSearch({ tag: v })}
         />
-        {filtered && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              setQ("");
-              setSearch({ tag: undefined, q: undefined });
-            }}
-          >
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterBar>
       <CsvDownload path="/data/resources.csv" query={{ tag: search.tag, q: search.q }} />
       {list.isLoading ? (
         <Skeleton lines={6} height="2.5rem" />
@@ -148,7 +140,7 @@ export function ResourcesPage() {
                     Added by {r.createdByName} on {formatCompactDate(r.createdAt)}
                   </span>
                 </div>
-                {(isConvenor || r.createdById === user?.id) && (
+                {mayEdit(r) && (
                   <div className="actions no-print">
                     <button type="button" className="button small secondary" onClick={() => setEditing(r)}>
                       Edit<span className="visually-hidden"> {r.title}</span>
@@ -166,116 +158,78 @@ export function ResourcesPage() {
         </>
       )}
       <Dialog open={editing !== null} title={editing === "new" ? "Add a resource" : "Edit resource"} onClose={() => setEditing(null)}>
-        {editing !== null && (
-          <ResourceForm resource={editing === "new" ? null : editing} isConvenor={isConvenor} onDone={() => setEditing(null)} />
-        )}
+        {editing !== null && <ResourceForm resource={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
       </Dialog>
       {removal.dialog}
     </>
   );
 }
 
-function ResourceForm({ resource, isConvenor, onDone }: { resource: ResourceRecord | null; isConvenor: boolean; onDone: () => void }) {
-  const [draft, setDraft] = useState({
-    title: resource?.title ?? "",
-    description: resource?.description ?? "",
-    url: resource?.url ?? "",
-    tags: resource?.tags.join(", ") ?? "",
-    visibility: (resource?.visibility ?? "members") as Visibility,
-  });
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [stale, setStale] = useState<ResourceRecord | null>(null);
+/** What the form holds: tags as typed, "self-care, mutual support". */
+interface ResourceValues {
+  title: string;
+  description: string;
+  url: string;
+  tags: string;
+  visibility: Visibility;
+}
+
+const asInput = (v: ResourceValues) => ({ ...v, tags: parseTags(v.tags) });
+// A problem with one tag ("tags.2") belongs beside the one box that holds them all.
+const resourceFormSchema = shapedSchema(asInput, resourceInputSchema, (path) => (path[0] === "tags" ? ["tags"] : path));
+
+const resourceLabels = { title: "Title", description: "Description", url: "Link", tags: "Tags", visibility: "Visible to" } as const;
+
+function ResourceForm({ resource, onDone }: { resource: ResourceRecord | null; onDone: () => void }) {
+  const { visibilityChoices } = useAccess();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const fields = { ...draft, tags: parseTags(draft.tags) };
-  const parsed = resourceInputSchema.safeParse(fields);
-  const save = useMutation({
-    mutationFn: (version?: number) =>
-      resource
-        ? call(
-            api.resources[":id"].$patch({ param: { id: String(resource.id) }, json: { ...fields, version: version ?? resource.version } }),
-          )
-        : call(api.resources.$post({ json: fields })),
+  const create = useMutation({
+    mutationFn: (json: Parameters<typeof api.resources.$post>[0]["json"]) => call(api.resources.$post({ json })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["resources"] });
-      toast(resource ? "Resource saved." : "Resource added.");
+      toast("Resource added.");
       onDone();
     },
-    onError: (err) => {
-      if (err instanceof ApiFailure && err.status === 409 && err.details?.current) setStale(err.details.current as ResourceRecord);
+  });
+  const edit = useVersionedEdit<ResourceRecord, ResourcePatchBody>({
+    family: { root: "resources", one: "resource", many: "resources" },
+    send: (id, json) => call(api.resources[":id"].$patch({ param: { id: String(id) }, json })).then((r) => r.resource),
+    labels: resourceLabels,
+    show: (field, value) => (field === "visibility" ? visibilityLabels[value as Visibility] : undefined),
+    onSaved: (saved, before) => {
+      if (saved !== before) toast("Resource saved.");
+      onDone();
     },
   });
-  const clientErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  const serverErrors = apiFieldErrors(save.error);
-  const errorFor = (f: string) => (touched.has(f) ? clientErrors[f] : undefined) ?? serverErrors[f];
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const touch = (f: string) => setTouched((t) => new Set(t).add(f));
+  const form = useAppForm({
+    defaultValues: {
+      title: resource?.title ?? "",
+      description: resource?.description ?? "",
+      url: resource?.url ?? "",
+      tags: resource?.tags.join(", ") ?? "",
+      visibility: resource?.visibility ?? "members",
+    } as ResourceValues,
+    validators: { onChange: resourceFormSchema },
+    onSubmit: ({ value }) => {
+      const input = resourceInputSchema.parse(asInput(value));
+      if (resource) edit.save(resource, input);
+      else create.mutate(input);
+    },
+  });
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTouched(new Set(Object.keys(draft)));
-        if (parsed.success) save.mutate(undefined);
-      }}
-    >
-      {save.error != null && !stale && Object.keys(serverErrors).length === 0 && <ErrorMessage error={save.error} />}
-      {stale && (
-        <div className="notice" role="alert">
-          <p>
-            Someone else saved this resource first (now titled “{stale.title}”, link {stale.url ?? "empty"}, tags{" "}
-            {stale.tags.join(", ") || "none"}).
-          </p>
-          <div className="actions">
-            <button type="button" className="button small" onClick={onDone}>
-              Keep theirs
-            </button>
-            <button type="button" className="button small secondary" onClick={() => save.mutate(stale.version)}>
-              Save mine over theirs
-            </button>
-          </div>
-        </div>
-      )}
-      <Field id="resource-title" label="Title" error={errorFor("title")}>
-        {(p) => (
-          <input
-            {...p}
-            value={draft.title}
-            maxLength={300}
-            onChange={(e) => set({ title: e.target.value })}
-            onBlur={() => touch("title")}
-          />
-        )}
-      </Field>
-      <Field id="resource-description" label="Description (optional)" error={errorFor("description")}>
-        {(p) => <textarea {...p} rows={3} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
-      </Field>
-      <Field id="resource-url" label="Link (optional)" hint="A web address starting http:// or https://" error={errorFor("url")}>
-        {(p) => <input {...p} type="url" value={draft.url} onChange={(e) => set({ url: e.target.value })} onBlur={() => touch("url")} />}
-      </Field>
-      <Field id="resource-tags" label="Tags (optional)" hint="A few words, separated by commas" error={errorFor("tags")}>
-        {(p) => <input {...p} value={draft.tags} onChange={(e) => set({ tags: e.target.value })} onBlur={() => touch("tags")} />}
-      </Field>
-      <Field id="resource-visibility" label="Visible to" error={errorFor("visibility")}>
-        {(p) => (
-          <select {...p} value={draft.visibility} onChange={(e) => set({ visibility: e.target.value as Visibility })}>
-            {(isConvenor ? visibilities : visibilities.filter((v) => v !== "convenor")).map((v) => (
-              <option key={v} value={v}>
-                {visibilityLabels[v]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : resource ? "Save changes" : "Add resource"}
-        </button>
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <form.AppForm>
+      <form.Form idPrefix="resource" error={resource ? edit.error : create.error}>
+        <form.AppField name="title">{(f) => <f.TextField label="Title" maxLength={300} />}</form.AppField>
+        <form.AppField name="description">{(f) => <f.TextAreaField label="Description (optional)" rows={3} />}</form.AppField>
+        <form.AppField name="url">
+          {(f) => <f.TextField label="Link (optional)" hint="A web address starting http:// or https://" type="url" />}
+        </form.AppField>
+        <form.AppField name="tags">{(f) => <f.TextField label="Tags (optional)" hint="A few words, separated by commas" />}</form.AppField>
+        <form.AppField name="visibility">{(f) => <f.VisibilityField choices={visibilityChoices} />}</form.AppField>
+        <form.Actions label={resource ? "Save changes" : "Add resource"} busy={create.isPending || edit.isPending} onCancel={onDone} />
+      </form.Form>
+      {edit.dialog}
+    </form.AppForm>
   );
 }

@@ -51,6 +51,17 @@ const itemFieldLabels = {
   visibility: "Visible to",
 } as const;
 
+/** One road map item PATCH: the changed fields and their version, the saved item stored in the cache. */
+export function useRoadmapItemEdit(items: RoadmapItem[], onFailed?: (error: Error) => void) {
+  return useVersionedEdit<RoadmapItem, RoadmapPatchBody>({
+    family: { root: "roadmap", one: "item", many: "items" },
+    send: (id, json) => call(api.roadmap[":id"].$patch({ param: { id: String(id) }, json })).then((r) => r.item),
+    labels: itemFieldLabels,
+    show: (k, v) => show(k, v, items),
+    ...(onFailed ? { onFailed } : {}),
+  });
+}
+
 export function RoadmapItemForm({
   item,
   items,
@@ -77,12 +88,7 @@ export function RoadmapItemForm({
       onDone(`Added “${json.title.trim()}” to the road map.`);
     },
   });
-  const edit = useVersionedEdit<RoadmapItem, RoadmapPatchBody>({
-    family: { root: "roadmap", one: "item", many: "items" },
-    send: (id, json) => call(api.roadmap[":id"].$patch({ param: { id: String(id) }, json })).then((r) => r.item),
-    labels: itemFieldLabels,
-    show: (k, v) => show(k, v, items),
-  });
+  const edit = useRoadmapItemEdit(items);
   const form = useAppForm({
     defaultValues: valuesOf(item),
     validators: { onChange: roadmapItemInputSchema },

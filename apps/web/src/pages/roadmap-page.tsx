@@ -7,6 +7,7 @@ import { roadmapStatusLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
+import { useAccess } from "../access.ts";
 import { api, call, type RoadmapItem } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
@@ -16,9 +17,9 @@ import { EmptyState, ErrorMessage, Skeleton, SkeletonPage } from "../components/
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDate, formatMonth, plural, todayIso } from "../format.ts";
-import { meQuery, roadmapBinQuery, roadmapQuery } from "../queries.ts";
+import { roadmapBinQuery, roadmapQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
-import { RoadmapItemForm } from "./roadmap-item-form.tsx";
+import { RoadmapItemForm, useRoadmapItemEdit } from "./roadmap-item-form.tsx";
 
 type Zoom = "quarter" | "year";
 
@@ -66,8 +67,7 @@ type Editing = { mode: "new" } | { mode: "edit"; item: RoadmapItem } | { mode: "
 export function RoadmapPage() {
   const search = useSearch({ from: "/app/roadmap" });
   const navigate = useNavigate({ from: "/roadmap" });
-  const me = useQuery(meQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
+  const { isConvenor } = useAccess();
   const narrow = useNarrowScreen();
   const today = todayIso();
   const zoom: Zoom = search.zoom ?? "year";
@@ -81,11 +81,8 @@ export function RoadmapPage() {
   const toast = useToast();
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["roadmap"] });
-  const patch = useMutation({
-    mutationFn: ({ id, json }: { id: number; json: Parameters<(typeof api.roadmap)[":id"]["$patch"]>[0]["json"] }) =>
-      call(api.roadmap[":id"].$patch({ param: { id: String(id) }, json })),
-    onSettled: refresh,
-  });
+  // A move is an edit like any other: someone else's save first opens the conflict dialog.
+  const moving = useRoadmapItemEdit(all.data?.items ?? [], (e) => toast(`Could not move the item: ${e.message}`));
   const removal = useSoftDelete({
     family: "roadmap",
     remove: (item: RoadmapItem) => call(api.roadmap[":id"].$delete({ param: { id: String(item.id) } })),
@@ -111,17 +108,15 @@ export function RoadmapPage() {
   const move = (item: RoadmapItem, days: number) => {
     const startDate = addDays(item.startDate, days);
     const endDate = addDays(item.endDate, days);
-    patch.mutate(
-      { id: item.id, json: { version: item.version, startDate, endDate } },
+    moving.save(
+      item,
+      { startDate, endDate },
       {
-        onSuccess: (res) =>
+        onDone: (saved) =>
           toast(`Moved “${item.title}” to ${formatDate(startDate)} – ${formatDate(endDate)}.`, () =>
-            patch.mutate(
-              { id: item.id, json: { version: res.item.version, startDate: item.startDate, endDate: item.endDate } },
-              { onError: (e) => toast(`Could not undo the move: ${e.message}`) },
-            ),
+            // Undo is an ordinary edit back, based on the version this move created.
+            moving.save(saved, { startDate: item.startDate, endDate: item.endDate }),
           ),
-        onError: (e) => toast(`Could not move “${item.title}”: ${e.message}`),
       },
     );
   };
@@ -264,6 +259,7 @@ export function RoadmapPage() {
         ) : null}
       </Dialog>
       {removal.dialog}
+      {moving.dialog}
     </>
   );
 }
