@@ -474,4 +474,32 @@ describe("records named by id when the viewer may not see them", () => {
     }
     expect(same).toEqual([]);
   }, 120_000);
+
+  it("shows no words of a hidden record on any page a member or observer can read", async () => {
+    // Every record above is titled "A <visibility> <what>"; public children name hidden parents.
+    const words: Record<keyof typeof viewers, RegExp> = {
+      member: /A convenor (goal|note|milestone|meeting|decision|alert|resource|item|contribution|question|letter)/,
+      observer: /A (convenor|members) (goal|note|milestone|meeting|decision|alert|resource|item|contribution|question|letter)/,
+    };
+    // The words are there to find: the convenor's own reading shows them.
+    expect(await (await call(app, "GET", "/api/goals", { cookie: convenorPerson.cookie })).text()).toMatch(words.member);
+    const openIds: Record<string, number> = { organisations: fixture.memberOrg, cycles: fixture.cycleId };
+    const seen: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!item.get) continue;
+      const kind = pathKinds.find(([re]) => re.test(path))?.[1];
+      let url = path;
+      if (path.includes("{")) {
+        const id = kind !== undefined && isKind(kind) ? fixture.seen[kind] : openIds[path.split("/")[1]!];
+        if (id === undefined) continue;
+        url = path.replace(/\{\w+\}/, String(id));
+      }
+      for (const [who, viewer] of Object.entries(viewers) as [keyof typeof viewers, Person][]) {
+        const res = await call(app, "GET", `/api${url}`, { cookie: viewer.cookie });
+        const found = (await res.text()).match(words[who]);
+        if (found) seen.push(`GET ${url} as ${who}: "${found[0]}"`);
+      }
+    }
+    expect(seen).toEqual([]);
+  }, 120_000);
 });
