@@ -39,6 +39,7 @@ import { standingGoals } from "./routes/standing-goals.ts";
 import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
+import { handOnBody, unreadBody } from "./unread-body.ts";
 
 const api = new Hono<AppBindings>()
   .get("/health", health)
@@ -81,6 +82,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions) {
   const app = new Hono<AppBindings>();
   app.onError(onError);
+  app.use(unreadBody);
   if (options.logger) app.use(requestLog(options.logger));
   app.use(
     secureHeaders({
@@ -113,7 +115,7 @@ export function createApp(deps: AppDeps, options: AppOptions) {
     headers.delete(CLIENT_IP_HEADER);
     const address = safeRemoteAddress(c);
     if (address) headers.set(CLIENT_IP_HEADER, address);
-    return deps.auth.handler(new Request(c.req.raw, { headers }));
+    return deps.auth.handler(handOnBody(c.req.raw, new Request(c.req.raw, { headers })));
   });
   app.use("/api/*", withSession);
   app.route("/api", api);

@@ -218,7 +218,13 @@ async function records(cookie: string, cycleId: number, memberOrg: number, visib
     "milestone",
   );
   const meeting = await made(
-    await post("/api/meetings", { kind: "ad_hoc", title: `A ${visibility} meeting`, startsAt: "2026-06-12T10:00:00Z", visibility, cycleId }),
+    await post("/api/meetings", {
+      kind: "ad_hoc",
+      title: `A ${visibility} meeting`,
+      startsAt: "2026-06-12T10:00:00Z",
+      visibility,
+      cycleId,
+    }),
     "meeting",
   );
   const decision = await made(
@@ -383,7 +389,8 @@ beforeAll(async () => {
     memberOrg,
     cycleId: cycle.id,
   };
-  for (const level of ["convenor", "members", "deleted"] as const) await publicChildren(w.convenor.cookie, fixture.hidden[level], memberOrg);
+  for (const level of ["convenor", "members", "deleted"] as const)
+    await publicChildren(w.convenor.cookie, fixture.hidden[level], memberOrg);
   for (const [kind, path] of binned) {
     const res = await call(app, "DELETE", `/api/${path}/${fixture.hidden.deleted[kind]}`, { cookie: w.convenor.cookie });
     if (res.status !== 200) throw new Error(`delete ${kind}: ${res.status} ${await res.text()}`);
@@ -438,7 +445,14 @@ describe("records named by id when the viewer may not see them", () => {
     expect(problems).toEqual([]);
     // The sweep covers at least the parents issue 13 names.
     const routes = new Set(probes.map((p) => p.route));
-    for (const r of ["GET /meetings/for-goal/{id}", "GET /updates", "GET /milestones", "GET /contributions", "GET /alerts/{id}", "GET /meetings/{id}"])
+    for (const r of [
+      "GET /meetings/for-goal/{id}",
+      "GET /updates",
+      "GET /milestones",
+      "GET /contributions",
+      "GET /alerts/{id}",
+      "GET /meetings/{id}",
+    ])
       expect(routes).toContain(r);
   });
 
@@ -459,7 +473,9 @@ describe("records named by id when the viewer may not see them", () => {
         const hidden = await answer(viewer, probe, fixture.hidden[level][probe.kind]);
         const missing = await answer(viewer, probe, MISSING);
         if (hidden !== missing)
-          leaks.push(`${probe.route} (${probe.at} ${probe.name}) as ${who}, ${level}-only ${probe.kind}:\n  hidden  ${hidden}\n  missing ${missing}`);
+          leaks.push(
+            `${probe.route} (${probe.at} ${probe.name}) as ${who}, ${level}-only ${probe.kind}:\n  hidden  ${hidden}\n  missing ${missing}`,
+          );
       }
     }
     expect(leaks.join("\n")).toBe("");
