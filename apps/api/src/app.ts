@@ -10,6 +10,7 @@ import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { apiDocs } from "./api-docs.ts";
 import { CLIENT_IP_HEADER } from "./auth.ts";
+import { authErrorEnvelope } from "./auth-errors.ts";
 import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
 import { errorBody, onError } from "./errors.ts";
 import { health } from "./health.ts";
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps, options: AppOptions) {
   // SameSite=Lax, and this check refuses form-like posts from foreign origins outright.
   app.use("/api/*", csrf({ origin: (origin) => options.trustedOrigins.includes(origin) }));
   app.use("/api/*", withDeps(deps));
+  app.use("/api/auth/*", authErrorEnvelope);
   app.on(["GET", "POST"], "/api/auth/*", (c) => {
     // Better Auth rate-limits by client address; we give it the TCP peer, not a header a client could forge.
     const headers = new Headers(c.req.raw.headers);

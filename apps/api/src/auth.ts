@@ -85,6 +85,8 @@ export function createAuth(o: AuthOptions) {
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // Better Auth turns its origin check off when NODE_ENV is "test"; keep it on so tests see what production does.
+      disableOriginCheck: false,
     },
     plugins: [
       admin({

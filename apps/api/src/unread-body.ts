@@ -7,7 +7,7 @@
  * connection stays usable; anything else (too big, or of no declared size, or already half read)
  * is answered with `Connection: close`, so the client knows to open a new one.
  */
-import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
 import { createMiddleware } from "hono/factory";
 
 /** Larger unread bodies are not worth receiving only to discard; the connection is closed instead. */
@@ -25,10 +25,10 @@ export function handOnBody(from: Request, to: Request): Request {
 export const unreadBody = createMiddleware(async (c, next) => {
   const original = c.req.raw;
   await next();
-  // app.request() in tests has no socket; GET and HEAD carry no body.
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  // app.request() in tests has no socket (or a stand-in for one); GET and HEAD carry no body.
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
   const request = handedOn.get(original) ?? original;
-  if (!incoming || incoming.readableEnded || incoming.destroyed || !request.body) return;
+  if (!(incoming instanceof Readable) || incoming.readableEnded || incoming.destroyed || !request.body) return;
   const length = Number(request.headers.get("content-length") ?? Number.NaN);
   if (!request.body.locked && Number.isFinite(length) && length <= DRAIN_LIMIT_BYTES) {
     void discard(request.body);
