@@ -40,6 +40,7 @@ import { standingGoals } from "./routes/standing-goals.ts";
 import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
+import { HSTS, isHttps } from "./transport.ts";
 import { handOnBody, unreadBody } from "./unread-body.ts";
 
 const api = new Hono<AppBindings>()
@@ -102,7 +103,8 @@ export function createApp(deps: AppDeps, options: AppOptions) {
       },
       referrerPolicy: "strict-origin-when-cross-origin",
       xFrameOptions: "DENY",
-      strictTransportSecurity: false,
+      // Only when people reach Convene over https: over http the header would be ignored, and on localhost a nuisance.
+      strictTransportSecurity: isHttps(deps.publicUrl) ? HSTS : false,
     }),
   );
   // Browsers must not post to the API from other sites. The API only reads JSON bodies (which a
