@@ -138,6 +138,16 @@ describe("a kept-alive connection after an early answer", () => {
     await staysOpen(server.port, post("/api/auth/sign-in/email", padded), 429);
   }, 60_000);
 
+  it("keeps the connection after requests whose bodies were read, by our routes and by Better Auth's", async () => {
+    convene = await makeConvene();
+    server = await listen(convene.app, 0, "127.0.0.1");
+    const convenor = await person(convene, "convenor");
+    const wrong = JSON.stringify({ email: "nobody@example.org", password: "wrong password, and long" });
+    await staysOpen(server.port, post("/api/auth/sign-in/email", wrong), 401);
+    const theme = JSON.stringify({ name: "Early warning" });
+    await staysOpen(server.port, post("/api/themes", theme, { Cookie: convenor.cookie }), 201);
+  }, 60_000);
+
   it("says Connection: close, and closes, when the unread body is of no declared size", async () => {
     convene = await makeConvene();
     server = await listen(convene.app, 0, "127.0.0.1");
