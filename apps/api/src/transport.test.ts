@@ -22,7 +22,12 @@ async function reachedAt(publicUrl: string) {
   });
   const email = "member@example.org";
   const [org] = await convene.db.selectFrom("organisations").select("id").orderBy("id").execute();
-  await createAccount(convene.auth, convene.db, { email, name: "A member", password: PASSWORD, role: "member", organisationId: org!.id }, null);
+  await createAccount(
+    convene.auth,
+    convene.db,
+    { email, name: "A member", password: PASSWORD, role: "member", organisationId: org!.id },
+    null,
+  );
   const signedIn = await call(convene.app, "POST", "/api/auth/sign-in/email", {
     body: { email, password: PASSWORD },
     headers: { origin: publicUrl },
