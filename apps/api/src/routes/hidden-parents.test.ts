@@ -510,10 +510,24 @@ describe("records named by id when the viewer may not see them", () => {
         if (id === undefined) continue;
         url = path.replace(/\{\w+\}/, String(id));
       }
-      for (const [who, viewer] of Object.entries(viewers) as [keyof typeof viewers, Person][]) {
-        const res = await call(app, "GET", `/api${url}`, { cookie: viewer.cookie });
-        const found = (await res.text()).match(words[who]);
-        if (found) seen.push(`GET ${url} as ${who}: "${found[0]}"`);
+      // The page as it opens, then narrowed by each id it takes (a cycle, an organisation, a visible goal).
+      const route = `GET ${path}`;
+      const queryIds = [
+        ...(item.get.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
+        ...(undocumentedQueries[route] ?? []),
+      ];
+      const narrowed = queryIds.flatMap((name) => {
+        const k = paramKinds[name];
+        const id =
+          k === undefined ? undefined : isKind(k) ? fixture.seen[k] : { cycleId: fixture.cycleId, organisationId: fixture.memberOrg }[name];
+        return id === undefined ? [] : [`${url}?${name}=${id}`];
+      });
+      for (const target of [url, ...narrowed]) {
+        for (const [who, viewer] of Object.entries(viewers) as [keyof typeof viewers, Person][]) {
+          const res = await call(app, "GET", `/api${target}`, { cookie: viewer.cookie });
+          const found = (await res.text()).match(words[who]);
+          if (found) seen.push(`GET ${target} as ${who}: "${found[0]}"`);
+        }
       }
     }
     expect(seen).toEqual([]);
