@@ -10,6 +10,7 @@ import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { apiDocs } from "./api-docs.ts";
 import { CLIENT_IP_HEADER } from "./auth.ts";
+import { authErrorEnvelope } from "./auth-errors.ts";
 import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
 import { errorBody, onError } from "./errors.ts";
 import { health } from "./health.ts";
@@ -39,6 +40,8 @@ import { standingGoals } from "./routes/standing-goals.ts";
 import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
+import { HSTS, isHttps } from "./transport.ts";
+import { handOnBody, unreadBody } from "./unread-body.ts";
 
 const api = new Hono<AppBindings>()
   .get("/health", health)
@@ -81,6 +84,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions) {
   const app = new Hono<AppBindings>();
   app.onError(onError);
+  app.use(unreadBody);
   if (options.logger) app.use(requestLog(options.logger));
   app.use(
     secureHeaders({
@@ -99,7 +103,8 @@ export function createApp(deps: AppDeps, options: AppOptions) {
       },
       referrerPolicy: "strict-origin-when-cross-origin",
       xFrameOptions: "DENY",
-      strictTransportSecurity: false,
+      // Only when people reach Convene over https: over http the header would be ignored, and on localhost a nuisance.
+      strictTransportSecurity: isHttps(deps.publicUrl) ? HSTS : false,
     }),
   );
   // Browsers must not post to the API from other sites. The API only reads JSON bodies (which a
@@ -107,13 +112,14 @@ export function createApp(deps: AppDeps, options: AppOptions) {
   // SameSite=Lax, and this check refuses form-like posts from foreign origins outright.
   app.use("/api/*", csrf({ origin: (origin) => options.trustedOrigins.includes(origin) }));
   app.use("/api/*", withDeps(deps));
+  app.use("/api/auth/*", authErrorEnvelope);
   app.on(["GET", "POST"], "/api/auth/*", (c) => {
     // Better Auth rate-limits by client address; we give it the TCP peer, not a header a client could forge.
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
     const address = safeRemoteAddress(c);
     if (address) headers.set(CLIENT_IP_HEADER, address);
-    return deps.auth.handler(new Request(c.req.raw, { headers }));
+    return deps.auth.handler(handOnBody(c.req.raw, new Request(c.req.raw, { headers })));
   });
   app.use("/api/*", withSession);
   app.route("/api", api);

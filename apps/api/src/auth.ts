@@ -9,6 +9,7 @@ import { betterAuth } from "better-auth";
 import { admin } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import type { Kysely } from "kysely";
+import { cookieSettings } from "./transport.ts";
 
 export interface AuthOptions {
   /** The database Better Auth keeps users, sessions and rate-limit counts in (OpenedDatabase.authDb). */
@@ -84,7 +85,10 @@ export function createAuth(o: AuthOptions) {
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // HttpOnly, SameSite=Lax; over https also Secure with the __Host- prefix (transport.ts).
+      ...cookieSettings(o.baseURL),
+      // Better Auth turns its origin check off when NODE_ENV is "test"; keep it on so tests see what production does.
+      disableOriginCheck: false,
     },
     plugins: [
       admin({

@@ -3,7 +3,7 @@
  * ask and a deadline. Each organisation answers once and may change its answer until the deadline.
  */
 import { z } from "zod";
-import { dateAndTime, shortText } from "./common.ts";
+import { dateAndTime, shortText, withoutControlCharacters } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const alertKinds = ["emerging_threat", "opportunity"] as const;
@@ -38,7 +38,7 @@ const alertFields = {
   situation: shortText("Situation or country", 200, "Enter the situation or country"),
   kind: alertKindSchema,
   urgency: alertUrgencySchema,
-  ask: shortText("The ask", 5_000, "Enter what the group is asked to do"),
+  ask: shortText("The ask", 5_000, "Enter what the group is asked to do", "multi"),
   deadline: dateAndTime("deadline"),
   visibility: visibilitySchema,
 };
@@ -56,21 +56,29 @@ export type AlertPatch = z.infer<typeof alertPatchSchema>;
 
 export const alertCloseSchema = z.object({
   version: z.number().int().positive(),
-  outcome: shortText("Outcome", 5_000, "Enter the outcome"),
+  outcome: shortText("Outcome", 5_000, "Enter the outcome", "multi"),
   successful: z.boolean({ error: "Say whether the outcome was successful" }),
 });
 export type AlertClose = z.infer<typeof alertCloseSchema>;
 
 export const alertWithdrawSchema = z.object({
   version: z.number().int().positive(),
-  reason: z.string().trim().max(2_000, { error: "This must be 2,000 characters or fewer" }).default(""),
+  reason: withoutControlCharacters(
+    z.string().trim().max(2_000, { error: "This must be 2,000 characters or fewer" }),
+    "The reason",
+    "multi",
+  ).default(""),
 });
 
 export const alertAnswerSchema = z.object({
   /** Members answer for their own organisation (may be left out); the convenor names one. */
   organisationId: z.number().int().positive().optional(),
   response: alertResponseSchema,
-  note: z.string().trim().max(2_000, { error: "This must be 2,000 characters or fewer" }).default(""),
+  note: withoutControlCharacters(
+    z.string().trim().max(2_000, { error: "This must be 2,000 characters or fewer" }),
+    "The note",
+    "multi",
+  ).default(""),
 });
 export type AlertAnswerInput = z.infer<typeof alertAnswerSchema>;
 

@@ -34,20 +34,52 @@ export const versionSchema = z.object({ version: z.number().int().positive() });
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
-/** Text that must be given: "Enter the title", "Title must be 300 characters or fewer". */
-export const shortText = (label: string, max = 200, whenMissing = `Enter the ${label.toLowerCase()}`) =>
-  z
-    .string({ error: whenMissing })
-    .trim()
-    .min(1, { error: whenMissing })
-    .max(max, { error: `${label} must be ${count(max)} characters or fewer` });
+/** Whether text is one line (names, titles) or may run over several (descriptions, notes, minutes). */
+export type Lines = "single" | "multi";
 
-/** Text that may be left empty, with a limit: "Description must be 20,000 characters or fewer". */
-export const longText = (max = 20_000, label = "This text") =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} must be ${count(max)} characters or fewer` });
+/**
+ * Whether text holds a control character: NUL, escape, backspace, DEL and the rest of C0 and C1.
+ * Text over several lines may hold tab, line feed and carriage return (a pasted Windows line end).
+ */
+export function hasControlCharacters(text: string, lines: Lines): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+    if (control && !(lines === "multi" && (code === 0x09 || code === 0x0a || code === 0x0d))) return true;
+  }
+  return false;
+}
+
+/**
+ * The one rule every text field keeps: no control characters ("Title must not contain control
+ * characters"). They are invisible on screen, break CSV, calendar and slide exports, and a NUL
+ * is refused by PostgreSQL outright.
+ */
+export const withoutControlCharacters = <S extends z.ZodString>(schema: S, label: string, lines: Lines = "single") =>
+  schema.refine((text) => !hasControlCharacters(text, lines), { error: `${label} must not contain control characters` });
+
+/** Text that must be given: "Enter the title", "Title must be 300 characters or fewer". One line unless `lines` says otherwise. */
+export const shortText = (label: string, max = 200, whenMissing = `Enter the ${label.toLowerCase()}`, lines: Lines = "single") =>
+  withoutControlCharacters(
+    z
+      .string({ error: whenMissing })
+      .trim()
+      .min(1, { error: whenMissing })
+      .max(max, { error: `${label} must be ${count(max)} characters or fewer` }),
+    label,
+    lines,
+  );
+
+/** Text that may be left empty, with a limit: "Description must be 20,000 characters or fewer". Several lines unless `lines` says otherwise. */
+export const longText = (max = 20_000, label = "This text", lines: Lines = "multi") =>
+  withoutControlCharacters(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `${label} must be ${count(max)} characters or fewer` }),
+    label,
+    lines,
+  );
 
 /** A web address people can follow; the message says what a full one starts with. */
 export const webAddress = (label = "the web address") =>

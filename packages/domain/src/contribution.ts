@@ -44,7 +44,7 @@ const contributionFields = {
   organisationId: z.number({ error: "Choose the organisation" }).int().positive(),
   kind: contributionKindSchema,
   date: calendarDate("date of the contribution"),
-  description: shortText("Description", 2_000, "Describe what the organisation did"),
+  description: shortText("Description", 2_000, "Describe what the organisation did", "multi"),
   hours: z
     .number({ error: "Hours must be a number, like 2 or 1.5" })
     .min(0, { error: "Hours cannot be negative" })

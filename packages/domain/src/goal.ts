@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, longText, shortText } from "./common.ts";
+import { calendarDate, longText, shortText, withoutControlCharacters } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
 import { visibilitySchema } from "./visibility.ts";
 
@@ -52,6 +52,6 @@ export const goalListQuerySchema = z.object({
   themeId: z.coerce.number().int().positive().optional(),
   status: goalStatusSchema.optional(),
   organisationId: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: withoutControlCharacters(z.string().trim().max(200), "The search").optional(),
 });
 export type GoalListQuery = z.infer<typeof goalListQuerySchema>;

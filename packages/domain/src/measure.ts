@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shortText } from "./common.ts";
+import { shortText, withoutControlCharacters } from "./common.ts";
 
 /**
  * How a goal is judged: a number moving from a baseline towards a target, or a milestone
@@ -19,7 +19,7 @@ export const numericMeasureInputSchema = z
   .object({
     kind: z.literal("numeric"),
     name: shortText("Name", 200, "Enter a name for the measure"),
-    unit: z.string().trim().max(40, { error: "Unit must be 40 characters or fewer" }).default(""),
+    unit: withoutControlCharacters(z.string().trim().max(40, { error: "Unit must be 40 characters or fewer" }), "Unit").default(""),
     baseline: finite("Baseline"),
     target: finite("Target"),
     current: finite("Current value").optional(),
@@ -41,7 +41,7 @@ export const measureCreateSchema = z.intersection(z.object({ goalId: z.number().
 
 export const measurePatchSchema = z.object({
   name: shortText("Name", 200, "Enter a name for the measure").optional(),
-  unit: z.string().trim().max(40, { error: "Unit must be 40 characters or fewer" }).optional(),
+  unit: withoutControlCharacters(z.string().trim().max(40, { error: "Unit must be 40 characters or fewer" }), "Unit").optional(),
   baseline: finite("Baseline").optional(),
   target: finite("Target").optional(),
   weight: weight.optional(),

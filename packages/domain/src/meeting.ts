@@ -30,7 +30,7 @@ const meetingFields = {
   title: shortText("Title", 300),
   startsAt: dateAndTime("date and time the meeting starts"),
   endsAt: dateAndTime("date and time the meeting ends").nullable(),
-  place: longText(500, "Place").nullable(),
+  place: longText(500, "Place", "single").nullable(),
   onlineUrl: optionalUrl,
   agenda: longText(50_000, "Agenda"),
   minutes: longText(100_000, "Minutes"),
@@ -82,7 +82,7 @@ export const attendanceInputSchema = z.object({
 });
 export type AttendanceInput = z.infer<typeof attendanceInputSchema>;
 
-const decisionText = shortText("Decision", 5_000);
+const decisionText = shortText("Decision", 5_000, undefined, "multi");
 
 /** A decision as written down, and what it does to the goals: nothing, a new goal, or a change. */
 export const decisionInputSchema = z.discriminatedUnion("action", [

@@ -4,7 +4,7 @@
  * counted in organisations, never in people.
  */
 import { z } from "zod";
-import { dateTimeSchema, longText } from "./common.ts";
+import { dateTimeSchema, longText, shortText } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const proposalKinds = ["consent", "sense_check", "choice", "time"] as const;
@@ -26,20 +26,13 @@ export const stanceSchema = z.enum(stances, { error: "Choose agree, abstain, dis
 export type Stance = z.infer<typeof stanceSchema>;
 export const stanceLabels: Record<Stance, string> = { agree: "Agree", abstain: "Abstain", disagree: "Disagree", block: "Block" };
 
-const text = (empty: string, max: number) =>
-  z
-    .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .max(max, { error: `Must be ${max} characters or fewer` });
-
 const optionsSchema = z
-  .array(text("Enter each option", 200), { error: "Enter the options" })
+  .array(shortText("An option", 200, "Enter each option"), { error: "Enter the options" })
   .max(50, { error: "Give 50 options or fewer" })
   .refine((o) => new Set(o).size === o.length, { error: "Give each option only once" });
 
 const proposalFields = {
-  question: text("Enter the question", 300),
+  question: shortText("The question", 300, "Enter the question"),
   description: longText(20_000).default(""),
   kind: proposalKindSchema,
   /** For choice: the options; for time: the proposed slots, as labels (e.g. "Tue 8 Dec, 10:00"). */
@@ -85,7 +78,7 @@ const version = z.number({ error: "Say which version you edited" }).int().positi
 export const proposalCloseSchema = z.object({ version, outcome: longText(5_000).default("") });
 export const proposalExtendSchema = z.object({ version, closesAt: dateTimeSchema });
 export const proposalWithdrawSchema = z.object({ version, reason: longText(2_000).default("") });
-export const proposalOutcomeSchema = z.object({ version, outcome: text("Enter the outcome", 5_000) });
+export const proposalOutcomeSchema = z.object({ version, outcome: shortText("The outcome", 5_000, "Enter the outcome", "multi") });
 
 export const positionInputSchema = z
   .object({

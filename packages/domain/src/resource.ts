@@ -1,14 +1,12 @@
 /** The shared library: documents and links (reports, the self-care and mutual-support guide). */
 import { z } from "zod";
-import { longText, optionalUrl, shortText } from "./common.ts";
+import { longText, optionalUrl, shortText, withoutControlCharacters } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
-export const resourceTagSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "A tag cannot be empty" })
-  .max(40, { error: "Each tag must be 40 characters or fewer" });
+export const resourceTagSchema = withoutControlCharacters(
+  z.string().trim().toLowerCase().min(1, { error: "A tag cannot be empty" }).max(40, { error: "Each tag must be 40 characters or fewer" }),
+  "A tag",
+);
 
 export const resourceTagsSchema = z
   .array(resourceTagSchema)
@@ -44,7 +42,7 @@ export const resourcePatchSchema = z.object(resourceFields).partial().extend({ v
 export type ResourcePatch = z.infer<typeof resourcePatchSchema>;
 
 export const resourceListQuerySchema = z.object({
-  tag: z.string().trim().toLowerCase().max(40).optional(),
-  q: z.string().trim().max(200).optional(),
+  tag: withoutControlCharacters(z.string().trim().toLowerCase().max(40), "The tag").optional(),
+  q: withoutControlCharacters(z.string().trim().max(200), "The search").optional(),
 });
 export type ResourceListQuery = z.infer<typeof resourceListQuerySchema>;

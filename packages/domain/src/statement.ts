@@ -4,7 +4,7 @@
  * and their replies. Published, a statement becomes a milestone naming only the named signatories.
  */
 import { z } from "zod";
-import { dateTimeSchema, isoDateSchema, longText, optionalUrl } from "./common.ts";
+import { dateTimeSchema, isoDateSchema, longText, optionalUrl, shortText } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const statementKinds = ["open_letter", "statement"] as const;
@@ -14,18 +14,12 @@ export type StatementKind = z.infer<typeof statementKindSchema>;
 export const statementStates = ["open", "published", "withdrawn"] as const;
 export type StatementState = (typeof statementStates)[number];
 
-const text = (empty: string, max: number) =>
-  z
-    .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .max(max, { error: `Must be ${max} characters or fewer` });
 const version = z.number({ error: "Say which version you edited" }).int().positive();
 
 export const statementInputSchema = z.object({
-  title: text("Enter the title", 300),
+  title: shortText("Title", 300, "Enter the title"),
   kind: statementKindSchema.default("open_letter"),
-  text: text("Enter the text of the statement", 100_000),
+  text: shortText("The text", 100_000, "Enter the text of the statement", "multi"),
   deadline: dateTimeSchema,
   visibility: visibilitySchema.default("members"),
 });
@@ -33,9 +27,9 @@ export type StatementInput = z.infer<typeof statementInputSchema>;
 
 export const statementPatchSchema = z
   .object({
-    title: text("Enter the title", 300),
+    title: shortText("Title", 300, "Enter the title"),
     kind: statementKindSchema,
-    text: text("Enter the text of the statement", 100_000),
+    text: shortText("The text", 100_000, "Enter the text of the statement", "multi"),
     /** Why the text changed, shown to the signatories asked to confirm again. */
     changeNote: longText(2_000),
     deadline: dateTimeSchema,
@@ -59,12 +53,12 @@ export const signatureInputSchema = z.object({
 export type SignatureInput = z.infer<typeof signatureInputSchema>;
 
 export const recipientInputSchema = z.object({
-  name: text("Enter who it is sent to", 300),
+  name: shortText("The recipient", 300, "Enter who it is sent to"),
   sentOn: isoDateSchema.nullable().default(null),
 });
 export const recipientPatchSchema = z
   .object({
-    name: text("Enter who it is sent to", 300),
+    name: shortText("The recipient", 300, "Enter who it is sent to"),
     sentOn: isoDateSchema.nullable(),
     repliedOn: isoDateSchema.nullable(),
     replyText: longText(20_000),

@@ -1,5 +1,5 @@
 /** The convenor's view of people: accounts, pending invitations, disabling, reset links. */
-import { roleSchema } from "@convene/domain";
+import { roleSchema, withoutControlCharacters } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly } from "../context.ts";
@@ -9,7 +9,7 @@ import { validate } from "../validate.ts";
 const inviteSchema = z
   .object({
     email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),
-    name: z.string().trim().min(1, { error: "is required" }).max(200),
+    name: withoutControlCharacters(z.string().trim().min(1, { error: "is required" }).max(200), "The name"),
     role: roleSchema,
     organisationId: z.number().int().positive().nullable().default(null),
   })

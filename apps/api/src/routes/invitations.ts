@@ -1,4 +1,5 @@
 /** Opening a setup, invitation or password-reset link: no sign-in needed, the token is the key. */
+import { withoutControlCharacters } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppBindings } from "../context.ts";
@@ -7,7 +8,7 @@ import { validate } from "../validate.ts";
 
 const tokenParam = z.object({ token: z.string().min(10).max(200) });
 const acceptSchema = z.object({
-  name: z.string().trim().max(200).optional(),
+  name: withoutControlCharacters(z.string().trim().max(200), "The name").optional(),
   email: z.email({ error: "must be an email address" }).optional(),
   password: z.string().min(10, { error: "must be at least 10 characters" }).max(200, { error: "must be at most 200 characters" }),
 });

@@ -119,8 +119,9 @@ export async function setContributionDeleted(trx: Db, user: SessionUser, id: num
   const what = deleted ? "That contribution" : "That deleted contribution";
   if (!row || (row.deletedAt === null) !== deleted) throw notFound(what);
   if (user.role !== "convenor" && (row.visibility === "convenor" || row.createdById !== user.id)) {
-    // A hidden record is "not found"; a visible one someone else logged is "not allowed".
-    if (row.visibility === "convenor" || user.role === "observer") throw notFound(what);
+    // A hidden record is "not found"; a visible one someone else logged is "not allowed". The bin
+    // is the convenor's, so a deleted one is hidden from all but whoever logged it.
+    if (row.visibility === "convenor" || user.role === "observer" || row.deletedAt !== null) throw notFound(what);
     mayChange(user, row.createdById);
   }
   await markDeleted(trx, { table: "contributions", entity: "contribution", id, deleted, previous: row.deletedAt, actor: actorOf(user) });
