@@ -44,7 +44,7 @@ type Paths = Record<string, Record<string, Operation>>;
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
 }
