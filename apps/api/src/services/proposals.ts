@@ -26,6 +26,7 @@ import {
 import type { Updateable } from "kysely";
 import { actorOf, type SessionUser } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound } from "../errors.ts";
+import { recordSay } from "./one-per-organisation.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 type Proposal = NonNullable<Awaited<ReturnType<typeof proposalForWrite>>>;
@@ -184,24 +185,22 @@ export async function givePosition(trx: Db, user: SessionUser, id: number, input
   if (refusal) throw new ApiError(409, refusal.code, refusal.message);
   const problem = positionProblem(proposal.kind, proposal.options.length, input);
   if (problem) throw invalid(problem.field, problem.message);
-  const before = await trx
-    .selectFrom("proposalPositions")
-    .select(["stance", "choices", "reason", "givenByName", "updatedAt"])
-    .where("proposalId", "=", id)
-    .where("organisationId", "=", organisationId)
-    .executeTakeFirst();
-  const row = await upsertPosition(trx, id, organisationId, input, actorOf(user));
-  await recordAudit(trx, {
-    actor: actorOf(user),
-    action: before ? "update" : "create",
+  const { row, created } = await recordSay(trx, user, {
     entity: "proposal_position",
-    entityId: row.id,
-    before: before ? { proposalId: id, organisationId, ...before } : undefined,
-    after: { proposalId: id, organisationId, stance: row.stance, choices: row.choices, reason: row.reason },
+    key: { proposalId: id, organisationId },
+    earlier: (db) =>
+      db
+        .selectFrom("proposalPositions")
+        .select(["stance", "choices", "reason", "givenByName", "updatedAt"])
+        .where("proposalId", "=", id)
+        .where("organisationId", "=", organisationId)
+        .executeTakeFirst(),
+    write: (db) => upsertPosition(db, id, organisationId, input, actorOf(user)),
+    view: (r) => ({ stance: r.stance, choices: r.choices, reason: r.reason }),
   });
   return {
     position: { ...row, choices: JSON.parse(row.choices) as number[] },
-    created: !before,
+    created,
     proposal: await proposalFor(trx, user, id),
   };
 }

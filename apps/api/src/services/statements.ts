@@ -34,6 +34,7 @@ import type { z } from "zod";
 import { actorOf, type SessionUser } from "../context.ts";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 import { milestoneForWrite } from "./milestones.ts";
+import { recordSay } from "./one-per-organisation.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 type Statement = NonNullable<Awaited<ReturnType<typeof statementForWrite>>>;
@@ -205,22 +206,20 @@ export async function sign(trx: Db, user: SessionUser, id: number, input: Signat
     throw new ApiError(409, "conflict", "The text has changed since you read it. Read the new version, then sign again.", {
       textVersion: statement.textVersion,
     });
-  const before = await trx
-    .selectFrom("statementSignatures")
-    .select(["named", "confirmedTextVersion", "signedByName"])
-    .where("statementId", "=", id)
-    .where("organisationId", "=", organisationId)
-    .executeTakeFirst();
-  const row = await upsertSignature(trx, id, organisationId, input, actorOf(user));
-  await recordAudit(trx, {
-    actor: actorOf(user),
-    action: before ? "update" : "create",
+  const { created } = await recordSay(trx, user, {
     entity: "statement_signature",
-    entityId: row.id,
-    before: before ? { statementId: id, organisationId, ...before } : undefined,
-    after: { statementId: id, organisationId, named: row.named, confirmedTextVersion: row.confirmedTextVersion },
+    key: { statementId: id, organisationId },
+    earlier: (db) =>
+      db
+        .selectFrom("statementSignatures")
+        .select(["named", "confirmedTextVersion", "signedByName"])
+        .where("statementId", "=", id)
+        .where("organisationId", "=", organisationId)
+        .executeTakeFirst(),
+    write: (db) => upsertSignature(db, id, organisationId, input, actorOf(user)),
+    view: (r) => ({ named: r.named, confirmedTextVersion: r.confirmedTextVersion }),
   });
-  return { created: !before, ...(await statementPage(trx, user.role, id, user.id)) };
+  return { created, ...(await statementPage(trx, user.role, id, user.id)) };
 }
 
 export async function unsign(trx: Db, user: SessionUser, id: number, organisationIdGiven: number | undefined) {

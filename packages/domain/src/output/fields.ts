@@ -18,6 +18,9 @@ export const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]);
 /** An object whose listed fields are promised; others may be added without breaking clients. */
 export const answer = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);
 
+/** The fields every record that can go to the bin (and back) ends with. */
+export const binnedRecord = { createdAt: time, updatedAt: time, deletedAt: nullable(time), version };
+
 /** A deleted record's id and, where it can be undone, the route that restores it. */
 export const deletedAnswer = answer({ deleted: z.union([id, z.string()]), restore: z.string().optional() });
 export const restoredAnswer = answer({ restored: id });

@@ -4,7 +4,7 @@ import { cycleStates } from "../cycle.ts";
 import { goalStatuses } from "../goal-status.ts";
 import { measureKinds } from "../measure.ts";
 import { visibilities } from "../visibility.ts";
-import { answer, day, id, nullable, time, version } from "./fields.ts";
+import { answer, binnedRecord, day, id, nullable, time, version } from "./fields.ts";
 
 const visibility = z.enum(visibilities);
 const goalStatus = z.enum(goalStatuses);
@@ -83,10 +83,7 @@ export const goalOutput = answer({
   dueDate: nullable(day),
   visibility,
   copiedFromGoalId: nullable(id),
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: nullable(time),
-  version,
+  ...binnedRecord,
   measures: z.array(measureOutput),
   progress: nullable(z.number()),
   lastUpdateAt: nullable(time),

@@ -7,7 +7,7 @@ import { attendanceStatuses, meetingKinds } from "../meeting.ts";
 import { datePrecisions, milestoneKinds } from "../milestone.ts";
 import { roadmapStatuses } from "../roadmap.ts";
 import { visibilities } from "../visibility.ts";
-import { answer, day, id, nullable, organisationRef, time, version } from "./fields.ts";
+import { answer, binnedRecord, day, id, nullable, organisationRef, time, version } from "./fields.ts";
 
 const visibility = z.enum(visibilities);
 const count = z.number().int();
@@ -28,10 +28,7 @@ export const milestoneOutput = answer({
   goalIds: z.array(id),
   goals: z.array(answer({ id, title: z.string(), cycleName: z.string() })),
   fromSeed: z.boolean(),
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: nullable(time),
-  version,
+  ...binnedRecord,
 });
 
 export const meetingOutput = answer({
@@ -49,10 +46,7 @@ export const meetingOutput = answer({
   cycleName: nullable(z.string()),
   attendedCount: count,
   decisionCount: count,
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: nullable(time),
-  version,
+  ...binnedRecord,
 });
 
 export const meetingPageOutput = answer({
@@ -143,10 +137,7 @@ export const resourceOutput = answer({
   visibility,
   createdById: nullable(z.string()),
   createdByName: z.string(),
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: nullable(time),
-  version,
+  ...binnedRecord,
 });
 
 export const roadmapItemOutput = answer({
@@ -166,10 +157,7 @@ export const roadmapItemOutput = answer({
   dependsOn: z.array(id),
   dependsOnTitles: z.array(z.string()),
   visibility,
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: nullable(time),
-  version,
+  ...binnedRecord,
 });
 
 export const roadmapProgressOutput = answer({
@@ -197,10 +185,7 @@ export const contributionOutput = answer({
   visibility,
   createdById: nullable(z.string()),
   createdByName: z.string(),
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: nullable(time),
-  version,
+  ...binnedRecord,
 });
 
 /** The contributions list with its charts' figures (each chart has its table twin on the page). */
