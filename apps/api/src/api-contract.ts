@@ -4,11 +4,10 @@
  * lists every route with a schema for each 2xx. `api-docs.test.ts` fails when a served route
  * has no entry here.
  */
+import { agmReportSchema, output as o } from "@convene/domain";
 import { z } from "zod";
+import { EXPORT_FORMAT, EXPORT_VERSION } from "./services/json-export.ts";
 
-/** A stored record as the API returns it: always an integer id and whatever fields its kind has. */
-const record = z.looseObject({ id: z.number().int() });
-const items = z.array(record);
 const anyObject = z.looseObject({});
 
 /** The error body every 4xx and 5xx carries (DESIGN.md). */
@@ -30,16 +29,16 @@ const file = (description: string, mediaType: string, binary = false): Reply => 
 const csv = (what: string) => file(`${what} as CSV (UTF-8 with a byte-order mark, for spreadsheets)`, "text/csv");
 const ics = (what: string) => file(`${what} as an iCalendar file`, "text/calendar");
 
-const one = (key: string) => z.object({ [key]: record });
-const many = (key: string) => z.object({ [key]: items });
-const deleted = z.object({ deleted: z.union([z.number().int(), z.string()]), restore: z.string().optional() });
-const statementPage = z.looseObject({ statement: record, signatures: z.array(anyObject) });
+const one = (key: string, schema: z.ZodType) => z.object({ [key]: schema });
+const many = (key: string, schema: z.ZodType) => z.object({ [key]: z.array(schema) });
+const deleted = o.deletedAnswer;
+const statementPage = o.statementPageOutput;
 const session = z.looseObject({ user: z.looseObject({ id: z.string(), email: z.string(), name: z.string() }) });
 
 /** Keyed by "METHOD /path" as the document writes it (paths relative to the server URL /api). */
 export const replies: Record<string, Reply> = {
   "GET /health": ok("The server is up", z.object({ ok: z.literal(true) })),
-  "GET /me": ok("Who is signed in (null when nobody is) and the group's name", z.object({ user: anyObject.nullable(), group: anyObject })),
+  "GET /me": ok("Who is signed in (null when nobody is) and the group's name", o.meOutput),
   "GET /openapi.json": ok("This document", anyObject),
   "GET /docs": file("The API reference page", "text/html"),
   "GET /docs/init.js": file("The reference page's start-up script", "text/javascript"),
@@ -50,87 +49,122 @@ export const replies: Record<string, Reply> = {
   "POST /auth/change-password": ok("The password was changed", session),
   "GET /auth/get-session": ok("The current session, or null", z.looseObject({ session: anyObject, user: anyObject }).nullable()),
 
-  "GET /accounts": ok("Accounts and pending invitations", anyObject),
+  "GET /accounts": ok("Accounts and pending invitations", o.accountsOutput),
   "POST /accounts/invitations": created("An invitation link", z.object({ link: z.string(), expiresInDays: z.number() })),
   "POST /accounts/{id}/reset-link": created("A password reset link", z.object({ link: z.string(), expiresInDays: z.number() })),
   "POST /accounts/{id}/disable": ok("The account is disabled", z.object({ disabled: z.boolean() })),
   "POST /accounts/{id}/enable": ok("The account is enabled", z.object({ disabled: z.boolean() })),
-  "GET /invitations/{token}": ok("What an invitation or reset link is for", anyObject),
-  "POST /invitations/{token}/accept": created("The account is made or its password set", anyObject),
+  "GET /invitations/{token}": ok("What an invitation or reset link is for", o.invitationOutput),
+  "POST /invitations/{token}/accept": created("The account is made or its password set", o.linkUsedOutput),
 
-  "GET /organisations": ok("Every organisation", many("organisations")),
-  "POST /organisations": created("The new organisation", one("organisation")),
-  "GET /organisations/{id}": ok(
-    "An organisation and the goals it leads and supports",
-    z.object({ organisation: record, leads: items, supports: items }),
+  "GET /organisations": ok("Every organisation", many("organisations", o.organisationOutput)),
+  "POST /organisations": created("The new organisation", one("organisation", o.organisationOutput)),
+  "GET /organisations/{id}": ok("An organisation and the goals it leads and supports", o.organisationPageOutput),
+  "PATCH /organisations/{id}": ok("The organisation as saved", one("organisation", o.organisationOutput)),
+
+  "GET /cycles": ok(
+    "Every cycle and the current one",
+    z.object({ cycles: z.array(o.cycleOutput), currentCycleId: z.number().int().nullable() }),
   ),
-  "PATCH /organisations/{id}": ok("The organisation as saved", one("organisation")),
+  "POST /cycles": created("The new cycle", one("cycle", o.cycleOutput)),
+  "GET /cycles/{id}": ok("A cycle", one("cycle", o.cycleOutput)),
+  "PATCH /cycles/{id}": ok("The cycle as saved", one("cycle", o.cycleOutput)),
+  "POST /cycles/{id}/close": ok("The closed cycle", one("cycle", o.cycleOutput)),
+  "GET /cycles/{id}/overview": ok("A cycle's progress overview", o.overviewOutput),
+  "GET /cycles/{id}/compare": ok("A cycle compared with an earlier date", o.compareOutput),
 
-  "GET /cycles": ok("Every cycle and the current one", z.object({ cycles: items, currentCycleId: z.number().int().nullable() })),
-  "POST /cycles": created("The new cycle", one("cycle")),
-  "GET /cycles/{id}": ok("A cycle", one("cycle")),
-  "PATCH /cycles/{id}": ok("The cycle as saved", one("cycle")),
-  "POST /cycles/{id}/close": ok("The closed cycle", one("cycle")),
-  "GET /cycles/{id}/overview": ok("A cycle's progress overview", anyObject),
-  "GET /cycles/{id}/compare": ok("A cycle compared with an earlier date", anyObject),
-
-  "GET /themes": ok("Every theme", many("themes")),
-  "POST /themes": created("The new theme", one("theme")),
-  "PATCH /themes/{id}": ok("The theme as saved", one("theme")),
+  "GET /themes": ok("Every theme", many("themes", o.themeOutput)),
+  "POST /themes": created("The new theme", one("theme", o.themeOutput)),
+  "PATCH /themes/{id}": ok("The theme as saved", one("theme", o.themeOutput)),
   "DELETE /themes/{id}": ok("The theme is gone", deleted),
 
-  "GET /goals": ok("Goals as the viewer may see them", many("goals")),
-  "POST /goals": created("The new goal", one("goal")),
-  "GET /goals/{id}": ok("A goal with its history, updates and copies", z.looseObject({ goal: record, updates: items, copies: items })),
-  "PATCH /goals/{id}": ok("The goal as saved", one("goal")),
+  "GET /goals": ok("Goals as the viewer may see them", many("goals", o.goalOutput)),
+  "POST /goals": created("The new goal", one("goal", o.goalOutput)),
+  "GET /goals/{id}": ok("A goal with its history, updates and copies", o.goalPageOutput),
+  "PATCH /goals/{id}": ok("The goal as saved", one("goal", o.goalOutput)),
   "DELETE /goals/{id}": ok("The goal is in the bin", deleted),
-  "POST /goals/{id}/restore": ok("The restored goal", one("goal")),
-  "POST /goals/{id}/copy-forward": created("The copy in the other cycle", one("goal")),
+  "POST /goals/{id}/restore": ok("The restored goal", one("goal", o.goalOutput)),
+  "POST /goals/{id}/copy-forward": created("The copy in the other cycle", one("goal", o.goalOutput)),
 
-  "POST /measures": created("The new measure", one("measure")),
-  "PATCH /measures/{id}": ok("The measure as saved", one("measure")),
+  "POST /measures": created("The new measure", one("measure", o.measureRecordOutput)),
+  "PATCH /measures/{id}": ok("The measure as saved", one("measure", o.measureRecordOutput)),
   "DELETE /measures/{id}": ok("The measure is in the bin", deleted),
-  "POST /measures/{id}/restore": ok("The measure is back", z.object({ restored: z.number().int() })),
+  "POST /measures/{id}/restore": ok("The measure is back", o.restoredAnswer),
 
-  "GET /updates": ok("Progress updates", many("updates")),
-  "POST /updates": created("The update and the goal it moved", z.object({ id: z.number().int(), goal: record.optional() })),
+  "GET /updates": ok("Progress updates", many("updates", o.progressUpdateOutput)),
+  "POST /updates": created("The update and the goal it moved", z.object({ id: z.number().int(), goal: o.goalOutput.optional() })),
   "DELETE /updates/{id}": ok("The update is withdrawn", deleted),
-  "POST /updates/{id}/restore": ok("The update is back", z.object({ restored: z.number().int() })),
+  "POST /updates/{id}/restore": ok("The update is back", o.restoredAnswer),
 
-  "GET /audit": ok("Audit entries, newest first", z.object({ entries: items, entities: z.array(z.string()) })),
+  "GET /audit": ok("Audit entries, newest first", o.auditOutput),
 
-  "GET /milestones": ok("The timeline", z.object({ milestones: items, years: z.array(z.unknown()) })),
-  "POST /milestones": created("The new milestone", one("milestone")),
-  "GET /milestones/{id}": ok("A milestone", one("milestone")),
-  "PATCH /milestones/{id}": ok("The milestone as saved", one("milestone")),
+  "GET /milestones": ok("The timeline", z.object({ milestones: z.array(o.milestoneOutput), years: z.array(z.number().int()) })),
+  "POST /milestones": created("The new milestone", one("milestone", o.milestoneOutput)),
+  "GET /milestones/{id}": ok("A milestone", one("milestone", o.milestoneOutput)),
+  "PATCH /milestones/{id}": ok("The milestone as saved", one("milestone", o.milestoneOutput)),
   "DELETE /milestones/{id}": ok("The milestone is in the bin", deleted),
-  "POST /milestones/{id}/restore": ok("The restored milestone", one("milestone")),
+  "POST /milestones/{id}/restore": ok("The restored milestone", one("milestone", o.milestoneOutput)),
 
-  "GET /standing-goals": ok("Standing goals and, for a cycle, the goal that carries each", many("standingGoals")),
-  "POST /standing-goals/{key}/adopt": created("The goal made from the standing goal", one("goal")),
+  "GET /standing-goals": ok("Standing goals and, for a cycle, the goal that carries each", many("standingGoals", o.standingGoalOutput)),
+  "POST /standing-goals/{key}/adopt": created("The goal made from the standing goal", one("goal", o.goalOutput)),
 
-  "GET /meetings": ok("Meetings", many("meetings")),
-  "POST /meetings": created("The new meeting", one("meeting")),
+  "GET /meetings": ok("Meetings", many("meetings", o.meetingOutput)),
+  "POST /meetings": created("The new meeting", one("meeting", o.meetingOutput)),
   "GET /meetings/next": ok(
     "The next meeting, and what a cycle lacks",
-    z.object({ next: record.nullable(), warning: anyObject.nullable() }),
+    z.object({
+      next: o.meetingOutput.nullable(),
+      warning: z.looseObject({ cycleId: z.number().int(), cycleName: z.string(), missing: z.array(z.string()) }).nullable(),
+    }),
   ),
-  "GET /meetings/attendance": ok("Attendance by organisation and year", anyObject),
-  "GET /meetings/for-goal/{id}": ok("Meetings whose decisions concern a goal", many("meetings")),
-  "GET /meetings/calendar-link": ok("Whether the person has a calendar link", z.object({ link: anyObject.nullable() })),
+  "GET /meetings/attendance": ok(
+    "Attendance by organisation and year",
+    z.looseObject({
+      rows: z.array(
+        z.looseObject({
+          organisationId: z.number().int(),
+          organisationName: z.string(),
+          shortName: z.string(),
+          year: z.string(),
+          attended: z.number().int(),
+        }),
+      ),
+      years: z.array(z.looseObject({ year: z.string(), meetings: z.number().int() })),
+    }),
+  ),
+  "GET /meetings/for-goal/{id}": ok(
+    "Meetings whose decisions concern a goal",
+    z.object({
+      meetings: z.array(
+        z.looseObject({
+          id: z.number().int(),
+          title: z.string(),
+          kind: z.string(),
+          startsAt: z.string(),
+          decisionId: z.number().int(),
+          text: z.string(),
+          goalAction: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  "GET /meetings/calendar-link": ok(
+    "Whether the person has a calendar link",
+    z.object({ link: z.looseObject({ createdAt: z.string() }).nullable() }),
+  ),
   "POST /meetings/calendar-link": created(
     "A new private calendar link (shown once)",
     z.object({ url: z.string(), webcalUrl: z.string(), createdAt: z.string() }),
   ),
   "DELETE /meetings/calendar-link": ok("The link no longer works", z.object({ revoked: z.boolean() })),
   "GET /meetings/calendar/{file}": ics("The meetings the link's owner may see"),
-  "GET /meetings/{id}": ok("A meeting with its attendance and decisions", z.looseObject({ meeting: record })),
-  "PATCH /meetings/{id}": ok("The meeting as saved", one("meeting")),
+  "GET /meetings/{id}": ok("A meeting with its attendance and decisions", o.meetingPageOutput),
+  "PATCH /meetings/{id}": ok("The meeting as saved", one("meeting", o.meetingOutput)),
   "DELETE /meetings/{id}": ok("The meeting is in the bin", deleted),
   "GET /meetings/{id}/ics": ics("One meeting"),
-  "POST /meetings/{id}/restore": ok("The restored meeting", z.object({ meeting: record.nullable() })),
-  "PUT /meetings/{id}/attendance": ok("The meeting with its new attendance", one("meeting")),
-  "POST /meetings/{id}/decisions": created("The decision", one("decision")),
+  "POST /meetings/{id}/restore": ok("The restored meeting", z.object({ meeting: o.meetingOutput.nullable() })),
+  "PUT /meetings/{id}/attendance": ok("The meeting with its new attendance", one("meeting", o.meetingOutput)),
+  "POST /meetings/{id}/decisions": created("The decision", one("decision", o.decisionOutput)),
   "DELETE /meetings/{id}/decisions/{decisionId}": ok("The decision is gone", deleted),
 
   "GET /data/goals.csv": csv("The goals table as filtered"),
@@ -141,80 +175,150 @@ export const replies: Record<string, Reply> = {
   "GET /data/roadmap.csv": csv("The road map"),
   "GET /data/goals-template.csv": csv("A template for the goal import"),
   "GET /data/my-measures.csv": csv("The measures the person can update, for the progress import"),
-  "GET /data/export.json": ok("Everything Convene holds, as one JSON file to keep or restore", anyObject),
+  "GET /data/export.json": ok(
+    "Everything Convene holds, as one JSON file to keep or restore",
+    z.looseObject({
+      format: z.literal(EXPORT_FORMAT),
+      version: z.literal(EXPORT_VERSION),
+      schema: z.looseObject({ migrations: z.array(z.string()) }),
+      exportedAt: z.string(),
+      excluded: z.record(z.string(), z.string()),
+      tables: z.record(z.string(), z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))),
+    }),
+  ),
   "POST /data/goals/import/preview": ok(
     "What the import would create, or its problems",
-    z.looseObject({ ok: z.boolean(), problems: items.or(z.array(anyObject)) }),
+    z.looseObject({
+      ok: z.boolean(),
+      problems: z.array(o.importProblem),
+      goals: z
+        .array(
+          z.looseObject({
+            row: z.number().int(),
+            title: z.string(),
+            themeName: z.string().nullable(),
+            leadName: z.string().nullable(),
+            status: z.string(),
+            visibility: z.string(),
+            dueDate: z.string().nullable(),
+            measures: z.array(z.string()),
+          }),
+        )
+        .optional(),
+    }),
   ),
   "POST /data/goals/import": created("The goals created", z.object({ created: z.array(z.number().int()), measures: z.number().int() })),
   "POST /data/updates/import/preview": ok(
     "What the import would post, or its problems",
-    z.looseObject({ ok: z.boolean(), problems: z.array(anyObject) }),
+    z.looseObject({
+      ok: z.boolean(),
+      problems: z.array(o.importProblem),
+      updates: z
+        .array(
+          z.looseObject({
+            rows: z.array(z.number().int()),
+            goalId: z.number().int(),
+            goalTitle: z.string(),
+            note: z.string(),
+            status: z.string().nullable(),
+            values: z.array(
+              z.looseObject({
+                measureId: z.number().int(),
+                measureName: z.string(),
+                unit: z.string(),
+                from: z.number().nullable(),
+                to: z.number(),
+              }),
+            ),
+          }),
+        )
+        .optional(),
+    }),
   ),
   "POST /data/updates/import": created("The updates posted", z.object({ created: z.array(z.number().int()) })),
   "GET /data/settings": ok("The convenor's settings", z.object({ publicPage: z.boolean() })),
   "PUT /data/settings/public-page": ok("The public page's new setting", z.object({ publicPage: z.boolean() })),
 
-  "GET /public": ok("The public progress page (when the convenor has turned it on)", anyObject),
-  "GET /exports/agm": ok("The AGM report and its slides", z.object({ report: anyObject, slides: z.array(anyObject) })),
+  "GET /public": ok("The public progress page (when the convenor has turned it on)", o.publicPageOutput),
+  "GET /exports/agm": ok(
+    "The AGM report and its slides",
+    z.object({ report: agmReportSchema, slides: z.array(z.looseObject({ id: z.string(), kind: z.string(), title: z.string() })) }),
+  ),
   "GET /exports/agm.pptx": file("The AGM slide deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation", true),
 
-  "GET /alerts": ok("Alerts", many("alerts")),
-  "POST /alerts": created("The new alert", one("alert")),
-  "GET /alerts/{id}": ok("An alert and its answers", z.object({ alert: record, answers: z.array(anyObject) })),
-  "PATCH /alerts/{id}": ok("The alert as saved", one("alert")),
-  "GET /alerts/{id}/not-answered": ok("Organisations that have not answered", many("organisations")),
+  "GET /alerts": ok("Alerts", many("alerts", o.alertOutput)),
+  "POST /alerts": created("The new alert", one("alert", o.alertOutput)),
+  "GET /alerts/{id}": ok(
+    "An alert and its answers",
+    z.object({
+      alert: o.alertOutput,
+      answers: z.array(o.alertAnswerOutput.extend({ organisationName: z.string(), organisationShortName: z.string() })),
+    }),
+  ),
+  "PATCH /alerts/{id}": ok("The alert as saved", one("alert", o.alertOutput)),
+  "GET /alerts/{id}/not-answered": ok("Organisations that have not answered", many("organisations", o.organisationRef)),
   "POST /alerts/{id}/close": ok(
     "The closed alert and a milestone draft",
-    z.object({ alert: record, milestoneDraft: anyObject.nullable() }),
+    z.object({ alert: o.alertOutput, milestoneDraft: o.milestoneDraftOutput.nullable() }),
   ),
-  "POST /alerts/{id}/withdraw": ok("The withdrawn alert", one("alert")),
-  "POST /alerts/{id}/milestone": created("The milestone recorded from the alert", z.object({ alert: record, milestone: record })),
+  "POST /alerts/{id}/withdraw": ok("The withdrawn alert", one("alert", o.alertOutput)),
+  "POST /alerts/{id}/milestone": created(
+    "The milestone recorded from the alert",
+    z.object({ alert: o.alertOutput, milestone: o.milestoneOutput }),
+  ),
   "PUT /alerts/{id}/answer": ok(
     "The organisation's answer",
-    z.looseObject({ answer: record, created: z.boolean(), alert: record.optional() }),
+    z.looseObject({ answer: o.alertAnswerOutput, created: z.boolean(), alert: o.alertOutput.optional() }),
   ),
 
-  "GET /resources": ok("The library", many("resources")),
-  "POST /resources": created("The new resource", one("resource")),
-  "GET /resources/{id}": ok("A resource", one("resource")),
-  "PATCH /resources/{id}": ok("The resource as saved", one("resource")),
+  "GET /resources": ok("The library", z.object({ resources: z.array(o.resourceOutput), tags: z.array(z.string()) })),
+  "POST /resources": created("The new resource", one("resource", o.resourceOutput)),
+  "GET /resources/{id}": ok("A resource", one("resource", o.resourceOutput)),
+  "PATCH /resources/{id}": ok("The resource as saved", one("resource", o.resourceOutput)),
   "DELETE /resources/{id}": ok("The resource is in the bin", deleted),
-  "POST /resources/{id}/restore": ok("The restored resource", one("resource")),
+  "POST /resources/{id}/restore": ok("The restored resource", one("resource", o.resourceOutput)),
 
-  "GET /roadmap": ok("Road map items", many("items")),
-  "POST /roadmap": created("The new item", one("item")),
-  "GET /roadmap/progress": ok("Road map progress over time", anyObject),
-  "GET /roadmap/{id}": ok("A road map item", one("item")),
-  "PATCH /roadmap/{id}": ok("The item as saved", one("item")),
+  "GET /roadmap": ok("Road map items", many("items", o.roadmapItemOutput)),
+  "POST /roadmap": created("The new item", one("item", o.roadmapItemOutput)),
+  "GET /roadmap/progress": ok("Road map progress over time", o.roadmapProgressOutput),
+  "GET /roadmap/{id}": ok(
+    "A road map item and its history",
+    z.looseObject({
+      item: o.roadmapItemOutput,
+      history: z.array(
+        z.looseObject({ id: z.number().int(), itemId: z.number().int(), at: z.string(), status: z.string(), percentComplete: z.number() }),
+      ),
+    }),
+  ),
+  "PATCH /roadmap/{id}": ok("The item as saved", one("item", o.roadmapItemOutput)),
   "DELETE /roadmap/{id}": ok("The item is in the bin", deleted),
-  "POST /roadmap/{id}/restore": ok("The restored item", one("item")),
+  "POST /roadmap/{id}/restore": ok("The restored item", one("item", o.roadmapItemOutput)),
 
-  "GET /feed": ok("What is new since the last visit", z.looseObject({ items: items.or(z.array(anyObject)), firstVisit: z.boolean() })),
+  "GET /feed": ok("What is new since the last visit", o.feedOutput),
   "POST /feed/seen": ok("The new mark", z.object({ lastSeenAt: z.string().nullable() })),
-  "GET /feed/needs-you": ok("What needs the person's organisation", z.looseObject({ organisations: z.array(anyObject) })),
+  "GET /feed/needs-you": ok("What needs the person's organisation", o.needsYouOutput),
 
-  "GET /contributions": ok("Contributions and their charts", z.looseObject({ contributions: items })),
-  "POST /contributions": created("The new contribution", one("contribution")),
+  "GET /contributions": ok("Contributions and their charts", o.contributionsOutput),
+  "POST /contributions": created("The new contribution", one("contribution", o.contributionOutput)),
   "GET /contributions/export.csv": csv("Contributions as filtered"),
-  "GET /contributions/participation": ok("Participation by organisation over a cycle", z.looseObject({ cycle: record })),
-  "GET /contributions/{id}": ok("A contribution", one("contribution")),
-  "PATCH /contributions/{id}": ok("The contribution as saved", one("contribution")),
+  "GET /contributions/participation": ok("Participation by organisation over a cycle", o.participationOutput),
+  "GET /contributions/{id}": ok("A contribution", one("contribution", o.contributionOutput)),
+  "PATCH /contributions/{id}": ok("The contribution as saved", one("contribution", o.contributionOutput)),
   "DELETE /contributions/{id}": ok("The contribution is in the bin", deleted),
-  "POST /contributions/{id}/restore": ok("The restored contribution", one("contribution")),
+  "POST /contributions/{id}/restore": ok("The restored contribution", one("contribution", o.contributionOutput)),
 
-  "GET /proposals": ok("Proposals you may see", many("proposals")),
-  "POST /proposals": created("The new proposal", one("proposal")),
-  "GET /proposals/{id}": ok("A proposal with every organisation's position", z.object({ proposal: record, positions: z.array(anyObject) })),
-  "PATCH /proposals/{id}": ok("The proposal as saved", one("proposal")),
-  "GET /proposals/{id}/results": ok("The tally, the quorum and the organisations that have not given a position", anyObject),
-  "POST /proposals/{id}/close": ok("The closed proposal", one("proposal")),
-  "POST /proposals/{id}/extend": ok("The proposal with its new closing time", one("proposal")),
-  "POST /proposals/{id}/withdraw": ok("The withdrawn proposal", one("proposal")),
-  "POST /proposals/{id}/outcome": ok("The proposal with its recorded outcome", one("proposal")),
-  "PUT /proposals/{id}/position": ok("Your organisation's position, given or changed (201 when it is new)", anyObject),
+  "GET /proposals": ok("Proposals you may see", many("proposals", o.proposalOutput)),
+  "POST /proposals": created("The new proposal", one("proposal", o.proposalOutput)),
+  "GET /proposals/{id}": ok("A proposal with every organisation's position", o.proposalPageOutput),
+  "PATCH /proposals/{id}": ok("The proposal as saved", one("proposal", o.proposalOutput)),
+  "GET /proposals/{id}/results": ok("The tally, the quorum and the organisations that have not given a position", o.proposalResultsOutput),
+  "POST /proposals/{id}/close": ok("The closed proposal", one("proposal", o.proposalOutput)),
+  "POST /proposals/{id}/extend": ok("The proposal with its new closing time", one("proposal", o.proposalOutput)),
+  "POST /proposals/{id}/withdraw": ok("The withdrawn proposal", one("proposal", o.proposalOutput)),
+  "POST /proposals/{id}/outcome": ok("The proposal with its recorded outcome", one("proposal", o.proposalOutput)),
+  "PUT /proposals/{id}/position": ok("Your organisation's position, given or changed (201 when it is new)", o.positionGivenOutput),
 
-  "GET /statements": ok("Statements you may see", many("statements")),
+  "GET /statements": ok("Statements you may see", many("statements", o.statementOutput)),
   "POST /statements": created("The new statement and its first version", statementPage),
   "GET /statements/{id}": ok("A statement with its text, signatures you may see and recipients", statementPage),
   "PATCH /statements/{id}": ok("The statement as saved (a text change makes a new version)", statementPage),
@@ -225,7 +329,7 @@ export const replies: Record<string, Reply> = {
   "PATCH /statements/{id}/recipients/{recipientId}": ok("The statement with the recipient's reply", statementPage),
   "POST /statements/{id}/publish": ok(
     "The published statement and the milestone that records it",
-    statementPage.extend({ milestone: record }),
+    statementPage.extend({ milestone: o.milestoneOutput }),
   ),
 };
 

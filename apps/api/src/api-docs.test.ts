@@ -1,6 +1,7 @@
 /** The API contract: /api/openapi.json is a valid OpenAPI document that lists every route the server answers. */
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterEach, describe, expect, it } from "vitest";
+import { answerProblems, routeOf } from "./contract-check.ts";
 import { type Convene, json, makeConvene } from "./test-support.ts";
 
 let convene: Convene | undefined;
@@ -70,5 +71,39 @@ describe("the API contract", () => {
     expect(mediaOf("/meetings/{id}/ics")).toEqual(["text/calendar"]);
     expect(mediaOf("/data/export.json")).toEqual(["application/json"]);
     for (const path of ["/auth/sign-in/email", "/auth/sign-out", "/auth/change-password"]) expect(doc.paths[path]?.post).toBeDefined();
+  });
+
+  it("describes each JSON answer's fields, not just 'an object'", async () => {
+    const doc = await document();
+    const vague: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const [status, r] of Object.entries(op.responses)) {
+          const schema = r.content?.["application/json"]?.schema as Record<string, unknown> | undefined;
+          if (!/^2\d\d$/.test(status) || !schema) continue;
+          const fields = Object.keys((schema.properties as object | undefined) ?? {}).length;
+          if (!(fields > 0 || "anyOf" in schema || "oneOf" in schema || "items" in schema)) vague.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+    }
+    // The document describes itself by the OpenAPI specification, not by a schema of its own.
+    expect(vague).toEqual(["GET /openapi.json"]);
+  });
+});
+
+describe("the check of every API test's answers", () => {
+  it("finds each request's entry, a literal path before one with a parameter", () => {
+    expect(routeOf("GET", "/api/meetings/next")).toBe("GET /meetings/next");
+    expect(routeOf("GET", "/api/meetings/12?x=1")).toBe("GET /meetings/{id}");
+    expect(routeOf("PUT", "/api/statements/3/signers/4")).toBe("PUT /statements/{id}/signers/{organisationId}");
+    expect(routeOf("GET", "/api/nowhere")).toBeUndefined();
+  });
+
+  it("names a misfit, and lets errors and files through to their own checks", () => {
+    expect(answerProblems("GET", "/api/cycles", 200, { cycles: [{ id: "one" }], currentCycleId: null })[0]).toMatch(
+      /^GET \/cycles: \/cycles\/0/,
+    );
+    expect(answerProblems("GET", "/api/cycles", 404, { error: { code: "not_found", message: "No." } })).toEqual([]);
+    expect(answerProblems("GET", "/api/data/goals.csv", 200, "a,b")).toEqual([]);
   });
 });

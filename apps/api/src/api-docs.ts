@@ -44,7 +44,7 @@ type Paths = Record<string, Record<string, Operation>>;
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
 }
@@ -129,7 +129,8 @@ export async function apiDocument(api: Hono<AppBindings, any, any>) {
       ...spec.components,
       responses: {
         Error: {
-          description: "Not signed in (401), not allowed (403), not found or not visible to you (404), or an edit conflict (409)",
+          description:
+            "Not signed in (401), not allowed (403), not found or not visible to you (404), or 409: a stale version (code conflict, details.current holds the record as it now stands) or a state that forbids the request now, with its own code (cycle_closed, alert_closed, alert_withdrawn, proposal_closed, proposal_withdrawn, statement_closed, deadline_passed)",
           content: { "application/json": { schema: jsonSchema(errorBodySchema) } },
         },
         BadInput: {

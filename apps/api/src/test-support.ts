@@ -5,6 +5,7 @@
 import { freshTestDatabase } from "@convene/db/test-support";
 import type { Role } from "@convene/domain";
 import { fastTestPasswordHasher } from "./auth.ts";
+import { checkAnswer } from "./contract-check.ts";
 import { createConvene } from "./server.ts";
 import { createAccount } from "./services/accounts.ts";
 
@@ -49,8 +50,11 @@ export interface RequestOptions {
   env?: unknown;
 }
 
-/** A JSON request as the dashboard sends it (same origin, JSON body). */
-export function call(app: App, method: string, path: string, o: RequestOptions = {}) {
+/**
+ * A JSON request as the dashboard sends it (same origin, JSON body). Every JSON success answer is
+ * checked against its schema in /api/openapi.json, so each API test also tests the contract.
+ */
+export async function call(app: App, method: string, path: string, o: RequestOptions = {}) {
   const headers: Record<string, string> = { origin: ORIGIN, ...o.headers };
   if (o.cookie) headers.cookie = o.cookie;
   let body: string | undefined;
@@ -58,7 +62,9 @@ export function call(app: App, method: string, path: string, o: RequestOptions =
     headers["content-type"] = "application/json";
     body = JSON.stringify(o.body);
   }
-  return app.request(path, { method, headers, body }, o.env as never);
+  const res = await app.request(path, { method, headers, body }, o.env as never);
+  await checkAnswer(method, path, res);
+  return res;
 }
 
 /** Signs in through Better Auth's email endpoint and returns the session cookie header. */

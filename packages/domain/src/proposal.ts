@@ -159,12 +159,18 @@ export function quorumMet(organisationsResponding: number, quorum: number): bool
 }
 
 /** What the count says, before the convenor records the outcome in words. */
-export type ProposalResult =
-  | { kind: "no_quorum"; organisations: number; quorum: number }
-  | { kind: "consent_given" }
-  | { kind: "blocked"; blocks: number }
-  | { kind: "sense"; agree: number; disagree: number; abstain: number }
-  | { kind: "leading"; options: number[]; count: number };
+const n = z.number().int();
+
+/** What a proposal's count says; the API's answer schema is this one too. */
+export const proposalResultSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("no_quorum"), organisations: n, quorum: n }),
+  z.object({ kind: z.literal("consent_given") }),
+  z.object({ kind: z.literal("blocked"), blocks: n }),
+  z.object({ kind: z.literal("sense"), agree: n, disagree: n, abstain: n }),
+  /** The options (by index) with the most organisations, and that count. */
+  z.object({ kind: z.literal("leading"), options: z.array(n), count: n }),
+]);
+export type ProposalResult = z.infer<typeof proposalResultSchema>;
 
 export function proposalResult(kind: ProposalKind, tally: ProposalTally): ProposalResult {
   if (!tally.quorumMet) return { kind: "no_quorum", organisations: tally.organisations, quorum: tally.quorum };

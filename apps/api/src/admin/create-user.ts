@@ -51,12 +51,16 @@ export async function createUser(argv: string[], io: CliIo, ctx: CliContext): Pr
     if (password.length < MIN_PASSWORD) throw new CliError(`The password must be at least ${MIN_PASSWORD} characters long.`);
     if (password.length > MAX_PASSWORD) throw new CliError(`The password must be at most ${MAX_PASSWORD} characters long.`);
 
-    await createAccount(
-      convene.auth,
-      db,
-      { email, name, password, role: role.data, organisationId: organisation?.id ?? null },
-      { id: null, name: "Convene admin command line" },
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        createAccount(
+          convene.auth,
+          trx,
+          { email, name, password, role: role.data, organisationId: organisation?.id ?? null },
+          { id: null, name: "Convene admin command line" },
+        ),
+      );
     io.stdout.write(
       `Created the ${role.data} account for ${name} <${email}>${organisation ? ` of ${organisation.name}` : ""}; they can sign in now.\n`,
     );

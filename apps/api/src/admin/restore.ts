@@ -21,40 +21,45 @@ export async function restore(argv: string[], io: CliIo, ctx: CliContext): Promi
   }
   const { db } = await openDatabase(ctx.databasePath);
   try {
-    const result = await restoreDatabase(db, data);
-    io.stdout.write(`Restored ${result.rows} rows in ${result.tables} tables from ${file} into ${ctx.databasePath}.\n`);
-    // Passwords are never exported, so each person gets an empty password login that a reset
-    // link can set; the convenors' links are printed here, and they can send everyone else theirs.
-    const now = new Date().toISOString();
-    const users = await db.selectFrom("user").select(["id", "email", "name", "role", "organisationId"]).execute();
-    for (const u of users) {
-      await db
-        .insertInto("account" as never)
-        .values({
-          id: `restored-${u.id}`,
-          accountId: u.id,
-          providerId: "credential",
+    // The rows, the empty password logins and the convenors' links are one write: a failure in
+    // any part leaves the new database as empty as it was, ready for another try.
+    const { result, links, everyoneElse } = await db.transaction().execute(async (trx) => {
+      const result = await restoreDatabase(trx, data);
+      // Passwords are never exported, so each person gets an empty password login that a reset
+      // link can set; the convenors' links are printed here, and they can send everyone else theirs.
+      const now = new Date().toISOString();
+      const users = await trx.selectFrom("user").select(["id", "email", "name", "role", "organisationId"]).execute();
+      for (const u of users) {
+        await trx
+          .insertInto("account" as never)
+          .values({
+            id: `restored-${u.id}`,
+            accountId: u.id,
+            providerId: "credential",
+            userId: u.id,
+            createdAt: now,
+            updatedAt: now,
+          } as never)
+          .execute();
+      }
+      const links: string[] = [];
+      for (const u of users.filter((u) => u.role === "convenor")) {
+        const token = await createLink(trx, {
+          kind: "reset",
+          email: u.email,
+          name: u.name,
+          role: "convenor",
+          organisationId: u.organisationId,
           userId: u.id,
-          createdAt: now,
-          updatedAt: now,
-        } as never)
-        .execute();
-    }
-    const convenors = users.filter((u) => u.role === "convenor");
-    for (const u of convenors) {
-      const token = await createLink(db, {
-        kind: "reset",
-        email: u.email,
-        name: u.name,
-        role: "convenor",
-        organisationId: u.organisationId,
-        userId: u.id,
-        createdBy: null,
-      });
-      io.stdout.write(`Password link for ${u.name} <${u.email}> (valid 2 days): ${linkFor(ctx.publicUrl, "reset", token)}\n`);
-    }
-    if (users.length > convenors.length)
-      io.stdout.write("Everyone else signs in after the convenor sends them a password link from Admin › Accounts.\n");
+          createdBy: null,
+        });
+        links.push(`Password link for ${u.name} <${u.email}> (valid 2 days): ${linkFor(ctx.publicUrl, "reset", token)}\n`);
+      }
+      return { result, links, everyoneElse: users.length > links.length };
+    });
+    io.stdout.write(`Restored ${result.rows} rows in ${result.tables} tables from ${file} into ${ctx.databasePath}.\n`);
+    for (const line of links) io.stdout.write(line);
+    if (everyoneElse) io.stdout.write("Everyone else signs in after the convenor sends them a password link from Admin › Accounts.\n");
   } catch (error) {
     if (error instanceof RestoreProblem) throw new CliError(error.message);
     throw error;

@@ -2,8 +2,8 @@
 import { roleSchema, withoutControlCharacters } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AppBindings, actorOf, convenorOnly } from "../context.ts";
-import { accountForWrite, checkInvitation, createLink, linkFor, listAccounts, setDisabled } from "../services/accounts.ts";
+import { type AppBindings, actorOf, convenorOnly, inTransaction } from "../context.ts";
+import { invite, linkFor, listAccounts, resetLink, setDisabled } from "../services/accounts.ts";
 import { validate } from "../validate.ts";
 
 const inviteSchema = z
@@ -31,34 +31,21 @@ export const accounts = new Hono<AppBindings>()
   })
   .post("/invitations", validate("json", inviteSchema), async (c) => {
     const user = convenorOnly(c);
-    const { db } = c.var.deps;
-    const input = c.req.valid("json");
-    await checkInvitation(db, input);
-    const token = await createLink(db, { kind: "invite", ...input, createdBy: actorOf(user) });
+    const token = await inTransaction(c, (trx) => invite(trx, actorOf(user), c.req.valid("json")));
     return c.json({ link: linkFor(baseUrl(c), "invite", token), expiresInDays: 14 }, 201);
   })
   .post("/:id/reset-link", validate("param", userParam), async (c) => {
     const user = convenorOnly(c);
-    const { db } = c.var.deps;
-    const target = await accountForWrite(db, c.req.valid("param").id);
-    const token = await createLink(db, {
-      kind: "reset",
-      email: target.email,
-      name: target.name,
-      role: target.role ?? "observer",
-      organisationId: target.organisationId,
-      userId: target.id,
-      createdBy: actorOf(user),
-    });
+    const token = await inTransaction(c, (trx) => resetLink(trx, actorOf(user), c.req.valid("param").id));
     return c.json({ link: linkFor(baseUrl(c), "reset", token), expiresInDays: 2 }, 201);
   })
   .post("/:id/disable", validate("param", userParam), async (c) => {
     const user = convenorOnly(c);
-    await setDisabled(c.var.deps.auth, c.var.deps.db, c.req.valid("param").id, true, actorOf(user));
+    await inTransaction(c, (trx) => setDisabled(c.var.deps.auth, trx, c.req.valid("param").id, true, actorOf(user)));
     return c.json({ disabled: true }, 200);
   })
   .post("/:id/enable", validate("param", userParam), async (c) => {
     const user = convenorOnly(c);
-    await setDisabled(c.var.deps.auth, c.var.deps.db, c.req.valid("param").id, false, actorOf(user));
+    await inTransaction(c, (trx) => setDisabled(c.var.deps.auth, trx, c.req.valid("param").id, false, actorOf(user)));
     return c.json({ disabled: false }, 200);
   });

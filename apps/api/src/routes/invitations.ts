@@ -2,7 +2,7 @@
 import { withoutControlCharacters } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppBindings } from "../context.ts";
+import { type AppBindings, inTransaction } from "../context.ts";
 import { acceptLink, findLink } from "../services/accounts.ts";
 import { validate } from "../validate.ts";
 
@@ -19,7 +19,7 @@ export const invitations = new Hono<AppBindings>()
     return c.json({ kind: link.kind, email: link.email, name: link.name, role: link.role, expiresAt: link.expiresAt }, 200);
   })
   .post("/:token/accept", validate("param", tokenParam), validate("json", acceptSchema), async (c) => {
-    const { auth, db } = c.var.deps;
-    const result = await acceptLink(auth, db, c.req.valid("param").token, c.req.valid("json"));
+    const { token } = c.req.valid("param");
+    const result = await inTransaction(c, (trx) => acceptLink(c.var.deps.auth, trx, token, c.req.valid("json")));
     return c.json(result, 201);
   });

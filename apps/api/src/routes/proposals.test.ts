@@ -95,6 +95,11 @@ describe("proposals", () => {
     expect(closed.status).toBe(200);
     const late = await call(app, "PUT", `/api/proposals/${p.id}/position`, { cookie: member.cookie, body: { stance: "agree" } });
     expect(late.status).toBe(409);
+    // Its own code, as a closed alert's `alert_closed`, so the dashboard can tell it from a stale version.
+    expect((await json(late)).error).toMatchObject({ code: "proposal_closed", message: expect.stringContaining("has closed") });
+    const edit = await call(app, "PATCH", `/api/proposals/${p.id}`, { cookie: convenor.cookie, body: { version: 2, question: "Again?" } });
+    expect(edit.status).toBe(409);
+    expect((await json(edit)).error.code).toBe("proposal_closed");
     const stale = await call(app, "POST", `/api/proposals/${p.id}/outcome`, {
       cookie: convenor.cookie,
       body: { version: 1, outcome: "Agreed" },

@@ -12,7 +12,7 @@ import {
 } from "@convene/domain";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { type AppBindings, convenorOnly, signedIn, viewerOf } from "../context.ts";
+import { type AppBindings, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import {
   closeProposal,
@@ -54,16 +54,19 @@ export const proposals = new Hono<AppBindings>()
   )
   .post("/", doc("Put a question to the group (convenor)"), validate("json", proposalInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ proposal: await createProposal(c.var.deps.db, user, c.req.valid("json")) }, 201);
+    return c.json({ proposal: await inTransaction(c, (trx) => createProposal(trx, user, c.req.valid("json"))) }, 201);
   })
   .patch("/:id", doc("Edit an open proposal (convenor)"), validate("param", idParam), validate("json", proposalPatchSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json({ proposal: await updateProposal(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    return c.json(
+      { proposal: await inTransaction(c, (trx) => updateProposal(trx, user, c.req.valid("param").id, c.req.valid("json"))) },
+      200,
+    );
   })
   .post("/:id/close", doc("Close early (convenor)"), validate("param", idParam), validate("json", proposalCloseSchema), async (c) => {
     const user = convenorOnly(c);
     const { version, outcome } = c.req.valid("json");
-    return c.json({ proposal: await closeProposal(c.var.deps.db, user, c.req.valid("param").id, version, outcome) }, 200);
+    return c.json({ proposal: await inTransaction(c, (trx) => closeProposal(trx, user, c.req.valid("param").id, version, outcome)) }, 200);
   })
   .post(
     "/:id/extend",
@@ -73,13 +76,19 @@ export const proposals = new Hono<AppBindings>()
     async (c) => {
       const user = convenorOnly(c);
       const { version, closesAt } = c.req.valid("json");
-      return c.json({ proposal: await extendProposal(c.var.deps.db, user, c.req.valid("param").id, version, closesAt) }, 200);
+      return c.json(
+        { proposal: await inTransaction(c, (trx) => extendProposal(trx, user, c.req.valid("param").id, version, closesAt)) },
+        200,
+      );
     },
   )
   .post("/:id/withdraw", doc("Withdraw (convenor)"), validate("param", idParam), validate("json", proposalWithdrawSchema), async (c) => {
     const user = convenorOnly(c);
     const { version, reason } = c.req.valid("json");
-    return c.json({ proposal: await withdrawProposal(c.var.deps.db, user, c.req.valid("param").id, version, reason) }, 200);
+    return c.json(
+      { proposal: await inTransaction(c, (trx) => withdrawProposal(trx, user, c.req.valid("param").id, version, reason)) },
+      200,
+    );
   })
   .post(
     "/:id/outcome",
@@ -89,7 +98,10 @@ export const proposals = new Hono<AppBindings>()
     async (c) => {
       const user = convenorOnly(c);
       const { version, outcome } = c.req.valid("json");
-      return c.json({ proposal: await recordOutcome(c.var.deps.db, user, c.req.valid("param").id, version, outcome) }, 200);
+      return c.json(
+        { proposal: await inTransaction(c, (trx) => recordOutcome(trx, user, c.req.valid("param").id, version, outcome)) },
+        200,
+      );
     },
   )
   .put(
@@ -102,7 +114,7 @@ export const proposals = new Hono<AppBindings>()
     validate("json", positionInputSchema),
     async (c) => {
       const user = signedIn(c);
-      const result = await givePosition(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json"));
+      const result = await inTransaction(c, (trx) => givePosition(trx, user, c.req.valid("param").id, c.req.valid("json")));
       return result.created ? c.json(result, 201) : c.json(result, 200);
     },
   );

@@ -97,6 +97,14 @@ describe("statements", () => {
     const asMember = await json(await call(app, "GET", `/api/statements/${statement.id}`, { cookie: member.cookie }));
     expect(asMember.signatures).toHaveLength(2);
 
+    const milestonesBefore = await c.db.selectFrom("milestones").select("id").execute();
+    const stalePublish = await call(app, "POST", `/api/statements/${statement.id}/publish`, {
+      cookie: convenor.cookie,
+      body: { version: statement.version + 5, publishedOn: "2026-12-01" },
+    });
+    expect(stalePublish.status).toBe(409);
+    // The refused publish recorded no milestone.
+    expect(await c.db.selectFrom("milestones").select("id").execute()).toEqual(milestonesBefore);
     const published = await call(app, "POST", `/api/statements/${statement.id}/publish`, {
       cookie: convenor.cookie,
       body: { version: statement.version, publishedOn: "2026-12-01" },
@@ -104,6 +112,18 @@ describe("statements", () => {
     expect(published.status).toBe(200);
     const milestone = (await json(published)).milestone;
     expect(milestone.organisations.map((o: { id: number }) => o.id)).toEqual([orgs[0]]);
+    const late = await call(app, "PUT", `/api/statements/${statement.id}/signature`, {
+      cookie: member.cookie,
+      body: { named: false, textVersion: 1 },
+    });
+    expect(late.status).toBe(409);
+    expect((await json(late)).error.code).toBe("statement_closed");
+    const again = await call(app, "POST", `/api/statements/${statement.id}/publish`, {
+      cookie: convenor.cookie,
+      body: { version: statement.version + 1, publishedOn: "2026-12-02" },
+    });
+    expect(again.status).toBe(409);
+    expect((await json(again)).error.code).toBe("statement_closed");
     await call(app, "PUT", "/api/data/settings/public-page", { cookie: convenor.cookie, body: { enabled: true } });
 
     const seen = [

@@ -13,7 +13,7 @@ import {
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
-import { type AppBindings, convenorOnly, signedIn } from "../context.ts";
+import { type AppBindings, convenorOnly, inTransaction, signedIn } from "../context.ts";
 import {
   addRecipient,
   createStatement,
@@ -56,7 +56,7 @@ export const statements = new Hono<AppBindings>()
   )
   .post("/", doc("Draft a statement (convenor)"), validate("json", statementInputSchema), async (c) => {
     const user = convenorOnly(c);
-    return c.json(await createStatement(c.var.deps.db, user, c.req.valid("json")), 201);
+    return c.json(await inTransaction(c, (trx) => createStatement(trx, user, c.req.valid("json"))), 201);
   })
   .patch(
     "/:id",
@@ -65,7 +65,7 @@ export const statements = new Hono<AppBindings>()
     validate("json", statementPatchSchema),
     async (c) => {
       const user = convenorOnly(c);
-      return c.json(await updateStatement(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")), 200);
+      return c.json(await inTransaction(c, (trx) => updateStatement(trx, user, c.req.valid("param").id, c.req.valid("json"))), 200);
     },
   )
   .put(
@@ -76,7 +76,7 @@ export const statements = new Hono<AppBindings>()
     async (c) => {
       const user = convenorOnly(c);
       const { id, organisationId } = c.req.valid("param");
-      return c.json(await setSigners(c.var.deps.db, user, id, organisationId, c.req.valid("json").userIds), 200);
+      return c.json(await inTransaction(c, (trx) => setSigners(trx, user, id, organisationId, c.req.valid("json").userIds)), 200);
     },
   )
   .put(
@@ -86,7 +86,7 @@ export const statements = new Hono<AppBindings>()
     validate("json", signatureInputSchema),
     async (c) => {
       const user = signedIn(c);
-      const { created, ...page } = await sign(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json"));
+      const { created, ...page } = await inTransaction(c, (trx) => sign(trx, user, c.req.valid("param").id, c.req.valid("json")));
       return created ? c.json(page, 201) : c.json(page, 200);
     },
   )
@@ -97,7 +97,7 @@ export const statements = new Hono<AppBindings>()
     validate("query", orgQuery),
     async (c) => {
       const user = signedIn(c);
-      return c.json(await unsign(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("query").organisationId), 200);
+      return c.json(await inTransaction(c, (trx) => unsign(trx, user, c.req.valid("param").id, c.req.valid("query").organisationId)), 200);
     },
   )
   .post(
@@ -107,7 +107,7 @@ export const statements = new Hono<AppBindings>()
     validate("json", recipientInputSchema),
     async (c) => {
       const user = convenorOnly(c);
-      return c.json(await addRecipient(c.var.deps.db, user, c.req.valid("param").id, c.req.valid("json")), 201);
+      return c.json(await inTransaction(c, (trx) => addRecipient(trx, user, c.req.valid("param").id, c.req.valid("json"))), 201);
     },
   )
   .patch(
@@ -118,7 +118,7 @@ export const statements = new Hono<AppBindings>()
     async (c) => {
       const user = convenorOnly(c);
       const { id, recipientId } = c.req.valid("param");
-      return c.json(await updateRecipient(c.var.deps.db, user, id, recipientId, c.req.valid("json")), 200);
+      return c.json(await inTransaction(c, (trx) => updateRecipient(trx, user, id, recipientId, c.req.valid("json"))), 200);
     },
   )
   .post(
@@ -129,6 +129,6 @@ export const statements = new Hono<AppBindings>()
     async (c) => {
       const user = convenorOnly(c);
       const { version, publishedOn } = c.req.valid("json");
-      return c.json(await publishStatement(c.var.deps.db, user, c.req.valid("param").id, version, publishedOn), 200);
+      return c.json(await inTransaction(c, (trx) => publishStatement(trx, user, c.req.valid("param").id, version, publishedOn)), 200);
     },
   );

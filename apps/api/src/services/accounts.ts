@@ -1,14 +1,15 @@
 /**
  * People and their accounts: the first convenor's setup link, invitations, password resets,
  * disabling. Links are one-time tokens; only their SHA-256 is stored, so a copy of the
- * database cannot be used to sign in.
+ * database cannot be used to sign in. Each write runs, checks first, in the transaction it is
+ * handed.
  */
-
 import { createHash, randomBytes } from "node:crypto";
 import { type Actor, type Db, type InvitationKind, recordAudit } from "@convene/db";
 import type { Role } from "@convene/domain";
 import { addDays } from "@convene/domain";
 import type { Auth } from "../auth.ts";
+import { authIn } from "../auth-in-transaction.ts";
 import { ApiError, invalid, notFound } from "../errors.ts";
 
 const LINK_DAYS: Record<InvitationKind, number> = { setup: 7, invite: 14, reset: 2 };
@@ -35,50 +36,76 @@ interface NewLink {
   createdBy: Actor | null;
 }
 
-/** Creates a one-time link and returns its token; earlier unused links of the same kind for the same email stop working. */
-export async function createLink(db: Db, link: NewLink): Promise<string> {
+/**
+ * Creates a one-time link and returns its token; earlier unused links of the same kind for the
+ * same email stop working. Runs in the transaction it is handed.
+ */
+export async function createLink(trx: Db, link: NewLink): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   const now = new Date();
   const expires = addDays(now, LINK_DAYS[link.kind]);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("invitations")
-      .set({ usedAt: now.toISOString() })
-      .where("kind", "=", link.kind)
-      .where("email", "=", link.email)
-      .where("usedAt", "is", null)
-      .execute();
-    const { id } = await trx
-      .insertInto("invitations")
-      .values({
-        kind: link.kind,
-        tokenHash: hashToken(token),
-        email: link.email,
-        name: link.name,
-        role: link.role,
-        organisationId: link.organisationId,
-        userId: link.userId ?? null,
-        createdBy: link.createdBy?.id ?? null,
-        createdAt: now.toISOString(),
-        expiresAt: expires.toISOString(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actor: link.createdBy ?? { id: null, name: "Convene (start-up)" },
-      action: link.kind === "reset" ? "reset_link" : "invite",
-      entity: "invitation",
-      entityId: id,
-      after: { kind: link.kind, email: link.email, role: link.role, organisationId: link.organisationId, expiresAt: expires.toISOString() },
-    });
+  await trx
+    .updateTable("invitations")
+    .set({ usedAt: now.toISOString() })
+    .where("kind", "=", link.kind)
+    .where("email", "=", link.email)
+    .where("usedAt", "is", null)
+    .execute();
+  const { id } = await trx
+    .insertInto("invitations")
+    .values({
+      kind: link.kind,
+      tokenHash: hashToken(token),
+      email: link.email,
+      name: link.name,
+      role: link.role,
+      organisationId: link.organisationId,
+      userId: link.userId ?? null,
+      createdBy: link.createdBy?.id ?? null,
+      createdAt: now.toISOString(),
+      expiresAt: expires.toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    actor: link.createdBy ?? { id: null, name: "Convene (start-up)" },
+    action: link.kind === "reset" ? "reset_link" : "invite",
+    entity: "invitation",
+    entityId: id,
+    after: { kind: link.kind, email: link.email, role: link.role, organisationId: link.organisationId, expiresAt: expires.toISOString() },
   });
   return token;
 }
 
-/** On a database with no convenor, a fresh setup link for the first one (printed by `npm start`). */
+/** An invitation to a new person: checked and made in one transaction, so two at once cannot both pass the check. */
+export async function invite(trx: Db, actor: Actor, input: Omit<NewLink, "kind" | "createdBy" | "userId">) {
+  await checkInvitation(trx, input);
+  return createLink(trx, { kind: "invite", ...input, createdBy: actor });
+}
+
+/** A password-reset link for an existing account. */
+export async function resetLink(trx: Db, actor: Actor, userId: string) {
+  const target = await accountForWrite(trx, userId);
+  return createLink(trx, {
+    kind: "reset",
+    email: target.email,
+    name: target.name,
+    role: target.role ?? "observer",
+    organisationId: target.organisationId,
+    userId: target.id,
+    createdBy: actor,
+  });
+}
+
+/**
+ * On a database with no convenor, a fresh setup link for the first one (printed by `npm start`).
+ * Start-up has no route to hand it a transaction, so it makes its own: check and link in one.
+ */
 export async function setupLinkToken(db: Db): Promise<string | null> {
-  if (await hasConvenor(db)) return null;
-  return createLink(db, { kind: "setup", email: "", name: "", role: "convenor", organisationId: null, createdBy: null });
+  return db.transaction().execute(async (trx) => {
+    if (await hasConvenor(trx)) return null;
+    return createLink(trx, { kind: "setup", email: "", name: "", role: "convenor", organisationId: null, createdBy: null });
+  });
 }
 
 export async function findLink(db: Db, token: string) {
@@ -98,104 +125,104 @@ export interface NewAccount {
   organisationId: number | null;
 }
 
-export async function createAccount(auth: Auth, db: Db, account: NewAccount, actor: Actor | null) {
-  const ctx = await auth.$context;
-  const email = account.email.toLowerCase();
-  if (await ctx.internalAdapter.findUserByEmail(email)) {
-    throw new ApiError(409, "conflict", `There is already an account for ${email}.`, {
-      fields: [{ field: "email", message: "already has an account" }],
+/**
+ * A new account with its password login and audit entry. Better Auth's writes run in `trx` too
+ * (see auth-in-transaction.ts), so a failure leaves no half-made account. Scripts and tests may
+ * pass the database itself when there is nothing to roll back with it.
+ */
+export async function createAccount(auth: Auth, trx: Db, account: NewAccount, actor: Actor | null) {
+  return authIn(auth, trx, async (ctx) => {
+    const email = account.email.toLowerCase();
+    if (await ctx.internalAdapter.findUserByEmail(email)) {
+      throw new ApiError(409, "conflict", `There is already an account for ${email}.`, {
+        fields: [{ field: "email", message: "already has an account" }],
+      });
+    }
+    const hash = await ctx.password.hash(account.password);
+    const user = await ctx.internalAdapter.createUser(
+      {
+        email,
+        name: account.name,
+        emailVerified: true,
+        role: account.role,
+        organisationId: account.organisationId,
+      },
+      { method: "admin" },
+    );
+    await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
+    await recordAudit(trx, {
+      actor: actor ?? { id: user.id, name: account.name },
+      action: "create",
+      entity: "user",
+      entityId: user.id,
+      after: { email, name: account.name, role: account.role, organisationId: account.organisationId },
     });
-  }
-  const hash = await ctx.password.hash(account.password);
-  const user = await ctx.internalAdapter.createUser(
-    {
-      email,
-      name: account.name,
-      emailVerified: true,
-      role: account.role,
-      organisationId: account.organisationId,
-    },
-    { method: "admin" },
-  );
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
-  await recordAudit(db, {
-    actor: actor ?? { id: user.id, name: account.name },
-    action: "create",
-    entity: "user",
-    entityId: user.id,
-    after: { email, name: account.name, role: account.role, organisationId: account.organisationId },
+    return user;
   });
-  return user;
 }
 
-/** Uses a setup, invitation or reset link: creates the account, or sets the new password. */
+/**
+ * Uses a setup, invitation or reset link: creates the account, or sets the new password. The
+ * link is claimed, checked and used in one transaction: if using it fails, the claim rolls back
+ * with everything else and the person can try again; two requests racing with one token cannot
+ * both claim it (the second finds it used).
+ */
 export async function acceptLink(
   auth: Auth,
-  db: Db,
+  trx: Db,
   token: string,
   input: { name?: string | undefined; email?: string | undefined; password: string },
 ) {
-  const link = await findLink(db, token);
-  const ctx = await auth.$context;
-  // Claim the link before using it, so two requests racing with the same token cannot both succeed.
-  const claimed = await db
+  const link = await findLink(trx, token);
+  const claimed = await trx
     .updateTable("invitations")
     .set({ usedAt: new Date().toISOString() })
     .where("id", "=", link.id)
     .where("usedAt", "is", null)
     .executeTakeFirst();
   if (claimed.numUpdatedRows === 0n) throw new ApiError(410, "gone", "That link has already been used. Ask the convenor for a new one.");
-  try {
-    return { userId: await useLink(), kind: link.kind };
-  } catch (err) {
-    // Nothing was done with it: give the link back so the person can try again.
-    await db.updateTable("invitations").set({ usedAt: null }).where("id", "=", link.id).execute();
-    throw err;
-  }
 
-  async function useLink(): Promise<string> {
-    let userId: string;
-    if (link.kind === "reset") {
-      if (!link.userId) throw notFound("That link");
-      await ctx.internalAdapter.updatePassword(link.userId, await ctx.password.hash(input.password));
-      await ctx.internalAdapter.deleteUserSessions(link.userId);
-      userId = link.userId;
-      await recordAudit(db, {
-        actor: { id: userId, name: link.name },
-        action: "update",
-        entity: "user",
-        entityId: userId,
-        after: { password: "changed by reset link" },
-      });
-    } else {
-      const email = link.kind === "setup" ? input.email : link.email;
-      const name = input.name?.trim() || link.name;
-      if (!email)
-        throw new ApiError(400, "invalid_input", "email: an email address is required", {
-          fields: [{ field: "email", message: "is required" }],
-        });
-      if (!name)
-        throw new ApiError(400, "invalid_input", "name: your name is required", { fields: [{ field: "name", message: "is required" }] });
-      const user = await createAccount(
-        auth,
-        db,
-        { email, name, password: input.password, role: link.role, organisationId: link.organisationId },
-        null,
-      );
-      userId = user.id;
-    }
-    return userId;
+  if (link.kind === "reset") {
+    const userId = link.userId;
+    if (!userId) throw notFound("That link");
+    await authIn(auth, trx, async (ctx) => {
+      await ctx.internalAdapter.updatePassword(userId, await ctx.password.hash(input.password));
+      await ctx.internalAdapter.deleteUserSessions(userId);
+    });
+    await recordAudit(trx, {
+      actor: { id: userId, name: link.name },
+      action: "update",
+      entity: "user",
+      entityId: userId,
+      after: { password: "changed by reset link" },
+    });
+    return { userId, kind: link.kind };
   }
+  const email = link.kind === "setup" ? input.email : link.email;
+  const name = input.name?.trim() || link.name;
+  if (!email)
+    throw new ApiError(400, "invalid_input", "email: an email address is required", {
+      fields: [{ field: "email", message: "is required" }],
+    });
+  if (!name)
+    throw new ApiError(400, "invalid_input", "name: your name is required", { fields: [{ field: "name", message: "is required" }] });
+  const user = await createAccount(
+    auth,
+    trx,
+    { email, name, password: input.password, role: link.role, organisationId: link.organisationId },
+    null,
+  );
+  return { userId: user.id, kind: link.kind };
 }
 
-export async function setDisabled(auth: Auth, db: Db, userId: string, disabled: boolean, actor: Actor) {
-  const ctx = await auth.$context;
-  const before = await ctx.internalAdapter.findUserById(userId);
-  if (!before) throw notFound("That account");
+export async function setDisabled(auth: Auth, trx: Db, userId: string, disabled: boolean, actor: Actor) {
   if (disabled && userId === actor.id) throw new ApiError(400, "bad_request", "You cannot disable your own account.");
-  await ctx.internalAdapter.updateUser(userId, { banned: disabled, banReason: disabled ? "Disabled by the convenor" : null });
-  if (disabled) await ctx.internalAdapter.deleteUserSessions(userId);
-  await recordAudit(db, {
+  await authIn(auth, trx, async (ctx) => {
+    if (!(await ctx.internalAdapter.findUserById(userId))) throw notFound("That account");
+    await ctx.internalAdapter.updateUser(userId, { banned: disabled, banReason: disabled ? "Disabled by the convenor" : null });
+    if (disabled) await ctx.internalAdapter.deleteUserSessions(userId);
+  });
+  await recordAudit(trx, {
     actor,
     action: disabled ? "disable" : "enable",
     entity: "user",

@@ -84,13 +84,15 @@ describe("JSON export and restore", () => {
     const w = await populated();
     const doc = await exportDatabase(w.convene.db);
     const { db } = await openDatabase(await freshTestDatabase());
+    // As the restore command runs it: in one transaction, so a refusal halfway keeps nothing.
+    const restoreInto = (data: unknown) => db.transaction().execute((trx) => restoreDatabase(trx, data));
     try {
-      await expect(restoreDatabase(db, { hello: 1 })).rejects.toThrow(RestoreProblem);
-      await expect(restoreDatabase(db, { ...doc, version: 2 })).rejects.toThrow(/version 2/);
-      await expect(restoreDatabase(db, { ...doc, schema: { migrations: ["2099-01-01-future"] } })).rejects.toThrow(/newer Convene/);
-      await expect(restoreDatabase(db, { ...doc, tables: { ...doc.tables, nonsense: [] } })).rejects.toThrow(/nonsense/);
+      await expect(restoreInto({ hello: 1 })).rejects.toThrow(RestoreProblem);
+      await expect(restoreInto({ ...doc, version: 2 })).rejects.toThrow(/version 2/);
+      await expect(restoreInto({ ...doc, schema: { migrations: ["2099-01-01-future"] } })).rejects.toThrow(/newer Convene/);
+      await expect(restoreInto({ ...doc, tables: { ...doc.tables, nonsense: [] } })).rejects.toThrow(/nonsense/);
       const badGoals = [...(doc.tables.goals ?? []), { id: 9999, colour: "blue" }];
-      await expect(restoreDatabase(db, { ...doc, tables: { ...doc.tables, goals: badGoals } })).rejects.toThrow(/colour/);
+      await expect(restoreInto({ ...doc, tables: { ...doc.tables, goals: badGoals } })).rejects.toThrow(/colour/);
       const n = await db.selectFrom("organisations").select("id").execute();
       expect(n).toEqual([]);
     } finally {

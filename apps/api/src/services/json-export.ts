@@ -80,12 +80,13 @@ export async function exportDatabase(db: Db): Promise<ConveneExport> {
 export class RestoreProblem extends Error {}
 
 /**
- * Loads an export into a database that holds none of the group's data yet, in one
- * transaction: all of it or nothing. Refuses an export from a newer Convene (a migration
- * this database does not have), tables or columns it does not know, and a database with data.
+ * Loads an export into a database that holds none of the group's data yet, in the transaction it
+ * is handed: all of it or nothing, its checks included (a database that gained rows since the
+ * check cannot be half-restored over). Refuses an export from a newer Convene (a migration this
+ * database does not have), tables or columns it does not know, and a database with data.
  */
-export async function restoreDatabase(db: Db, data: unknown): Promise<{ tables: number; rows: number }> {
-  const any = db as Kysely<any>;
+export async function restoreDatabase(trx: Db, data: unknown): Promise<{ tables: number; rows: number }> {
+  const any = trx as Kysely<any>;
   const doc = checkShape(data);
   const applied = new Set(await migrationsApplied(any));
   const unknownMigration = doc.schema.migrations.find((m) => !applied.has(m));
@@ -103,31 +104,29 @@ export async function restoreDatabase(db: Db, data: unknown): Promise<{ tables: 
   }
 
   let count = 0;
-  await any.transaction().execute(async (trx) => {
-    await deferForeignKeys(trx);
-    for (const table of tables) {
-      const rows = doc.tables[table] ?? [];
-      if (rows.length === 0) continue;
-      const columns = new Set(await columnNames(trx, table));
-      for (const row of rows) {
-        const extra = Object.keys(row).find((k) => !columns.has(k));
-        if (extra) throw new RestoreProblem(`Table "${table}" has no column "${extra}".`);
-      }
-      for (let i = 0; i < rows.length; i += 100)
-        await trx
-          .insertInto(table)
-          .values(rows.slice(i, i + 100))
-          .execute();
-      count += rows.length;
+  await deferForeignKeys(any);
+  for (const table of tables) {
+    const rows = doc.tables[table] ?? [];
+    if (rows.length === 0) continue;
+    const columns = new Set(await columnNames(any, table));
+    for (const row of rows) {
+      const extra = Object.keys(row).find((k) => !columns.has(k));
+      if (extra) throw new RestoreProblem(`Table "${table}" has no column "${extra}".`);
     }
-    await continueKeyNumbering(trx);
-    await recordAudit(trx as Db, {
-      actor: { id: null, name: "Restore from export" },
-      action: "restore",
-      entity: "database",
-      entityId: "all",
-      after: { exportedAt: doc.exportedAt, tables: Object.keys(doc.tables).length, rows: count },
-    });
+    for (let i = 0; i < rows.length; i += 100)
+      await any
+        .insertInto(table)
+        .values(rows.slice(i, i + 100))
+        .execute();
+    count += rows.length;
+  }
+  await continueKeyNumbering(any);
+  await recordAudit(trx, {
+    actor: { id: null, name: "Restore from export" },
+    action: "restore",
+    entity: "database",
+    entityId: "all",
+    after: { exportedAt: doc.exportedAt, tables: Object.keys(doc.tables).length, rows: count },
   });
   return { tables: Object.keys(doc.tables).length, rows: count };
 }

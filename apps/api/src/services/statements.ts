@@ -2,10 +2,11 @@
  * Sign-on statements: the convenor drafts and edits the text (each change of text is a new
  * version, and every earlier signature must then be confirmed again), marks who may sign for
  * each organisation, records recipients and replies, and publishes, which records a milestone
- * naming only the named signatories. Checks run inside the write's transaction; every write
- * leaves an audit entry there.
+ * naming only the named signatories. Every write runs, checks first, in the transaction the
+ * route hands it; versioned changes and their audit entries go through the shared versioned edit.
  */
 import {
+  type Database,
   type Db,
   getStatement,
   insertMilestone,
@@ -28,10 +29,13 @@ import {
   signRefusal,
   type Viewer,
 } from "@convene/domain";
+import type { Updateable } from "kysely";
 import type { z } from "zod";
 import { actorOf, type SessionUser } from "../context.ts";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 import { milestoneForWrite } from "./milestones.ts";
+import { recordSay } from "./one-per-organisation.ts";
+import { applyEdit } from "./versioned-edit.ts";
 
 type Statement = NonNullable<Awaited<ReturnType<typeof statementForWrite>>>;
 type RecipientInput = z.infer<typeof recipientInputSchema>;
@@ -43,7 +47,46 @@ async function mustExist(db: Db, id: number): Promise<Statement> {
   return s;
 }
 
-const notOpen = () => new ApiError(409, "conflict", "This statement is no longer open, so it cannot be changed.");
+/** Like a closed proposal or alert: 409 with a code of its own, apart from a stale version's "conflict". */
+const notOpen = () => new ApiError(409, "statement_closed", "This statement is no longer open, so it cannot be changed.");
+
+/** An open statement, read in the write's transaction, or 404 / 409. */
+async function openStatement(trx: Db, id: number): Promise<Statement> {
+  const before = await mustExist(trx, id);
+  if (before.state !== "open") throw notOpen();
+  return before;
+}
+
+/** The statement changed at `version` through the shared versioned edit (409 on a stale version), audited. */
+function edit(
+  trx: Db,
+  user: SessionUser,
+  before: Statement,
+  version: number,
+  values: Updateable<Database["statements"]>,
+  alongside?: (db: Db) => Promise<void>,
+) {
+  return applyEdit(trx, "That statement", {
+    table: "statements",
+    id: before.id,
+    version,
+    values: { ...values, updatedAt: new Date().toISOString() },
+    before,
+    read: statementForWrite,
+    alongside,
+    audit: { actor: actorOf(user), entity: "statement" },
+  });
+}
+
+/** The signing rules (who is marked for which organisation, open, before the deadline), in the write's transaction. */
+async function signable(trx: Db, user: SessionUser, id: number, organisationId: number) {
+  const statement = await getStatement(trx, user.role, id);
+  if (!statement) throw notFound("That statement");
+  const marked = await trx.selectFrom("statementSigners").select(["userId", "organisationId"]).where("statementId", "=", id).execute();
+  const refusal = signRefusal(statement, marked, { userId: user.id, organisationId }, new Date());
+  if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
+  return statement;
+}
 
 function checkFuture(deadline: string | undefined) {
   if (deadline !== undefined && Date.parse(deadline) <= Date.now()) throw invalid("deadline", "Enter a sign-off deadline in the future");
@@ -70,108 +113,82 @@ export async function statementPage(db: Db, viewer: Viewer, id: number, userId?:
   };
 }
 
-export async function createStatement(db: Db, user: SessionUser, input: StatementInput) {
+export async function createStatement(trx: Db, user: SessionUser, input: StatementInput) {
   checkFuture(input.deadline);
-  const id = await db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    const { id } = await trx
-      .insertInto("statements")
-      .values({
-        ...input,
-        textVersion: 1,
-        publishedOn: null,
-        milestoneId: null,
-        createdById: user.id,
-        createdByName: user.name,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("statementTextVersions")
-      .values({ statementId: id, textVersion: 1, text: input.text, changeNote: "", createdByName: user.name, createdAt: now })
-      .execute();
-    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "statement", entityId: id, after: await mustExist(trx, id) });
-    return id;
-  });
-  return statementPage(db, user.role, id, user.id);
+  const now = new Date().toISOString();
+  const { id } = await trx
+    .insertInto("statements")
+    .values({
+      ...input,
+      textVersion: 1,
+      publishedOn: null,
+      milestoneId: null,
+      createdById: user.id,
+      createdByName: user.name,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("statementTextVersions")
+    .values({ statementId: id, textVersion: 1, text: input.text, changeNote: "", createdByName: user.name, createdAt: now })
+    .execute();
+  await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "statement", entityId: id, after: await mustExist(trx, id) });
+  return statementPage(trx, user.role, id, user.id);
 }
 
-/** Applies `values` only at `version` (the shared `updateVersioned` lists its tables and cannot be extended from here). */
-async function updateAt(trx: Db, id: number, version: number, values: Partial<Omit<Statement, "id" | "version">>) {
-  const result = await trx
-    .updateTable("statements")
-    .set((eb) => ({ ...values, updatedAt: new Date().toISOString(), version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw editConflict(await mustExist(trx, id));
-}
-
-export async function updateStatement(db: Db, user: SessionUser, id: number, patch: StatementPatch) {
+export async function updateStatement(trx: Db, user: SessionUser, id: number, patch: StatementPatch) {
   const { version, changeNote, ...fields } = patch;
   checkFuture(fields.deadline);
-  await db.transaction().execute(async (trx) => {
-    const before = await mustExist(trx, id);
-    if (before.state !== "open") throw notOpen();
-    const newText = changesText(before, fields);
-    const textVersion = newText ? before.textVersion + 1 : before.textVersion;
-    await updateAt(trx, id, version, { ...fields, textVersion });
-    if (newText && fields.text !== undefined)
-      await trx
-        .insertInto("statementTextVersions")
-        .values({ statementId: id, textVersion, text: fields.text, changeNote: changeNote ?? "", createdByName: user.name })
-        .execute();
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "update",
-      entity: "statement",
-      entityId: id,
-      before,
-      after: await mustExist(trx, id),
-    });
+  const before = await openStatement(trx, id);
+  const newText = changesText(before, fields) ? fields.text : undefined;
+  const textVersion = newText !== undefined ? before.textVersion + 1 : before.textVersion;
+  await edit(trx, user, before, version, { ...fields, textVersion }, async (db) => {
+    if (newText === undefined) return;
+    await db
+      .insertInto("statementTextVersions")
+      .values({ statementId: id, textVersion, text: newText, changeNote: changeNote ?? "", createdByName: user.name })
+      .execute();
   });
-  return statementPage(db, user.role, id, user.id);
+  return statementPage(trx, user.role, id, user.id);
 }
 
 /** The convenor marks who may sign for one organisation (replacing the earlier list): its members, or the convenor. */
-export async function setSigners(db: Db, user: SessionUser, id: number, organisationId: number, userIds: string[]) {
-  await db.transaction().execute(async (trx) => {
-    await mustExist(trx, id);
-    if (!(await trx.selectFrom("organisations").select("id").where("id", "=", organisationId).executeTakeFirst()))
-      throw notFound("That organisation");
-    const unique = [...new Set(userIds)];
-    const people = unique.length
-      ? await trx.selectFrom("user").select(["id", "role", "organisationId"]).where("id", "in", unique).execute()
-      : [];
-    unique.forEach((userId, i) => {
-      const p = people.find((u) => u.id === userId);
-      if (!p || (p.role !== "convenor" && !(p.role === "member" && p.organisationId === organisationId)))
-        throw invalid(`userIds.${i}`, "Choose someone who belongs to this organisation");
-    });
-    const before = await trx
-      .selectFrom("statementSigners")
-      .select("userId")
-      .where("statementId", "=", id)
-      .where("organisationId", "=", organisationId)
-      .execute();
-    await trx.deleteFrom("statementSigners").where("statementId", "=", id).where("organisationId", "=", organisationId).execute();
-    if (unique.length)
-      await trx
-        .insertInto("statementSigners")
-        .values(unique.map((userId) => ({ statementId: id, organisationId, userId })))
-        .execute();
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "update",
-      entity: "statement_signers",
-      entityId: `${id}:${organisationId}`,
-      before: { userIds: before.map((b) => b.userId) },
-      after: { userIds: unique },
-    });
+export async function setSigners(trx: Db, user: SessionUser, id: number, organisationId: number, userIds: string[]) {
+  await mustExist(trx, id);
+  if (!(await trx.selectFrom("organisations").select("id").where("id", "=", organisationId).executeTakeFirst()))
+    throw notFound("That organisation");
+  const unique = [...new Set(userIds)];
+  const people = unique.length
+    ? await trx.selectFrom("user").select(["id", "role", "organisationId"]).where("id", "in", unique).execute()
+    : [];
+  unique.forEach((userId, i) => {
+    const p = people.find((u) => u.id === userId);
+    if (!p || (p.role !== "convenor" && !(p.role === "member" && p.organisationId === organisationId)))
+      throw invalid(`userIds.${i}`, "Choose someone who belongs to this organisation");
   });
-  return statementPage(db, user.role, id, user.id);
+  const before = await trx
+    .selectFrom("statementSigners")
+    .select("userId")
+    .where("statementId", "=", id)
+    .where("organisationId", "=", organisationId)
+    .execute();
+  await trx.deleteFrom("statementSigners").where("statementId", "=", id).where("organisationId", "=", organisationId).execute();
+  if (unique.length)
+    await trx
+      .insertInto("statementSigners")
+      .values(unique.map((userId) => ({ statementId: id, organisationId, userId })))
+      .execute();
+  await recordAudit(trx, {
+    actor: actorOf(user),
+    action: "update",
+    entity: "statement_signers",
+    entityId: `${id}:${organisationId}`,
+    before: { userIds: before.map((b) => b.userId) },
+    after: { userIds: unique },
+  });
+  return statementPage(trx, user.role, id, user.id);
 }
 
 /** Whose signature this is: a member's own organisation unless they name another they are marked for. */
@@ -182,136 +199,107 @@ function signingFor(user: SessionUser, organisationId: number | undefined): numb
 }
 
 /** Signs, changes named/unnamed, or confirms again on the current text: one signature per organisation. */
-export async function sign(db: Db, user: SessionUser, id: number, input: SignatureInput) {
+export async function sign(trx: Db, user: SessionUser, id: number, input: SignatureInput) {
   const organisationId = signingFor(user, input.organisationId);
-  const created = await db.transaction().execute(async (trx) => {
-    const statement = await getStatement(trx, user.role, id);
-    if (!statement) throw notFound("That statement");
-    const marked = await trx.selectFrom("statementSigners").select(["userId", "organisationId"]).where("statementId", "=", id).execute();
-    const refusal = signRefusal(statement, marked, { userId: user.id, organisationId }, new Date());
-    if (refusal) throw new ApiError(refusal.status, refusal.status === 403 ? "forbidden" : "conflict", refusal.message);
-    if (input.textVersion !== statement.textVersion)
-      throw new ApiError(409, "conflict", "The text has changed since you read it. Read the new version, then sign again.", {
-        textVersion: statement.textVersion,
-      });
-    const before = await trx
-      .selectFrom("statementSignatures")
-      .select(["named", "confirmedTextVersion", "signedByName"])
-      .where("statementId", "=", id)
-      .where("organisationId", "=", organisationId)
-      .executeTakeFirst();
-    const row = await upsertSignature(trx, id, organisationId, input, actorOf(user));
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: before ? "update" : "create",
-      entity: "statement_signature",
-      entityId: row.id,
-      before: before ? { statementId: id, organisationId, ...before } : undefined,
-      after: { statementId: id, organisationId, named: row.named, confirmedTextVersion: row.confirmedTextVersion },
+  const statement = await signable(trx, user, id, organisationId);
+  if (input.textVersion !== statement.textVersion)
+    throw new ApiError(409, "conflict", "The text has changed since you read it. Read the new version, then sign again.", {
+      textVersion: statement.textVersion,
     });
-    return !before;
+  const { created } = await recordSay(trx, user, {
+    entity: "statement_signature",
+    key: { statementId: id, organisationId },
+    earlier: (db) =>
+      db
+        .selectFrom("statementSignatures")
+        .select(["named", "confirmedTextVersion", "signedByName"])
+        .where("statementId", "=", id)
+        .where("organisationId", "=", organisationId)
+        .executeTakeFirst(),
+    write: (db) => upsertSignature(db, id, organisationId, input, actorOf(user)),
+    view: (r) => ({ named: r.named, confirmedTextVersion: r.confirmedTextVersion }),
   });
-  return { created, ...(await statementPage(db, user.role, id, user.id)) };
+  return { created, ...(await statementPage(trx, user.role, id, user.id)) };
 }
 
-export async function unsign(db: Db, user: SessionUser, id: number, organisationIdGiven: number | undefined) {
+export async function unsign(trx: Db, user: SessionUser, id: number, organisationIdGiven: number | undefined) {
   const organisationId = signingFor(user, organisationIdGiven);
-  await db.transaction().execute(async (trx) => {
-    const statement = await getStatement(trx, user.role, id);
-    if (!statement) throw notFound("That statement");
-    const marked = await trx.selectFrom("statementSigners").select(["userId", "organisationId"]).where("statementId", "=", id).execute();
-    const refusal = signRefusal(statement, marked, { userId: user.id, organisationId }, new Date());
-    if (refusal) throw new ApiError(refusal.status, refusal.status === 403 ? "forbidden" : "conflict", refusal.message);
-    const before = await trx
-      .selectFrom("statementSignatures")
-      .selectAll()
-      .where("statementId", "=", id)
-      .where("organisationId", "=", organisationId)
-      .executeTakeFirst();
-    if (!before) throw notFound("That signature");
-    await trx.deleteFrom("statementSignatures").where("id", "=", before.id).execute();
-    await recordAudit(trx, { actor: actorOf(user), action: "delete", entity: "statement_signature", entityId: before.id, before });
-  });
-  return statementPage(db, user.role, id, user.id);
+  await signable(trx, user, id, organisationId);
+  const before = await trx
+    .selectFrom("statementSignatures")
+    .selectAll()
+    .where("statementId", "=", id)
+    .where("organisationId", "=", organisationId)
+    .executeTakeFirst();
+  if (!before) throw notFound("That signature");
+  await trx.deleteFrom("statementSignatures").where("id", "=", before.id).execute();
+  await recordAudit(trx, { actor: actorOf(user), action: "delete", entity: "statement_signature", entityId: before.id, before });
+  return statementPage(trx, user.role, id, user.id);
 }
 
-export async function addRecipient(db: Db, user: SessionUser, id: number, input: RecipientInput) {
-  await db.transaction().execute(async (trx) => {
-    await mustExist(trx, id);
-    const row = await trx
-      .insertInto("statementRecipients")
-      .values({ statementId: id, name: input.name, sentOn: input.sentOn, repliedOn: null, replyText: "", replyUrl: null, replySummary: "" })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "statement_recipient", entityId: row.id, after: row });
-  });
-  return statementPage(db, user.role, id, user.id);
+export async function addRecipient(trx: Db, user: SessionUser, id: number, input: RecipientInput) {
+  await mustExist(trx, id);
+  const row = await trx
+    .insertInto("statementRecipients")
+    .values({ statementId: id, name: input.name, sentOn: input.sentOn, repliedOn: null, replyText: "", replyUrl: null, replySummary: "" })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "statement_recipient", entityId: row.id, after: row });
+  return statementPage(trx, user.role, id, user.id);
 }
 
 /** The date sent and the reply received (text or link, and a summary). */
-export async function updateRecipient(db: Db, user: SessionUser, id: number, recipientId: number, patch: RecipientPatch) {
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("statementRecipients")
-      .selectAll()
-      .where("id", "=", recipientId)
-      .where("statementId", "=", id)
-      .executeTakeFirst();
-    if (!before) throw notFound("That recipient");
-    const after = await trx
-      .updateTable("statementRecipients")
-      .set({ ...patch, updatedAt: new Date().toISOString() })
-      .where("id", "=", recipientId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor: actorOf(user), action: "update", entity: "statement_recipient", entityId: recipientId, before, after });
-  });
-  return statementPage(db, user.role, id, user.id);
+export async function updateRecipient(trx: Db, user: SessionUser, id: number, recipientId: number, patch: RecipientPatch) {
+  const before = await trx
+    .selectFrom("statementRecipients")
+    .selectAll()
+    .where("id", "=", recipientId)
+    .where("statementId", "=", id)
+    .executeTakeFirst();
+  if (!before) throw notFound("That recipient");
+  const after = await trx
+    .updateTable("statementRecipients")
+    .set({ ...patch, updatedAt: new Date().toISOString() })
+    .where("id", "=", recipientId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, { actor: actorOf(user), action: "update", entity: "statement_recipient", entityId: recipientId, before, after });
+  return statementPage(trx, user.role, id, user.id);
 }
 
 /**
  * Publishing closes the statement to signatures and records a milestone (kind open letter or
  * statement) whose contributing organisations are the named signatories confirmed on the final
- * text, never the unnamed ones.
+ * text, never the unnamed ones. The statement's version is checked before the milestone is
+ * written, and both are in the route's transaction, so a stale publish leaves no milestone.
  */
-export async function publishStatement(db: Db, user: SessionUser, id: number, version: number, publishedOn: string) {
-  const milestoneId = await db.transaction().execute(async (trx) => {
-    const before = await mustExist(trx, id);
-    if (before.state !== "open") throw notOpen();
-    const signatures = await trx
-      .selectFrom("statementSignatures")
-      .select(["organisationId", "named", "confirmedTextVersion"])
-      .where("statementId", "=", id)
-      .execute();
-    const organisationIds = contributingOrganisations(
-      signatures.map((s) => ({ ...s, named: s.named === 1 })),
-      before.textVersion,
-    );
-    const milestoneId = await insertMilestone(trx, {
-      title: before.title,
-      kind: before.kind,
-      date: publishedOn,
-      datePrecision: "day",
-      description: before.text,
-      outcome: "",
-      evidence: [],
-      organisationIds,
-      goalIds: [],
-      visibility: before.visibility,
-      notes: `Published from the statement “${before.title}” (statement ${id}).`,
-    });
-    await updateAt(trx, id, version, { state: "published", publishedOn, milestoneId });
-    const { organisations: _o, goals: _g, fromSeed: _s, ...milestone } = await milestoneForWrite(trx, milestoneId);
-    await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "milestone", entityId: milestoneId, after: milestone });
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: "update",
-      entity: "statement",
-      entityId: id,
-      before,
-      after: await mustExist(trx, id),
-    });
-    return milestoneId;
+export async function publishStatement(trx: Db, user: SessionUser, id: number, version: number, publishedOn: string) {
+  const before = await openStatement(trx, id);
+  if (before.version !== version) throw editConflict(before);
+  const signatures = await trx
+    .selectFrom("statementSignatures")
+    .select(["organisationId", "named", "confirmedTextVersion"])
+    .where("statementId", "=", id)
+    .execute();
+  const organisationIds = contributingOrganisations(
+    signatures.map((s) => ({ ...s, named: s.named === 1 })),
+    before.textVersion,
+  );
+  const milestoneId = await insertMilestone(trx, {
+    title: before.title,
+    kind: before.kind,
+    date: publishedOn,
+    datePrecision: "day",
+    description: before.text,
+    outcome: "",
+    evidence: [],
+    organisationIds,
+    goalIds: [],
+    visibility: before.visibility,
+    notes: `Published from the statement “${before.title}” (statement ${id}).`,
   });
-  return { ...(await statementPage(db, user.role, id, user.id)), milestone: await milestoneForWrite(db, milestoneId) };
+  const { organisations: _o, goals: _g, fromSeed: _s, ...milestone } = await milestoneForWrite(trx, milestoneId);
+  await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "milestone", entityId: milestoneId, after: milestone });
+  await edit(trx, user, before, version, { state: "published", publishedOn, milestoneId });
+  return { ...(await statementPage(trx, user.role, id, user.id)), milestone: await milestoneForWrite(trx, milestoneId) };
 }

@@ -3,12 +3,13 @@
  * makes the second half of a write fail — a rule refusing it, or a failure injected with a
  * database trigger — and checks that nothing of the first half was kept.
  */
-import type { Db } from "@convene/db";
-import { testEngine } from "@convene/db/test-support";
+import { type Db, openDatabase } from "@convene/db";
+import { freshTestDatabase, testEngine } from "@convene/db/test-support";
 import { type KyselyPlugin, sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditOf, type Convene, call, json, makeCycle, makeGoal, makeMeasure, person, world } from "../test-support.ts";
 import { updateGoal } from "./goals.ts";
+import { exportableTables, exportDatabase, restoreDatabase } from "./json-export.ts";
 
 let open: Convene | undefined;
 afterEach(async () => {
@@ -230,5 +231,61 @@ describe("a goal PATCH", () => {
     expect(res.status).toBe(200);
     const fresh = await json(await call(app, "GET", `/api/goals/${goal.id}`, { cookie: convenor.cookie }));
     expect((await json(res)).goal).toEqual(fresh.goal);
+  });
+});
+
+describe("accounts and restore in one transaction", () => {
+  /** An invitation link's token, made by the convenor through the API. */
+  async function invitation(app: Convene["app"], cookie: string, email: string) {
+    const res = await call(app, "POST", "/api/accounts/invitations", { cookie, body: { email, name: "New Person", role: "observer" } });
+    expect(res.status).toBe(201);
+    return new URL((await json(res)).link).searchParams.get("token")!;
+  }
+
+  it("accepting an invitation makes no account, and keeps the link usable, when the audit entry fails", async () => {
+    const { convene, app, convenor } = await setup();
+    const token = await invitation(app, convenor.cookie, "half@example.org");
+    await failInserts(convene.db, "auditEntries", "new.entity = 'user'");
+
+    const res = await call(app, "POST", `/api/invitations/${token}/accept`, { body: { password: "a long enough password" } });
+
+    expect(res.status).toBe(500);
+    // Better Auth's own writes (the user and its password login) were in the same transaction.
+    expect(await convene.db.selectFrom("user").select("id").where("email", "=", "half@example.org").execute()).toEqual([]);
+    const link = await convene.db.selectFrom("invitations").select("usedAt").where("email", "=", "half@example.org").executeTakeFirst();
+    expect(link?.usedAt).toBeNull();
+  });
+
+  it("disabling an account leaves it enabled, and its session working, when the audit entry fails", async () => {
+    const { convene, app, convenor, member } = await setup();
+    await failInserts(convene.db, "auditEntries", "new.entity = 'user'");
+
+    const res = await call(app, "POST", `/api/accounts/${member.id}/disable`, { cookie: convenor.cookie });
+
+    expect(res.status).toBe(500);
+    const row = await convene.db.selectFrom("user").select("banned").where("id", "=", member.id).executeTakeFirstOrThrow();
+    expect(Boolean(row.banned)).toBe(false);
+    expect((await json(await call(app, "GET", "/api/me", { cookie: member.cookie }))).user).toMatchObject({ id: member.id });
+  });
+
+  it("a restore keeps no row when its last write fails", async () => {
+    const { convene, app, convenor, cycle } = await setup();
+    await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "Kept only whole" });
+    const doc = await exportDatabase(convene.db);
+    const target = await openDatabase(await freshTestDatabase());
+    try {
+      // The restore's own audit entry is the last thing it writes.
+      await failInserts(target.db, "auditEntries", "new.entity = 'database'");
+      await expect(target.db.transaction().execute((trx) => restoreDatabase(trx, doc))).rejects.toThrow(/injected failure/);
+      const tables = await exportableTables(target.db);
+      const counts = await Promise.all(
+        tables.map(async (t) =>
+          Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(target.db)).rows[0]?.n),
+        ),
+      );
+      expect(Object.fromEntries(tables.map((t, i) => [t, counts[i]]).filter(([, n]) => n !== 0))).toEqual({});
+    } finally {
+      await target.close();
+    }
   });
 });

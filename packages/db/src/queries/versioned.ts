@@ -14,7 +14,9 @@ export type VersionedTable =
   | "meetings"
   | "alerts"
   | "resources"
-  | "contributions";
+  | "contributions"
+  | "proposals"
+  | "statements";
 
 /**
  * Applies `values` to row `id` of `table` only if its version is still `version`, bumping it.

@@ -1,0 +1,124 @@
+/** What the API answers about proposals and sign-on statements. */
+import { z } from "zod";
+import { proposalKinds, proposalResultSchema, proposalStates, stances } from "../proposal.ts";
+import { statementKinds, statementStates } from "../statement.ts";
+import { visibilities } from "../visibility.ts";
+import { answer, day, id, nullable, organisationRef, time, version } from "./fields.ts";
+
+const count = z.number().int();
+const stance = nullable(z.enum(stances));
+
+export const proposalOutput = answer({
+  id,
+  question: z.string(),
+  description: z.string(),
+  kind: z.enum(proposalKinds),
+  options: z.array(z.string()),
+  closesAt: time,
+  quorum: count,
+  visibility: z.enum(visibilities),
+  state: z.enum(proposalStates),
+  outcome: nullable(z.string()),
+  closedAt: nullable(time),
+  closedByName: nullable(z.string()),
+  alertId: nullable(id),
+  meetingId: nullable(id),
+  goalId: nullable(id),
+  createdById: nullable(z.string()),
+  createdByName: z.string(),
+  createdAt: time,
+  updatedAt: time,
+  version,
+  /** Counted in organisations, one position each. */
+  tally: answer({
+    organisations: count,
+    quorum: count,
+    quorumMet: z.boolean(),
+    stances: answer({ agree: count, abstain: count, disagree: count, block: count }),
+    options: z.array(count),
+  }),
+  myPosition: nullable(answer({ stance, choices: z.array(count), reason: z.string(), givenByName: z.string(), updatedAt: time })),
+});
+
+export const positionOutput = answer({
+  id,
+  proposalId: id,
+  organisationId: id,
+  organisationName: z.string(),
+  organisationShortName: z.string(),
+  stance,
+  choices: z.array(count),
+  reason: z.string(),
+  givenByName: z.string(),
+  createdAt: time,
+  updatedAt: time,
+});
+
+export const proposalPageOutput = answer({ proposal: proposalOutput, positions: z.array(positionOutput) });
+
+export const proposalResultsOutput = answer({
+  proposal: proposalOutput,
+  result: proposalResultSchema,
+  positions: z.array(positionOutput),
+  notGiven: z.array(organisationRef),
+});
+
+export const positionGivenOutput = answer({
+  position: positionOutput.omit({ organisationName: true, organisationShortName: true }),
+  created: z.boolean(),
+  proposal: proposalOutput,
+});
+
+export const statementOutput = answer({
+  id,
+  title: z.string(),
+  kind: z.enum(statementKinds),
+  text: z.string(),
+  textVersion: count,
+  deadline: time,
+  visibility: z.enum(visibilities),
+  state: z.enum(statementStates),
+  publishedOn: nullable(day),
+  milestoneId: nullable(id),
+  createdById: nullable(z.string()),
+  createdByName: z.string(),
+  createdAt: time,
+  updatedAt: time,
+  version,
+  /** Observers and the public are told only of named signatures: `unnamed` is 0 for them. */
+  signatures: answer({ named: count, unnamed: count, awaitingConfirmation: count }),
+});
+
+/** A statement's page: the signatures the viewer may see, its text versions, recipients and who may sign. */
+export const statementPageOutput = answer({
+  statement: statementOutput,
+  signatures: z.array(
+    answer({
+      id,
+      statementId: id,
+      organisationId: id,
+      organisationName: z.string(),
+      organisationShortName: z.string(),
+      named: z.boolean(),
+      confirmedTextVersion: count,
+      signedByName: nullable(z.string()),
+      createdAt: time,
+      updatedAt: time,
+      needsConfirmation: z.boolean(),
+    }),
+  ),
+  versions: z.array(answer({ textVersion: count, text: z.string(), changeNote: z.string(), createdByName: z.string(), createdAt: time })),
+  recipients: z.array(
+    answer({
+      id,
+      name: z.string(),
+      sentOn: nullable(day),
+      repliedOn: nullable(day),
+      replyText: z.string(),
+      replyUrl: nullable(z.string()),
+      replySummary: z.string(),
+      updatedAt: time,
+    }),
+  ),
+  signers: z.array(answer({ organisationId: id, organisationName: z.string(), userId: z.string(), userName: z.string() })),
+});
