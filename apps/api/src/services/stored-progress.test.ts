@@ -61,10 +61,10 @@ afterEach(async () => {
   await t.dispose();
 });
 
-const close = (a: number | null | undefined, b: number | null | undefined) => {
-  if (a === null || a === undefined || b === null || b === undefined) return expect(a ?? null).toBe(b ?? null);
-  expect(a).toBeCloseTo(b, 9);
-};
+function close(a: number | null | undefined, b: number | null | undefined) {
+  if (a === null || a === undefined || b === null || b === undefined) expect(a ?? null).toBe(b ?? null);
+  else expect(a).toBeCloseTo(b, 9);
+}
 
 /** The overview's series and headline as the replay of each goal's visible history gives them (the code before stored progress). */
 async function replayedOverview(db: Db, viewer: Viewer, cycleId: number, asOf: string) {
@@ -136,7 +136,7 @@ async function expectStoredEqualsReplay(db: Db, cycleIds: number[], today: strin
         const stored = (await cycleOverview(db, viewer, record, asOf)).progressOverTime;
         const replayed = await replayedOverview(db, viewer, cycleId, asOf);
         expect(stored.map((p) => p.date)).toEqual(replayed.map((p) => p.date));
-        stored.forEach((p, i) => close(p.progress, replayed[i]!.progress));
+        for (const [i, p] of stored.entries()) close(p.progress, replayed[i]!.progress);
       }
       // The comparison read from stored series against the same comparison replayed from the history.
       const since = addDaysIso(cycle.workshopDate, 30);
