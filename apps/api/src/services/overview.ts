@@ -13,6 +13,8 @@ import {
   needsAttention,
   type ProgressPoint,
   progressAt,
+  progressBasis,
+  progressNote,
   sampleDates,
   type Viewer,
 } from "@convene/domain";
@@ -55,6 +57,10 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
       progress: meanProgress(counted.map((g) => g.progress)),
       daysToAgm: daysBetween(asOf, cycle.agmDate),
       daysSinceWorkshop: daysBetween(cycle.workshopDate, asOf),
+      /** What the progress figures count for this viewer (issue 9.7: computed from what the viewer may see). */
+      progressBasis: progressBasis(viewer),
+      /** Goals marked achieved whose progress, from the updates this viewer may see, is short of 100 %. */
+      achievedShortOfFull: goals.filter((g) => progressNote(g.status, g.progress, viewer) !== null).length,
     },
     statusCounts,
     progressByTheme,
