@@ -21,7 +21,8 @@ export const errorBodySchema = z.object({
 });
 
 export type Reply =
-  | { status: 200 | 201; description: string; json: z.ZodType }
+  /** `cached`: the answer carries an ETag, and If-None-Match with it answers 304 (answer-cache.ts). */
+  | { status: 200 | 201; description: string; json: z.ZodType; cached?: true }
   | { status: 200; description: string; file: string; binary?: boolean };
 
 const ok = (description: string, json: z.ZodType): Reply => ({ status: 200, description, json });
@@ -71,8 +72,8 @@ export const replies: Record<string, Reply> = {
   "GET /cycles/{id}": ok("A cycle", one("cycle")),
   "PATCH /cycles/{id}": ok("The cycle as saved", one("cycle")),
   "POST /cycles/{id}/close": ok("The closed cycle", one("cycle")),
-  "GET /cycles/{id}/overview": ok("A cycle's progress overview", anyObject),
-  "GET /cycles/{id}/compare": ok("A cycle compared with an earlier date", anyObject),
+  "GET /cycles/{id}/overview": { ...ok("A cycle's progress overview", anyObject), cached: true },
+  "GET /cycles/{id}/compare": { ...ok("A cycle compared with an earlier date", anyObject), cached: true },
 
   "GET /themes": ok("Every theme", many("themes")),
   "POST /themes": created("The new theme", one("theme")),
