@@ -27,9 +27,12 @@ import {
 } from "@convene/domain";
 import type { Insertable, Kysely } from "kysely";
 import type { Database, StoredCycleProgressTable } from "../schema.ts";
-import { measureValueHistory } from "./goals.ts";
 
 type Db = Kysely<Database>;
+
+/** The fields of a goal and of a measure that stored figures are computed from. */
+const goalFields = ["status", "visibility", "cycleId", "deletedAt"];
+const measureFields = ["baseline", "target", "weight", "kind", "deletedAt", "goalId"];
 
 /** Goals refreshed per round of queries (keeps every `in (…)` list well under SQLite's limit). */
 const BATCH = 400;
@@ -179,22 +182,40 @@ export async function computeGoals(db: Db, goalIds: readonly number[]): Promise<
     measures.map((m) => ({ ...m, kind: m.kind as MeasureKind })),
     (m) => m.goalId,
   );
+  // The whole live history once, each value with its update's visibility (none: a starting
+  // value), filtered for each level below: what measureValueHistory gives a viewer of that level.
+  const [allValues, allLastUpdates] = await Promise.all([
+    db
+      .selectFrom("measureValues as mv")
+      .innerJoin("measures as m", "m.id", "mv.measureId")
+      .leftJoin("progressUpdates as pu", "pu.id", "mv.updateId")
+      .select(["mv.measureId", "m.goalId", "mv.value", "mv.recordedAt", "mv.updateId", "pu.visibility"])
+      .where("m.goalId", "in", ids)
+      .where("m.deletedAt", "is", null)
+      .where((eb) => eb.or([eb("mv.updateId", "is", null), eb("pu.deletedAt", "is", null)]))
+      .orderBy("mv.recordedAt")
+      .orderBy("mv.id")
+      .execute(),
+    db
+      .selectFrom("progressUpdates")
+      .select(["goalId", "visibility", (eb) => eb.fn.max("createdAt").as("lastUpdateAt")])
+      .where("goalId", "in", ids)
+      .where("deletedAt", "is", null)
+      .groupBy(["goalId", "visibility"])
+      .execute(),
+  ]);
   const out: ComputedGoal[] = [];
   for (const level of visibilities) {
     const viewer = audienceOf(level);
-    const [history, lastUpdates] = await Promise.all([
-      measureValueHistory(db, viewer, ids),
-      db
-        .selectFrom("progressUpdates")
-        .select(["goalId", (eb) => eb.fn.max("createdAt").as("lastUpdateAt")])
-        .where("goalId", "in", ids)
-        .where("deletedAt", "is", null)
-        .where("visibility", "in", visibleLevels(viewer))
-        .groupBy("goalId")
-        .execute(),
-    ]);
+    const seen = visibleLevels(viewer);
+    const history = allValues.filter((v) => v.updateId === null || (v.visibility !== null && seen.includes(v.visibility)));
     const historyByGoal = groupBy(history, (v) => v.goalId);
-    const lastUpdateByGoal = new Map(lastUpdates.map((u) => [u.goalId, u.lastUpdateAt]));
+    const lastUpdateByGoal = new Map<number, string>();
+    for (const u of allLastUpdates) {
+      const was = lastUpdateByGoal.get(u.goalId);
+      if (seen.includes(u.visibility) && u.lastUpdateAt !== null && (was === undefined || u.lastUpdateAt > was))
+        lastUpdateByGoal.set(u.goalId, u.lastUpdateAt);
+    }
     for (const g of goals) {
       const values = historyByGoal.get(g.id) ?? [];
       const goalMeasures = measuresByGoal.get(g.id) ?? [];
@@ -336,11 +357,14 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 /**
- * The upkeep after a versioned edit or a soft delete of one record, in the same transaction:
- * a goal or a measure refreshes its goal, a cycle its series (its dates may have moved), and the
- * records whose names or dates an overview or comparison shows bump the answers' version.
+ * The upkeep after a versioned edit (`changed`: the fields it set) or a soft delete of one record,
+ * in the same transaction: a goal or a measure refreshes its goal, a cycle its series (its dates
+ * may have moved), and the records whose names or dates an overview or comparison shows bump the
+ * answers' version. An edit of fields no figure is computed from (a title, a unit) only bumps it.
  */
-export async function afterRecordChanged(db: Db, table: string, id: number): Promise<void> {
+export async function afterRecordChanged(db: Db, table: string, id: number, changed?: readonly string[]): Promise<void> {
+  const touches = (fields: readonly string[]) => changed === undefined || changed.some((f) => fields.includes(f));
+  if ((table === "goals" && !touches(goalFields)) || (table === "measures" && !touches(measureFields))) return bumpAnswersVersion(db);
   if (table === "goals") return refreshGoalProgress(db, [id]);
   if (table === "measures") {
     const measure = await db.selectFrom("measures").select("goalId").where("id", "=", id).executeTakeFirst();

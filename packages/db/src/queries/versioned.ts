@@ -87,7 +87,7 @@ export async function editVersioned<T extends VersionedTable, R>(
   if (outcome === "missing") return { outcome };
   if (outcome === "conflict") return { outcome, current: await edit.read(db, edit.id) };
   await edit.alongside?.(db);
-  await afterRecordChanged(db, edit.table, edit.id);
+  await afterRecordChanged(db, edit.table, edit.id, Object.keys(edit.values));
   const after = edit.after ? edit.after(edit.before, edit.version + 1) : await edit.read(db, edit.id);
   if (after === undefined) return { outcome: "missing" };
   const view = edit.audit.view ?? ((r: R) => r);
