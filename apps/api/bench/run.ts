@@ -1,12 +1,15 @@
 /**
- * `npm run bench`: how fast the API answers its two heaviest reads on a large coalition,
- * against a hello-world Hono server measured in the same run on the same machine.
+ * `npm run bench`: how fast the API answers its heaviest reads and its commonest writes on
+ * coalitions of 20, 200 and 2,000 goals a cycle, against a hello-world Hono server measured in the
+ * same run on the same machine.
  *
- * Runs twice, once per engine: on a SQLite file in a temporary folder, then on PostgreSQL (a new
- * database on the server DATABASE_URL names, dropped afterwards, or else a throwaway cluster like
- * the tests'). Each time it builds a synthetic coalition, signs a convenor in, serves the real app
- * on 127.0.0.1 (a free port), and loads each route with autocannon for a fixed time. The load
- * runs in a worker thread so it does not share the server's event loop. No targets are enforced.
+ * Runs twice, once per engine: on SQLite files in a temporary folder, then on PostgreSQL (new
+ * databases on the server DATABASE_URL names, dropped afterwards, or else a throwaway cluster like
+ * the tests'). For each size it builds a synthetic coalition, signs a convenor in, serves the real
+ * app on 127.0.0.1 (a free port) twice — with its answer cache and without — and loads each read
+ * route with autocannon for a fixed time (in a worker thread, so the load does not share the
+ * server's event loop); a goal PATCH and a progress update POST are timed one after another. No
+ * targets are enforced.
  *
  * Flags: --duration SECONDS, --connections N (defaults from BENCH_DURATION, BENCH_CONNECTIONS).
  */
@@ -14,7 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Db, getCycle, insertCycle, openDatabase, redactedLocation } from "@convene/db";
+import { type Db, getCycle, insertCycle, openDatabase } from "@convene/db";
 import { startThrowawayCluster } from "@convene/db/throwaway-postgres";
 import { buildAgmDeck, deckSlides } from "@convene/slides";
 import { serve } from "@hono/node-server";
@@ -25,7 +28,7 @@ import { readBenchEnv } from "../src/env.ts";
 import { createConvene, listen } from "../src/server.ts";
 import { createAccount } from "../src/services/accounts.ts";
 import { buildAgmReport } from "../src/services/agm-report.ts";
-import { benchmarkSize, generateSyntheticCoalition } from "./synthetic-coalition.ts";
+import { generateSyntheticCoalition, type SyntheticSize } from "./synthetic-coalition.ts";
 
 const HOST = "127.0.0.1";
 const BENCH_SECRET = "the benchmark's own secret, 32+ characters";
@@ -68,10 +71,37 @@ async function load(name: string, url: string, headers: Record<string, string> =
   };
 }
 
+/**
+ * Writes one after another (each needs the version the previous one returned, so autocannon's
+ * fixed requests cannot do it), timed in this process: their p50 and p99 include the upkeep of
+ * the stored progress in the write's transaction.
+ */
+async function sequentialWrites(name: string, count: number, send: (i: number) => Promise<Response>): Promise<Measured> {
+  process.stdout.write(`  ${name}: ${count} requests one after another…\n`);
+  const times: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const res = await send(i);
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    if (!res.ok) failures++;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { name, requestsPerSecond: count / elapsed, p50: at(0.5), p99: at(0.99), errors: failures, non2xx: 0 };
+}
+
+/** Goals in the newest cycle at each size of coalition measured (two cycles, three measures a goal, ten updates). */
+const goalsPerCycle = [20, 200, 2_000];
+const sizeOf = (n: number): SyntheticSize => ({ organisations: 50, cycles: 2, goals: 2 * n, measures: 6 * n, updates: 20 * n });
+
 const dir = mkdtempSync(join(tmpdir(), "convene-bench-"));
 try {
   process.stdout.write("=== SQLite ===\n");
-  await benchOn(join(dir, "convene.db"));
+  await benchOn(async (label) => join(dir, `convene-${label}.db`));
   process.stdout.write("\n=== PostgreSQL ===\n");
   await onPostgres(benchOn).catch((error: unknown) =>
     process.stdout.write(`PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)}\n`),
@@ -80,87 +110,140 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs `work` on a new PostgreSQL database of its own, removed afterwards. */
-async function onPostgres(work: (url: string) => Promise<void>): Promise<void> {
+/** Runs `work` with new PostgreSQL databases of its own (one per size), removed afterwards. */
+async function onPostgres(work: (newDatabase: (label: string) => Promise<string>) => Promise<void>): Promise<void> {
   const cluster = env.DATABASE_URL ? undefined : await startThrowawayCluster();
   const server = env.DATABASE_URL ?? cluster!.url;
-  const name = `convene_bench_${Date.now()}`;
+  const names: string[] = [];
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    await admin.query(`create database "${name}" template template0 encoding 'UTF8'`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    process.stdout.write(`(a new database ${name} on ${redactedLocation(server)})\n`);
-    await work(url.toString());
+    await work(async (label) => {
+      const name = `convene_bench_${Date.now()}_${label}`;
+      names.push(name);
+      await admin.query(`create database "${name}" template template0 encoding 'UTF8'`);
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      return url.toString();
+    });
   } finally {
-    await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
+    for (const name of names) await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
     await admin.end();
     cluster?.stop();
   }
 }
 
-async function benchOn(databasePath: string): Promise<void> {
+async function benchOn(newDatabase: (label: string) => Promise<string>): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
   try {
-    process.stdout.write(`Building a synthetic coalition in ${redactedLocation(databasePath)}…\n`);
-    const started = performance.now();
-    const opened = await openDatabase(databasePath);
-    const coalition = await generateSyntheticCoalition(opened.db, benchmarkSize);
-    await opened.close();
-    const generationMs = performance.now() - started;
-
-    const convene = await createConvene({ databasePath, secret: BENCH_SECRET, publicUrl: PUBLIC_URL });
-    stops.push(convene.close);
-    const email = "bench-convenor@example.org";
-    const password = "benchmark password";
-    await createAccount(
-      convene.auth,
-      convene.db,
-      { email, name: "Bench Convenor", password, role: "convenor", organisationId: null },
-      null,
-    );
-
-    const server = await listen(convene.app, 0, HOST);
-    stops.push(server.close);
-    const base = `http://${HOST}:${server.port}`;
-    // Signed in over HTTP like a browser (Better Auth rate-limits by the TCP peer's address).
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: PUBLIC_URL },
-      body: JSON.stringify({ email, password }),
-    });
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
-    if (signIn.status !== 200 || !cookie) throw new Error(`Signing the benchmark convenor in failed: ${signIn.status}`);
-
     const hello = new Hono().get("/", (c) => c.text("Hello, world"));
     const helloPort = await new Promise<number>((resolve, reject) => {
       const s = serve({ fetch: hello.fetch, port: 0, hostname: HOST }, (info) => resolve(info.port));
       s.on("error", reject);
       stops.push(() => new Promise((r) => s.close(() => r())));
     });
-
-    const overviewUrl = `${base}/api/cycles/${coalition.latestCycleId}/overview`;
-    const goalsUrl = `${base}/api/goals?cycleId=${coalition.latestCycleId}`;
-    // One request each first: a route that fails would otherwise be timed as a fast error.
-    const goalsInCycle = await check(goalsUrl, cookie, (b: { goals: unknown[] }) => b.goals.length);
-    const overviewPoints = await check(overviewUrl, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
-
-    const decks = await deckTimes(convene.db);
-
     process.stdout.write("Measuring:\n");
-    const results = [
-      await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`),
-      await load(`GET /api/cycles/:id/overview (${overviewPoints} chart points)`, overviewUrl, { cookie }),
-      await load(`GET /api/goals?cycleId= (${goalsInCycle} goals)`, goalsUrl, { cookie }),
-    ];
+    const results: Measured[] = [await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`)];
+    const built: string[] = [];
+    let decks: Awaited<ReturnType<typeof deckTimes>> = [];
 
-    const rows = coalition.rows;
+    for (const n of goalsPerCycle) {
+      const databasePath = await newDatabase(String(n));
+      const started = performance.now();
+      const opened = await openDatabase(databasePath);
+      const coalition = await generateSyntheticCoalition(opened.db, sizeOf(n));
+      await opened.close();
+      const rows = coalition.rows;
+      built.push(
+        `  ${n} goals a cycle: ${rows.organisations} organisations, ${rows.cycles} cycles, ${rows.goals} goals, ${rows.measures} measures, ` +
+          `${rows.progressUpdates} progress updates, ${rows.measureValues} measure values — built in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+      );
+
+      // Two servers on the one database: the usual one, and one with its answer cache off.
+      const convene = await createConvene({ databasePath, secret: BENCH_SECRET, publicUrl: PUBLIC_URL });
+      stops.push(convene.close);
+      const uncachedConvene = await createConvene({ databasePath, secret: BENCH_SECRET, publicUrl: PUBLIC_URL, cacheAnswers: false });
+      stops.push(uncachedConvene.close);
+      const email = "bench-convenor@example.org";
+      const password = "benchmark password";
+      await createAccount(
+        convene.auth,
+        convene.db,
+        { email, name: "Bench Convenor", password, role: "convenor", organisationId: null },
+        null,
+      );
+      const server = await listen(convene.app, 0, HOST);
+      stops.push(server.close);
+      const uncachedServer = await listen(uncachedConvene.app, 0, HOST);
+      stops.push(uncachedServer.close);
+      const base = `http://${HOST}:${server.port}`;
+      const uncachedBase = `http://${HOST}:${uncachedServer.port}`;
+      // Signed in over HTTP like a browser (Better Auth rate-limits by the TCP peer's address).
+      const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: PUBLIC_URL },
+        body: JSON.stringify({ email, password }),
+      });
+      const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+      if (signIn.status !== 200 || !cookie) throw new Error(`Signing the benchmark convenor in failed: ${signIn.status}`);
+
+      const cycle = coalition.latestCycleId;
+      const overview = `/api/cycles/${cycle}/overview`;
+      const compare = `/api/cycles/${cycle}/compare`;
+      const goalsList = `/api/goals?cycleId=${cycle}`;
+      // One request each first: a route that fails would otherwise be timed as a fast error.
+      const goalsInCycle = await check(`${base}${goalsList}`, cookie, (b: { goals: GoalRow[] }) => b.goals);
+      const points = await check(`${base}${overview}`, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
+      await check(`${uncachedBase}${compare}`, cookie, (b: { goals: unknown[] }) => b.goals.length);
+      // The cached server answers each route once before its load, so "cached" times the steady state.
+      await check(`${base}${compare}`, cookie, (b: { goals: unknown[] }) => b.goals.length);
+
+      results.push(
+        await load(`[${n}] overview, uncached (${points} chart points)`, `${uncachedBase}${overview}`, { cookie }),
+        await load(`[${n}] overview, cached`, `${base}${overview}`, { cookie }),
+        await load(`[${n}] compare, uncached`, `${uncachedBase}${compare}`, { cookie }),
+        await load(`[${n}] compare, cached`, `${base}${compare}`, { cookie }),
+      );
+      if (n === 200)
+        results.push(await load(`[${n}] GET /api/goals?cycleId= (${goalsInCycle.length} goals)`, `${base}${goalsList}`, { cookie }));
+
+      const target = goalsInCycle.find((g) => g.measures.length > 0) ?? goalsInCycle[0]!;
+      let version = target.version;
+      const statuses = ["on_track", "at_risk"] as const;
+      results.push(
+        await sequentialWrites(`[${n}] PATCH /api/goals/:id (status)`, 200, async (i) => {
+          const res = await fetch(`${base}/api/goals/${target.id}`, {
+            method: "PATCH",
+            headers: { "content-type": "application/json", origin: PUBLIC_URL, cookie },
+            body: JSON.stringify({ status: statuses[i % 2], version }),
+          });
+          if (res.ok) version = ((await res.clone().json()) as { goal: GoalRow }).goal.version;
+          return res;
+        }),
+        await sequentialWrites(`[${n}] POST /api/updates`, 200, (i) =>
+          fetch(`${base}/api/updates`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: PUBLIC_URL, cookie },
+            body: JSON.stringify({
+              goalId: target.id,
+              note: `Bench update ${i}`,
+              visibility: "public",
+              values: target.measures.map((m) => ({
+                measureId: m.id,
+                value: m.kind === "milestone" ? i % 2 : (m.baseline ?? 0) + (i % 5),
+              })),
+            }),
+          }),
+        ),
+      );
+      if (n === 200) decks = await deckTimes(convene.db);
+    }
+
+    process.stdout.write("\nSynthetic coalitions:\n");
+    for (const line of built) process.stdout.write(`${line}\n`);
     process.stdout.write(
-      `\nSynthetic coalition: ${rows.organisations} organisations, ${rows.cycles} cycles, ${rows.goals} goals, ${rows.measures} measures, ` +
-        `${rows.progressUpdates} progress updates, ${rows.measureValues} measure values — generated in ${(generationMs / 1000).toFixed(2)} s\n`,
+      `Load: ${duration} s per read route, ${connections} connections, on ${HOST}, signed in as a convenor; writes one at a time\n\n`,
     );
-    process.stdout.write(`Load: ${duration} s per route, ${connections} connections, on ${HOST}, signed in as a convenor\n\n`);
     const helloRate = results[0]!.requestsPerSecond;
     const table = [
       ["route", "req/s", "p50 ms", "p99 ms", "vs hello", "errors"],
@@ -178,7 +261,7 @@ async function benchOn(databasePath: string): Promise<void> {
       process.stdout.write(`${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}\n`);
       if (n === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
     }
-    process.stdout.write("\nAGM deck (members), median of 5 runs after one warm-up:\n");
+    process.stdout.write("\nAGM deck (members, 200 goals a cycle), median of 5 runs after one warm-up:\n");
     for (const d of decks) {
       process.stdout.write(
         `  ${d.name}: ${d.slides} slides, ${(d.bytes / 1024).toFixed(0)} KB — report ${d.reportMs.toFixed(0)} ms + deck ${d.deckMs.toFixed(0)} ms = ${(d.reportMs + d.deckMs).toFixed(0)} ms\n`,
@@ -187,6 +270,12 @@ async function benchOn(databasePath: string): Promise<void> {
   } finally {
     for (const stop of stops.reverse()) await stop();
   }
+}
+
+interface GoalRow {
+  id: number;
+  version: number;
+  measures: { id: number; kind: string; baseline: number | null }[];
 }
 
 /** autocannon's histogram counts whole milliseconds, so 0 means under one. */

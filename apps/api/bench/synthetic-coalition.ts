@@ -5,7 +5,7 @@
  * date; written with multi-row inserts in one transaction, so 100k rows take a few seconds.
  * Meant for an empty, freshly migrated database.
  */
-import { continueKeyNumbering, type Db } from "@convene/db";
+import { continueKeyNumbering, type Db, rebuildStoredProgress } from "@convene/db";
 import { addDaysIso, daysBetween, type GoalStatus, narrowest, type Visibility } from "@convene/domain";
 
 export interface SyntheticSize {
@@ -204,6 +204,8 @@ export async function generateSyntheticCoalition(
     for (const rows of slices(values)) await trx.insertInto("measureValues").values(rows).execute();
     // PostgreSQL numbers new rows after these explicit ids only when told (SQLite does it itself).
     await continueKeyNumbering(trx);
+    // Written row by row above, so the stored progress is built once from the whole history.
+    await rebuildStoredProgress(trx);
 
     return {
       latestCycleId: cycles.at(-1)!.id,

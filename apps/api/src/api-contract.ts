@@ -20,7 +20,8 @@ export const errorBodySchema = z.object({
 });
 
 export type Reply =
-  | { status: 200 | 201; description: string; json: z.ZodType }
+  /** `cached`: the answer carries an ETag, and If-None-Match with it answers 304 (answer-cache.ts). */
+  | { status: 200 | 201; description: string; json: z.ZodType; cached?: true }
   | { status: 200; description: string; file: string; binary?: boolean };
 
 const ok = (description: string, json: z.ZodType): Reply => ({ status: 200, description, json });
@@ -70,8 +71,8 @@ export const replies: Record<string, Reply> = {
   "GET /cycles/{id}": ok("A cycle", one("cycle", o.cycleOutput)),
   "PATCH /cycles/{id}": ok("The cycle as saved", one("cycle", o.cycleOutput)),
   "POST /cycles/{id}/close": ok("The closed cycle", one("cycle", o.cycleOutput)),
-  "GET /cycles/{id}/overview": ok("A cycle's progress overview", o.overviewOutput),
-  "GET /cycles/{id}/compare": ok("A cycle compared with an earlier date", o.compareOutput),
+  "GET /cycles/{id}/overview": { ...ok("A cycle's progress overview", o.overviewOutput), cached: true },
+  "GET /cycles/{id}/compare": { ...ok("A cycle compared with an earlier date", o.compareOutput), cached: true },
 
   "GET /themes": ok("Every theme", many("themes", o.themeOutput)),
   "POST /themes": created("The new theme", one("theme", o.themeOutput)),

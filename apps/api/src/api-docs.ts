@@ -55,6 +55,13 @@ function success(reply: Reply) {
   return { description: reply.description, content: { [reply.file]: { schema } } };
 }
 
+const cached = (reply: Reply) => "json" in reply && reply.cached === true;
+const notModified = {
+  "304": {
+    description: "Not modified: the If-None-Match header named this answer's ETag, so the copy the client holds is current",
+  },
+};
+
 const errors = {
   "400": { $ref: "#/components/responses/BadInput" },
   "401": { $ref: "#/components/responses/Error" },
@@ -111,7 +118,12 @@ export async function apiDocument(api: Hono<AppBindings, any, any>) {
     const op = item[method]!;
     // hono-openapi's own 200 (empty) and 400 (its default error shape) give way to ours.
     const kept = Object.entries(op.responses ?? {}).filter(([status]) => !/^(2\d\d|400)$/.test(status));
-    op.responses = { ...Object.fromEntries(kept), [String(reply.status)]: success(reply), ...errors };
+    op.responses = {
+      ...Object.fromEntries(kept),
+      [String(reply.status)]: success(reply),
+      ...(cached(reply) ? notModified : {}),
+      ...errors,
+    };
   }
   // Every operation the validators found must have an answer in `replies`; the test names any that do not.
   for (const [path, item] of Object.entries(paths)) {

@@ -3,6 +3,7 @@ import type { Actor, Db } from "@convene/db";
 import type { Role, Viewer } from "@convene/domain";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import type { AnswerCache } from "./answer-cache.ts";
 import type { Auth } from "./auth.ts";
 import { ApiError } from "./errors.ts";
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   db: Db;
   auth: Auth;
   publicUrl: string | undefined;
+  /** Overview and compare answers kept in memory; null (or absent) keeps none. */
+  answers?: AnswerCache | null;
 }
 
 export type AppBindings = {

@@ -2,8 +2,9 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type Db, type Engine, isPostgresLocation, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
+import { type Db, type Engine, ensureStoredProgress, isPostgresLocation, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
 import { serve } from "@hono/node-server";
+import { AnswerCache } from "./answer-cache.ts";
 import { createApp } from "./app.ts";
 import { type AuthOptions, createAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
@@ -26,6 +27,8 @@ export interface ConveneOptions {
   logger?: Logger | undefined;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** Keep overview and compare answers in memory (on unless false: the benchmark's uncached server). */
+  cacheAnswers?: boolean;
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -37,8 +40,13 @@ export async function createConvene(o: ConveneOptions) {
   const { db } = opened;
   let seeded: Awaited<ReturnType<typeof seedIfEmpty>>;
   try {
-    // Instances starting together on one PostgreSQL database seed it once, not each.
-    seeded = await withStartupLock(db, () => seedIfEmpty(db));
+    // Instances starting together on one PostgreSQL database seed it once, not each, and build
+    // the stored progress of a database migrated from before it existed once.
+    seeded = await withStartupLock(db, async () => {
+      const result = await seedIfEmpty(db);
+      await ensureStoredProgress(db);
+      return result;
+    });
   } catch (error) {
     await opened.close();
     throw error;
@@ -53,7 +61,7 @@ export async function createConvene(o: ConveneOptions) {
     signInLimit: o.signInLimit,
     passwordHasher: o.passwordHasher,
   });
-  const deps: AppDeps = { db, auth, publicUrl: o.publicUrl };
+  const deps: AppDeps = { db, auth, publicUrl: o.publicUrl, answers: o.cacheAnswers === false ? null : new AnswerCache() };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
   const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger });
   return {

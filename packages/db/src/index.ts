@@ -16,6 +16,7 @@ export * from "./queries/resources.ts";
 export * from "./queries/roadmap.ts";
 export * from "./queries/soft-delete.ts";
 export * from "./queries/statements.ts";
+export * from "./queries/stored-progress.ts";
 export * from "./queries/themes.ts";
 export * from "./queries/versioned.ts";
 export type * from "./schema.ts";

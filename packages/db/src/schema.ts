@@ -511,3 +511,55 @@ export interface StatementRecipientTable {
 
 export type Proposal = Selectable<ProposalTable>;
 export type Statement = Selectable<StatementTable>;
+
+// Stored progress (2026-12-02-10-stored-progress), added to Database by declaration merging.
+export interface Database {
+  storedMeasureProgress: StoredMeasureProgressTable;
+  storedGoalProgress: StoredGoalProgressTable;
+  storedGoalSeries: StoredGoalSeriesTable;
+  storedCycleProgress: StoredCycleProgressTable;
+  storedProgressState: StoredProgressStateTable;
+}
+
+/** Each measure's latest value a viewer of `level` may see. */
+export interface StoredMeasureProgressTable {
+  measureId: number;
+  level: Visibility;
+  goalId: number;
+  value: number;
+  recordedAt: string;
+}
+
+export interface StoredGoalProgressTable {
+  goalId: number;
+  level: Visibility;
+  cycleId: number;
+  /** 1 when the goal counts in its cycle's series at this level. */
+  counted: number;
+  progress: number | null;
+  lastUpdateAt: string | null;
+  /** When the latest value behind `progress` was recorded. */
+  lastValueAt: string | null;
+}
+
+/** A goal's progress at the end of each date on which one of its visible values changed. */
+export interface StoredGoalSeriesTable {
+  goalId: number;
+  level: Visibility;
+  date: string;
+  progress: number | null;
+}
+
+/** A cycle's weekly points: the sum of its counted goals' progress on `date` and how many had any. */
+export interface StoredCycleProgressTable {
+  cycleId: number;
+  level: Visibility;
+  date: string;
+  total: number;
+  goals: number;
+}
+
+export interface StoredProgressStateTable {
+  id: number;
+  answersVersion: number;
+}

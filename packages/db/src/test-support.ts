@@ -11,6 +11,7 @@ import pg from "pg";
 import { type OpenedDatabase, openDatabase } from "./connection.ts";
 import type { Engine } from "./engine.ts";
 import { insertGoal } from "./queries/goals.ts";
+import { refreshGoalProgress } from "./queries/stored-progress.ts";
 import type { Database } from "./schema.ts";
 
 /**
@@ -125,6 +126,8 @@ export async function makeMeasure(
     .returningAll()
     .executeTakeFirstOrThrow();
   await db.insertInto("measureValues").values({ measureId: m.id, updateId: null, value: baseline, recordedAt }).execute();
+  // Written directly, so the stored progress is brought up to date as the app's writes do.
+  await refreshGoalProgress(db, [goalId]);
   return m;
 }
 
@@ -153,5 +156,6 @@ export async function makeUpdate(
   for (const v of fields.values ?? []) {
     await db.insertInto("measureValues").values({ measureId: v.measureId, updateId: id, value: v.value, recordedAt: createdAt }).execute();
   }
+  await refreshGoalProgress(db, [goalId]);
   return id;
 }

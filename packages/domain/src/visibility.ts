@@ -44,3 +44,11 @@ export function narrowest(a: Visibility, b: Visibility): Visibility {
 export function audienceOf(visibility: Visibility): Viewer {
   return visibility === "public" ? "anonymous" : visibility === "members" ? "member" : "convenor";
 }
+
+/**
+ * The narrowest level a viewer may see: figures stored per level (stored progress, cached
+ * answers) are the same for every viewer of one level, since each sees exactly the levels up to it.
+ */
+export function levelOf(viewer: Viewer): Visibility {
+  return viewer === "convenor" ? "convenor" : viewer === "member" ? "members" : "public";
+}

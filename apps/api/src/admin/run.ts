@@ -3,6 +3,7 @@ import { backup, backupUsage } from "./backup.ts";
 import { copyDatabaseCommand, copyDatabaseUsage } from "./copy-database.ts";
 import { createUser, createUserUsage } from "./create-user.ts";
 import { type CliContext, CliError, type CliIo } from "./io.ts";
+import { rebuildProgress, rebuildProgressUsage } from "./rebuild-progress.ts";
 import { restore, restoreUsage } from "./restore.ts";
 import { seed, seedUsage } from "./seed.ts";
 
@@ -12,6 +13,7 @@ const commands: Record<string, (argv: string[], io: CliIo, ctx: CliContext) => P
   seed,
   restore,
   "copy-database": copyDatabaseCommand,
+  "rebuild-progress": rebuildProgress,
 };
 
 export const usage = `Convene admin command line. Uses the same database as the server (DATABASE_URL, else DATABASE_PATH).
@@ -23,6 +25,7 @@ Usage: npm run admin -- <command> [options]
   ${seedUsage}
   ${restoreUsage}
   ${copyDatabaseUsage}
+  ${rebuildProgressUsage}
   help
 
 Example: echo 'a long password' | npm run admin -- create-user --email ana@example.org --name "Ana" --role member --org peace-direct

@@ -1,7 +1,9 @@
 /** GET /api/cycles/:id/compare?since=YYYY-MM-DD: "since the last AGM" for one cycle, as the viewer may see it. */
 import { getCycle, listCycles } from "@convene/db";
+import { levelOf } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
+import { cachedJson } from "../answer-cache.ts";
 import { type AppBindings, signedIn, viewerOf } from "../context.ts";
 import { invalid, notFound } from "../errors.ts";
 import { defaultSince, loadComparison } from "../services/compare.ts";
@@ -25,7 +27,15 @@ export const cycleCompare = new Hono<AppBindings>().get(
     const fallback = defaultSince(cycle, await listCycles(db));
     const since = query.since ?? fallback.date;
     if (since > now) throw invalid("since", "must be on or before today");
-    const comparison = await loadComparison(db, viewerOf(c), cycle, since, now);
-    return c.json({ cycle: { id: cycle.id, name: cycle.name }, defaultSince: fallback, ...comparison }, 200);
+    const viewer = viewerOf(c);
+    const compute = async () => ({
+      cycle: { id: cycle.id, name: cycle.name },
+      defaultSince: fallback,
+      ...(await loadComparison(db, viewer, cycle, since, now)),
+    });
+    // The same JSON c.json would send, from the cache when nothing changed (answer-cache.ts).
+    return (await cachedJson(c, `compare|${cycle.id}|${levelOf(viewer)}|${since}|${now}`, compute)) as unknown as ReturnType<
+      typeof c.json<Awaited<ReturnType<typeof compute>>, 200>
+    >;
   },
 );

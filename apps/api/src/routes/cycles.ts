@@ -1,7 +1,8 @@
 import { currentCycle, getCycle, listCycles } from "@convene/db";
-import { cycleInputSchema, cyclePatchSchema } from "@convene/domain";
+import { cycleInputSchema, cyclePatchSchema, levelOf } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
+import { cachedJson } from "../answer-cache.ts";
 import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { closeCycle, createCycle, updateCycle } from "../services/cycles.ts";
@@ -9,6 +10,7 @@ import { cycleOverview } from "../services/overview.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
 
+const todayIso = () => new Date().toISOString().slice(0, 10);
 const overviewQuery = z.object({ asOf: z.iso.date({ error: "must be a date written as YYYY-MM-DD" }).optional() });
 
 export const cycles = new Hono<AppBindings>()
@@ -28,7 +30,13 @@ export const cycles = new Hono<AppBindings>()
     const { db } = c.var.deps;
     const cycle = await getCycle(db, c.req.valid("param").id);
     if (!cycle) throw notFound("That cycle");
-    return c.json(await cycleOverview(db, viewerOf(c), cycle, c.req.valid("query").asOf), 200);
+    const viewer = viewerOf(c);
+    const asOf = c.req.valid("query").asOf ?? todayIso();
+    const compute = () => cycleOverview(db, viewer, cycle, asOf);
+    // The same JSON c.json would send, from the cache when nothing changed (answer-cache.ts).
+    return (await cachedJson(c, `overview|${cycle.id}|${levelOf(viewer)}|${asOf}`, compute)) as unknown as ReturnType<
+      typeof c.json<Awaited<ReturnType<typeof compute>>, 200>
+    >;
   })
   .post("/", validate("json", cycleInputSchema), async (c) => {
     const user = convenorOnly(c);

@@ -1,18 +1,20 @@
 /**
- * "Since the last AGM": each goal's progress on an earlier date and now, replayed from the
- * value history (never from typed-in snapshots), and the goals that are new since. `compareGoals`
+ * "Since the last AGM": each goal's progress on an earlier date and now, from the value history
+ * (never from typed-in snapshots) as the stored progress keeps it replayed, and the goals that are new since. `compareGoals`
  * is pure, so the AGM deck can compute the same figures from the same data; `loadComparison`
  * gathers that data for one viewer.
  */
-import { type CycleRecord, type Db, type GoalSummary, listGoals, listMilestones, measureValueHistory } from "@convene/db";
+import { type CycleRecord, type Db, type GoalSummary, listGoals, listMilestones, storedGoalSeries } from "@convene/db";
 import {
   addDaysIso,
   countsTowardsProgress,
   type DatePrecision,
   goalProgressOverTime,
+  levelOf,
   type MeasureValue,
   type MilestoneKind,
   meanProgress,
+  type ProgressPoint,
   progressAt,
   type Viewer,
 } from "@convene/domain";
@@ -22,8 +24,10 @@ export interface CompareGoal
 
 export interface CompareInput {
   goals: readonly CompareGoal[];
-  /** The visible value history of these goals and of the goals they were copied from. */
-  history: readonly (MeasureValue & { goalId: number })[];
+  /** The visible value history of these goals and of the goals they were copied from (replayed when `series` is not given). */
+  history?: readonly (MeasureValue & { goalId: number })[];
+  /** Each goal's progress series as already computed from that history (the stored progress), by goal id. */
+  series?: ReadonlyMap<number, readonly ProgressPoint[]>;
   /** Measures of the goals copied from (for their "then"), by goal id. */
   sourceMeasures: ReadonlyMap<number, CompareGoal["measures"]>;
   since: string;
@@ -57,21 +61,23 @@ export interface GoalComparison {
   change: number | null;
 }
 
-export function compareGoals({ goals, history, sourceMeasures, since, now, milestones = [] }: CompareInput) {
+export function compareGoals({ goals, history = [], series: stored, sourceMeasures, since, now, milestones = [] }: CompareInput) {
   const byGoal = new Map<number, MeasureValue[]>();
   for (const v of history) {
     const list = byGoal.get(v.goalId);
     if (list) list.push(v);
     else byGoal.set(v.goalId, [v]);
   }
+  const seriesOf = (goalId: number, measures: CompareGoal["measures"]) =>
+    stored ? (stored.get(goalId) ?? []) : goalProgressOverTime(measures, byGoal.get(goalId) ?? []);
   const rows: GoalComparison[] = goals.map((g) => {
-    const series = goalProgressOverTime(g.measures, byGoal.get(g.id) ?? []);
+    const series = seriesOf(g.id, g.measures);
     const isNew = g.createdAt.slice(0, 10) > since;
     let then = progressAt(series, since);
     // A goal carried forward did not exist on `since`; its original did, so "then" is the original's.
     const source = g.copiedFromGoalId === null ? undefined : sourceMeasures.get(g.copiedFromGoalId);
     if (then === null && source && g.copiedFromGoalId !== null) {
-      then = progressAt(goalProgressOverTime(source, byGoal.get(g.copiedFromGoalId) ?? []), since);
+      then = progressAt(seriesOf(g.copiedFromGoalId, source), since);
     }
     const nowValue = progressAt(series, now);
     return {
@@ -123,12 +129,13 @@ export async function loadComparison(db: Db, viewer: Viewer, cycle: CycleRecord,
   const goals = await listGoals(db, viewer, { cycleId: cycle.id });
   const sourceIds = goals.flatMap((g) => (g.copiedFromGoalId === null ? [] : [g.copiedFromGoalId]));
   const sources = sourceIds.length ? await listGoals(db, viewer, { ids: sourceIds }) : [];
-  const [history, milestones] = await Promise.all([
-    measureValueHistory(db, viewer, [...goals.map((g) => g.id), ...sources.map((s) => s.id)]),
+  const [series, milestones] = await Promise.all([
+    // Each goal's series as stored for the viewer's level: the same replay, done when the values were written.
+    storedGoalSeries(db, [...goals.map((g) => g.id), ...sources.map((s) => s.id)], levelOf(viewer)),
     // Visibility filtered in SQL; the day after `since` onwards (dates are stored as the start of their period).
     listMilestones(db, viewer, { from: dayAfter(since), to: now }),
   ]);
-  return compareGoals({ goals, history, sourceMeasures: new Map(sources.map((s) => [s.id, s.measures])), since, now, milestones });
+  return compareGoals({ goals, series, sourceMeasures: new Map(sources.map((s) => [s.id, s.measures])), since, now, milestones });
 }
 
 const dayAfter = (iso: string) => addDaysIso(iso, 1);

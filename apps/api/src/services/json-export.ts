@@ -11,6 +11,7 @@ import {
   type Db,
   deferForeignKeys,
   primaryKeyColumns,
+  rebuildStoredProgress,
   recordAudit,
   tablesInDependencyOrder,
 } from "@convene/db";
@@ -26,6 +27,7 @@ export const EXPORT_VERSION = 1;
  * - `verification`: short-lived verification tokens.
  * - `invitations`: hashes of set-up, invitation and reset links (secrets, and short-lived).
  * - `rateLimit`: Better Auth's attempt counts per client address (personal, and short-lived).
+ * - `stored…`: progress figures derived from the history, rebuilt from it on restore.
  * Kysely's own `kysely_migration*` tables and SQLite's `sqlite_*` tables are bookkeeping: the
  * migration level is recorded in the export's `schema` field instead.
  */
@@ -35,6 +37,11 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   verification: "short-lived verification tokens",
   invitations: "hashes of set-up, invitation and password-reset links",
   rateLimit: "recent sign-in attempt counts, keyed by client address",
+  storedMeasureProgress: "derived from the history (rebuilt on restore)",
+  storedGoalProgress: "derived from the history (rebuilt on restore)",
+  storedGoalSeries: "derived from the history (rebuilt on restore)",
+  storedCycleProgress: "derived from the history (rebuilt on restore)",
+  storedProgressState: "the version cached answers are checked against (set on restore)",
 };
 
 type Row = Record<string, unknown>;
@@ -121,6 +128,7 @@ export async function restoreDatabase(trx: Db, data: unknown): Promise<{ tables:
     count += rows.length;
   }
   await continueKeyNumbering(any);
+  await rebuildStoredProgress(trx);
   await recordAudit(trx, {
     actor: { id: null, name: "Restore from export" },
     action: "restore",

@@ -1,13 +1,20 @@
-/** The overview of one cycle: headline figures, what needs attention, and the chart series. */
-import { type CycleRecord, type Db, listGoals, measureValueHistory } from "@convene/db";
+/**
+ * The overview of one cycle: headline figures, what needs attention, and the chart series, all
+ * read from the progress stored for the viewer's level (queries/stored-progress.ts) rather than
+ * replayed from the history on every request.
+ */
+import { type CycleRecord, type Db, type GoalSummary, listGoals, storedCycleSeries, storedGoalSeries } from "@convene/db";
 import {
   countsTowardsProgress,
   daysBetween,
-  goalProgressOverTime,
   goalStatuses,
+  levelOf,
   meanProgress,
-  meanProgressOverTime,
   needsAttention,
+  type ProgressPoint,
+  progressAt,
+  progressBasis,
+  progressNote,
   sampleDates,
   type Viewer,
 } from "@convene/domain";
@@ -31,21 +38,8 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
     .map((t) => ({ themeId: t.themeId, themeName: t.themeName, goals: t.progress.length, progress: meanProgress(t.progress) }))
     .sort((a, b) => a.themeName.localeCompare(b.themeName));
 
-  // Progress over time: replay each goal's visible value history, then sample weekly.
-  const history = await measureValueHistory(
-    db,
-    viewer,
-    counted.map((g) => g.id),
-  );
-  const valuesByGoal = new Map<number, typeof history>();
-  for (const v of history) {
-    const list = valuesByGoal.get(v.goalId);
-    if (list) list.push(v);
-    else valuesByGoal.set(v.goalId, [v]);
-  }
-  const series = counted.map((g) => goalProgressOverTime(g.measures, valuesByGoal.get(g.id) ?? []));
   const end = [cycle.workshopDate, asOf, cycle.agmDate].sort()[1] ?? asOf; // asOf, kept within the cycle
-  const progressOverTime = meanProgressOverTime(series, sampleDates(cycle.workshopDate, end));
+  const progressOverTime = await progressSeries(db, viewer, cycle, counted, end);
 
   const stale = (g: (typeof goals)[number]) => {
     if (g.status === "achieved" || g.status === "dropped") return false;
@@ -63,6 +57,10 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
       progress: meanProgress(counted.map((g) => g.progress)),
       daysToAgm: daysBetween(asOf, cycle.agmDate),
       daysSinceWorkshop: daysBetween(cycle.workshopDate, asOf),
+      /** What the progress figures count for this viewer (issue 9.7: computed from what the viewer may see). */
+      progressBasis: progressBasis(viewer),
+      /** Goals marked achieved whose progress, from the updates this viewer may see, is short of 100 %. */
+      achievedShortOfFull: goals.filter((g) => progressNote(g.status, g.progress, viewer) !== null).length,
     },
     statusCounts,
     progressByTheme,
@@ -74,6 +72,36 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
   };
 }
 
-function brief(g: Awaited<ReturnType<typeof listGoals>>[number]) {
+/**
+ * The cycle's mean progress weekly from the workshop to `end`, and on `end` itself. The weekly
+ * points are the cycle's stored series; `end` (usually today) is the goals' current progress
+ * unless a value was recorded after it, when their stored series are read at that date instead.
+ */
+async function progressSeries(db: Db, viewer: Viewer, cycle: CycleRecord, counted: readonly GoalSummary[], end: string) {
+  const stored = new Map((await storedCycleSeries(db, cycle.id, levelOf(viewer))).map((p) => [p.date, p.progress]));
+  const dates = sampleDates(cycle.workshopDate, end);
+  const points: ProgressPoint[] = dates.slice(0, -1).map((date) => ({ date, progress: stored.get(date) ?? null }));
+  let last = stored.get(end);
+  if (last === undefined) {
+    const latestValue =
+      counted
+        .flatMap((g) => g.measures.map((m) => (m.updatedAt ?? "").slice(0, 10)))
+        .sort()
+        .at(-1) ?? "";
+    if (latestValue <= end) last = meanProgress(counted.map((g) => g.progress));
+    else {
+      const series = await storedGoalSeries(
+        db,
+        counted.map((g) => g.id),
+        levelOf(viewer),
+      );
+      last = meanProgress(counted.map((g) => progressAt(series.get(g.id) ?? [], end)));
+    }
+  }
+  points.push({ date: end, progress: last });
+  return points;
+}
+
+function brief(g: GoalSummary) {
   return { id: g.id, title: g.title, status: g.status, progress: g.progress, leadName: g.leadName, lastUpdateAt: g.lastUpdateAt };
 }

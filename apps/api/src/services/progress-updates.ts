@@ -3,7 +3,7 @@
  * organisation; the convenor on any goal. New values become the measures' history. Every write
  * runs, checks first, in the transaction it is handed.
  */
-import { type Db, getGoal, recordAudit } from "@convene/db";
+import { type Db, getGoal, recordAudit, refreshGoalProgress } from "@convene/db";
 import { narrowest, type ProgressUpdateInput } from "@convene/domain";
 import type { SessionUser } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
@@ -91,6 +91,7 @@ export async function writeProgressUpdate(trx: Db, user: SessionUser, input: Pro
     entityId: id,
     after: { ...input, organisationId, visibility },
   });
+  await refreshGoalProgress(trx, [goal.id]);
   return id;
 }
 
@@ -102,6 +103,7 @@ export async function setUpdateDeleted(trx: Db, user: SessionUser, id: number, d
     .innerJoin("cycles as c", "c.id", "g.cycleId")
     .select([
       "pu.id",
+      "pu.goalId",
       "pu.authorId",
       "pu.deletedAt",
       "pu.visibility",
@@ -120,6 +122,7 @@ export async function setUpdateDeleted(trx: Db, user: SessionUser, id: number, d
   if (row.closedAt) throw cycleClosed(row.cycleName);
   const deletedAt = deleted ? new Date().toISOString() : null;
   await trx.updateTable("progressUpdates").set({ deletedAt }).where("id", "=", id).execute();
+  await refreshGoalProgress(trx, [row.goalId]);
   await recordAudit(trx, {
     actor: { id: user.id, name: user.name },
     action: deleted ? "delete" : "restore",

@@ -3,7 +3,7 @@
  * built only from what the anonymous viewer may see, so nothing non-public can reach it.
  */
 import { type Actor, currentCycle, type Db, listGoals, listMilestones, recordAudit } from "@convene/db";
-import { formatPreciseDate, meanProgress } from "@convene/domain";
+import { formatPreciseDate, meanProgress, progressBasis, progressNote } from "@convene/domain";
 
 export const PUBLIC_PAGE_SETTING = "publicPage";
 
@@ -43,6 +43,8 @@ export async function publicPage(db: Db) {
     group: { name: group.groupName ?? "Convene", shortName: group.groupShortName ?? null },
     cycle: cycle ? { name: cycle.name, workshopDate: cycle.workshopDate, agmDate: cycle.agmDate } : null,
     progress: meanProgress(goals.filter((g) => g.status !== "dropped").map((g) => g.progress)),
+    /** Progress here is computed from the public updates only (issue 9.7), and the page says so. */
+    progressBasis: progressBasis(viewer),
     goals: goals.map((g) => ({
       id: g.id,
       title: g.title,
@@ -51,6 +53,8 @@ export async function publicPage(db: Db) {
       leadName: g.leadName,
       status: g.status,
       progress: g.progress,
+      /** Set when the goal is marked achieved but its public updates fall short of 100 %. */
+      progressNote: progressNote(g.status, g.progress, viewer),
       dueDate: g.dueDate,
       measures: g.measures.map((m) => ({
         id: m.id,

@@ -197,11 +197,11 @@ describe("a goal PATCH", () => {
     const actor = { id: convenor.id, name: "convenor" };
     const current = (await json(await call(app, "GET", `/api/goals/${goal.id}`, { cookie: convenor.cookie }))).goal;
 
-    // A plain edit: read the goal (4 statements), update it, audit it.
+    // A plain edit: read the goal (4 statements), update it, bump the cached answers' version, audit it.
     const titled = await counted
       .transaction()
       .execute((trx) => updateGoal(trx, actor, goal.id, { version: current.version, title: "New title" }));
-    expect(counter.statements).toBe(6);
+    expect(counter.statements).toBe(7);
 
     // Every field that joins another table: theme, lead and supporters.
     counter.statements = 0;
@@ -214,7 +214,9 @@ describe("a goal PATCH", () => {
         status: "at_risk",
       }),
     );
-    expect(counter.statements).toBeLessThanOrEqual(10);
+    // At most 10 for the edit, and a fixed number for the stored-progress upkeep a status change
+    // needs (queries/stored-progress.ts), whatever the size of the goal's cycle.
+    expect(counter.statements).toBeLessThanOrEqual(10 + 18);
 
     const fresh = (await json(await call(app, "GET", `/api/goals/${goal.id}`, { cookie: convenor.cookie }))).goal;
     expect(moved).toEqual(fresh);

@@ -1,6 +1,7 @@
 import type { CycleInput } from "@convene/domain";
 import type { Kysely } from "kysely";
 import type { Cycle, Database } from "../schema.ts";
+import { bumpAnswersVersion } from "./stored-progress.ts";
 
 export function toCycle(row: Cycle) {
   return { ...row, state: row.closedAt ? ("closed" as const) : ("open" as const) };
@@ -26,6 +27,8 @@ export async function currentCycle(db: Kysely<Database>): Promise<CycleRecord | 
 
 export async function insertCycle(db: Kysely<Database>, input: CycleInput): Promise<CycleRecord> {
   const row = await db.insertInto("cycles").values(input).returningAll().executeTakeFirstOrThrow();
+  // A new cycle can change a comparison's default "since" (the AGM of the cycle before).
+  await bumpAnswersVersion(db);
   return toCycle(row);
 }
 

@@ -6,6 +6,7 @@ import {
   type GoalInput,
   type GoalListQuery,
   goalProgress,
+  levelOf,
   type MeasureFacts,
   type MeasureInput,
   type MeasureKind,
@@ -16,6 +17,7 @@ import type { ExpressionBuilder, Kysely } from "kysely";
 import { containsText } from "../engine.ts";
 import type { Database, MeasureValueTable, ProgressUpdateTable } from "../schema.ts";
 import { type Actor, recordAudit } from "./audit.ts";
+import { refreshGoalProgress } from "./stored-progress.ts";
 
 export interface GoalFilter extends GoalListQuery {
   ids?: number[];
@@ -94,27 +96,11 @@ export async function listGoals(db: Kysely<Database>, viewer: Viewer, filter: Go
 
   const [supporters, measures, lastUpdates] = await Promise.all([
     db.selectFrom("goalSupporters").select(["goalId", "organisationId"]).where("goalId", "in", ids).execute(),
-    // Each measure with the latest value the viewer may see: one index seek per measure on
-    // measureValues(measureId, recordedAt), rather than ranking the whole history.
+    // Each measure with the latest value the viewer may see, as stored for the viewer's level
+    // (queries/stored-progress.ts keeps it up to date with every write).
     db
       .selectFrom("measures as m")
-      .leftJoin("measureValues as lv", (join) =>
-        join.on((eb) =>
-          eb(
-            "lv.id",
-            "=",
-            eb
-              .selectFrom("measureValues as mv")
-              .leftJoin("progressUpdates as pu", "pu.id", "mv.updateId")
-              .select("mv.id")
-              .whereRef("mv.measureId", "=", "m.id")
-              .where((w) => visibleValue(w, viewer))
-              .orderBy("mv.recordedAt", "desc")
-              .orderBy("mv.id", "desc")
-              .limit(1),
-          ),
-        ),
-      )
+      .leftJoin("storedMeasureProgress as lv", (join) => join.onRef("lv.measureId", "=", "m.id").on("lv.level", "=", levelOf(viewer)))
       .selectAll("m")
       .select(["lv.value as current", "lv.recordedAt as currentAt"])
       .where("m.goalId", "in", ids)
@@ -236,6 +222,7 @@ export async function insertGoal(db: Kysely<Database>, input: GoalInput & { copi
     .returning("id")
     .executeTakeFirstOrThrow();
   await replaceSupporters(db, id, supportingOrganisationIds);
+  await refreshGoalProgress(db, [id]);
   return id;
 }
 
@@ -294,6 +281,7 @@ export async function insertMeasure(db: Kysely<Database>, goalId: number, m: New
   if (m.startValue !== null) {
     await db.insertInto("measureValues").values({ measureId: measure.id, updateId: null, value: m.startValue, recordedAt: now }).execute();
   }
+  await refreshGoalProgress(db, [goalId]);
   await recordAudit(db, {
     actor,
     action: "create",

@@ -14,6 +14,7 @@ import {
 } from "@convene/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
+import { bumpAnswersVersion } from "./stored-progress.ts";
 
 export interface MilestoneFilter extends MilestoneListQuery {
   ids?: number[];
@@ -154,6 +155,8 @@ export async function insertMilestone(db: Kysely<Database>, input: MilestoneInpu
     .returning("id")
     .executeTakeFirstOrThrow();
   await replaceMilestoneLinks(db, id, { organisationIds, goalIds });
+  // Comparisons list the milestones since their date.
+  await bumpAnswersVersion(db);
   return id;
 }
 

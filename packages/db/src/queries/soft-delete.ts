@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 import { type Actor, recordAudit } from "./audit.ts";
+import { afterRecordChanged } from "./stored-progress.ts";
 
 type SoftDeletable = "goals" | "measures" | "roadmapItems" | "milestones" | "meetings" | "resources" | "contributions";
 
@@ -29,6 +30,7 @@ export async function markDeleted(db: Kysely<Database>, d: SoftDelete): Promise<
     .set((eb) => ({ deletedAt, version: eb("version", "+", 1) }))
     .where("id", "=", d.id)
     .execute();
+  await afterRecordChanged(db, d.table, d.id);
   await recordAudit(db, {
     actor: d.actor,
     action: d.deleted ? "delete" : "restore",

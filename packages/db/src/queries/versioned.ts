@@ -2,6 +2,7 @@
 import type { Kysely, Updateable } from "kysely";
 import type { Database } from "../schema.ts";
 import { type Actor, type AuditInput, recordAudit } from "./audit.ts";
+import { afterRecordChanged } from "./stored-progress.ts";
 
 export type VersionedTable =
   | "organisations"
@@ -88,6 +89,7 @@ export async function editVersioned<T extends VersionedTable, R>(
   if (outcome === "missing") return { outcome };
   if (outcome === "conflict") return { outcome, current: await edit.read(db, edit.id) };
   await edit.alongside?.(db);
+  await afterRecordChanged(db, edit.table, edit.id, Object.keys(edit.values));
   const after = edit.after ? edit.after(edit.before, edit.version + 1) : await edit.read(db, edit.id);
   if (after === undefined) return { outcome: "missing" };
   const view = edit.audit.view ?? ((r: R) => r);

@@ -10,6 +10,7 @@
 import { addDaysIso, daysBetween, type GoalStatus, goalProgress, type MeasureKind, narrowest, type Visibility } from "@convene/domain";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../queries/audit.ts";
+import { refreshGoalProgress } from "../queries/stored-progress.ts";
 import type { Database } from "../schema.ts";
 
 export const DEMO_CYCLE_NAME = "Demo cycle (sample data)";
@@ -335,6 +336,7 @@ export async function seedDemo(db: Kysely<Database>, options: { today?: string }
       .executeTakeFirstOrThrow();
 
     let updatesAdded = 0;
+    const goalIds: number[] = [];
     for (const planned of plan.goals) {
       const { goal } = planned;
       const lastAt = planned.updates.at(-1)?.createdAt ?? workshopAt;
@@ -356,6 +358,7 @@ export async function seedDemo(db: Kysely<Database>, options: { today?: string }
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      goalIds.push(goalId);
 
       const supporters = goal.supporters.flatMap((s) => {
         const id = orgs.get(s);
@@ -414,6 +417,7 @@ export async function seedDemo(db: Kysely<Database>, options: { today?: string }
       }
     }
 
+    await refreshGoalProgress(trx, goalIds);
     await recordAudit(trx, {
       actor: { id: null, name: "Convene admin command line (demo data)" },
       action: "create",
