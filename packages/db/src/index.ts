@@ -14,6 +14,7 @@ export * from "./queries/organisations.ts";
 export * from "./queries/proposals.ts";
 export * from "./queries/resources.ts";
 export * from "./queries/roadmap.ts";
+export * from "./queries/sessions.ts";
 export * from "./queries/soft-delete.ts";
 export * from "./queries/statements.ts";
 export * from "./queries/themes.ts";
