@@ -8,6 +8,8 @@
  * on 127.0.0.1 (a free port), and loads each route with autocannon for a fixed time. The load
  * runs in a worker thread so it does not share the server's event loop. No targets are enforced.
  *
+ * Also: the session check in-process (CPU per call), and /api/health anonymous against signed in.
+ *
  * Flags: --duration SECONDS, --connections N (defaults from BENCH_DURATION, BENCH_CONNECTIONS).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -21,10 +23,12 @@ import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { Hono } from "hono";
 import pg from "pg";
+import type { Auth } from "../src/auth.ts";
 import { readBenchEnv } from "../src/env.ts";
 import { createConvene, listen } from "../src/server.ts";
 import { createAccount } from "../src/services/accounts.ts";
 import { buildAgmReport } from "../src/services/agm-report.ts";
+import { sessionUser } from "../src/session-check.ts";
 import { benchmarkSize, generateSyntheticCoalition } from "./synthetic-coalition.ts";
 
 const HOST = "127.0.0.1";
@@ -141,18 +145,24 @@ async function benchOn(databasePath: string): Promise<void> {
     });
 
     const overviewUrl = `${base}/api/cycles/${coalition.latestCycleId}/overview`;
-    const goalsUrl = `${base}/api/goals?cycleId=${coalition.latestCycleId}`;
+    const goalsUrl = `${base}/api/goals?cycleId=${coalition.latestCycleId}&sort=title.asc`;
+    const goalsLastPageUrl = `${base}/api/goals?cycleId=${coalition.latestCycleId}&sort=lastUpdate.desc&offset=150`;
+    const healthUrl = `${base}/api/health`;
     // One request each first: a route that fails would otherwise be timed as a fast error.
-    const goalsInCycle = await check(goalsUrl, cookie, (b: { goals: unknown[] }) => b.goals.length);
+    const goalsInCycle = await check(goalsUrl, cookie, (b: { goals: unknown[]; total: number }) => `${b.goals.length} of ${b.total}`);
     const overviewPoints = await check(overviewUrl, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
 
     const decks = await deckTimes(convene.db);
+    const sessionChecks = await sessionCheckTimes(convene.auth, cookie);
 
     process.stdout.write("Measuring:\n");
     const results = [
       await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`),
       await load(`GET /api/cycles/:id/overview (${overviewPoints} chart points)`, overviewUrl, { cookie }),
-      await load(`GET /api/goals?cycleId= (${goalsInCycle} goals)`, goalsUrl, { cookie }),
+      await load(`GET /api/goals?cycleId=&sort=title.asc (${goalsInCycle} goals)`, goalsUrl, { cookie }),
+      await load("GET /api/goals … sort=lastUpdate.desc&offset=150", goalsLastPageUrl, { cookie }),
+      await load("GET /api/health, anonymous", healthUrl),
+      await load("GET /api/health, signed in (the session check)", healthUrl, { cookie }),
     ];
 
     const rows = coalition.rows;
@@ -178,6 +188,10 @@ async function benchOn(databasePath: string): Promise<void> {
       process.stdout.write(`${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}\n`);
       if (n === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
     }
+    process.stdout.write(
+      `\nSession check, CPU per call over ${sessionChecks.calls} calls in-process: Better Auth's getSession ${sessionChecks.betterAuthMs.toFixed(3)} ms, ` +
+        `Convene's check ${sessionChecks.conveneMs.toFixed(3)} ms (a hello-world request: ${(1000 / helloRate).toFixed(3)} ms of one core at saturation)\n`,
+    );
     process.stdout.write("\nAGM deck (members), median of 5 runs after one warm-up:\n");
     for (const d of decks) {
       process.stdout.write(
@@ -187,6 +201,27 @@ async function benchOn(databasePath: string): Promise<void> {
   } finally {
     for (const stop of stops.reverse()) await stop();
   }
+}
+
+/**
+ * CPU time (user + system, this process) per session check, Better Auth's getSession against
+ * Convene's sessionUser, on the same signed-in cookie. On PostgreSQL the database's own work
+ * happens in its server process and is not counted.
+ */
+async function sessionCheckTimes(auth: Auth, cookie: string) {
+  const headers = new Headers({ cookie });
+  const calls = 2000;
+  const cpu = async (check: () => Promise<unknown>) => {
+    for (let i = 0; i < 200; i++) await check();
+    const start = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await check();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000 / calls;
+  };
+  const betterAuthMs = await cpu(() => auth.api.getSession({ headers }));
+  const conveneMs = await cpu(() => sessionUser(headers, auth));
+  if (!(await sessionUser(headers, auth))) throw new Error("The session check did not recognise the benchmark convenor");
+  return { calls, betterAuthMs, conveneMs };
 }
 
 /** autocannon's histogram counts whole milliseconds, so 0 means under one. */

@@ -4,6 +4,7 @@
  * lists every route with a schema for each 2xx. `api-docs.test.ts` fails when a served route
  * has no entry here.
  */
+import { pagedAnswerSchema } from "@convene/domain";
 import { z } from "zod";
 
 /** A stored record as the API returns it: always an integer id and whatever fields its kind has. */
@@ -32,6 +33,8 @@ const ics = (what: string) => file(`${what} as an iCalendar file`, "text/calenda
 
 const one = (key: string) => z.object({ [key]: record });
 const many = (key: string) => z.object({ [key]: items });
+/** A list paged by the shared contract (packages/domain/src/paging.ts). */
+const paged = (key: string) => pagedAnswerSchema(key, record);
 const deleted = z.object({ deleted: z.union([z.number().int(), z.string()]), restore: z.string().optional() });
 const statementPage = z.looseObject({ statement: record, signatures: z.array(anyObject) });
 const session = z.looseObject({ user: z.looseObject({ id: z.string(), email: z.string(), name: z.string() }) });
@@ -79,7 +82,8 @@ export const replies: Record<string, Reply> = {
   "PATCH /themes/{id}": ok("The theme as saved", one("theme")),
   "DELETE /themes/{id}": ok("The theme is gone", deleted),
 
-  "GET /goals": ok("Goals as the viewer may see them", many("goals")),
+  "GET /goals": ok("One page of the goals the viewer may see, with the total", paged("goals")),
+  "GET /goals/choices": ok("Every matching goal by name and version, for pickers", many("goals")),
   "POST /goals": created("The new goal", one("goal")),
   "GET /goals/{id}": ok("A goal with its history, updates and copies", z.looseObject({ goal: record, updates: items, copies: items })),
   "PATCH /goals/{id}": ok("The goal as saved", one("goal")),

@@ -11,6 +11,7 @@ export * from "./measure.ts";
 export * from "./meeting.ts";
 export * from "./milestone.ts";
 export * from "./organisation.ts";
+export * from "./paging.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";
 export * from "./proposal.ts";
