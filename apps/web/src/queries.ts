@@ -1,6 +1,6 @@
 /** What the dashboard reads, as TanStack Query options keyed so that one change refreshes the right views. */
 import type { ContributionKind, GoalStatus, MeetingKind, MilestoneKind } from "@convene/domain";
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "./api.ts";
 
 export const meQuery = queryOptions({ queryKey: ["me"], queryFn: () => call(api.me.$get()), staleTime: 60_000 });
@@ -24,22 +24,40 @@ export interface GoalFilters {
   deleted?: boolean | undefined;
 }
 
+const goalFilterQuery = (f: GoalFilters) => ({
+  cycleId: f.cycleId?.toString(),
+  themeId: f.themeId?.toString(),
+  status: f.status,
+  organisationId: f.organisationId?.toString(),
+  q: f.q || undefined,
+  deleted: f.deleted ? ("true" as const) : undefined,
+});
+
+/** Every matching goal by name and version, for pickers (GET /api/goals/choices). */
 export const goalsQuery = (f: GoalFilters) =>
   queryOptions({
-    queryKey: ["goals", "list", f],
+    queryKey: ["goals", "choices", f],
+    queryFn: () => call(api.goals.choices.$get({ query: goalFilterQuery(f) })),
+  });
+
+export interface GoalPageFilters extends GoalFilters {
+  /** "title.asc", "dueDate.desc": one of the table's columns. */
+  sort?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the goals table; the previous page stays on screen while the next one loads. */
+export const goalPageQuery = (f: GoalPageFilters) =>
+  queryOptions({
+    queryKey: ["goals", "page", f],
     queryFn: () =>
       call(
         api.goals.$get({
-          query: {
-            cycleId: f.cycleId?.toString(),
-            themeId: f.themeId?.toString(),
-            status: f.status,
-            organisationId: f.organisationId?.toString(),
-            q: f.q || undefined,
-            deleted: f.deleted ? "true" : undefined,
-          },
+          query: { ...goalFilterQuery(f), sort: f.sort, offset: String(f.offset), limit: String(f.limit) },
         }),
       ),
+    placeholderData: keepPreviousData,
   });
 
 export const goalQuery = (id: number) =>

@@ -1,5 +1,12 @@
 /** Every screen and its URL. Search parameters are validated, so a pasted link reproduces the view. */
-import { alertStateSchema, contributionKindSchema, goalStatusSchema, meetingKindSchema, milestoneKindSchema } from "@convene/domain";
+import {
+  alertStateSchema,
+  contributionKindSchema,
+  goalSortKeys,
+  goalStatusSchema,
+  meetingKindSchema,
+  milestoneKindSchema,
+} from "@convene/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -107,9 +114,15 @@ export const goalsSearch = z.object({
   status: goalStatusSchema.optional().catch(undefined),
   org: z.coerce.number().int().positive().optional().catch(undefined),
   q: z.string().optional().catch(undefined),
-  sort: z.string().optional().catch(undefined),
+  sort: z
+    .string()
+    .regex(new RegExp(`^(${goalSortKeys.join("|")})\\.(asc|desc)$`))
+    .optional()
+    .catch(undefined),
   cols: z.string().optional().catch(undefined),
   bin: z.boolean().optional().catch(undefined),
+  /** The page of 50 (1, 2, …), so a pasted link opens the same page. */
+  page: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 const goalsRoute = createRoute({
