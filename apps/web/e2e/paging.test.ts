@@ -57,7 +57,7 @@ describe("paging the goals page in the browser", () => {
   });
 
   const rows = () => browser.page.locator("table.goals-table tbody tr");
-  const firstTitle = () => rows().first().getByRole("link").innerText();
+  const firstTitle = () => rows().first().getByRole("link").textContent();
 
   it("shows the first 50 of the goals, no more", { timeout: 90_000 }, async () => {
     const { page } = browser;
