@@ -101,7 +101,7 @@ export const replies: Record<string, Reply> = {
   "DELETE /updates/{id}": ok("The update is withdrawn", deleted),
   "POST /updates/{id}/restore": ok("The update is back", z.object({ restored: z.number().int() })),
 
-  "GET /audit": ok("Audit entries, newest first", z.object({ entries: items, entities: z.array(z.string()) })),
+  "GET /audit": ok("One page of audit entries, newest first", paged("entries").extend({ entities: z.array(z.string()) })),
 
   "GET /milestones": ok("The timeline", z.object({ milestones: items, years: z.array(z.unknown()) })),
   "POST /milestones": created("The new milestone", one("milestone")),

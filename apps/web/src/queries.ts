@@ -1,5 +1,5 @@
 /** What the dashboard reads, as TanStack Query options keyed so that one change refreshes the right views. */
-import type { ContributionKind, GoalStatus, MeetingKind, MilestoneKind } from "@convene/domain";
+import { type ContributionKind, DEFAULT_PAGE_SIZE, type GoalStatus, type MeetingKind, type MilestoneKind } from "@convene/domain";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "./api.ts";
 
@@ -77,8 +77,12 @@ export const organisationQuery = (id: number) =>
 
 export const accountsQuery = queryOptions({ queryKey: ["accounts"], queryFn: () => call(api.accounts.$get()) });
 
-export const auditQuery = (entity?: string) =>
-  queryOptions({ queryKey: ["audit", entity ?? "all"], queryFn: () => call(api.audit.$get({ query: { entity, limit: "200" } })) });
+export const auditQuery = (entity: string | undefined, offset: number) =>
+  queryOptions({
+    queryKey: ["audit", entity ?? "all", offset],
+    queryFn: () => call(api.audit.$get({ query: { entity, offset: String(offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
+  });
 
 export interface MilestoneFilters {
   kind?: MilestoneKind | undefined;

@@ -109,6 +109,9 @@ const overviewRoute = createRoute({
   head: ({ loaderData }) => titled("Overview", loaderData?.cycleName),
 });
 
+/** The page of a server-paged list (1, 2, …), in the URL so a pasted link opens the same page. */
+const pageSearch = z.coerce.number().int().positive().optional().catch(undefined);
+
 export const goalsSearch = z.object({
   theme: z.coerce.number().int().positive().optional().catch(undefined),
   status: goalStatusSchema.optional().catch(undefined),
@@ -121,8 +124,7 @@ export const goalsSearch = z.object({
     .catch(undefined),
   cols: z.string().optional().catch(undefined),
   bin: z.boolean().optional().catch(undefined),
-  /** The page of 50 (1, 2, …), so a pasted link opens the same page. */
-  page: z.coerce.number().int().positive().optional().catch(undefined),
+  page: pageSearch,
 });
 
 const goalsRoute = createRoute({
@@ -250,7 +252,7 @@ const adminAccountsRoute = createRoute({
 const adminAuditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/audit",
-  validateSearch: z.object({ entity: z.string().optional().catch(undefined) }),
+  validateSearch: z.object({ entity: z.string().optional().catch(undefined), page: pageSearch }),
   component: lazyRouteComponent(() => import("./pages/admin-audit-page.tsx"), "AdminAuditPage"),
   head: () => titled("Audit log"),
   staticData: { convenorOnly: true },
