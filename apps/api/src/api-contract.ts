@@ -163,7 +163,7 @@ export const replies: Record<string, Reply> = {
   "GET /exports/agm": ok("The AGM report and its slides", z.object({ report: anyObject, slides: z.array(anyObject) })),
   "GET /exports/agm.pptx": file("The AGM slide deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation", true),
 
-  "GET /alerts": ok("Alerts", many("alerts")),
+  "GET /alerts": ok("One page of alerts, open ones first", paged("alerts")),
   "POST /alerts": created("The new alert", one("alert")),
   "GET /alerts/{id}": ok("An alert and its answers", z.object({ alert: record, answers: z.array(anyObject) })),
   "PATCH /alerts/{id}": ok("The alert as saved", one("alert")),

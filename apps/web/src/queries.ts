@@ -161,6 +161,14 @@ export const agmQuery = (cycleId: number, audience: "members" | "public") =>
 export const alertsQuery = (state?: "open" | "closed" | "withdrawn") =>
   queryOptions({ queryKey: ["alerts", "list", state ?? "all"], queryFn: () => call(api.alerts.$get({ query: { state } })) });
 
+/** One page of the alerts page's list (the banner and the overview read the first page, alertsQuery). */
+export const alertPageQuery = (state: "open" | "closed" | "withdrawn" | undefined, offset: number) =>
+  queryOptions({
+    queryKey: ["alerts", "list", state ?? "all", offset],
+    queryFn: () => call(api.alerts.$get({ query: { state, offset: String(offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
+  });
+
 export const alertQuery = (id: number) =>
   queryOptions({ queryKey: ["alerts", "detail", id], queryFn: () => call(api.alerts[":id"].$get({ param: { id: String(id) } })) });
 

@@ -366,7 +366,7 @@ const presentRoute = createRoute({
 const alertsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/alerts",
-  validateSearch: z.object({ state: alertStateSchema.optional().catch(undefined) }),
+  validateSearch: z.object({ state: alertStateSchema.optional().catch(undefined), page: pageSearch }),
   component: lazyRouteComponent(() => import("./pages/alerts-page.tsx"), "AlertsPage"),
   head: () => titled("Alerts"),
 });

@@ -1,24 +1,24 @@
 /** Coordinated-action alerts: open ones first, nearest deadline first; anyone who may raise one can. */
-import { type AlertState, alertStateLabels, alertStates } from "@convene/domain";
+import { type AlertState, alertStateLabels, alertStates, DEFAULT_PAGE_SIZE } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useAccess } from "../access.ts";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
 import type { AlertSummary } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
+import { offsetOf, Pager } from "../components/pager.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDateTime } from "../format.ts";
-import { alertsQuery, meQuery } from "../queries.ts";
+import { alertPageQuery } from "../queries.ts";
 
 export function AlertsPage() {
   const search = useSearch({ from: "/app/alerts" });
   const navigate = useNavigate({ from: "/alerts" });
-  const me = useQuery(meQuery);
-  const alerts = useQuery(alertsQuery(search.state));
-  const user = me.data?.user;
-  const mayRaise = user?.role === "convenor" || user?.role === "member";
+  const { user, takesPart: mayRaise, isMember } = useAccess();
+  const alerts = useQuery(alertPageQuery(search.state, offsetOf(search.page, DEFAULT_PAGE_SIZE)));
 
   return (
     <>
@@ -42,7 +42,7 @@ export function AlertsPage() {
           allLabel="All alerts"
           value={search.state}
           options={alertStates.map((s) => ({ value: s, label: `${alertStateLabels[s]} alerts` }))}
-          onChange={(v) => void navigate({ search: (p) => ({ ...p, state: v as AlertState | undefined }), replace: true })}
+          onChange={(v) => void navigate({ search: (p) => ({ ...p, page: undefined, state: v as AlertState | undefined }), replace: true })}
         />
       </form>
       <CsvDownload path="/data/alerts.csv" query={{ state: search.state }} />
@@ -73,11 +73,20 @@ export function AlertsPage() {
           </EmptyState>
         )
       ) : (
-        <ul className="alert-list">
-          {alerts.data?.alerts.map((a) => (
-            <AlertCard key={a.id} alert={a} showOwn={user?.role === "member" && user.organisationId !== null} />
-          ))}
-        </ul>
+        <>
+          <ul className="alert-list">
+            {alerts.data?.alerts.map((a) => (
+              <AlertCard key={a.id} alert={a} showOwn={isMember && user?.organisationId != null} />
+            ))}
+          </ul>
+          {alerts.data && (
+            <Pager
+              info={alerts.data}
+              noun="alert"
+              onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })}
+            />
+          )}
+        </>
       )}
     </>
   );
