@@ -92,12 +92,26 @@ describe("GET /api/goals, a page at a time", () => {
   it("sorts by lead, due date and last update in SQL, empty values first going up", async () => {
     const { app, convenor, cycle } = await setup();
     const [first, second] = await organisationIds(convene!);
-    const a = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "a", leadOrganisationId: second, dueDate: "2026-05-01" });
+    const a = await makeGoal(app, convenor.cookie, {
+      cycleId: cycle.id,
+      title: "a",
+      leadOrganisationId: second,
+      dueDate: "2026-05-01",
+      status: "achieved",
+    });
     const b = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "b", leadOrganisationId: null, dueDate: null });
-    const c = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "c", leadOrganisationId: first, dueDate: "2026-03-01" });
+    const c = await makeGoal(app, convenor.cookie, {
+      cycleId: cycle.id,
+      title: "c",
+      leadOrganisationId: first,
+      dueDate: "2026-03-01",
+      status: "at_risk",
+    });
     const ids = async (sort: string) => (await listed(app, convenor.cookie, `cycleId=${cycle.id}&sort=${sort}`)).goals.map((g) => g.id);
     expect(await ids("dueDate.asc")).toEqual([b.id, c.id, a.id]);
     expect(await ids("dueDate.desc")).toEqual([a.id, c.id, b.id]);
+    // Status in the order the statuses are listed (not started … achieved), not alphabetically.
+    expect(await ids("status.asc")).toEqual([b.id, c.id, a.id]);
     const names = (await listed(app, convenor.cookie, `cycleId=${cycle.id}&sort=lead.asc`)).goals.map((g) => g.id);
     expect(names[0]).toBe(b.id);
     const update = await call(app, "POST", "/api/updates", {

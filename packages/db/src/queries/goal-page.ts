@@ -73,7 +73,7 @@ function orderBy(db: Kysely<Database>, viewer: Viewer, q: Listed, sort: Sort<Goa
     case "status":
       return by(
         sql`case ${sql.join(
-          goalStatuses.map((s, i) => sql`when g.status = ${sql.lit(s)} then ${sql.lit(i)}`),
+          goalStatuses.map((s, i) => sql`when ${sql.ref("g.status")} = ${sql.lit(s)} then ${sql.lit(i)}`),
           sql` `,
         )} end`,
         false,
