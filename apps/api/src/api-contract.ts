@@ -113,7 +113,8 @@ export const replies: Record<string, Reply> = {
   "GET /standing-goals": ok("Standing goals and, for a cycle, the goal that carries each", many("standingGoals")),
   "POST /standing-goals/{key}/adopt": created("The goal made from the standing goal", one("goal")),
 
-  "GET /meetings": ok("Meetings", many("meetings")),
+  "GET /meetings": ok("One page of meetings", paged("meetings")),
+  "GET /meetings/choices": ok("Every matching meeting, oldest first, for pickers", many("meetings")),
   "POST /meetings": created("The new meeting", one("meeting")),
   "GET /meetings/next": ok(
     "The next meeting, and what a cycle lacks",

@@ -115,15 +115,25 @@ export const standingGoalsQuery = (cycleId: number | undefined) =>
     queryFn: () => call(api["standing-goals"].$get({ query: { cycleId: cycleId?.toString() } })),
   });
 
+/** Every matching meeting, oldest first, for pickers (GET /api/meetings/choices). */
 export const meetingsQuery = (f: { kind?: MeetingKind | undefined; cycleId?: number | undefined; deleted?: boolean | undefined } = {}) =>
   queryOptions({
-    queryKey: ["meetings", "list", f],
+    queryKey: ["meetings", "choices", f],
     queryFn: () =>
       call(
-        api.meetings.$get({
+        api.meetings.choices.$get({
           query: { kind: f.kind, cycleId: f.cycleId?.toString(), deleted: f.deleted ? "true" : undefined },
         }),
       ),
+  });
+
+/** One page of the meetings page's upcoming (soonest first) or past (latest first) meetings. */
+export const meetingPageQuery = (f: { kind?: MeetingKind | undefined; when: "upcoming" | "past"; offset: number }) =>
+  queryOptions({
+    queryKey: ["meetings", "list", f],
+    queryFn: () =>
+      call(api.meetings.$get({ query: { kind: f.kind, when: f.when, offset: String(f.offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
   });
 
 export const meetingQuery = (id: number) =>

@@ -261,6 +261,9 @@ const adminAuditRoute = createRoute({
 
 export const meetingsSearch = z.object({
   kind: meetingKindSchema.optional().catch(undefined),
+  /** The page of past meetings, and of upcoming ones (rarely more than one). */
+  page: pageSearch,
+  upcoming: pageSearch,
 });
 
 const meetingsRoute = createRoute({
