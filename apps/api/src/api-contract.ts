@@ -103,7 +103,8 @@ export const replies: Record<string, Reply> = {
 
   "GET /audit": ok("One page of audit entries, newest first", paged("entries").extend({ entities: z.array(z.string()) })),
 
-  "GET /milestones": ok("The timeline", z.object({ milestones: items, years: z.array(z.unknown()) })),
+  "GET /milestones": ok("One page of the timeline, and the years it spans", paged("milestones").extend({ years: z.array(z.unknown()) })),
+  "GET /milestones/choices": ok("Every matching milestone, for pickers", many("milestones")),
   "POST /milestones": created("The new milestone", one("milestone")),
   "GET /milestones/{id}": ok("A milestone", one("milestone")),
   "PATCH /milestones/{id}": ok("The milestone as saved", one("milestone")),

@@ -92,21 +92,28 @@ export interface MilestoneFilters {
   order?: "asc" | "desc" | undefined;
 }
 
+const milestoneFilterQuery = (f: MilestoneFilters) => ({
+  kind: f.kind,
+  year: f.year?.toString(),
+  organisationId: f.organisationId?.toString(),
+  goalId: f.goalId?.toString(),
+  order: f.order,
+});
+
+/** Every matching milestone, for pickers and a goal's own list (GET /api/milestones/choices). */
 export const milestonesQuery = (f: MilestoneFilters) =>
+  queryOptions({
+    queryKey: ["milestones", "choices", f],
+    queryFn: () => call(api.milestones.choices.$get({ query: milestoneFilterQuery(f) })),
+  });
+
+/** One page of the timeline, with the years the filter offers. */
+export const milestonePageQuery = (f: MilestoneFilters & { offset: number }) =>
   queryOptions({
     queryKey: ["milestones", "list", f],
     queryFn: () =>
-      call(
-        api.milestones.$get({
-          query: {
-            kind: f.kind,
-            year: f.year?.toString(),
-            organisationId: f.organisationId?.toString(),
-            goalId: f.goalId?.toString(),
-            order: f.order,
-          },
-        }),
-      ),
+      call(api.milestones.$get({ query: { ...milestoneFilterQuery(f), offset: String(f.offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
   });
 
 export const standingGoalsQuery = (cycleId: number | undefined) =>

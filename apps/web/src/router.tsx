@@ -176,6 +176,7 @@ export const milestonesSearch = z.object({
   year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
   org: z.coerce.number().int().positive().optional().catch(undefined),
   order: z.enum(["newest", "oldest"]).optional().catch(undefined),
+  page: pageSearch,
 });
 
 const milestonesRoute = createRoute({
