@@ -11,6 +11,8 @@
  * server's event loop); a goal PATCH and a progress update POST are timed one after another. No
  * targets are enforced.
  *
+ * Also: the session check in-process (CPU per call), and /api/health anonymous against signed in.
+ *
  * Flags: --duration SECONDS, --connections N (defaults from BENCH_DURATION, BENCH_CONNECTIONS).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,10 +26,12 @@ import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { Hono } from "hono";
 import pg from "pg";
+import type { Auth } from "../src/auth.ts";
 import { readBenchEnv } from "../src/env.ts";
 import { createConvene, listen } from "../src/server.ts";
 import { createAccount } from "../src/services/accounts.ts";
 import { buildAgmReport } from "../src/services/agm-report.ts";
+import { sessionUser } from "../src/session-check.ts";
 import { generateSyntheticCoalition, type SyntheticSize } from "./synthetic-coalition.ts";
 
 const HOST = "127.0.0.1";
@@ -146,6 +150,7 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
     const results: Measured[] = [await load("hello world (plain Hono)", `http://${HOST}:${helloPort}/`)];
     const built: string[] = [];
     let decks: Awaited<ReturnType<typeof deckTimes>> = [];
+    let sessionChecks: Awaited<ReturnType<typeof sessionCheckTimes>> | undefined;
 
     for (const n of goalsPerCycle) {
       const databasePath = await newDatabase(String(n));
@@ -190,9 +195,10 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
       const cycle = coalition.latestCycleId;
       const overview = `/api/cycles/${cycle}/overview`;
       const compare = `/api/cycles/${cycle}/compare`;
-      const goalsList = `/api/goals?cycleId=${cycle}`;
+      const goalsList = `/api/goals?cycleId=${cycle}&sort=title.asc`;
+      const goalsLastPage = `/api/goals?cycleId=${cycle}&sort=lastUpdate.desc&offset=150`;
       // One request each first: a route that fails would otherwise be timed as a fast error.
-      const goalsInCycle = await check(`${base}${goalsList}`, cookie, (b: { goals: GoalRow[] }) => b.goals);
+      const goalsPage = await check(`${base}${goalsList}`, cookie, (b: { goals: { id: number }[]; total: number }) => b);
       const points = await check(`${base}${overview}`, cookie, (b: { progressOverTime: unknown[] }) => b.progressOverTime.length);
       await check(`${uncachedBase}${compare}`, cookie, (b: { goals: unknown[] }) => b.goals.length);
       // The cached server answers each route once before its load, so "cached" times the steady state.
@@ -204,10 +210,24 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
         await load(`[${n}] compare, uncached`, `${uncachedBase}${compare}`, { cookie }),
         await load(`[${n}] compare, cached`, `${base}${compare}`, { cookie }),
       );
-      if (n === 200)
-        results.push(await load(`[${n}] GET /api/goals?cycleId= (${goalsInCycle.length} goals)`, `${base}${goalsList}`, { cookie }));
+      if (n === 200) {
+        results.push(
+          await load(
+            `[${n}] GET /api/goals?cycleId=&sort=title.asc (${goalsPage.goals.length} of ${goalsPage.total})`,
+            `${base}${goalsList}`,
+            {
+              cookie,
+            },
+          ),
+          await load(`[${n}] GET /api/goals … sort=lastUpdate.desc&offset=150`, `${base}${goalsLastPage}`, { cookie }),
+          await load(`[${n}] GET /api/health, anonymous`, `${base}/api/health`),
+          await load(`[${n}] GET /api/health, signed in (the session check)`, `${base}/api/health`, { cookie }),
+        );
+        sessionChecks = await sessionCheckTimes(convene.auth, cookie);
+      }
 
-      const target = goalsInCycle.find((g) => g.measures.length > 0) ?? goalsInCycle[0]!;
+      // The goal the writes go to: the first on the page, read whole for its measures.
+      const target = await check(`${base}/api/goals/${goalsPage.goals[0]!.id}`, cookie, (b: { goal: GoalRow }) => b.goal);
       let version = target.version;
       const statuses = ["on_track", "at_risk"] as const;
       results.push(
@@ -261,6 +281,11 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
       process.stdout.write(`${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}\n`);
       if (n === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
     }
+    if (sessionChecks)
+      process.stdout.write(
+        `\nSession check, CPU per call over ${sessionChecks.calls} calls in-process: Better Auth's getSession ${sessionChecks.betterAuthMs.toFixed(3)} ms, ` +
+          `Convene's check ${sessionChecks.conveneMs.toFixed(3)} ms (a hello-world request: ${(1000 / helloRate).toFixed(3)} ms of one core at saturation)\n`,
+      );
     process.stdout.write("\nAGM deck (members, 200 goals a cycle), median of 5 runs after one warm-up:\n");
     for (const d of decks) {
       process.stdout.write(
@@ -332,4 +357,25 @@ async function deckTimes(db: Db) {
     });
   }
   return out;
+}
+
+/**
+ * CPU time (user + system, this process) per session check, Better Auth's getSession against
+ * Convene's sessionUser, on the same signed-in cookie. On PostgreSQL the database's own work
+ * happens in its server process and is not counted.
+ */
+async function sessionCheckTimes(auth: Auth, cookie: string) {
+  const headers = new Headers({ cookie });
+  const calls = 2000;
+  const cpu = async (check: () => Promise<unknown>) => {
+    for (let i = 0; i < 200; i++) await check();
+    const start = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await check();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000 / calls;
+  };
+  const betterAuthMs = await cpu(() => auth.api.getSession({ headers }));
+  const conveneMs = await cpu(() => sessionUser(headers, auth));
+  if (!(await sessionUser(headers, auth))) throw new Error("The session check did not recognise the benchmark convenor");
+  return { calls, betterAuthMs, conveneMs };
 }

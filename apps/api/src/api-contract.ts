@@ -4,7 +4,7 @@
  * lists every route with a schema for each 2xx. `api-docs.test.ts` fails when a served route
  * has no entry here.
  */
-import { agmReportSchema, output as o } from "@convene/domain";
+import { agmReportSchema, output as o, pagedAnswerSchema } from "@convene/domain";
 import { z } from "zod";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "./services/json-export.ts";
 
@@ -32,8 +32,30 @@ const ics = (what: string) => file(`${what} as an iCalendar file`, "text/calenda
 
 const one = (key: string, schema: z.ZodType) => z.object({ [key]: schema });
 const many = (key: string, schema: z.ZodType) => z.object({ [key]: z.array(schema) });
+/** A list paged by the shared contract (packages/domain/src/paging.ts). */
+const paged = (key: string, schema: z.ZodType) => pagedAnswerSchema(key, schema);
 const deleted = o.deletedAnswer;
 const statementPage = o.statementPageOutput;
+/** A row of the goals table (packages/db/src/queries/goal-page.ts): what the table shows. */
+const goalRow = o.goalOutput.pick({
+  id: true,
+  cycleId: true,
+  title: true,
+  themeId: true,
+  themeName: true,
+  leadOrganisationId: true,
+  leadName: true,
+  leadShortName: true,
+  status: true,
+  progress: true,
+  dueDate: true,
+  lastUpdateAt: true,
+  visibility: true,
+  version: true,
+  deletedAt: true,
+});
+/** A record named in a picker. */
+const choice = z.looseObject({ id: z.number().int(), version: z.number().int() });
 const session = z.looseObject({ user: z.looseObject({ id: z.string(), email: z.string(), name: z.string() }) });
 
 /** Keyed by "METHOD /path" as the document writes it (paths relative to the server URL /api). */
@@ -79,7 +101,11 @@ export const replies: Record<string, Reply> = {
   "PATCH /themes/{id}": ok("The theme as saved", one("theme", o.themeOutput)),
   "DELETE /themes/{id}": ok("The theme is gone", deleted),
 
-  "GET /goals": ok("Goals as the viewer may see them", many("goals", o.goalOutput)),
+  "GET /goals": ok("One page of the goals the viewer may see, with the total", paged("goals", goalRow)),
+  "GET /goals/choices": ok(
+    "Every matching goal by name and version, for pickers",
+    many("goals", choice.extend({ title: z.string(), cycleId: z.number().int(), cycleName: z.string() })),
+  ),
   "POST /goals": created("The new goal", one("goal", o.goalOutput)),
   "GET /goals/{id}": ok("A goal with its history, updates and copies", o.goalPageOutput),
   "PATCH /goals/{id}": ok("The goal as saved", one("goal", o.goalOutput)),
@@ -97,9 +123,16 @@ export const replies: Record<string, Reply> = {
   "DELETE /updates/{id}": ok("The update is withdrawn", deleted),
   "POST /updates/{id}/restore": ok("The update is back", o.restoredAnswer),
 
-  "GET /audit": ok("Audit entries, newest first", o.auditOutput),
+  "GET /audit": ok(
+    "One page of audit entries, newest first",
+    paged("entries", o.auditOutput.shape.entries.element).extend({ entities: z.array(z.string()) }),
+  ),
 
-  "GET /milestones": ok("The timeline", z.object({ milestones: z.array(o.milestoneOutput), years: z.array(z.number().int()) })),
+  "GET /milestones": ok(
+    "One page of the timeline, and the years it spans",
+    paged("milestones", o.milestoneOutput).extend({ years: z.array(z.number().int()) }),
+  ),
+  "GET /milestones/choices": ok("Every matching milestone, for pickers", many("milestones", o.milestoneOutput)),
   "POST /milestones": created("The new milestone", one("milestone", o.milestoneOutput)),
   "GET /milestones/{id}": ok("A milestone", one("milestone", o.milestoneOutput)),
   "PATCH /milestones/{id}": ok("The milestone as saved", one("milestone", o.milestoneOutput)),
@@ -109,7 +142,8 @@ export const replies: Record<string, Reply> = {
   "GET /standing-goals": ok("Standing goals and, for a cycle, the goal that carries each", many("standingGoals", o.standingGoalOutput)),
   "POST /standing-goals/{key}/adopt": created("The goal made from the standing goal", one("goal", o.goalOutput)),
 
-  "GET /meetings": ok("Meetings", many("meetings", o.meetingOutput)),
+  "GET /meetings": ok("One page of meetings", paged("meetings", o.meetingOutput)),
+  "GET /meetings/choices": ok("Every matching meeting, oldest first, for pickers", many("meetings", o.meetingOutput)),
   "POST /meetings": created("The new meeting", one("meeting", o.meetingOutput)),
   "GET /meetings/next": ok(
     "The next meeting, and what a cycle lacks",
@@ -247,7 +281,7 @@ export const replies: Record<string, Reply> = {
   ),
   "GET /exports/agm.pptx": file("The AGM slide deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation", true),
 
-  "GET /alerts": ok("Alerts", many("alerts", o.alertOutput)),
+  "GET /alerts": ok("One page of alerts, open ones first", paged("alerts", o.alertOutput)),
   "POST /alerts": created("The new alert", one("alert", o.alertOutput)),
   "GET /alerts/{id}": ok(
     "An alert and its answers",

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Convene, call, fromAddress, json, makeConvene, ORIGIN, PASSWORD, person, signInResponse, world } from "./test-support.ts";
 
@@ -65,6 +66,23 @@ describe("the HTTP surface", () => {
     const body = await json(res);
     expect(body.error.code).toBeTypeOf("string");
     expect(body.error.message).toBeTypeOf("string");
+  });
+
+  it("gzips a JSON answer when the client accepts it, and not otherwise", async () => {
+    const w = await world();
+    convene = w.convene;
+    const zipped = await call(w.app, "GET", "/api/organisations", {
+      cookie: w.member.cookie,
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("vary")).toMatch(/accept-encoding/i);
+    const body = JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8"));
+    expect(body.organisations.length).toBeGreaterThan(10);
+    const plain = await call(w.app, "GET", "/api/organisations", { cookie: w.member.cookie });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.json()).toEqual(body);
   });
 
   it("answers an unknown API route with a 404 JSON error", async () => {

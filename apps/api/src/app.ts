@@ -110,6 +110,10 @@ export function createApp(deps: AppDeps, options: AppOptions) {
   // Browsers must not post to the API from other sites. The API only reads JSON bodies (which a
   // cross-site form cannot send without a CORS preflight we never grant), the session cookie is
   // SameSite=Lax, and this check refuses form-like posts from foreign origins outright.
+  // JSON, CSV and calendar answers are gzipped when the client accepts it (the goals list shrinks
+  // about tenfold); already-compressed files (.pptx, .zip) and answers under 1 KB are sent as they
+  // are, by compress()'s own content-type filter and threshold.
+  app.use("/api/*", compress());
   app.use("/api/*", csrf({ origin: (origin) => options.trustedOrigins.includes(origin) }));
   app.use("/api/*", withDeps(deps));
   app.use("/api/auth/*", authErrorEnvelope);

@@ -6,6 +6,7 @@ import { createMiddleware } from "hono/factory";
 import type { AnswerCache } from "./answer-cache.ts";
 import type { Auth } from "./auth.ts";
 import { ApiError } from "./errors.ts";
+import { sessionUser } from "./session-check.ts";
 
 export interface SessionUser {
   id: string;
@@ -33,22 +34,9 @@ export const withDeps = (deps: AppDeps) =>
     await next();
   });
 
-/** Reads the session cookie once per request; anonymous requests carry `user: null`. */
+/** Reads the session cookie once per request (see session-check.ts); anonymous requests carry `user: null`. */
 export const withSession = createMiddleware<AppBindings>(async (c, next) => {
-  const session = await c.var.deps.auth.api.getSession({ headers: c.req.raw.headers });
-  const u = session?.user;
-  c.set(
-    "user",
-    u && !u.banned
-      ? {
-          id: u.id,
-          name: u.name,
-          email: u.email,
-          role: (u.role ?? "observer") as Role,
-          organisationId: (u.organisationId as number | null | undefined) ?? null,
-        }
-      : null,
-  );
+  c.set("user", await sessionUser(c.req.raw.headers, c.var.deps.auth));
   await next();
 });
 

@@ -3,6 +3,7 @@
  * own ports, one database, and a client that does not care which one answers.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { request } from "node:http";
 import { type AddressInfo, createServer } from "node:net";
 import { resolve } from "node:path";
 import { freshTestDatabase, testEngine } from "@convene/db/test-support";
@@ -57,6 +58,7 @@ async function startInstance(database: string): Promise<Instance> {
 describe.runIf(testEngine === "postgres")("two API processes on one PostgreSQL database", () => {
   const instances: Instance[] = [];
   const origin = PUBLIC_URL;
+  const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     const database = await freshTestDatabase();
@@ -66,8 +68,12 @@ describe.runIf(testEngine === "postgres")("two API processes on one PostgreSQL d
       for (const [email, role] of [
         ["convenor@example.org", "convenor"],
         ["limited@example.org", "observer"],
+        ["disabled@example.org", "observer"],
+        ["new-password@example.org", "observer"],
       ] as const)
-        await createAccount(setup.auth, setup.db, { email, name: email, password: PASSWORD, role, organisationId: null }, null);
+        ids[email] = (
+          await createAccount(setup.auth, setup.db, { email, name: email, password: PASSWORD, role, organisationId: null }, null)
+        ).id;
     } finally {
       await setup.close();
     }
@@ -127,6 +133,55 @@ describe.runIf(testEngine === "postgres")("two API processes on one PostgreSQL d
   it("ends the session everywhere when it is signed out through either", async () => {
     expect((await send(1, "POST", "/api/auth/sign-out", { cookie, body: {} })).status).toBe(200);
     expect(((await (await send(0, "GET", "/api/me", { cookie })).json()) as { user: unknown }).user).toBeNull();
+  });
+
+  /**
+   * Signs in from another loopback address (all of 127/8 is this machine): Better Auth limits
+   * sign-in per client address, and the limit test below counts the attempts from 127.0.0.1.
+   */
+  const signInFrom = (i: number, email: string, localAddress: string) =>
+    new Promise<string>((done, fail) => {
+      const body = JSON.stringify({ email, password: PASSWORD });
+      const req = request(
+        `${instances[i]!.url}/api/auth/sign-in/email`,
+        {
+          method: "POST",
+          localAddress,
+          headers: { origin, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          if (res.statusCode !== 200) fail(new Error(`sign-in of ${email} answered ${res.statusCode}`));
+          else done((res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; "));
+        },
+      );
+      req.on("error", fail);
+      req.end(body);
+    });
+  const whoIs = async (i: number, cookie: string) =>
+    ((await (await send(i, "GET", "/api/me", { cookie })).json()) as { user: unknown }).user;
+
+  it("refuses at once, on one instance, an account disabled through the other", async () => {
+    const convenor = await signInFrom(1, "convenor@example.org", "127.0.0.2");
+    const disabled = await signInFrom(0, "disabled@example.org", "127.0.0.2");
+    expect(await whoIs(0, disabled)).not.toBeNull();
+    expect((await send(1, "POST", `/api/accounts/${ids["disabled@example.org"]}/disable`, { cookie: convenor, body: {} })).status).toBe(
+      200,
+    );
+    expect(await whoIs(0, disabled)).toBeNull();
+  });
+
+  it("refuses at once, on one instance, the other sessions of a password changed through the other", async () => {
+    const here = await signInFrom(1, "new-password@example.org", "127.0.0.3");
+    const elsewhere = await signInFrom(0, "new-password@example.org", "127.0.0.3");
+    expect(await whoIs(0, elsewhere)).not.toBeNull();
+    const changed = await send(1, "POST", "/api/auth/change-password", {
+      cookie: here,
+      body: { currentPassword: PASSWORD, newPassword: "a different password", revokeOtherSessions: true },
+    });
+    expect(changed.status).toBe(200);
+    expect(await whoIs(0, elsewhere)).toBeNull();
+    expect(await whoIs(1, elsewhere)).toBeNull();
   });
 
   it("counts sign-in attempts made through both instances against one limit", async () => {

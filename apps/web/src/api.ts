@@ -50,7 +50,10 @@ export async function call<R extends ClientResponse<any, any, any>>(request: Pro
 }
 
 export type Me = InferResponseType<typeof api.me.$get, 200>;
-export type GoalSummary = InferResponseType<typeof api.goals.$get, 200>["goals"][number];
+/** A goal in full, as its page and its edit forms hold it. */
+export type GoalSummary = InferResponseType<(typeof api.goals)[":id"]["$get"], 200>["goal"];
+/** A row of the goals table: one page of GET /api/goals, slim. */
+export type GoalRow = InferResponseType<typeof api.goals.$get, 200>["goals"][number];
 export type GoalDetail = InferResponseType<(typeof api.goals)[":id"]["$get"], 200>;
 export type Overview = InferResponseType<(typeof api.cycles)[":id"]["overview"]["$get"], 200>;
 export type Cycle = InferResponseType<typeof api.cycles.$get, 200>["cycles"][number];

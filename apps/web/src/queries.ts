@@ -1,6 +1,6 @@
 /** What the dashboard reads, as TanStack Query options keyed so that one change refreshes the right views. */
-import type { ContributionKind, GoalStatus, MeetingKind, MilestoneKind } from "@convene/domain";
-import { queryOptions } from "@tanstack/react-query";
+import { type ContributionKind, DEFAULT_PAGE_SIZE, type GoalStatus, type MeetingKind, type MilestoneKind } from "@convene/domain";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "./api.ts";
 
 export const meQuery = queryOptions({ queryKey: ["me"], queryFn: () => call(api.me.$get()), staleTime: 60_000 });
@@ -24,22 +24,40 @@ export interface GoalFilters {
   deleted?: boolean | undefined;
 }
 
+const goalFilterQuery = (f: GoalFilters) => ({
+  cycleId: f.cycleId?.toString(),
+  themeId: f.themeId?.toString(),
+  status: f.status,
+  organisationId: f.organisationId?.toString(),
+  q: f.q || undefined,
+  deleted: f.deleted ? ("true" as const) : undefined,
+});
+
+/** Every matching goal by name and version, for pickers (GET /api/goals/choices). */
 export const goalsQuery = (f: GoalFilters) =>
   queryOptions({
-    queryKey: ["goals", "list", f],
+    queryKey: ["goals", "choices", f],
+    queryFn: () => call(api.goals.choices.$get({ query: goalFilterQuery(f) })),
+  });
+
+export interface GoalPageFilters extends GoalFilters {
+  /** "title.asc", "dueDate.desc": one of the table's columns. */
+  sort?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the goals table; the previous page stays on screen while the next one loads. */
+export const goalPageQuery = (f: GoalPageFilters) =>
+  queryOptions({
+    queryKey: ["goals", "page", f],
     queryFn: () =>
       call(
         api.goals.$get({
-          query: {
-            cycleId: f.cycleId?.toString(),
-            themeId: f.themeId?.toString(),
-            status: f.status,
-            organisationId: f.organisationId?.toString(),
-            q: f.q || undefined,
-            deleted: f.deleted ? "true" : undefined,
-          },
+          query: { ...goalFilterQuery(f), sort: f.sort, offset: String(f.offset), limit: String(f.limit) },
         }),
       ),
+    placeholderData: keepPreviousData,
   });
 
 export const goalQuery = (id: number) =>
@@ -59,8 +77,12 @@ export const organisationQuery = (id: number) =>
 
 export const accountsQuery = queryOptions({ queryKey: ["accounts"], queryFn: () => call(api.accounts.$get()) });
 
-export const auditQuery = (entity?: string) =>
-  queryOptions({ queryKey: ["audit", entity ?? "all"], queryFn: () => call(api.audit.$get({ query: { entity, limit: "200" } })) });
+export const auditQuery = (entity: string | undefined, offset: number) =>
+  queryOptions({
+    queryKey: ["audit", entity ?? "all", offset],
+    queryFn: () => call(api.audit.$get({ query: { entity, offset: String(offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
+  });
 
 export interface MilestoneFilters {
   kind?: MilestoneKind | undefined;
@@ -70,21 +92,28 @@ export interface MilestoneFilters {
   order?: "asc" | "desc" | undefined;
 }
 
+const milestoneFilterQuery = (f: MilestoneFilters) => ({
+  kind: f.kind,
+  year: f.year?.toString(),
+  organisationId: f.organisationId?.toString(),
+  goalId: f.goalId?.toString(),
+  order: f.order,
+});
+
+/** Every matching milestone, for pickers and a goal's own list (GET /api/milestones/choices). */
 export const milestonesQuery = (f: MilestoneFilters) =>
+  queryOptions({
+    queryKey: ["milestones", "choices", f],
+    queryFn: () => call(api.milestones.choices.$get({ query: milestoneFilterQuery(f) })),
+  });
+
+/** One page of the timeline, with the years the filter offers. */
+export const milestonePageQuery = (f: MilestoneFilters & { offset: number }) =>
   queryOptions({
     queryKey: ["milestones", "list", f],
     queryFn: () =>
-      call(
-        api.milestones.$get({
-          query: {
-            kind: f.kind,
-            year: f.year?.toString(),
-            organisationId: f.organisationId?.toString(),
-            goalId: f.goalId?.toString(),
-            order: f.order,
-          },
-        }),
-      ),
+      call(api.milestones.$get({ query: { ...milestoneFilterQuery(f), offset: String(f.offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
   });
 
 export const standingGoalsQuery = (cycleId: number | undefined) =>
@@ -93,15 +122,25 @@ export const standingGoalsQuery = (cycleId: number | undefined) =>
     queryFn: () => call(api["standing-goals"].$get({ query: { cycleId: cycleId?.toString() } })),
   });
 
+/** Every matching meeting, oldest first, for pickers (GET /api/meetings/choices). */
 export const meetingsQuery = (f: { kind?: MeetingKind | undefined; cycleId?: number | undefined; deleted?: boolean | undefined } = {}) =>
   queryOptions({
-    queryKey: ["meetings", "list", f],
+    queryKey: ["meetings", "choices", f],
     queryFn: () =>
       call(
-        api.meetings.$get({
+        api.meetings.choices.$get({
           query: { kind: f.kind, cycleId: f.cycleId?.toString(), deleted: f.deleted ? "true" : undefined },
         }),
       ),
+  });
+
+/** One page of the meetings page's upcoming (soonest first) or past (latest first) meetings. */
+export const meetingPageQuery = (f: { kind?: MeetingKind | undefined; when: "upcoming" | "past"; offset: number }) =>
+  queryOptions({
+    queryKey: ["meetings", "list", f],
+    queryFn: () =>
+      call(api.meetings.$get({ query: { kind: f.kind, when: f.when, offset: String(f.offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
   });
 
 export const meetingQuery = (id: number) =>
@@ -138,6 +177,14 @@ export const agmQuery = (cycleId: number, audience: "members" | "public") =>
 
 export const alertsQuery = (state?: "open" | "closed" | "withdrawn") =>
   queryOptions({ queryKey: ["alerts", "list", state ?? "all"], queryFn: () => call(api.alerts.$get({ query: { state } })) });
+
+/** One page of the alerts page's list (the banner and the overview read the first page, alertsQuery). */
+export const alertPageQuery = (state: "open" | "closed" | "withdrawn" | undefined, offset: number) =>
+  queryOptions({
+    queryKey: ["alerts", "list", state ?? "all", offset],
+    queryFn: () => call(api.alerts.$get({ query: { state, offset: String(offset), limit: String(DEFAULT_PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const alertQuery = (id: number) =>
   queryOptions({ queryKey: ["alerts", "detail", id], queryFn: () => call(api.alerts[":id"].$get({ param: { id: String(id) } })) });

@@ -1,5 +1,12 @@
 /** Every screen and its URL. Search parameters are validated, so a pasted link reproduces the view. */
-import { alertStateSchema, contributionKindSchema, goalStatusSchema, meetingKindSchema, milestoneKindSchema } from "@convene/domain";
+import {
+  alertStateSchema,
+  contributionKindSchema,
+  goalSortKeys,
+  goalStatusSchema,
+  meetingKindSchema,
+  milestoneKindSchema,
+} from "@convene/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -115,14 +122,22 @@ const overviewRoute = createRoute({
   head: ({ loaderData }) => titled("Overview", loaderData?.cycleName),
 });
 
+/** The page of a server-paged list (1, 2, …), in the URL so a pasted link opens the same page. */
+const pageSearch = z.coerce.number().int().positive().optional().catch(undefined);
+
 export const goalsSearch = z.object({
   theme: z.coerce.number().int().positive().optional().catch(undefined),
   status: goalStatusSchema.optional().catch(undefined),
   org: z.coerce.number().int().positive().optional().catch(undefined),
   q: z.string().optional().catch(undefined),
-  sort: z.string().optional().catch(undefined),
+  sort: z
+    .string()
+    .regex(new RegExp(`^(${goalSortKeys.join("|")})\\.(asc|desc)$`))
+    .optional()
+    .catch(undefined),
   cols: z.string().optional().catch(undefined),
   bin: z.boolean().optional().catch(undefined),
+  page: pageSearch,
 });
 
 const goalsRoute = createRoute({
@@ -174,6 +189,7 @@ export const milestonesSearch = z.object({
   year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
   org: z.coerce.number().int().positive().optional().catch(undefined),
   order: z.enum(["newest", "oldest"]).optional().catch(undefined),
+  page: pageSearch,
 });
 
 const milestonesRoute = createRoute({
@@ -258,7 +274,7 @@ const adminAccountsRoute = createRoute({
 const adminAuditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/audit",
-  validateSearch: z.object({ entity: z.string().optional().catch(undefined) }),
+  validateSearch: z.object({ entity: z.string().optional().catch(undefined), page: pageSearch }),
   component: lazyRouteComponent(() => import("./pages/admin-audit-page.tsx"), "AdminAuditPage"),
   head: () => titled("Audit log"),
   staticData: { convenorOnly: true },
@@ -267,6 +283,9 @@ const adminAuditRoute = createRoute({
 
 export const meetingsSearch = z.object({
   kind: meetingKindSchema.optional().catch(undefined),
+  /** The page of past meetings, and of upcoming ones (rarely more than one). */
+  page: pageSearch,
+  upcoming: pageSearch,
 });
 
 const meetingsRoute = createRoute({
@@ -372,7 +391,7 @@ const presentRoute = createRoute({
 const alertsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/alerts",
-  validateSearch: z.object({ state: alertStateSchema.optional().catch(undefined) }),
+  validateSearch: z.object({ state: alertStateSchema.optional().catch(undefined), page: pageSearch }),
   component: lazyRouteComponent(() => import("./pages/alerts-page.tsx"), "AlertsPage"),
   head: () => titled("Alerts"),
 });

@@ -57,6 +57,16 @@ function foldedColumn(engine: Engine, column: string): RawBuilder<string> {
     : sql`${sql.raw(SQLITE_FOLD_FUNCTION)}(${sql.ref(column)})`;
 }
 
+/**
+ * A text column as lists sort it: folded like the search (so "eyeWitness" sorts among the e's),
+ * compared byte by byte on both engines (PostgreSQL's own collation would otherwise skip spaces
+ * and punctuation where SQLite does not, and pages would differ between engines).
+ */
+export function sortableText(db: Kysely<any>, column: string): RawBuilder<string> {
+  const engine = engineOf(db);
+  return engine === "postgres" ? sql`(${foldedColumn(engine, column)} collate "C")` : foldedColumn(engine, column);
+}
+
 /** True where any of `columns` contains `words`, ignoring case and accents. */
 export function containsText(db: Kysely<any>, columns: string[], words: string): Expression<SqlBool> {
   const engine = engineOf(db);

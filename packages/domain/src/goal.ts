@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDate, longText, shortText, withoutControlCharacters } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
+import { pageQuerySchema, sortSchema } from "./paging.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 const goalFields = {
@@ -55,3 +56,14 @@ export const goalListQuerySchema = z.object({
   q: withoutControlCharacters(z.string().trim().max(200), "The search").optional(),
 });
 export type GoalListQuery = z.infer<typeof goalListQuerySchema>;
+
+/** The goals table's sortable columns, in the order the table shows them. */
+export const goalSortKeys = ["title", "theme", "lead", "status", "progress", "dueDate", "lastUpdate", "visibility"] as const;
+export type GoalSortKey = (typeof goalSortKeys)[number];
+
+/** One page of the goals table: its filters, one sort column and the page (GET /api/goals). */
+export const goalPageQuerySchema = goalListQuerySchema.extend({
+  ...pageQuerySchema.shape,
+  sort: sortSchema(goalSortKeys).optional(),
+});
+export type GoalPageQuery = z.infer<typeof goalPageQuerySchema>;

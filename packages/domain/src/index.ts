@@ -13,6 +13,7 @@ export * from "./milestone.ts";
 export * from "./organisation.ts";
 export * as output from "./output/index.ts";
 export * from "./progress-basis.ts";
+export * from "./paging.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";
 export * from "./proposal.ts";

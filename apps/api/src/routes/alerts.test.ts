@@ -99,6 +99,10 @@ describe("GET /api/alerts and /api/alerts/:id", () => {
     const ids = async (cookie: string) =>
       (await json(await call(app, "GET", "/api/alerts", { cookie }))).alerts.map((a: { id: number }) => a.id);
     expect(await ids(convenor.cookie)).toEqual([members.id, secret.id, pub.id, closed.id]);
+    // Paged in the same order: the second and third of four.
+    const page = await json(await call(app, "GET", "/api/alerts?limit=2&offset=1", { cookie: convenor.cookie }));
+    expect(page).toMatchObject({ total: 4, limit: 2, offset: 1 });
+    expect(page.alerts.map((a: { id: number }) => a.id)).toEqual([secret.id, pub.id]);
     expect(await ids(member.cookie)).toEqual([members.id, pub.id, closed.id]);
     expect(await ids(observer.cookie)).toEqual([pub.id]);
     const open = await json(await call(app, "GET", "/api/alerts?state=open", { cookie: member.cookie }));

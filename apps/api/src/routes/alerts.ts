@@ -1,4 +1,4 @@
-import { getAlert, listAlertAnswers, listAlerts, organisationsNotAnswered } from "@convene/db";
+import { getAlert, listAlertAnswers, listAlertPage, organisationsNotAnswered } from "@convene/db";
 import {
   alertAnswerSchema,
   alertCloseSchema,
@@ -6,7 +6,7 @@ import {
   alertListQuerySchema,
   alertPatchSchema,
   alertWithdrawSchema,
-  compareAlerts,
+  pageQuerySchema,
 } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -19,10 +19,9 @@ import { idParam } from "./params.ts";
 const milestoneFromAlertSchema = z.object({ version: z.number({ error: "version is required" }).int().positive() });
 
 export const alerts = new Hono<AppBindings>()
-  .get("/", validate("query", alertListQuerySchema), async (c) => {
+  .get("/", validate("query", alertListQuerySchema.extend(pageQuerySchema.shape)), async (c) => {
     const user = signedIn(c);
-    const list = await listAlerts(c.var.deps.db, viewerOf(c), c.req.valid("query"), user.organisationId);
-    return c.json({ alerts: list.sort(compareAlerts) }, 200);
+    return c.json(await listAlertPage(c.var.deps.db, viewerOf(c), c.req.valid("query"), user.organisationId), 200);
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const user = signedIn(c);

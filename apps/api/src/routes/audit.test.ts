@@ -20,6 +20,12 @@ describe("GET /api/audit", () => {
     expect(entries[0]).toMatchObject({ userId: w.convenor.id, before: { updateIntervalDays: 42 }, after: { updateIntervalDays: 30 } });
     const limited = await json(await call(w.app, "GET", "/api/audit?limit=1", { cookie: w.convenor.cookie }));
     expect(limited.entries).toHaveLength(1);
+    expect(limited).toMatchObject({ limit: 1, offset: 0, total: expect.any(Number) });
+    const next = await json(
+      await call(w.app, "GET", `/api/audit?entity=cycle&entityId=${cycle.id}&limit=1&offset=1`, { cookie: w.convenor.cookie }),
+    );
+    expect(next).toMatchObject({ total: 2, limit: 1, offset: 1 });
+    expect(next.entries.map((e: { action: string }) => e.action)).toEqual(["create"]);
   });
 
   it("is for the convenor only and names a bad limit", async () => {

@@ -60,6 +60,90 @@ describe("GET /api/goals", () => {
   });
 });
 
+describe("GET /api/goals, a page at a time", () => {
+  async function listed(app: Convene["app"], cookie: string, query: string) {
+    const res = await call(app, "GET", `/api/goals?${query}`, { cookie });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return json<{ goals: { id: number; title: string }[]; total: number; limit: number; offset: number }>(res);
+  }
+
+  it("pages in 50s by default and gives the total, rows slim", async () => {
+    const { app, convenor, cycle } = await setup();
+    const titles = ["delta", "Alpha", "charlie", "Écho", "bravo", "foxtrot", "golf"];
+    for (const title of titles) await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title });
+    const all = await listed(app, convenor.cookie, `cycleId=${cycle.id}`);
+    expect(all).toMatchObject({ total: 7, limit: 50, offset: 0 });
+    expect(all.goals).toHaveLength(7);
+    // What the table shows, not the goal's measures or description.
+    expect(Object.keys(all.goals[0]!)).not.toContain("measures");
+    expect(Object.keys(all.goals[0]!)).not.toContain("description");
+    expect(all.goals[0]).toMatchObject({ status: "not_started", progress: null, lastUpdateAt: null, version: 1 });
+
+    const second = await listed(app, convenor.cookie, `cycleId=${cycle.id}&sort=title.asc&limit=3&offset=3`);
+    expect(second).toMatchObject({ total: 7, limit: 3, offset: 3 });
+    // Case and accents do not change the order: "Écho" sorts as "echo".
+    expect(second.goals.map((g) => g.title)).toEqual(["delta", "Écho", "foxtrot"]);
+    const last = await listed(app, convenor.cookie, `cycleId=${cycle.id}&sort=title.desc&limit=3&offset=6`);
+    expect(last.goals.map((g) => g.title)).toEqual(["Alpha"]);
+    const beyond = await listed(app, convenor.cookie, `cycleId=${cycle.id}&limit=3&offset=30`);
+    expect(beyond).toMatchObject({ goals: [], total: 7 });
+  });
+
+  it("sorts by lead, due date and last update in SQL, empty values first going up", async () => {
+    const { app, convenor, cycle } = await setup();
+    const [first, second] = await organisationIds(convene!);
+    const a = await makeGoal(app, convenor.cookie, {
+      cycleId: cycle.id,
+      title: "a",
+      leadOrganisationId: second,
+      dueDate: "2026-05-01",
+      status: "achieved",
+    });
+    const b = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "b", leadOrganisationId: null, dueDate: null });
+    const c = await makeGoal(app, convenor.cookie, {
+      cycleId: cycle.id,
+      title: "c",
+      leadOrganisationId: first,
+      dueDate: "2026-03-01",
+      status: "at_risk",
+    });
+    const ids = async (sort: string) => (await listed(app, convenor.cookie, `cycleId=${cycle.id}&sort=${sort}`)).goals.map((g) => g.id);
+    expect(await ids("dueDate.asc")).toEqual([b.id, c.id, a.id]);
+    expect(await ids("dueDate.desc")).toEqual([a.id, c.id, b.id]);
+    // Status in the order the statuses are listed (not started … achieved), not alphabetically.
+    expect(await ids("status.asc")).toEqual([b.id, c.id, a.id]);
+    const names = (await listed(app, convenor.cookie, `cycleId=${cycle.id}&sort=lead.asc`)).goals.map((g) => g.id);
+    expect(names[0]).toBe(b.id);
+    const update = await call(app, "POST", "/api/updates", {
+      cookie: convenor.cookie,
+      body: { goalId: c.id, note: "Moved on", values: [], visibility: "members" },
+    });
+    expect(update.status, await update.clone().text()).toBe(201);
+    expect((await ids("lastUpdate.desc"))[0]).toBe(c.id);
+  });
+
+  it("names a bad page size or sort in plain words", async () => {
+    const { app, member } = await setup();
+    const big = await call(app, "GET", "/api/goals?limit=1000", { cookie: member.cookie });
+    expect(big.status).toBe(400);
+    expect(await badFields(big)).toEqual(["limit"]);
+    const sort = await call(app, "GET", "/api/goals?sort=colour.asc", { cookie: member.cookie });
+    expect(sort.status).toBe(400);
+    expect(JSON.stringify(await json(sort))).toContain("Sort by one of title");
+  });
+
+  it("gives pickers every goal by name at /api/goals/choices", async () => {
+    const { app, convenor, member, cycle } = await setup();
+    for (let i = 0; i < 3; i++) await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: `Goal ${i}` });
+    await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "Secret", visibility: "convenor" });
+    const res = await call(app, "GET", `/api/goals/choices?cycleId=${cycle.id}`, { cookie: member.cookie });
+    expect(res.status).toBe(200);
+    const { goals } = await json(res);
+    expect(goals.map((g: { title: string }) => g.title)).toEqual(["Goal 0", "Goal 1", "Goal 2"]);
+    expect(goals[0]).toEqual({ id: expect.any(Number), title: "Goal 0", cycleId: cycle.id, cycleName: cycle.name, version: 1 });
+  });
+});
+
 describe("GET /api/goals/:id", () => {
   it("answers 404, not 403, for a goal the viewer may not see", async () => {
     const { app, convenor, member, observer, cycle } = await setup();

@@ -1,5 +1,12 @@
-import { copiesOf, getGoal, listGoals, listProgressUpdates, measureValueHistory } from "@convene/db";
-import { copyForwardSchema, goalInputSchema, goalListQuerySchema, goalPatchSchema, goalProgressOverTime } from "@convene/domain";
+import { copiesOf, getGoal, listGoalChoices, listGoalPage, listProgressUpdates, measureValueHistory } from "@convene/db";
+import {
+  copyForwardSchema,
+  goalInputSchema,
+  goalListQuerySchema,
+  goalPageQuerySchema,
+  goalPatchSchema,
+  goalProgressOverTime,
+} from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
@@ -8,12 +15,22 @@ import { copyGoalForward, createGoal, setGoalDeleted, updateGoal } from "../serv
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
 
+const bin = { deleted: z.enum(["true", "false"]).optional() };
+
 export const goals = new Hono<AppBindings>()
-  .get("/", validate("query", goalListQuerySchema.extend({ deleted: z.enum(["true", "false"]).optional() })), async (c) => {
+  /** One page of the goals table, sorted and filtered in SQL (50 a page unless `limit` says). */
+  .get("/", validate("query", goalPageQuerySchema.extend(bin)), async (c) => {
     signedIn(c);
     const { deleted, ...query } = c.req.valid("query");
     if (deleted === "true") convenorOnly(c);
-    return c.json({ goals: await listGoals(c.var.deps.db, viewerOf(c), { ...query, deleted: deleted === "true" }) }, 200);
+    return c.json(await listGoalPage(c.var.deps.db, viewerOf(c), { ...query, deleted: deleted === "true" }), 200);
+  })
+  /** Every matching goal by name, for pickers. */
+  .get("/choices", validate("query", goalListQuerySchema.extend(bin)), async (c) => {
+    signedIn(c);
+    const { deleted, ...query } = c.req.valid("query");
+    if (deleted === "true") convenorOnly(c);
+    return c.json({ goals: await listGoalChoices(c.var.deps.db, viewerOf(c), { ...query, deleted: deleted === "true" }) }, 200);
   })
   .get("/:id", validate("param", idParam), async (c) => {
     signedIn(c);

@@ -45,6 +45,25 @@ describe("meetings: list and detail", () => {
     expect(secret.cycleId).toBeNull();
   });
 
+  it("pages upcoming meetings soonest first and past ones latest first, with the total", async () => {
+    const { app, convenor } = await setup();
+    const year = new Date().getUTCFullYear();
+    const older = await makeMeeting(app, convenor.cookie, { startsAt: `${year - 2}-03-01T10:00:00Z` });
+    const old = await makeMeeting(app, convenor.cookie, { startsAt: `${year - 1}-03-01T10:00:00Z` });
+    const later = await makeMeeting(app, convenor.cookie, { startsAt: `${year + 2}-03-01T10:00:00Z` });
+    const soon = await makeMeeting(app, convenor.cookie, { startsAt: `${year + 1}-03-01T10:00:00Z` });
+    const listed = async (q: string) => json(await call(app, "GET", `/api/meetings?${q}`, { cookie: convenor.cookie }));
+    const upcoming = await listed("when=upcoming");
+    expect(upcoming).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(upcoming.meetings.map((m: { id: number }) => m.id)).toEqual([soon.id, later.id]);
+    const past = await listed("when=past&limit=1&offset=1");
+    expect(past).toMatchObject({ total: 2, limit: 1, offset: 1 });
+    expect(past.meetings.map((m: { id: number }) => m.id)).toEqual([older.id]);
+    expect((await listed("when=past")).meetings.map((m: { id: number }) => m.id)).toEqual([old.id, older.id]);
+    const choices = await json(await call(app, "GET", "/api/meetings/choices", { cookie: convenor.cookie }));
+    expect(choices.meetings.map((m: { id: number }) => m.id)).toEqual([older.id, old.id, soon.id, later.id]);
+  });
+
   it("needs sign-in, names bad filters and keeps the bin for the convenor", async () => {
     const { app, member } = await setup();
     expect((await call(app, "GET", "/api/meetings")).status).toBe(401);

@@ -2,7 +2,7 @@
  * Meetings: the annual workshop, the AGM, ad hoc and informal meetings, with attendance,
  * decisions (which may create or change goals) and calendar feeds. Hidden meetings answer 404.
  */
-import { attendanceByYear, getCycle, listMeetings, meetingDetail, meetingsForGoal } from "@convene/db";
+import { attendanceByYear, getCycle, listMeetingPage, listMeetings, meetingDetail, meetingsForGoal } from "@convene/db";
 import {
   attendanceInputSchema,
   decisionInputSchema,
@@ -10,6 +10,7 @@ import {
   meetingListQuerySchema,
   meetingPatchSchema,
   missingFormalMeetings,
+  pageQuerySchema,
 } from "@convene/domain";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
@@ -40,7 +41,26 @@ const calendarHeaders = (filename?: string) => ({
 });
 
 export const meetings = new Hono<AppBindings>()
-  .get("/", validate("query", meetingListQuerySchema.extend({ deleted: z.enum(["true", "false"]).optional() })), async (c) => {
+  /** One page of meetings: `when=upcoming` soonest first, `when=past` latest first, else oldest first. */
+  .get(
+    "/",
+    validate(
+      "query",
+      meetingListQuerySchema.extend({
+        deleted: z.enum(["true", "false"]).optional(),
+        when: z.enum(["upcoming", "past"], { error: "Choose upcoming or past" }).optional(),
+        ...pageQuerySchema.shape,
+      }),
+    ),
+    async (c) => {
+      signedIn(c);
+      const { deleted, ...query } = c.req.valid("query");
+      if (deleted === "true") convenorOnly(c);
+      return c.json(await listMeetingPage(c.var.deps.db, viewerOf(c), { ...query, deleted: deleted === "true" }), 200);
+    },
+  )
+  /** Every matching meeting, oldest first, for pickers. */
+  .get("/choices", validate("query", meetingListQuerySchema.extend({ deleted: z.enum(["true", "false"]).optional() })), async (c) => {
     signedIn(c);
     const { deleted, ...query } = c.req.valid("query");
     if (deleted === "true") convenorOnly(c);

@@ -48,6 +48,19 @@ describe("GET /api/milestones", () => {
     expect(newest.milestones.at(-1).title).toMatch(/informal coordination/);
   });
 
+  it("pages the timeline in date order with the total, and gives pickers the whole of it", async () => {
+    const { app, observer } = await setup();
+    const all = await json(await call(app, "GET", "/api/milestones", { cookie: observer.cookie }));
+    expect(all).toMatchObject({ total: SEEDED, limit: 50, offset: 0 });
+    const page = await json(await call(app, "GET", "/api/milestones?limit=2&offset=2", { cookie: observer.cookie }));
+    expect(page).toMatchObject({ total: SEEDED, limit: 2, offset: 2 });
+    expect(page.milestones.map((m: { id: number }) => m.id)).toEqual(all.milestones.slice(2, 4).map((m: { id: number }) => m.id));
+    expect(page.years).toEqual([2019, 2018, 2017]);
+    const choices = await json(await call(app, "GET", "/api/milestones/choices?order=desc", { cookie: observer.cookie }));
+    expect(choices.milestones).toHaveLength(SEEDED);
+    expect(choices.milestones.at(-1).title).toMatch(/informal coordination/);
+  });
+
   it("lists only what the viewer may see", async () => {
     const { app, convenor, member, observer } = await setup();
     await makeMilestone(app, convenor.cookie, { title: "Members-only briefing", visibility: "members" });

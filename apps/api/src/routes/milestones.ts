@@ -1,6 +1,6 @@
 /** The group's collective-advocacy milestones: a timeline anyone signed in may read, as far as they may see it. */
-import { getMilestone, listMilestones, milestoneYears } from "@convene/db";
-import { milestoneInputSchema, milestoneListQuerySchema, milestonePatchSchema } from "@convene/domain";
+import { getMilestone, listMilestonePage, listMilestones, milestoneYears } from "@convene/db";
+import { milestoneInputSchema, milestoneListQuerySchema, milestonePatchSchema, pageQuerySchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
@@ -15,17 +15,25 @@ const listQuery = milestoneListQuerySchema.extend({
 });
 
 export const milestones = new Hono<AppBindings>()
-  .get("/", validate("query", listQuery), async (c) => {
+  /** One page of the timeline, with every year that has milestones (for the year filter). */
+  .get("/", validate("query", listQuery.extend(pageQuerySchema.shape)), async (c) => {
     signedIn(c);
     const { deleted, ...query } = c.req.valid("query");
     if (deleted === "true") convenorOnly(c);
     const { db } = c.var.deps;
     const viewer = viewerOf(c);
-    const [list, years] = await Promise.all([
-      listMilestones(db, viewer, { ...query, deleted: deleted === "true" }),
+    const [page, years] = await Promise.all([
+      listMilestonePage(db, viewer, { ...query, deleted: deleted === "true" }),
       milestoneYears(db, viewer),
     ]);
-    return c.json({ milestones: list, years }, 200);
+    return c.json({ ...page, years }, 200);
+  })
+  /** Every matching milestone, for pickers. */
+  .get("/choices", validate("query", listQuery), async (c) => {
+    signedIn(c);
+    const { deleted, ...query } = c.req.valid("query");
+    if (deleted === "true") convenorOnly(c);
+    return c.json({ milestones: await listMilestones(c.var.deps.db, viewerOf(c), { ...query, deleted: deleted === "true" }) }, 200);
   })
   .get("/:id", validate("param", idParam), async (c) => {
     signedIn(c);

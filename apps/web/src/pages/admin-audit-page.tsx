@@ -1,6 +1,8 @@
 /** Who changed what, when: the convenor's record of every write. */
+import { DEFAULT_PAGE_SIZE } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
+import { offsetOf, Pager } from "../components/pager.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { formatDateTime } from "../format.ts";
 import { auditQuery } from "../queries.ts";
@@ -34,9 +36,9 @@ function summarise(value: unknown): string {
 }
 
 export function AdminAuditPage() {
-  const { entity } = useSearch({ from: "/app/admin/audit" });
+  const { entity, page } = useSearch({ from: "/app/admin/audit" });
   const navigate = useNavigate({ from: "/admin/audit" });
-  const audit = useQuery(auditQuery(entity));
+  const audit = useQuery(auditQuery(entity, offsetOf(page, DEFAULT_PAGE_SIZE)));
   return (
     <>
       <h1>Audit log</h1>
@@ -93,6 +95,9 @@ export function AdminAuditPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {audit.data && audit.data.total > 0 && (
+        <Pager info={audit.data} noun="change" onPage={(p) => navigate({ search: { entity, page: p > 1 ? p : undefined } })} />
       )}
     </>
   );

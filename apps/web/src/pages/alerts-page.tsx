@@ -1,5 +1,5 @@
 /** Coordinated-action alerts: open ones first, nearest deadline first; anyone who may raise one can. */
-import { type AlertState, alertStateLabels, alertStates } from "@convene/domain";
+import { type AlertState, alertStateLabels, alertStates, DEFAULT_PAGE_SIZE } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useAccess } from "../access.ts";
@@ -7,17 +7,18 @@ import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format
 import type { AlertSummary } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
+import { offsetOf, Pager } from "../components/pager.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDateTime } from "../format.ts";
-import { alertsQuery } from "../queries.ts";
+import { alertPageQuery } from "../queries.ts";
 
 export function AlertsPage() {
   const search = useSearch({ from: "/app/alerts" });
   const navigate = useNavigate({ from: "/alerts" });
-  const alerts = useQuery(alertsQuery(search.state));
   const { takesPart: mayRaise, speaksForOrganisation } = useAccess();
+  const alerts = useQuery(alertPageQuery(search.state, offsetOf(search.page, DEFAULT_PAGE_SIZE)));
 
   return (
     <>
@@ -40,7 +41,7 @@ export function AlertsPage() {
           allLabel="All alerts"
           value={search.state}
           options={alertStates.map((s) => ({ value: s, label: `${alertStateLabels[s]} alerts` }))}
-          onChange={(v) => void navigate({ search: (p) => ({ ...p, state: v as AlertState | undefined }), replace: true })}
+          onChange={(v) => void navigate({ search: (p) => ({ ...p, page: undefined, state: v as AlertState | undefined }), replace: true })}
         />
       </FilterBar>
       <CsvDownload path="/data/alerts.csv" query={{ state: search.state }} />
@@ -71,11 +72,20 @@ export function AlertsPage() {
           </EmptyState>
         )
       ) : (
-        <ul className="alert-list">
-          {alerts.data?.alerts.map((a) => (
-            <AlertCard key={a.id} alert={a} showOwn={speaksForOrganisation} />
-          ))}
-        </ul>
+        <>
+          <ul className="alert-list">
+            {alerts.data?.alerts.map((a) => (
+              <AlertCard key={a.id} alert={a} showOwn={speaksForOrganisation} />
+            ))}
+          </ul>
+          {alerts.data && (
+            <Pager
+              info={alerts.data}
+              noun="alert"
+              onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })}
+            />
+          )}
+        </>
       )}
     </>
   );

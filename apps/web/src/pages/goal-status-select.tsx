@@ -8,11 +8,19 @@ import { type GoalStatus, goalStatuses, goalStatusLabels } from "@convene/domain
 import { useRef, useState } from "react";
 import type { GoalSummary } from "../api.ts";
 import { useToast } from "../components/toast.tsx";
-import type { useGoalEdit } from "./goal-form-page.tsx";
 
 const browsingKeys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 
-export function GoalStatusSelect({ goal, save }: { goal: GoalSummary; save: ReturnType<typeof useGoalEdit>["save"] }) {
+/** What the edit needs of a goal: a full goal or a row of the goals table will do. */
+type StatusGoal = Pick<GoalSummary, "id" | "version" | "title" | "status">;
+
+export function GoalStatusSelect<G extends StatusGoal>({
+  goal,
+  save,
+}: {
+  goal: G;
+  save: (base: G, values: { status: GoalStatus }, options?: { onDone?: (saved: G) => void }) => void;
+}) {
   const toast = useToast();
   const [choice, setChoice] = useState<GoalStatus | null>(null);
   /** Whether the last change came from browsing with the keyboard rather than picking. */

@@ -1,25 +1,25 @@
 /**
- * The goals table: sort, filter by theme/status/organisation, search, choose columns — all kept
- * in the URL, so a pasted link shows the same view. The convenor changes status in place.
+ * The goals table: sort, filter by theme/status/organisation, search, choose columns, the page —
+ * all kept in the URL, so a pasted link shows the same view. The server sorts, filters and pages
+ * (50 a page), so the table only ever holds one page's rows. The convenor changes status in place.
  */
-import { type GoalStatus, goalStatuses, goalStatusLabels } from "@convene/domain";
+import { DEFAULT_PAGE_SIZE, type GoalStatus, goalStatuses, goalStatusLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import {
   type ColumnDef,
   columnVisibilityFeature,
-  createSortedRowModel,
   rowSortingFeature,
   type SortingState,
-  sortFn_alphanumeric,
-  sortFn_basic,
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
-import { api, call, type GoalSummary } from "../api.ts";
+import { useAccess } from "../access.ts";
+import { api, call, type GoalPatchBody, type GoalRow } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterSelect } from "../components/filter-select.tsx";
+import { offsetOf, Pager } from "../components/pager.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
@@ -28,16 +28,13 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate } from "../format.ts";
-import { goalsQuery, meQuery, organisationsQuery, themesQuery } from "../queries.ts";
-import { useGoalEdit } from "./goal-form-page.tsx";
+import { goalPageQuery, organisationsQuery, themesQuery } from "../queries.ts";
+import { useVersionedEdit } from "../versioned-edit.tsx";
+import { goalFieldLabels, showGoalField } from "./goal-form-page.tsx";
 import { GoalStatusSelect } from "./goal-status-select.tsx";
 
-const features = tableFeatures({
-  rowSortingFeature,
-  columnVisibilityFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
+// No sorted row model: the server sorts, and the table shows the page in the order it came.
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 
 const columnLabels: Record<string, string> = {
   title: "Goal",
@@ -61,22 +58,26 @@ export function GoalsPage() {
   const search = useSearch({ from: "/app/goals" });
   const navigate = useNavigate({ from: "/goals" });
   const { cycle, isLoading: cyclesLoading } = useCycleChoice();
-  const me = useQuery(meQuery);
-  const isConvenor = me.data?.user?.role === "convenor";
+  const { isConvenor } = useAccess();
   const themes = useQuery(themesQuery);
   const orgs = useQuery(organisationsQuery);
   const goals = useQuery({
-    ...goalsQuery({
+    ...goalPageQuery({
       cycleId: cycle?.id,
       themeId: search.theme,
       status: search.status,
       organisationId: search.org,
       q: search.q,
       deleted: search.bin,
+      sort: search.sort,
+      offset: offsetOf(search.page, DEFAULT_PAGE_SIZE),
+      limit: DEFAULT_PAGE_SIZE,
     }),
     enabled: cycle !== undefined,
   });
-  const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  // A new filter starts again from the first page; the page itself is a step in history.
+  const setSearch = (patch: Partial<typeof search>) =>
+    void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }), replace: true });
 
   // Typing searches after a short pause rather than on every key.
   const [q, setQ] = useState(search.q ?? "");
@@ -182,12 +183,34 @@ export function GoalsPage() {
       ) : goals.error ? (
         <ErrorMessage error={goals.error} retry={() => goals.refetch()} />
       ) : (
-        <GoalsTable
-          goals={goals.data?.goals ?? []}
-          isConvenor={isConvenor && !closed}
-          filtered={Boolean(filtered)}
-          bin={Boolean(search.bin)}
-        />
+        <>
+          {goals.data && goals.data.goals.length === 0 && goals.data.total > 0 ? (
+            // An old link, or the last goal of the last page deleted: there are goals, just not here.
+            <p className="notice">
+              This page is past the end of the list.{" "}
+              <Link to="/goals" search={(p) => ({ ...p, page: undefined })}>
+                Go to the first page
+              </Link>
+            </p>
+          ) : (
+            <GoalsTable
+              goals={goals.data?.goals ?? []}
+              isConvenor={isConvenor && !closed}
+              filtered={Boolean(filtered)}
+              bin={Boolean(search.bin)}
+            />
+          )}
+          {goals.data && goals.data.total > 0 && (
+            <Pager
+              info={goals.data}
+              noun="goal"
+              onPage={(page) => {
+                void navigate({ search: (prev) => ({ ...prev, page: page > 1 ? page : undefined }) });
+                document.getElementById("goals-table")?.focus();
+              }}
+            />
+          )}
+        </>
       )}
       {isConvenor && !search.bin && (
         <p className="no-print">
@@ -200,10 +223,20 @@ export function GoalsPage() {
   );
 }
 
-function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]; isConvenor: boolean; filtered: boolean; bin: boolean }) {
+/** The inline status edit of a table row: the goal PATCH of the goal form, on the slim row. */
+function useGoalRowEdit() {
+  return useVersionedEdit<GoalRow, GoalPatchBody>({
+    family: { root: "goals", one: "goal", many: "goals" },
+    send: (id, json) => call(api.goals[":id"].$patch({ param: { id: String(id) }, json })).then((r) => r.goal),
+    labels: goalFieldLabels,
+    show: showGoalField,
+  });
+}
+
+function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalRow[]; isConvenor: boolean; filtered: boolean; bin: boolean }) {
   const search = useSearch({ from: "/app/goals" });
   const navigate = useNavigate({ from: "/goals" });
-  const edit = useGoalEdit();
+  const edit = useGoalRowEdit();
   const toast = useToast();
   const queryClient = useQueryClient();
   const restore = useMutation({
@@ -220,13 +253,12 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
     Object.keys(columnLabels).map((c) => [c, visibleCols ? visibleCols.includes(c) : !defaultHidden.includes(c)]),
   );
 
-  const columns = useMemo<ColumnDef<typeof features, GoalSummary>[]>(
+  const columns = useMemo<ColumnDef<typeof features, GoalRow>[]>(
     () => [
       {
         id: "title",
         accessorFn: (g) => g.title,
         header: "Goal",
-        sortFn: "alphanumeric",
         enableHiding: false,
         cell: ({ row }) => (
           <Link to="/goals/$goalId" params={{ goalId: row.original.id }} className="goal-link">
@@ -234,13 +266,12 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
           </Link>
         ),
       },
-      { id: "theme", accessorFn: (g) => g.themeName ?? "", header: "Theme", sortFn: "alphanumeric" },
-      { id: "lead", accessorFn: (g) => g.leadName ?? "", header: "Lead", sortFn: "alphanumeric" },
+      { id: "theme", accessorFn: (g) => g.themeName ?? "", header: "Theme" },
+      { id: "lead", accessorFn: (g) => g.leadName ?? "", header: "Lead" },
       {
         id: "status",
         accessorFn: (g) => goalStatuses.indexOf(g.status),
         header: "Status",
-        sortFn: "basic",
         cell: ({ row }) =>
           isConvenor && !bin ? <GoalStatusSelect goal={row.original} save={edit.save} /> : <StatusBadge status={row.original.status} />,
       },
@@ -248,21 +279,18 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
         id: "progress",
         accessorFn: (g) => g.progress ?? -1,
         header: "Progress",
-        sortFn: "basic",
         cell: ({ row }) => <ProgressBar value={row.original.progress} label={`Progress of ${row.original.title}`} />,
       },
       {
         id: "dueDate",
         accessorFn: (g) => g.dueDate ?? "",
         header: "Due",
-        sortFn: "alphanumeric",
         cell: ({ row }) => <span className="nowrap">{formatCompactDate(row.original.dueDate)}</span>,
       },
       {
         id: "lastUpdate",
         accessorFn: (g) => g.lastUpdateAt ?? "",
         header: "Last update",
-        sortFn: "alphanumeric",
         cell: ({ row }) =>
           row.original.lastUpdateAt ? (
             <span className="nowrap">{formatCompactDate(row.original.lastUpdateAt)}</span>
@@ -274,7 +302,6 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
         id: "visibility",
         accessorFn: (g) => g.visibility,
         header: "Visible to",
-        sortFn: "alphanumeric",
         cell: ({ row }) => <VisibilityBadge visibility={row.original.visibility} />,
       },
     ],
@@ -285,11 +312,16 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
     features,
     columns,
     data: goals,
+    manualSorting: true,
     state: { sorting, columnVisibility },
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const s = next[0];
-      void navigate({ search: (p) => ({ ...p, sort: s ? `${s.id}.${s.desc ? "desc" : "asc"}` : undefined }), replace: true });
+      // A new order starts again from the first page.
+      void navigate({
+        search: (p) => ({ ...p, page: undefined, sort: s ? `${s.id}.${s.desc ? "desc" : "asc"}` : undefined }),
+        replace: true,
+      });
     },
     onColumnVisibilityChange: (updater) => {
       const next = typeof updater === "function" ? updater(columnVisibility) : updater;
@@ -322,9 +354,6 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
   return (
     <>
       <div className="table-tools no-print">
-        <p className="muted" aria-live="polite">
-          {goals.length === 1 ? "1 goal" : `${goals.length} goals`}
-        </p>
         <details className="column-chooser">
           <summary>Columns</summary>
           <fieldset>
@@ -341,7 +370,8 @@ function GoalsTable({ goals, isConvenor, filtered, bin }: { goals: GoalSummary[]
         </details>
       </div>
       <div className="table-scroll">
-        <table className="data-table goals-table">
+        {/* Focused after a page turn, so the keyboard starts again at the top of the new rows. */}
+        <table className="data-table goals-table" id="goals-table" tabIndex={-1}>
           <caption className="visually-hidden">Goals, sortable by column</caption>
           <thead>
             {table.getHeaderGroups().map((hg) => (

@@ -15,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useAccess } from "../access.ts";
-import { ApiFailure, api, call, type GoalSummary, type MeetingDetail } from "../api.ts";
+import { ApiFailure, api, call, type MeetingDetail } from "../api.ts";
 import { ConfirmDialog } from "../components/dialog.tsx";
 import { Markdown } from "../components/markdown.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
@@ -405,7 +405,7 @@ function DecisionForm({ detail }: { detail: MeetingDetail }) {
     },
   });
   // The version of the goal chosen, read when the form is sent: the goals load after the form starts.
-  const goalsNow = useRef<GoalSummary[]>([]);
+  const goalsNow = useRef<{ id: number; version: number }[]>([]);
   const schema = useMemo(() => decisionSchema((id) => goalsNow.current.find((g) => g.id === id)?.version), []);
   const form = useAppForm({
     defaultValues: emptyDecision(defaultCycle?.id ?? null),

@@ -1,5 +1,5 @@
 /** All meetings the reader may see: upcoming first, then past ones, and who has been coming. */
-import { type MeetingKind, meetingKindLabels, meetingKinds } from "@convene/domain";
+import { DEFAULT_PAGE_SIZE, type MeetingKind, meetingKindLabels, meetingKinds } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy } from "react";
@@ -8,27 +8,32 @@ import type { MeetingAttendanceByYear, MeetingSummary } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
+import { offsetOf, Pager } from "../components/pager.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
 import { formatMeetingTime } from "../meeting-format.ts";
-import { meetingAttendanceQuery, meetingsQuery } from "../queries.ts";
+import { meetingAttendanceQuery, meetingPageQuery } from "../queries.ts";
 
 const AttendanceChart = lazy(() => import("../charts/attendance-chart.tsx").then((m) => ({ default: m.AttendanceChart })));
 
 export function MeetingsPage() {
   const search = useSearch({ from: "/app/meetings" });
   const navigate = useNavigate({ from: "/meetings" });
-  const list = useQuery(meetingsQuery({ kind: search.kind }));
-  const attendance = useQuery(meetingAttendanceQuery);
   const { isConvenor } = useAccess();
+  // Upcoming and past are paged apart by the server, each in its own order.
+  const upcomingList = useQuery(
+    meetingPageQuery({ kind: search.kind, when: "upcoming", offset: offsetOf(search.upcoming, DEFAULT_PAGE_SIZE) }),
+  );
+  const pastList = useQuery(meetingPageQuery({ kind: search.kind, when: "past", offset: offsetOf(search.page, DEFAULT_PAGE_SIZE) }));
+  const attendance = useQuery(meetingAttendanceQuery);
 
-  if (list.isLoading) return <SkeletonPage title="Meetings" />;
-  if (list.error || !list.data) return <ErrorMessage error={list.error} retry={() => list.refetch()} />;
+  if (upcomingList.isLoading || pastList.isLoading) return <SkeletonPage title="Meetings" />;
+  if (upcomingList.error || !upcomingList.data) return <ErrorMessage error={upcomingList.error} retry={() => upcomingList.refetch()} />;
+  if (pastList.error || !pastList.data) return <ErrorMessage error={pastList.error} retry={() => pastList.refetch()} />;
 
-  const now = new Date().toISOString();
-  const upcoming = list.data.meetings.filter((m) => (m.endsAt ?? m.startsAt) >= now);
-  const past = list.data.meetings.filter((m) => (m.endsAt ?? m.startsAt) < now).reverse();
+  const upcoming = upcomingList.data;
+  const past = pastList.data;
 
   return (
     <>
@@ -51,12 +56,15 @@ export function MeetingsPage() {
           allLabel="All kinds"
           value={search.kind}
           options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))}
-          onChange={(v) => void navigate({ search: (s) => ({ ...s, kind: v as MeetingKind | undefined }) })}
+          // A new kind starts both lists again from their first page.
+          onChange={(v) =>
+            void navigate({ search: (s) => ({ ...s, page: undefined, upcoming: undefined, kind: v as MeetingKind | undefined }) })
+          }
         />
       </FilterBar>
       <CsvDownload path="/data/meetings.csv" query={{ kind: search.kind }} />
 
-      {list.data.meetings.length === 0 ? (
+      {upcoming.total + past.total === 0 ? (
         <EmptyState title={search.kind ? `No ${meetingKindLabels[search.kind]} meetings yet` : "No meetings yet"}>
           <p>Workshops, AGMs, ad hoc meetings and informal events will appear here with their agenda, minutes, attendance and decisions.</p>
           {isConvenor ? (
@@ -71,11 +79,25 @@ export function MeetingsPage() {
         <>
           <section aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">Upcoming</h2>
-            {upcoming.length === 0 ? <p className="muted">No meeting is scheduled yet.</p> : <MeetingList meetings={upcoming} />}
+            {upcoming.total === 0 ? <p className="muted">No meeting is scheduled yet.</p> : <MeetingList meetings={upcoming.meetings} />}
+            {upcoming.total > upcoming.limit && (
+              <Pager
+                info={upcoming}
+                noun="upcoming meeting"
+                onPage={(p) => void navigate({ search: (s) => ({ ...s, upcoming: p > 1 ? p : undefined }) })}
+              />
+            )}
           </section>
           <section aria-labelledby="past-heading">
             <h2 id="past-heading">Past meetings</h2>
-            {past.length === 0 ? <p className="muted">None yet.</p> : <MeetingList meetings={past} />}
+            {past.total === 0 ? <p className="muted">None yet.</p> : <MeetingList meetings={past.meetings} />}
+            {past.total > 0 && (
+              <Pager
+                info={past}
+                noun="past meeting"
+                onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })}
+              />
+            )}
           </section>
         </>
       )}

@@ -3,8 +3,8 @@
  * precisely as it is known. Filters and order live in the URL, so a pasted link shows the same
  * view. The convenor adds, edits and removes milestones here (with undo).
  */
-import { formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKinds, yearOf } from "@convene/domain";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { DEFAULT_PAGE_SIZE, formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKinds, yearOf } from "@convene/domain";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { useAccess } from "../access.ts";
@@ -13,11 +13,12 @@ import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
 import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
 import { MilestoneKindBadge } from "../components/milestone-kind.tsx";
+import { offsetOf, Pager } from "../components/pager.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
-import { milestonesQuery } from "../queries.ts";
+import { milestonePageQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { MilestoneForm } from "./milestone-form.tsx";
 
@@ -31,14 +32,21 @@ function machineDate(m: Milestone): string {
 export function MilestonesPage() {
   const search = useSearch({ from: "/app/milestones" });
   const navigate = useNavigate({ from: "/milestones" });
-  const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  // A new filter or order starts again from the first page.
+  const setSearch = (patch: Partial<typeof search>) =>
+    void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }), replace: true });
   const { isConvenor } = useAccess();
   const newestFirst = search.order !== "oldest";
   // Keep the timeline on screen while a new filter or order loads, rather than flashing a skeleton.
-  const list = useQuery({
-    ...milestonesQuery({ kind: search.kind, year: search.year, organisationId: search.org, order: newestFirst ? "desc" : "asc" }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery(
+    milestonePageQuery({
+      kind: search.kind,
+      year: search.year,
+      organisationId: search.org,
+      order: newestFirst ? "desc" : "asc",
+      offset: offsetOf(search.page, DEFAULT_PAGE_SIZE),
+    }),
+  );
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Milestone | null>(null);
 
@@ -127,8 +135,8 @@ export function MilestonesPage() {
       ) : (
         <>
           <p className="muted small" aria-live="polite">
-            {plural(milestones.length, "milestone")}
-            {filtered ? (milestones.length === 1 ? " matches these filters" : " match these filters") : ""},{" "}
+            {plural(list.data?.total ?? milestones.length, "milestone")}
+            {filtered ? ((list.data?.total ?? milestones.length) === 1 ? " matches these filters" : " match these filters") : ""},{" "}
             {newestFirst ? "newest first" : "oldest first"}.
           </p>
           <div className="ms-timeline">
@@ -143,6 +151,13 @@ export function MilestonesPage() {
               </section>
             ))}
           </div>
+          {list.data && list.data.total > list.data.limit && (
+            <Pager
+              info={list.data}
+              noun="milestone"
+              onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+            />
+          )}
         </>
       )}
 

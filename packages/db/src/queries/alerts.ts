@@ -3,9 +3,18 @@
  * visibility. Who has NOT answered is a separate read for the convenor's eyes only: the route
  * that calls `organisationsNotAnswered` is convenor-only.
  */
-import { type AlertAnswerInput, type AlertInput, type AlertState, tallyAnswers, type Viewer, visibleLevels } from "@convene/domain";
-import type { Kysely } from "kysely";
+import {
+  type AlertAnswerInput,
+  type AlertInput,
+  type AlertState,
+  type PageQuery,
+  tallyAnswers,
+  type Viewer,
+  visibleLevels,
+} from "@convene/domain";
+import { type Kysely, sql } from "kysely";
 import type { Alert, Database } from "../schema.ts";
+import { pageOf } from "./paging.ts";
 
 export interface AlertFilter {
   state?: AlertState | undefined;
@@ -49,6 +58,25 @@ export async function listAlerts(db: Kysely<Database>, viewer: Viewer, filter: A
   });
 }
 export type AlertSummary = Awaited<ReturnType<typeof listAlerts>>[number];
+
+/**
+ * One page of the alerts, in the order of compareAlerts (open first, nearest deadline first; then
+ * the rest, latest deadline first), ordered and paged in SQL.
+ */
+export async function listAlertPage(db: Kysely<Database>, viewer: Viewer, filter: AlertFilter & PageQuery, organisationId?: number | null) {
+  let q = db.selectFrom("alerts as a").select("a.id").where("a.visibility", "in", visibleLevels(viewer));
+  if (filter.state) q = q.where("a.state", "=", filter.state);
+  const open = sql`case when ${sql.ref("a.state")} = 'open' then 0 else 1 end`;
+  // Each deadline key is null on the other group's rows, so where each engine sorts nulls does not matter.
+  const ordered = q
+    .orderBy(open)
+    .orderBy(sql`case when ${sql.ref("a.state")} = 'open' then ${sql.ref("a.deadline")} end`, "asc")
+    .orderBy(sql`case when ${sql.ref("a.state")} <> 'open' then ${sql.ref("a.deadline")} end`, "desc")
+    .orderBy("a.id");
+  const { rows, ...page } = await pageOf(db, ordered, filter);
+  const byId = new Map((await listAlerts(db, viewer, { ids: rows.map((r) => r.id) }, organisationId)).map((a) => [a.id, a]));
+  return { alerts: rows.flatMap((r) => (byId.has(r.id) ? [byId.get(r.id)!] : [])), ...page };
+}
 
 export async function getAlert(db: Kysely<Database>, viewer: Viewer, id: number, organisationId?: number | null) {
   const [alert] = await listAlerts(db, viewer, { ids: [id] }, organisationId);

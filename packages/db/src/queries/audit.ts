@@ -1,5 +1,7 @@
+import type { PageQuery } from "@convene/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
+import { pageOf } from "./paging.ts";
 
 export interface Actor {
   id: string | null;
@@ -44,24 +46,28 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditInput): Prom
     .execute();
 }
 
-export interface AuditListQuery {
+export interface AuditListQuery extends PageQuery {
   entity?: string | undefined;
   entityId?: string | undefined;
-  limit: number;
+  /** Older than this entry (the log's own cursor, kept beside offset paging). */
   before?: number | undefined;
 }
 
+/** One page of the log, newest first, with the total that matches. */
 export async function listAudit(db: Kysely<Database>, q: AuditListQuery) {
-  let query = db.selectFrom("auditEntries").selectAll().orderBy("id", "desc").limit(q.limit);
+  let query = db.selectFrom("auditEntries").selectAll().orderBy("id", "desc");
   if (q.entity) query = query.where("entity", "=", q.entity);
   if (q.entityId) query = query.where("entityId", "=", q.entityId);
   if (q.before) query = query.where("id", "<", q.before);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    ...r,
-    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-  }));
+  const { rows, ...page } = await pageOf(db, query, q);
+  return {
+    entries: rows.map((r) => ({
+      ...r,
+      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    })),
+    ...page,
+  };
 }
 
 /** The kinds of record the log holds, so a filter lists exactly what there is to filter by. */

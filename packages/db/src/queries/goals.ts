@@ -25,7 +25,8 @@ export interface GoalFilter extends GoalListQuery {
   deleted?: boolean;
 }
 
-function goalRows(db: Kysely<Database>, viewer: Viewer, f: GoalFilter) {
+/** The goals a viewer may see that match `f`, in id order: the base of every goal list. */
+export function goalRows(db: Kysely<Database>, viewer: Viewer, f: GoalFilter) {
   let q = db
     .selectFrom("goals as g")
     .innerJoin("cycles as c", "c.id", "g.cycleId")

@@ -2,9 +2,10 @@
  * Meetings as a viewer may see them. Every read takes the viewer and filters by visibility in
  * SQL; the goals a meeting's decisions link to are filtered by the goals' own visibility too.
  */
-import { addDaysIso, type MeetingInput, type MeetingListQuery, type Viewer, visibleLevels } from "@convene/domain";
-import type { Kysely } from "kysely";
+import { addDaysIso, type MeetingInput, type MeetingListQuery, type PageQuery, type Viewer, visibleLevels } from "@convene/domain";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
+import { pageOf } from "./paging.ts";
 
 export interface MeetingFilter extends MeetingListQuery {
   ids?: number[];
@@ -14,7 +15,8 @@ export interface MeetingFilter extends MeetingListQuery {
 /** `to` is a date: meetings starting on it count, so the bound is the start of the next day. */
 const dayAfter = (iso: string) => `${addDaysIso(iso, 1)}T00:00:00.000Z`;
 
-export async function listMeetings(db: Kysely<Database>, viewer: Viewer, f: MeetingFilter) {
+/** The meetings a viewer may see that match `f`, unordered: the base of every meeting list. */
+function meetingRows(db: Kysely<Database>, viewer: Viewer, f: MeetingFilter) {
   let q = db
     .selectFrom("meetings as m")
     .leftJoin("cycles as c", "c.id", "m.cycleId")
@@ -40,8 +42,35 @@ export async function listMeetings(db: Kysely<Database>, viewer: Viewer, f: Meet
   if (f.cycleId) q = q.where("m.cycleId", "=", f.cycleId);
   if (f.from) q = q.where("m.startsAt", ">=", new Date(`${f.from}T00:00:00Z`).toISOString());
   if (f.to) q = q.where("m.startsAt", "<", dayAfter(f.to));
-  const rows = await q.orderBy("m.startsAt").orderBy("m.id").execute();
-  return rows.map((r) => ({ ...r, attendedCount: Number(r.attendedCount ?? 0), decisionCount: Number(r.decisionCount ?? 0) }));
+  return q;
+}
+
+type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingRows>["execute"]>>[number];
+const withCounts = (r: MeetingRow) => ({ ...r, attendedCount: Number(r.attendedCount ?? 0), decisionCount: Number(r.decisionCount ?? 0) });
+
+/** Every matching meeting, oldest first: for pickers, the calendar feed, CSV and the AGM report. */
+export async function listMeetings(db: Kysely<Database>, viewer: Viewer, f: MeetingFilter) {
+  const rows = await meetingRows(db, viewer, f).orderBy("m.startsAt").orderBy("m.id").execute();
+  return rows.map(withCounts);
+}
+
+/**
+ * One page of meetings. `upcoming` (not yet ended, soonest first) and `past` (ended, latest
+ * first) are the meetings page's two lists; with neither, every meeting oldest first.
+ */
+export async function listMeetingPage(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  f: MeetingFilter & PageQuery & { when?: "upcoming" | "past" | undefined },
+  now = new Date().toISOString(),
+) {
+  let q = meetingRows(db, viewer, f);
+  const ended = sql`coalesce(${sql.ref("m.endsAt")}, ${sql.ref("m.startsAt")})`;
+  if (f.when === "upcoming") q = q.where(ended, ">=", now);
+  if (f.when === "past") q = q.where(ended, "<", now);
+  const dir = f.when === "past" ? "desc" : "asc";
+  const { rows, ...page } = await pageOf(db, q.orderBy("m.startsAt", dir).orderBy("m.id", dir), f);
+  return { meetings: rows.map(withCounts), ...page };
 }
 export type MeetingSummary = Awaited<ReturnType<typeof listMeetings>>[number];
 

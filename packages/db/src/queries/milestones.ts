@@ -8,12 +8,14 @@ import {
   type MilestoneInput,
   type MilestoneKind,
   type MilestoneListQuery,
+  type PageQuery,
   startOfPeriod,
   type Viewer,
   visibleLevels,
 } from "@convene/domain";
-import type { Kysely } from "kysely";
-import type { Database } from "../schema.ts";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, MilestoneTable } from "../schema.ts";
+import { pageOf } from "./paging.ts";
 import { bumpAnswersVersion } from "./stored-progress.ts";
 
 export interface MilestoneFilter extends MilestoneListQuery {
@@ -27,9 +29,9 @@ export interface MilestoneFilter extends MilestoneListQuery {
   to?: string;
 }
 
-export async function listMilestones(db: Kysely<Database>, viewer: Viewer, f: MilestoneFilter = {}) {
+/** The milestones a viewer may see that match `f`, unordered: the base of every milestone list. */
+function milestoneRows(db: Kysely<Database>, viewer: Viewer, f: MilestoneFilter) {
   const levels = visibleLevels(viewer);
-  const dir = f.order ?? "asc";
   let q = db
     .selectFrom("milestones as m")
     .selectAll("m")
@@ -69,7 +71,24 @@ export async function listMilestones(db: Kysely<Database>, viewer: Viewer, f: Mi
       ),
     );
   }
-  const rows = await q.orderBy("m.date", dir).orderBy("m.id", dir).execute();
+  const dir = f.order ?? "asc";
+  return q.orderBy("m.date", dir).orderBy("m.id", dir);
+}
+
+/** Every matching milestone in date order (oldest first unless `order` says): pickers, CSV, the deck. */
+export async function listMilestones(db: Kysely<Database>, viewer: Viewer, f: MilestoneFilter = {}) {
+  return withLinks(db, viewer, await milestoneRows(db, viewer, f).execute());
+}
+
+/** One page of the timeline, in the same order, with the total. */
+export async function listMilestonePage(db: Kysely<Database>, viewer: Viewer, f: MilestoneFilter & PageQuery) {
+  const { rows, ...page } = await pageOf(db, milestoneRows(db, viewer, f), f);
+  return { milestones: await withLinks(db, viewer, rows), ...page };
+}
+
+/** Milestones with their organisations and the goals the viewer may see. */
+async function withLinks(db: Kysely<Database>, viewer: Viewer, rows: Selectable<MilestoneTable>[]) {
+  const levels = visibleLevels(viewer);
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
 

@@ -1,0 +1,39 @@
+/**
+ * The signed-in person behind a session token, read straight from Better Auth's own tables in one
+ * indexed lookup (session.token is unique). The API's session check uses it on every request
+ * instead of Better Auth's getSession, whose framework around the same read cost about 1.3 ms CPU.
+ */
+import type { Kysely } from "kysely";
+
+export interface SessionRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: string | null;
+  organisationId: number | null;
+  banned: boolean;
+  /** When the session ends, unless Better Auth refreshes it first. */
+  expiresAt: Date;
+}
+
+/** Dates and flags as either engine hands them back (SQLite: text and 0/1; PostgreSQL: timestamp and boolean). */
+const asDate = (v: unknown) => (v instanceof Date ? v : new Date(v as string | number));
+
+export async function findSessionUser(authDb: Kysely<any>, token: string): Promise<SessionRow | undefined> {
+  const row = await authDb
+    .selectFrom("session as s")
+    .innerJoin("user as u", "u.id", "s.userId")
+    .select(["u.id", "u.name", "u.email", "u.role", "u.organisationId", "u.banned", "s.expiresAt"])
+    .where("s.token", "=", token)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    userId: String(row.id),
+    name: String(row.name),
+    email: String(row.email),
+    role: row.role ?? null,
+    organisationId: row.organisationId === null || row.organisationId === undefined ? null : Number(row.organisationId),
+    banned: Boolean(row.banned),
+    expiresAt: asDate(row.expiresAt),
+  };
+}
