@@ -3,6 +3,7 @@
  * route, so the document cannot drift from what the server sends. `call` in test-support.ts
  * runs it on every answer the API tests receive.
  */
+import { gunzipSync } from "node:zlib";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { replies } from "./api-contract.ts";
 import { jsonSchema } from "./api-docs.ts";
@@ -59,6 +60,9 @@ export function answerProblems(method: string, url: string, status: number, body
 /** Throws, naming the route and each misfit, when a JSON success answer does not fit its documented schema. */
 export async function checkAnswer(method: string, url: string, res: Response): Promise<void> {
   if (!(res.headers.get("content-type") ?? "").startsWith("application/json")) return;
-  const problems = answerProblems(method, url, res.status, await res.clone().json());
+  // A test that asks for gzip reads the compressed bytes itself; unpack them here for the check.
+  const bytes = Buffer.from(await res.clone().arrayBuffer());
+  const text = res.headers.get("content-encoding") === "gzip" ? gunzipSync(bytes).toString("utf8") : bytes.toString("utf8");
+  const problems = answerProblems(method, url, res.status, JSON.parse(text));
   if (problems.length) throw new Error(`The answer does not fit /api/openapi.json:\n${problems.slice(0, 10).join("\n")}`);
 }
