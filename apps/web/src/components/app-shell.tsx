@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useState } from "react";
 import { authClient } from "../auth-client.ts";
-import { useCycleChoice } from "../cycle-choice.ts";
+import { cycleLabel, useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { meQuery } from "../queries.ts";
 import { AlertBanner } from "./alert-banner.tsx";
@@ -140,8 +140,7 @@ function CyclePicker() {
       <select value={cycle?.id ?? ""} onChange={(e) => choose(Number(e.target.value))}>
         {cycles.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
-            {c.state === "closed" ? " (closed)" : ""}
+            {cycleLabel(c)}
           </option>
         ))}
       </select>
