@@ -19,6 +19,7 @@ export * from "./resource.ts";
 export * from "./roadmap.ts";
 export * from "./roles.ts";
 export * from "./sign-in.ts";
+export * from "./spreadsheet-number.ts";
 export * from "./statement.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";
