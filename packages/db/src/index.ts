@@ -12,6 +12,7 @@ export * from "./queries/meetings.ts";
 export * from "./queries/milestones.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/proposals.ts";
+export * from "./queries/rate-limit.ts";
 export * from "./queries/resources.ts";
 export * from "./queries/roadmap.ts";
 export * from "./queries/soft-delete.ts";
