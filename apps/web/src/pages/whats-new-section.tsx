@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, call, type FeedItem } from "../api.ts";
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { formatDate, formatDateTime, plural } from "../format.ts";
@@ -94,10 +95,13 @@ export function WhatsNewSection() {
   const items = data ? (showAll ? data.items : data.items.slice(0, FIRST)) : [];
 
   return (
-    <section aria-labelledby="whats-new-heading" className="whats-new">
-      <div className="section-head">
-        <h2 id="whats-new-heading">What's new</h2>
-        {data && data.items.length > 0 && (
+    <CollapsibleSection
+      name="whats-new"
+      title="What's new"
+      className="whats-new"
+      actions={
+        data &&
+        data.items.length > 0 && (
           <button
             type="button"
             className="button secondary small no-print"
@@ -106,8 +110,9 @@ export function WhatsNewSection() {
           >
             {seen.isPending ? "Marking…" : "Mark as seen"}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {feed.isLoading ? (
         <Skeleton lines={3} />
       ) : feed.error || !data ? (
@@ -143,6 +148,6 @@ export function WhatsNewSection() {
           )}
         </>
       )}
-    </section>
+    </CollapsibleSection>
   );
 }
