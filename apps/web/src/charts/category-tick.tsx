@@ -33,25 +33,26 @@ interface TickProps {
   x?: number | string;
   y?: number | string;
   payload?: { value?: unknown };
+  /** About how many characters fit on one line of the axis. */
+  perLine: number;
+  fontSize?: number;
 }
 
-/** Recharts' YAxis `tick` for long names: `<YAxis tick={categoryTick(24)} … />`. */
-export function categoryTick(perLine: number, fontSize = 12) {
-  return function CategoryTick({ x = 0, y = 0, payload }: TickProps) {
-    const full = String(payload?.value ?? "");
-    const lines = wrapLabel(full, perLine);
-    const top = -((lines.length - 1) * fontSize * 1.1) / 2;
-    return (
-      <g transform={`translate(${x},${y})`}>
-        <title>{full}</title>
-        <text x={-6} y={top} textAnchor="end" dominantBaseline="middle" fontSize={fontSize} fill={ink}>
-          {lines.map((l, i) => (
-            <tspan key={l} x={-6} dy={i === 0 ? 0 : fontSize * 1.1}>
-              {l}
-            </tspan>
-          ))}
-        </text>
-      </g>
-    );
-  };
+/** Recharts' YAxis `tick` for long names: `<YAxis tick={<CategoryTick perLine={24} />} … />` (Recharts adds x, y and payload). */
+export function CategoryTick({ x = 0, y = 0, payload, perLine, fontSize = 12 }: TickProps) {
+  const full = String(payload?.value ?? "");
+  const lines = wrapLabel(full, perLine);
+  const top = -((lines.length - 1) * fontSize * 1.1) / 2;
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <title>{full}</title>
+      <text x={-6} y={top} textAnchor="end" dominantBaseline="middle" fontSize={fontSize} fill={ink}>
+        {lines.map((l, i) => (
+          <tspan key={l} x={-6} dy={i === 0 ? 0 : fontSize * 1.1}>
+            {l}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
 }

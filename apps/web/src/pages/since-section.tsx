@@ -159,40 +159,38 @@ function MoversFigures({ data, title, when }: { data: Comparison; title: string;
 
 function SinceTable({ data, when }: { data: Comparison; when: string }) {
   return (
-    <>
-      <div className="table-scroll">
-        <table className="data-table since-table">
-          <caption>
-            Each goal on {when} and today{data.newGoals.length ? "; new goals are marked" : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Goal</th>
-              <th scope="col">Status</th>
-              <th scope="col">Then</th>
-              <th scope="col">Now</th>
-              <th scope="col">Change</th>
+    <div className="table-scroll">
+      <table className="data-table since-table">
+        <caption>
+          Each goal on {when} and today{data.newGoals.length ? "; new goals are marked" : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Goal</th>
+            <th scope="col">Status</th>
+            <th scope="col">Then</th>
+            <th scope="col">Now</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.goals.map((g) => (
+            <tr key={g.id}>
+              <th scope="row" data-label="Goal">
+                <Link to="/goals/$goalId" params={{ goalId: g.id }}>
+                  {g.title}
+                </Link>
+                {g.isNew && <span className="tag">{g.carriedForward ? "Carried forward" : "New"}</span>}
+              </th>
+              <td data-label="Status">{goalStatusLabels[g.status]}</td>
+              <td data-label="Then">{percent(g.before)}</td>
+              <td data-label="Now">{percent(g.after)}</td>
+              <td data-label="Change">{change(g.change)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.goals.map((g) => (
-              <tr key={g.id}>
-                <th scope="row" data-label="Goal">
-                  <Link to="/goals/$goalId" params={{ goalId: g.id }}>
-                    {g.title}
-                  </Link>
-                  {g.isNew && <span className="tag">{g.carriedForward ? "Carried forward" : "New"}</span>}
-                </th>
-                <td data-label="Status">{goalStatusLabels[g.status]}</td>
-                <td data-label="Then">{percent(g.before)}</td>
-                <td data-label="Now">{percent(g.after)}</td>
-                <td data-label="Change">{change(g.change)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
