@@ -5,7 +5,7 @@
  */
 import { cycleStartLabel } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { useNavigate, useRouterState, useSearch } from "@tanstack/react-router";
 import type { InferResponseType } from "hono/client";
 import type { api } from "./api.ts";
 import { cyclesQuery, goalQuery, meetingQuery } from "./queries.ts";
@@ -49,7 +49,8 @@ export function cycleLabel(c: Cycles["cycles"][number]) {
 
 /** The cycle of the goal or meeting the page shows, read from the record the page has loaded anyway. */
 function usePageCycle() {
-  const params = useParams({ strict: false }) as { goalId?: number; meetingId?: number };
+  // The deepest match's params: the header sits in the layout, above the goal's own route.
+  const params = useRouterState({ select: (s) => s.matches.at(-1)?.params ?? {} }) as { goalId?: number; meetingId?: number };
   const goal = useQuery({ ...goalQuery(params.goalId ?? 0), enabled: params.goalId !== undefined });
   const meeting = useQuery({ ...meetingQuery(params.meetingId ?? 0), enabled: params.meetingId !== undefined });
   if (params.goalId !== undefined) return { id: goal.data?.goal.cycleId, list: "/goals" as const };
