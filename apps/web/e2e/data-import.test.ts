@@ -77,7 +77,7 @@ describe("spreadsheet imports and sign-in in the browser", () => {
 
     await upload.setInputFiles(FIXTURE);
     await page.getByText("2 goals in the file are already in this cycle").waitFor({ timeout: 30_000 });
-    await page.getByLabel(/^Update them from the file/).check();
+    await page.getByRole("radio", { name: /Update them from the file/ }).check();
     await page.getByRole("button", { name: "Confirm import" }).click();
     await page.getByText("0 goals imported into").waitFor({ timeout: 30_000 });
     await expect(page.getByText("2 goals updated").count()).resolves.toBeGreaterThan(0);
