@@ -4,7 +4,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { authClient } from "../auth-client.ts";
 import { cycleLabel, useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
@@ -44,6 +44,17 @@ export function AppShell() {
     setMenuOpen(false);
   }
   const user = me.data?.user;
+  // Escape closes the phone menu and puts focus back on its button, as a disclosure should.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setMenuOpen(false);
+      document.querySelector<HTMLButtonElement>(".menu-button")?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
 
   const signOut = async () => {
     await authClient.signOut();

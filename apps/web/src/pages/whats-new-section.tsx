@@ -72,7 +72,8 @@ function ItemLink({ item }: { item: FeedItem }) {
 }
 
 function detailWords(item: FeedItem): string {
-  if (item.kind === "meeting") return item.detail ? `Meets on ${formatDateTime(item.detail)}` : "";
+  if (item.kind === "meeting")
+    return item.detail ? `${item.detail < new Date().toISOString() ? "Met on" : "Meets on"} ${formatDateTime(item.detail)}` : "";
   if (item.kind === "roadmap") return item.detail ? `Workstream: ${item.detail}` : "";
   return item.detail;
 }
