@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { badFields, type Convene, call, json, makeCycle, world } from "../test-support.ts";
+import { badFields, type Convene, call, makeCycle, world } from "../test-support.ts";
 
 let convene: Convene | undefined;
 afterEach(async () => {
