@@ -62,6 +62,13 @@ describe("the overview at 200 goals", () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/overview-200-goals-390.png`, fullPage: true });
+    // Escape closes the phone menu and returns focus to its button.
+    const menu = page.getByRole("button", { name: "Menu" });
+    await menu.click();
+    await expect(menu.getAttribute("aria-expanded")).resolves.toBe("true");
+    await page.keyboard.press("Escape");
+    await expect(menu.getAttribute("aria-expanded")).resolves.toBe("false");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("menu-button"))).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 120_000);
 
