@@ -62,7 +62,7 @@ describe("spreadsheet imports and sign-in in the browser", () => {
     await upload.setInputFiles(FIXTURE);
     const preview = page.locator(".import-preview");
     await preview.waitFor({ timeout: 30_000 });
-    const text = await preview.innerText();
+    const text = (await preview.textContent()) ?? "";
     for (const shown of [
       "MPs briefed: 0 % → 50 %, now 12.5 %",
       "People reached: 0 people → 1,000 people, now 2.5 people",
