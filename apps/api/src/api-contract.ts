@@ -242,7 +242,15 @@ export const replies: Record<string, Reply> = {
         .optional(),
     }),
   ),
-  "POST /data/goals/import": created("The goals created", z.object({ created: z.array(z.number().int()), measures: z.number().int() })),
+  "POST /data/goals/import": created(
+    "The goals created, updated or skipped (goals the cycle already has need `existing`: skip or update; 409 without it)",
+    z.object({
+      created: z.array(z.number().int()),
+      updated: z.array(z.number().int()),
+      skipped: z.array(z.number().int()),
+      measures: z.number().int(),
+    }),
+  ),
   "POST /data/updates/import/preview": ok(
     "What the import would post, or its problems",
     z.looseObject({

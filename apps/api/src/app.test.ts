@@ -146,7 +146,7 @@ describe("signing in", () => {
     expect((await signInResponse(convene.app, p.email, "not the password")).status).toBe(401);
   });
 
-  it("is rate limited per client address", async () => {
+  it("is rate limited per account and client address", async () => {
     convene = await makeConvene({ signInLimit: { window: 60, max: 3 } });
     const p = await person(convene, "member"); // signs in once
     const statuses: number[] = [];

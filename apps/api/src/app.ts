@@ -40,6 +40,8 @@ import { standingGoals } from "./routes/standing-goals.ts";
 import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
+import { signInAddressCheck } from "./sign-in-address.ts";
+import { type SignInLimit, signInLimit } from "./sign-in-limit.ts";
 import { HSTS, isHttps } from "./transport.ts";
 import { handOnBody, unreadBody } from "./unread-body.ts";
 
@@ -79,6 +81,8 @@ export interface AppOptions {
   webDist?: string | undefined;
   /** Where the one-line-per-request log goes (the server's pino logger). */
   logger?: Logger | undefined;
+  /** The sign-in rate limit; tests that sign in many times loosen it. */
+  signInLimit?: SignInLimit | undefined;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions) {
@@ -117,6 +121,8 @@ export function createApp(deps: AppDeps, options: AppOptions) {
   app.use("/api/*", csrf({ origin: (origin) => options.trustedOrigins.includes(origin) }));
   app.use("/api/*", withDeps(deps));
   app.use("/api/auth/*", authErrorEnvelope);
+  app.use("/api/auth/*", signInAddressCheck(options.trustedOrigins, deps.publicUrl));
+  app.use("/api/auth/sign-in/email", signInLimit(deps.db, safeRemoteAddress, options.signInLimit));
   app.on(["GET", "POST"], "/api/auth/*", (c) => {
     // Better Auth rate-limits by client address; we give it the TCP peer, not a header a client could forge.
     const headers = new Headers(c.req.raw.headers);

@@ -13,6 +13,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "already_exists"
   | "cycle_closed"
   | "alert_closed"
   | "alert_withdrawn"

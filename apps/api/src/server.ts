@@ -10,6 +10,7 @@ import { type AuthOptions, createAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
+import type { SignInLimit } from "./sign-in-limit.ts";
 
 export interface ConveneOptions {
   /** The database: a SQLite file path (":memory:" for a private one) or a postgres:// address. */
@@ -20,7 +21,7 @@ export interface ConveneOptions {
   webDist?: string | undefined;
   /** Extra origins allowed to post (Vite's dev server). */
   extraOrigins?: string[];
-  signInLimit?: AuthOptions["signInLimit"];
+  signInLimit?: SignInLimit;
   /** Tests only: see `fastTestPasswordHasher`. */
   passwordHasher?: AuthOptions["passwordHasher"];
   /** One JSON line per request goes here; none without it (tests). */
@@ -58,12 +59,11 @@ export async function createConvene(o: ConveneOptions) {
     secret,
     baseURL: o.publicUrl,
     trustedOrigins,
-    signInLimit: o.signInLimit,
     passwordHasher: o.passwordHasher,
   });
   const deps: AppDeps = { db, auth, publicUrl: o.publicUrl, answers: o.cacheAnswers === false ? null : new AnswerCache() };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
-  const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger });
+  const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger, signInLimit: o.signInLimit });
   return {
     app,
     db: db as Db,

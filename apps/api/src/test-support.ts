@@ -8,6 +8,7 @@ import { fastTestPasswordHasher } from "./auth.ts";
 import { checkAnswer } from "./contract-check.ts";
 import { createConvene } from "./server.ts";
 import { createAccount } from "./services/accounts.ts";
+import type { SignInLimit } from "./sign-in-limit.ts";
 
 /** The origin the test Convene believes it is served from; Better Auth and the CSRF check trust it. */
 export const ORIGIN = "http://localhost:8787";
@@ -16,7 +17,7 @@ export const PASSWORD = "correct horse battery";
 export type Convene = Awaited<ReturnType<typeof createConvene>>;
 export type App = Convene["app"];
 
-export async function makeConvene(options: { signInLimit?: { window: number; max: number } } = {}) {
+export async function makeConvene(options: { signInLimit?: SignInLimit } = {}) {
   return createConvene({
     // ":memory:" on SQLite; a new database of its own on PostgreSQL (npm run test:postgres).
     databasePath: await freshTestDatabase(),

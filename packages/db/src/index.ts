@@ -14,6 +14,7 @@ export * from "./queries/milestones.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/paging.ts";
 export * from "./queries/proposals.ts";
+export * from "./queries/rate-limit.ts";
 export * from "./queries/resources.ts";
 export * from "./queries/roadmap.ts";
 export * from "./queries/sessions.ts";

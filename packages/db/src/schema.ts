@@ -563,3 +563,16 @@ export interface StoredProgressStateTable {
   id: number;
   answersVersion: number;
 }
+
+// Better Auth's rate-limit counts (2026-12-01-01-rate-limit); the sign-in limit keeps its own keys here too.
+export interface Database {
+  rateLimit: RateLimitTable;
+}
+
+export interface RateLimitTable {
+  id: string;
+  key: string;
+  count: number;
+  /** Milliseconds since 1970; PostgreSQL's bigint comes back as a string. */
+  lastRequest: number | string;
+}

@@ -102,7 +102,10 @@ export const agmReportSchema = z.object({
 export type AgmReport = z.infer<typeof agmReportSchema>;
 
 /** `?cycle=…&audience=…`; without an audience, observers get the public deck and everyone else the members' one. */
-export const agmQuerySchema = z.object({
-  cycle: z.coerce.number({ error: "Choose a cycle" }).int().positive({ error: "Choose a cycle" }),
-  audience: agmAudienceSchema.optional(),
-});
+const cycleParam = z.coerce.number({ error: "Choose a cycle" }).int().positive({ error: "Choose a cycle" });
+
+/** `cycleId`, as the rest of the API names it; the older `cycle` still works. */
+export const agmQuerySchema = z
+  .object({ cycleId: cycleParam.optional(), cycle: cycleParam.optional(), audience: agmAudienceSchema.optional() })
+  .refine((q) => q.cycleId !== undefined || q.cycle !== undefined, { error: "Choose a cycle", path: ["cycleId"] })
+  .transform(({ cycleId, cycle, audience }) => ({ cycle: (cycleId ?? cycle) as number, audience }));

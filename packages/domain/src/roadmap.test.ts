@@ -89,6 +89,11 @@ describe("isOverdue", () => {
     expect(isOverdue({ endDate: "2026-01-01", status: "dropped" }, "2026-01-02")).toBe(false);
     expect(isOverdue({ endDate: "2026-01-02", status: "in_progress" }, "2026-01-02")).toBe(false);
   });
+
+  it("does not flag work at 100 % whose status was left in progress", () => {
+    expect(isOverdue({ endDate: "2026-01-01", status: "in_progress", shownPercent: 100 }, "2026-01-02")).toBe(false);
+    expect(isOverdue({ endDate: "2026-01-01", status: "in_progress", shownPercent: 99 }, "2026-01-02")).toBe(true);
+  });
 });
 
 describe("shownPercent", () => {

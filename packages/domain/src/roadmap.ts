@@ -119,8 +119,12 @@ export function findDependencyCycle(
   return null;
 }
 
-/** Work that should have finished by `today` and has not: its end date has passed, and it is neither done nor dropped. */
-export function isOverdue(item: { endDate: string; status: RoadmapStatus }, today: string): boolean {
+/**
+ * Work that should have finished by `today` and has not: its end date has passed, it is neither
+ * done nor dropped, and it does not show 100 % (finished work whose status was not yet changed).
+ */
+export function isOverdue(item: { endDate: string; status: RoadmapStatus; shownPercent?: number | null }, today: string): boolean {
+  if ((item.shownPercent ?? 0) >= 100) return false;
   return item.endDate < today && item.status !== "done" && item.status !== "dropped";
 }
 

@@ -1,3 +1,4 @@
+import { addDaysIso, todayIso } from "@convene/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditOf, badFields, type Convene, call, closeCycle, json, makeCycle, makeGoal, makeMeasure, world } from "../test-support.ts";
 
@@ -21,6 +22,33 @@ describe("GET /api/cycles", () => {
     const body = await json(await call(app, "GET", "/api/cycles", { cookie: observer.cookie }));
     expect(body.cycles.map((c: { id: number }) => c.id)).toEqual([now.id, old.id]);
     expect(body.currentCycleId).toBe(now.id);
+  });
+
+  it("stays on the cycle people are in when next year's is created early, on the dashboard and the public page", async () => {
+    const { app, convenor, observer } = await setup();
+    // Dates around today, so the rule is tested against the clock the server reads.
+    const today = todayIso();
+    const past = await makeCycle(app, convenor.cookie, { workshopDate: addDaysIso(today, -700), agmDate: addDaysIso(today, -400) });
+    const now = await makeCycle(app, convenor.cookie, { workshopDate: addDaysIso(today, -100), agmDate: addDaysIso(today, 200) });
+    await makeGoal(app, convenor.cookie, { cycleId: now.id, title: "This year's public goal", visibility: "public" });
+    const next = await makeCycle(app, convenor.cookie, { workshopDate: addDaysIso(today, 260), agmDate: addDaysIso(today, 600) });
+    await call(app, "PUT", "/api/data/settings/public-page", { cookie: convenor.cookie, body: { enabled: true } });
+
+    const body = await json(await call(app, "GET", "/api/cycles", { cookie: observer.cookie }));
+    expect(body.cycles[0].id).toBe(next.id);
+    expect(body.currentCycleId).toBe(now.id);
+    const page = await json(await call(app, "GET", "/api/public"));
+    expect(page.cycle.name).toBe(now.name);
+    expect(page.goals.map((g: { title: string }) => g.title)).toEqual(["This year's public goal"]);
+    expect(body.cycles.map((c: { id: number }) => c.id)).toContain(past.id);
+  });
+
+  it("between an AGM and the next workshop, keeps the year just ended", async () => {
+    const { app, convenor, member } = await setup();
+    const today = todayIso();
+    const ended = await makeCycle(app, convenor.cookie, { workshopDate: addDaysIso(today, -300), agmDate: addDaysIso(today, -10) });
+    await makeCycle(app, convenor.cookie, { workshopDate: addDaysIso(today, 20), agmDate: addDaysIso(today, 350) });
+    expect((await json(await call(app, "GET", "/api/cycles", { cookie: member.cookie }))).currentCycleId).toBe(ended.id);
   });
 
   it("needs sign-in", async () => {

@@ -178,7 +178,15 @@ describe("importing goals from a spreadsheet", () => {
     const p = await json(preview);
     expect(p.ok).toBe(true);
     expect(p.goals).toHaveLength(2);
-    expect(p.goals[0]).toMatchObject({ row: 2, title: "New goal A", themeName: theme.name, measures: ["Meetings", "Strategy published"] });
+    expect(p.goals[0]).toMatchObject({
+      row: 2,
+      title: "New goal A",
+      themeName: theme.name,
+      measures: [
+        { name: "Meetings", baseline: 0, target: 6, current: 2 },
+        { name: "Strategy published", done: true },
+      ],
+    });
     const before = await convene.db.selectFrom("goals").select("id").execute();
     expect(before).toHaveLength(3); // the preview wrote nothing
 

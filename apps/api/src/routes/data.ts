@@ -22,6 +22,7 @@ import {
   milestoneListQuerySchema,
   resourceListQuerySchema,
   roadmapProgressQuerySchema,
+  visibilitySchema,
 } from "@convene/domain";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -30,6 +31,8 @@ import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewe
 import { ApiError, errorBody, forbidden, notFound } from "../errors.ts";
 import { toCsv } from "../services/csv.ts";
 import {
+  existingGoalChoices,
+  existingOf,
   GOAL_IMPORT_COLUMNS,
   GOAL_TEMPLATE_ROWS,
   planGoalImport,
@@ -51,8 +54,13 @@ const uploadLimit = bodyLimit({
   onError: (c) => c.json(errorBody("too_large", "The file is larger than 1 MB. Split it into smaller files."), 413),
 });
 
-const goalImportBody = z.object({ cycleId: z.number().int().positive(), csv: z.string() });
-const progressImportBody = z.object({ csv: z.string() });
+const goalImportBody = z.object({
+  cycleId: z.number().int().positive(),
+  csv: z.string(),
+  /** Goals the cycle already has (same title): leave them ("skip") or update them; without a choice the import is refused (409). */
+  existing: z.enum(existingGoalChoices, { error: "must be skip or update" }).optional(),
+});
+const progressImportBody = z.object({ csv: z.string(), visibility: visibilitySchema.optional() });
 const goalsCsvQuery = goalListQuerySchema.extend({ sort: z.string().max(40).optional() });
 const sheetQuery = z.object({ cycleId: z.coerce.number().int().positive() });
 /** The milestones page's filters and its order (newest first unless asked). */
@@ -136,19 +144,29 @@ export const data = new Hono<AppBindings>()
     await requireOpenCycle(db, cycleId);
     const plan = await planGoalImport(db, cycleId, csv);
     const [themes, orgs] = await Promise.all([listThemes(db), listOrganisations(db)]);
+    const orgName = (id: number | null) => orgs.find((o) => o.id === id)?.name ?? null;
     return c.json(
       {
         ok: plan.problems.length === 0,
         problems: plan.problems,
+        /** Goals of the file the cycle already has: the import asks to skip or update them. */
+        existing: existingOf(plan.goals),
         goals: plan.goals.map((g) => ({
           row: g.row,
           title: g.input.title,
+          description: g.input.description,
           themeName: themes.find((t) => t.id === g.input.themeId)?.name ?? null,
-          leadName: orgs.find((o) => o.id === g.input.leadOrganisationId)?.name ?? null,
+          leadName: orgName(g.input.leadOrganisationId),
+          supporterNames: g.input.supportingOrganisationIds.map(orgName).filter((n) => n !== null),
           status: g.input.status,
           visibility: g.input.visibility,
           dueDate: g.input.dueDate,
-          measures: g.measures.map((m) => m.name),
+          existingGoalId: g.existing?.id ?? null,
+          measures: g.measures.map((m) =>
+            m.kind === "numeric"
+              ? { name: m.name, kind: m.kind, unit: m.unit, baseline: m.baseline, target: m.target, current: m.current ?? null }
+              : { name: m.name, kind: m.kind, done: m.done },
+          ),
         })),
       },
       200,
@@ -156,15 +174,15 @@ export const data = new Hono<AppBindings>()
   })
   .post("/goals/import", uploadLimit, validate("json", goalImportBody), async (c) => {
     const user = convenorOnly(c);
-    const { cycleId, csv } = c.req.valid("json");
+    const { cycleId, csv, existing } = c.req.valid("json");
     // Checked and written in one transaction: the plan cannot go stale before it is written.
-    const { ids, plan } = await inTransaction(c, async (trx) => {
+    const result = await inTransaction(c, async (trx) => {
       await requireOpenCycle(trx, cycleId);
       const plan = await planGoalImport(trx, cycleId, csv);
       if (plan.problems.length) throw notValid(plan.problems);
-      return { ids: await runGoalImport(trx, actorOf(user), plan.goals), plan };
+      return runGoalImport(trx, actorOf(user), plan.goals, existing);
     });
-    return c.json({ created: ids, measures: plan.goals.reduce((n, g) => n + g.measures.length, 0) }, 201);
+    return c.json(result, 201);
   })
   .get("/my-measures.csv", validate("query", sheetQuery), async (c) => {
     const user = signedIn(c);
@@ -182,7 +200,8 @@ export const data = new Hono<AppBindings>()
   .post("/updates/import/preview", uploadLimit, validate("json", progressImportBody), async (c) => {
     const user = signedIn(c);
     if (user.role === "observer") throw forbidden("Observers cannot post progress updates.");
-    const plan = await planProgressImport(c.var.deps.db, user, c.req.valid("json").csv);
+    const { csv, visibility } = c.req.valid("json");
+    const plan = await planProgressImport(c.var.deps.db, user, csv, visibility);
     return c.json(
       {
         ok: plan.problems.length === 0,
@@ -193,6 +212,7 @@ export const data = new Hono<AppBindings>()
           goalTitle: u.goalTitle,
           note: u.input.note,
           status: u.input.status,
+          visibility: u.checked.visibility,
           values: u.input.values.map((v) => {
             const m = u.checked.goal.measures.find((x) => x.id === v.measureId);
             return { measureId: v.measureId, measureName: m?.name ?? "", unit: m?.unit ?? "", from: m?.current ?? null, to: v.value };
@@ -205,8 +225,9 @@ export const data = new Hono<AppBindings>()
   .post("/updates/import", uploadLimit, validate("json", progressImportBody), async (c) => {
     const user = signedIn(c);
     if (user.role === "observer") throw forbidden("Observers cannot post progress updates.");
+    const { csv, visibility } = c.req.valid("json");
     const ids = await inTransaction(c, async (trx) => {
-      const plan = await planProgressImport(trx, user, c.req.valid("json").csv);
+      const plan = await planProgressImport(trx, user, csv, visibility);
       if (plan.problems.length) throw notValid(plan.problems);
       return runProgressImport(trx, user, plan.updates);
     });

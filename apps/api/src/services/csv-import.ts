@@ -5,16 +5,21 @@
  * problem by row number (as the spreadsheet numbers them, the header being row 1) and column.
  * Nothing is written unless every row is valid, and then everything is written in one transaction.
  */
-import { type Actor, type Db, insertGoal, insertMeasure, listGoals, newMeasureOf, recordAudit } from "@convene/db";
+import { type Actor, type Db, type GoalSummary, insertGoal, insertMeasure, listGoals, newMeasureOf, recordAudit } from "@convene/db";
 import {
   type GoalInput,
+  type GoalPatch,
   goalInputSchema,
   goalStatuses,
   goalStatusLabels,
+  isDecimalComma,
+  isPercentUnit,
   type MeasureInput,
   measureInputSchema,
   type ProgressUpdateInput,
   progressUpdateInputSchema,
+  readCellNumber,
+  type Visibility,
   visibilities,
   visibilityLabels,
 } from "@convene/domain";
@@ -23,6 +28,8 @@ import type { SessionUser } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { CSV_LIMITS, CsvProblem, type CsvRow, readCsv } from "./csv.ts";
 import { MEASURE_SHEET_HEADER } from "./goal-csv.ts";
+import { updateGoal } from "./goals.ts";
+import { createMeasure, updateMeasure } from "./measures.ts";
 import { checkProgressUpdate, writeProgressUpdate } from "./progress-updates.ts";
 
 export interface RowProblem {
@@ -62,11 +69,10 @@ function readSheet(csv: string, known: readonly string[], required: readonly str
   return { rows: problems.length ? [] : sheet.rows, problems };
 }
 
-const num = (cell: string | undefined): number | undefined | "bad" => {
-  if (cell === undefined || cell.trim() === "") return undefined;
-  const n = Number(cell.replace(/,/g, "").trim());
-  return Number.isFinite(n) ? n : "bad";
-};
+/** Which of `columns` hold a decimal comma somewhere in the file, so their "1,000" is not taken for a thousand. */
+function decimalCommaColumns(rows: readonly CsvRow[], columns: readonly string[]) {
+  return new Set(columns.filter((col) => rows.some((r) => isDecimalComma(r.cells[col] ?? ""))));
+}
 
 /** "12/12/2019" (as UK spreadsheets write it) or "2019-12-12". */
 function isoDate(cell: string): string {
@@ -169,15 +175,25 @@ export const GOAL_TEMPLATE_ROWS = [
 interface PlannedGoal {
   row: number;
   input: GoalInput;
+  /** The goal's fields the sheet actually fills in: an update changes only these. */
+  given: (keyof GoalPatch)[];
   measures: MeasureInput[];
+  /** A goal of the same title already in the cycle (titles compared without case). */
+  existing: GoalSummary | undefined;
 }
+
+/** What to do with goals of the file that the cycle already has: refuse (ask), leave them, or update them. */
+export const existingGoalChoices = ["skip", "update"] as const;
+export type ExistingGoalChoice = (typeof existingGoalChoices)[number];
 
 export async function planGoalImport(db: Db, cycleId: number, csv: string) {
   const { rows, problems } = readSheet(csv, GOAL_IMPORT_COLUMNS, ["title"]);
-  const [themes, orgs] = await Promise.all([
+  const [themes, orgs, inCycle] = await Promise.all([
     db.selectFrom("themes").select(["id", "name"]).execute(),
     db.selectFrom("organisations").select(["id", "name", "shortName"]).execute(),
+    listGoals(db, "convenor", { cycleId }),
   ]);
+  const commaColumns = decimalCommaColumns(rows, ["baseline", "target", "current", "weight"]);
   const themeId = (name: string) => themes.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())?.id;
   const orgId = (name: string) => {
     const n = name.trim().toLowerCase();
@@ -247,16 +263,21 @@ export async function planGoalImport(db: Db, cycleId: number, csv: string) {
 
     const measures: MeasureInput[] = [];
     for (const r of group) {
-      const m = measureFromRow(r, (column, message) => add(column, message, r.row));
+      const m = measureFromRow(r, commaColumns, (column, message) => add(column, message, r.row));
       if (m) measures.push(m);
     }
-    if (goal.success) planned.push({ row: first.row, input: goal.data, measures });
+    const given = Object.entries(goalFieldColumn)
+      .filter(([field, column]) => field !== "title" && (c[column] ?? "").trim() !== "")
+      .map(([field]) => field as keyof GoalPatch);
+    const title = (c.title ?? "").trim().toLowerCase();
+    const existing = inCycle.find((g) => g.title.trim().toLowerCase() === title);
+    if (goal.success) planned.push({ row: first.row, input: goal.data, given, measures, existing });
   }
   problems.sort((a, b) => a.row - b.row);
   return { problems, goals: problems.length ? [] : planned };
 }
 
-function measureFromRow(r: CsvRow, add: (column: string, message: string) => void): MeasureInput | undefined {
+function measureFromRow(r: CsvRow, commaColumns: Set<string>, add: (column: string, message: string) => void): MeasureInput | undefined {
   const c = r.cells;
   const name = (c.measure_name ?? "").trim();
   const measureCells = ["measure_kind", "unit", "baseline", "target", "current", "done", "weight"].filter((k) => (c[k] ?? "").trim());
@@ -275,10 +296,14 @@ function measureFromRow(r: CsvRow, add: (column: string, message: string) => voi
     return undefined;
   }
   const numbers: Record<string, number | undefined> = {};
+  const bad = new Set<string>();
+  const percent = isPercentUnit(c.unit);
   for (const col of ["baseline", "target", "current", "weight"]) {
-    const n = num(c[col]);
-    if (n === "bad") add(col, `must be a number, not "${c[col]}"`);
-    else numbers[col] = n;
+    const n = readCellNumber(c[col], { percent: percent && col !== "weight", columnUsesDecimalComma: commaColumns.has(col) });
+    if (n && "problem" in n) {
+      add(col, n.problem);
+      bad.add(col);
+    } else numbers[col] = n?.value;
   }
   let raw: Record<string, unknown>;
   if (kind === "numeric") {
@@ -291,8 +316,8 @@ function measureFromRow(r: CsvRow, add: (column: string, message: string) => voi
       current: numbers.current,
       weight: numbers.weight,
     };
-    if (numbers.baseline === undefined && num(c.baseline) !== "bad") add("baseline", "is required for a number measure");
-    if (numbers.target === undefined && num(c.target) !== "bad") add("target", "is required for a number measure");
+    if (numbers.baseline === undefined && !bad.has("baseline")) add("baseline", "is required for a number measure");
+    if (numbers.target === undefined && !bad.has("target")) add("target", "is required for a number measure");
   } else {
     const d = (c.done ?? "").trim().toLowerCase();
     const done = ["yes", "y", "true", "1", "done"].includes(d)
@@ -316,16 +341,76 @@ function measureFromRow(r: CsvRow, add: (column: string, message: string) => voi
   return parsed.data;
 }
 
-/** Writes the planned goals, each with its measures, in the transaction it is handed. */
-export async function runGoalImport(trx: Db, actor: Actor, planned: readonly PlannedGoal[]) {
-  const ids: number[] = [];
+/** The goals of the file that the cycle already has, as the preview and the refusal name them. */
+export const existingOf = (planned: readonly PlannedGoal[]) =>
+  planned.flatMap((g) => (g.existing ? [{ row: g.row, title: g.existing.title, goalId: g.existing.id }] : []));
+
+/**
+ * Writes the planned goals, each with its measures, in the transaction it is handed. Goals the
+ * cycle already has are refused unless the convenor chose to skip them or to update them (their
+ * filled-in columns, the definitions of measures of the same name, and new measures); current
+ * values of existing measures move only by progress updates, which keep the history.
+ */
+export async function runGoalImport(trx: Db, actor: Actor, planned: readonly PlannedGoal[], choice?: ExistingGoalChoice) {
+  const existing = existingOf(planned);
+  if (existing.length && !choice) {
+    const names = existing.map((e) => `"${e.title}"`).join(", ");
+    throw new ApiError(
+      409,
+      "already_exists",
+      `${existing.length === 1 ? "1 goal" : `${existing.length} goals`} in the file already ${existing.length === 1 ? "exists" : "exist"} in this cycle (${names}). Choose whether to skip or update ${existing.length === 1 ? "it" : "them"}; nothing was imported.`,
+      { existing },
+    );
+  }
+  const created: number[] = [];
+  const updated: number[] = [];
+  const skipped: number[] = [];
+  let measures = 0;
   for (const g of planned) {
+    if (g.existing && choice === "skip") {
+      skipped.push(g.existing.id);
+      continue;
+    }
+    if (g.existing) {
+      measures += await updateExisting(trx, actor, g, g.existing);
+      updated.push(g.existing.id);
+      continue;
+    }
     const id = await insertGoal(trx, g.input);
-    ids.push(id);
+    created.push(id);
     await recordAudit(trx, { actor, action: "create", entity: "goal", entityId: id, after: { ...g.input, source: "spreadsheet import" } });
     for (const m of g.measures) await insertMeasure(trx, id, newMeasureOf(m), actor);
+    measures += g.measures.length;
   }
-  return ids;
+  return { created, updated, skipped, measures };
+}
+
+/** Updates one existing goal from its rows; returns how many measures it added or changed. */
+async function updateExisting(trx: Db, actor: Actor, g: PlannedGoal, goal: GoalSummary) {
+  const patch: Record<string, unknown> = {};
+  for (const field of g.given) patch[field] = g.input[field as keyof GoalInput];
+  if (Object.keys(patch).length) await updateGoal(trx, actor, goal.id, { ...(patch as GoalPatch), version: goal.version });
+  let n = 0;
+  for (const m of g.measures) {
+    const same = goal.measures.find((x) => x.name.trim().toLowerCase() === m.name.trim().toLowerCase());
+    if (!same) {
+      await createMeasure(trx, actor, goal.id, m);
+      n += 1;
+      continue;
+    }
+    const change: Record<string, unknown> = {};
+    if (m.weight !== same.weight) change.weight = m.weight;
+    if (m.kind === "numeric" && same.kind === "numeric") {
+      if (m.unit !== same.unit) change.unit = m.unit;
+      if (m.baseline !== same.baseline) change.baseline = m.baseline;
+      if (m.target !== same.target) change.target = m.target;
+    }
+    if (Object.keys(change).length) {
+      await updateMeasure(trx, actor, same.id, { ...change, version: same.version });
+      n += 1;
+    }
+  }
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,8 +425,10 @@ interface PlannedUpdate {
   checked: Awaited<ReturnType<typeof checkProgressUpdate>>;
 }
 
-export async function planProgressImport(db: Db, user: SessionUser, csv: string) {
+/** `visibility`: who may see the updates the file posts (members by default, as on the update form). */
+export async function planProgressImport(db: Db, user: SessionUser, csv: string, visibility: Visibility = "members") {
   const { rows, problems } = readSheet(csv, PROGRESS_IMPORT_COLUMNS, ["goal_id", "measure_id", "new_value"]);
+  const commaColumns = decimalCommaColumns(rows, ["new_value"]);
   const visible = await listGoals(db, user.role, {});
   const goals = new Map(visible.map((g) => [g.id, g]));
   const byGoal = new Map<number, { rows: number[]; values: { measureId: number; value: number }[]; notes: string[]; status: string }>();
@@ -349,10 +436,10 @@ export async function planProgressImport(db: Db, user: SessionUser, csv: string)
   for (const r of rows) {
     const c = r.cells;
     const add = (column: string, message: string) => problems.push({ row: r.row, column, message });
-    const value = num(c.new_value);
+    const valueCell = (c.new_value ?? "").trim();
     const note = (c.note ?? "").trim();
     const statusCell = (c.status ?? "").trim();
-    if (value === undefined && !note && !statusCell) continue; // nothing new on this row
+    if (!valueCell && !note && !statusCell) continue; // nothing new on this row
     const goalId = Number(c.goal_id);
     const goal = Number.isInteger(goalId) ? goals.get(goalId) : undefined;
     if (!goal) {
@@ -369,17 +456,19 @@ export async function planProgressImport(db: Db, user: SessionUser, csv: string)
       else if (entry.status && entry.status !== s) add("status", "gives this goal a different status from an earlier row");
       else entry.status = s;
     }
-    if (value === undefined) continue;
-    if (value === "bad") {
-      add("new_value", `must be a number, not "${c.new_value}"`);
-      continue;
-    }
+    if (!valueCell) continue;
     const measureId = Number(c.measure_id);
     const measure = goal.measures.find((m) => m.id === measureId);
     if (!measure) {
       add("measure_id", `"${c.measure_id ?? ""}" is not a measure of goal ${goal.id}`);
       continue;
     }
+    const read = readCellNumber(valueCell, { percent: isPercentUnit(measure.unit), columnUsesDecimalComma: commaColumns.has("new_value") });
+    if (!read || "problem" in read) {
+      add("new_value", read?.problem ?? "is empty");
+      continue;
+    }
+    const value = read.value;
     if (measure.kind === "milestone" && value !== 0 && value !== 1) {
       add("new_value", "a done/not-done measure takes 1 (done) or 0 (not done)");
       continue;
@@ -399,6 +488,7 @@ export async function planProgressImport(db: Db, user: SessionUser, csv: string)
       note: entry.notes.join("\n"),
       status: entry.status || null,
       values: entry.values,
+      visibility,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push({ row: first, column: columnOfUpdateField(issue), message: issue.message });

@@ -62,7 +62,8 @@ export function goalsCsv(goals: readonly GoalSummary[], organisations: readonly 
       g.leadShortName,
       g.supportingOrganisationIds.map((id) => names.get(id) ?? String(id)).join("; "),
       goalStatusLabels[g.status],
-      g.progress === null ? null : g.progress * 100,
+      // Rounded as the screen shows it ("58 %"), so the sheet and the dashboard agree.
+      g.progress === null ? null : Math.round(g.progress * 100),
       g.measures.length,
       g.dueDate,
       g.lastUpdateAt?.slice(0, 10),

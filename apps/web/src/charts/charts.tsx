@@ -21,6 +21,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatDate, formatMonth, formatShortDate } from "../format.ts";
+import { CategoryTick } from "./category-tick.tsx";
 import { accent, grid, ink, statusColours } from "./palette.ts";
 
 const pctTick = (v: number) => `${v} %`;
@@ -51,7 +52,7 @@ export function ThemeProgressChart({ data }: { data: { themeName: string; progre
       <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ left: 8, right: 40 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
         <XAxis type="number" domain={[0, 100]} tickFormatter={pctTick} stroke={ink} />
-        <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={{ fontSize: 13 }} />
+        <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={<CategoryTick perLine={22} fontSize={13} />} interval={0} />
         <Bar dataKey="pct" fill={accent} isAnimationActive={false}>
           <LabelList dataKey="pct" position="right" formatter={(v) => `${v} %`} fill={ink} />
         </Bar>

@@ -4,9 +4,9 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { authClient } from "../auth-client.ts";
-import { useCycleChoice } from "../cycle-choice.ts";
+import { cycleLabel, useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { meQuery } from "../queries.ts";
 import { AlertBanner } from "./alert-banner.tsx";
@@ -44,6 +44,17 @@ export function AppShell() {
     setMenuOpen(false);
   }
   const user = me.data?.user;
+  // Escape closes the phone menu and puts focus back on its button, as a disclosure should.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setMenuOpen(false);
+      document.querySelector<HTMLButtonElement>(".menu-button")?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
 
   const signOut = async () => {
     await authClient.signOut();
@@ -140,8 +151,7 @@ function CyclePicker() {
       <select value={cycle?.id ?? ""} onChange={(e) => choose(Number(e.target.value))}>
         {cycles.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
-            {c.state === "closed" ? " (closed)" : ""}
+            {cycleLabel(c)}
           </option>
         ))}
       </select>

@@ -1,5 +1,5 @@
 /** The convenor's settings for the group's years and strands of work: cycles (open, close) and themes. */
-import { cycleInputSchema, defaultCycleName, themeInputSchema } from "@convene/domain";
+import { cycleInputSchema, cycleStartLabel, defaultCycleName, themeInputSchema } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
@@ -136,10 +136,12 @@ function NewCycleForm() {
   const create = useMutation({
     mutationFn: (json: Parameters<typeof api.cycles.$post>[0]["json"]) => call(api.cycles.$post({ json })),
     onSuccess: (res) => {
-      rememberCycle(res.cycle.id);
+      // Next year's cycle, made early, is not chosen: the pages stay on the year people are in.
+      const future = cycleStartLabel(res.cycle);
+      if (!future) rememberCycle(res.cycle.id);
       form.reset();
       void queryClient.invalidateQueries({ queryKey: ["cycles"] });
-      toast(`Cycle ${res.cycle.name} created and chosen.`);
+      toast(future ? `Cycle ${res.cycle.name} created; it ${future}.` : `Cycle ${res.cycle.name} created and chosen.`);
     },
   });
   const form = useAppForm({

@@ -3,7 +3,7 @@
  * can download their organisation's measures as a spreadsheet and upload new values. Every
  * upload is previewed with its problems by row and column; nothing is written until it is all valid.
  */
-import { goalStatusLabels, visibilityLabels } from "@convene/domain";
+import { goalStatusLabels, type Visibility, visibilities, visibilityLabels } from "@convene/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
@@ -12,7 +12,7 @@ import { CsvDownload } from "../components/csv-download.tsx";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
-import { formatNumber, plural } from "../format.ts";
+import { formatDate, formatNumber, plural } from "../format.ts";
 import { meQuery } from "../queries.ts";
 
 const MAX_BYTES = 1_000_000;
@@ -52,13 +52,7 @@ export function DataPage() {
                 </li>
                 <li>Upload the file, check the preview, then confirm. Each goal gets one progress update.</li>
               </ol>
-              <ImportFlow<UpdateImportPreview>
-                kind="updates"
-                preview={(csv) => call(api.data.updates.import.preview.$post({ json: { csv } }))}
-                confirm={async (csv) => (await call(api.data.updates.import.$post({ json: { csv } }))).created.length}
-                done={(n) => `${plural(n, "progress update")} posted.`}
-                renderPreview={(p) => <UpdatesPreview preview={p} />}
-              />
+              <UpdatesImport />
             </>
           )}
         </section>
@@ -83,13 +77,7 @@ export function DataPage() {
               <p>
                 <CsvDownload path="/data/goals-template.csv" label="Download the template (CSV)" />
               </p>
-              <ImportFlow<GoalImportPreview>
-                kind="goals"
-                preview={(csv) => call(api.data.goals.import.preview.$post({ json: { cycleId: cycle.id, csv } }))}
-                confirm={async (csv) => (await call(api.data.goals.import.$post({ json: { cycleId: cycle.id, csv } }))).created.length}
-                done={(n) => `${plural(n, "goal")} imported into ${cycle.name}.`}
-                renderPreview={(p) => <GoalsPreview preview={p} />}
-              />
+              <GoalsImport cycle={cycle} />
             </>
           )}
         </section>
@@ -119,6 +107,66 @@ export function DataPage() {
   );
 }
 
+/** A member's or the convenor's upload of new values, with who may see the updates it posts. */
+function UpdatesImport() {
+  const id = useId();
+  const [visibility, setVisibility] = useState<Visibility>("members");
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-visibility`}>Who can see these updates</label>
+        <p className="hint" id={`${id}-visibility-hint`}>
+          An update is never shown more widely than its goal.
+        </p>
+        <select
+          id={`${id}-visibility`}
+          aria-describedby={`${id}-visibility-hint`}
+          value={visibility}
+          onChange={(e) => setVisibility(e.target.value as Visibility)}
+        >
+          {visibilities.map((v) => (
+            <option key={v} value={v}>
+              {visibilityLabels[v]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ImportFlow<UpdateImportPreview>
+        kind="updates"
+        options={visibility}
+        preview={(csv) => call(api.data.updates.import.preview.$post({ json: { csv, visibility } }))}
+        confirm={async (csv) =>
+          `${plural((await call(api.data.updates.import.$post({ json: { csv, visibility } }))).created.length, "progress update")} posted.`
+        }
+        renderPreview={(p) => <UpdatesPreview preview={p} />}
+      />
+    </>
+  );
+}
+
+type ExistingChoice = "skip" | "update";
+
+/** The convenor's goal import; goals the cycle already has are skipped unless the convenor chooses to update them. */
+function GoalsImport({ cycle }: { cycle: { id: number; name: string } }) {
+  const [existing, setExisting] = useState<ExistingChoice>("skip");
+  return (
+    <ImportFlow<GoalImportPreview>
+      kind="goals"
+      preview={(csv) => call(api.data.goals.import.preview.$post({ json: { cycleId: cycle.id, csv } }))}
+      confirm={async (csv, p) => {
+        const r = await call(api.data.goals.import.$post({ json: { cycleId: cycle.id, csv, ...(p.existing.length ? { existing } : {}) } }));
+        const parts = [
+          `${plural(r.created.length, "goal")} imported into ${cycle.name}`,
+          r.updated.length ? `${plural(r.updated.length, "goal")} updated` : "",
+          r.skipped.length ? `${plural(r.skipped.length, "goal")} already there left as they were` : "",
+        ];
+        return `${parts.filter(Boolean).join("; ")}.`;
+      }}
+      renderPreview={(p) => <GoalsPreview preview={p} existing={existing} onExisting={setExisting} />}
+    />
+  );
+}
+
 interface Previewed {
   ok: boolean;
   problems: RowProblem[];
@@ -126,15 +174,17 @@ interface Previewed {
 
 function ImportFlow<P extends Previewed>({
   kind,
+  options,
   preview,
   confirm,
-  done,
   renderPreview,
 }: {
   kind: string;
+  /** Choices made beside the upload (e.g. visibility): a change previews the file again. */
+  options?: string;
   preview: (csv: string) => Promise<P>;
-  confirm: (csv: string) => Promise<number>;
-  done: (n: number) => string;
+  /** Writes the file and says what it did, for the confirmation. */
+  confirm: (csv: string, previewed: P) => Promise<string>;
   renderPreview: (p: P) => React.ReactNode;
 }) {
   const id = useId();
@@ -165,9 +215,12 @@ function ImportFlow<P extends Previewed>({
       setError(new ApiFailure(413, "too_large", `${file.name} is larger than 1 MB. Split it into smaller files.`));
       return;
     }
+    await check(await file.text());
+  };
+
+  async function check(text: string) {
     setBusy(true);
     try {
-      const text = await file.text();
       const p = await preview(text);
       setCsv(text);
       setResult(p);
@@ -177,15 +230,22 @@ function ImportFlow<P extends Previewed>({
     } finally {
       setBusy(false);
     }
-  };
+  }
+
+  // A choice beside the upload changes what the preview says, so the file is checked again.
+  const [previewedWith, setPreviewedWith] = useState(options);
+  if (previewedWith !== options) {
+    setPreviewedWith(options);
+    if (csv) void check(csv);
+  }
 
   const run = async () => {
-    if (!csv) return;
+    if (!csv || !result) return;
     setBusy(true);
     try {
-      const n = await confirm(csv);
+      const said = await confirm(csv, result);
       void queryClient.invalidateQueries({ queryKey: ["goals"] });
-      toast(done(n));
+      toast(said);
       reset();
     } catch (e) {
       const details = e instanceof ApiFailure ? (e.details?.problems as RowProblem[] | undefined) : undefined;
@@ -259,37 +319,105 @@ function ImportFlow<P extends Previewed>({
   );
 }
 
-function GoalsPreview({ preview }: { preview: GoalImportPreview }) {
+type PreviewMeasure = GoalImportPreview["goals"][number]["measures"][number];
+
+/** "Meetings held: 0 → 6 meetings, now 2" or "Strategy published: done / not done yet". */
+function measureSummary(m: PreviewMeasure) {
+  if (!("baseline" in m)) return `${m.name}: ${m.done ? "done" : "not done yet"}`;
+  const now = m.current === null || m.current === undefined ? "" : `, now ${formatNumber(m.current, m.unit)}`;
+  return `${m.name}: ${formatNumber(m.baseline, m.unit)} → ${formatNumber(m.target, m.unit)}${now}`;
+}
+
+function GoalsPreview({
+  preview,
+  existing,
+  onExisting,
+}: {
+  preview: GoalImportPreview;
+  existing: ExistingChoice;
+  onExisting: (choice: ExistingChoice) => void;
+}) {
+  const id = useId();
+  const already = preview.existing.length;
+  const fresh = preview.goals.length - already;
   return (
-    <div className="table-scroll">
-      <table className="data-table compact">
-        <caption>{plural(preview.goals.length, "goal")} will be created</caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Goal</th>
-            <th scope="col">Theme</th>
-            <th scope="col">Lead</th>
-            <th scope="col">Status</th>
-            <th scope="col">Visible to</th>
-            <th scope="col">Measures</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.goals.map((g) => (
-            <tr key={g.row}>
-              <td>{g.row}</td>
-              <th scope="row">{g.title}</th>
-              <td>{g.themeName ?? "—"}</td>
-              <td>{g.leadName ?? "—"}</td>
-              <td>{goalStatusLabels[g.status]}</td>
-              <td>{visibilityLabels[g.visibility]}</td>
-              <td>{g.measures.length ? g.measures.join("; ") : "none"}</td>
+    <>
+      {already > 0 && (
+        <div className="notice warning-notice" role="status">
+          <p>
+            <strong>
+              {already === 1 ? "1 goal in the file is" : `${already} goals in the file are`} already in this cycle (same title):{" "}
+              {preview.existing.map((e) => e.title).join("; ")}.
+            </strong>
+          </p>
+          <fieldset className="field-group">
+            <legend>What should happen to {already === 1 ? "it" : "them"}?</legend>
+            <label className="checkbox">
+              <input type="radio" name={`${id}-existing`} checked={existing === "skip"} onChange={() => onExisting("skip")} /> Skip{" "}
+              {already === 1 ? "it" : "them"}: leave the goals as they are
+            </label>
+            <label className="checkbox">
+              <input type="radio" name={`${id}-existing`} checked={existing === "update"} onChange={() => onExisting("update")} /> Update{" "}
+              {already === 1 ? "it" : "them"} from the file: the filled-in columns, measure definitions and new measures (current values
+              move only by progress updates)
+            </label>
+          </fieldset>
+        </div>
+      )}
+      <div className="table-scroll">
+        <table className="data-table compact">
+          <caption>
+            {plural(fresh, "goal")} will be created
+            {already > 0 && `; ${plural(already, "goal")} already there will be ${existing === "skip" ? "skipped" : "updated"}`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">Goal</th>
+              <th scope="col">Theme</th>
+              <th scope="col">Lead and supporters</th>
+              <th scope="col">Status</th>
+              <th scope="col">Due</th>
+              <th scope="col">Visible to</th>
+              <th scope="col">Measures</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {preview.goals.map((g) => (
+              <tr key={g.row}>
+                <td>{g.row}</td>
+                <th scope="row">
+                  {g.title}
+                  {g.existingGoalId !== null && (
+                    <span className="tag">{existing === "skip" ? "already there: skipped" : "will be updated"}</span>
+                  )}
+                  {g.description && <p className="muted small import-description">{g.description}</p>}
+                </th>
+                <td>{g.themeName ?? "—"}</td>
+                <td>
+                  {g.leadName ?? "—"}
+                  {g.supporterNames.length > 0 && <span className="muted small"> with {g.supporterNames.join(", ")}</span>}
+                </td>
+                <td>{goalStatusLabels[g.status]}</td>
+                <td>{g.dueDate ? formatDate(g.dueDate) : "—"}</td>
+                <td>{visibilityLabels[g.visibility]}</td>
+                <td>
+                  {g.measures.length === 0 ? (
+                    "none"
+                  ) : (
+                    <ul className="plain-list">
+                      {g.measures.map((m) => (
+                        <li key={m.name}>{measureSummary(m)}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -304,6 +432,7 @@ function UpdatesPreview({ preview }: { preview: UpdateImportPreview }) {
             <th scope="col">Goal</th>
             <th scope="col">New values</th>
             <th scope="col">Note</th>
+            <th scope="col">Visible to</th>
           </tr>
         </thead>
         <tbody>
@@ -318,6 +447,7 @@ function UpdatesPreview({ preview }: { preview: UpdateImportPreview }) {
                 {u.status && ` (status: ${goalStatusLabels[u.status]})`}
               </td>
               <td>{u.note || "—"}</td>
+              <td>{visibilityLabels[u.visibility]}</td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { NeedsYou } from "../api.ts";
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
+import { useShowFirst } from "../components/show-first.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { UrgencyBadge } from "../components/urgency-badge.tsx";
 import { formatDate, formatDateTime, plural } from "../format.ts";
@@ -30,8 +32,7 @@ export function NeedsYouSection({ cycleId }: { cycleId: number }) {
   const groups = [...(data?.organisations ?? [])].sort((a, b) => b.staleGoals.length - a.staleGoals.length || a.name.localeCompare(b.name));
   const weeks = data ? Math.round(data.intervalDays / 7) : 6;
   return (
-    <section aria-labelledby="needs-you-heading" className="needs-you">
-      <h2 id="needs-you-heading">What needs you</h2>
+    <CollapsibleSection name="needs-you" title="What needs you" className="needs-you">
       {needs.isLoading ? (
         <Skeleton lines={3} />
       ) : needs.error || !data ? (
@@ -80,45 +81,50 @@ export function NeedsYouSection({ cycleId }: { cycleId: number }) {
           ),
         )
       )}
-    </section>
+    </CollapsibleSection>
   );
 }
 
 function NeedsList({ organisation: o, weeks, asConvenor }: { organisation: Organisation; weeks: number; asConvenor: boolean }) {
+  // An organisation leading forty goals would otherwise fill the overview with one card.
+  const goals = useShowFirst(o.staleGoals, asConvenor ? 5 : 10);
   return (
-    <ul className="plain-list needs-you-list">
-      {o.staleGoals.map((g) => (
-        <li key={`goal-${g.id}`}>
-          <span className="needs-you-kind">Goal needs an update</span>{" "}
-          <Link to="/goals/$goalId" params={{ goalId: g.id }}>
-            {g.title}
-          </Link>{" "}
-          <span className="muted small">
-            {g.lastUpdateAt ? `last update ${formatDate(g.lastUpdateAt)}` : "no update yet"} (over {plural(weeks, "week")})
-          </span>{" "}
-          <Link to="/goals/$goalId" params={{ goalId: g.id }} hash="update-form-heading" className="nowrap">
-            Post an update<span className="visually-hidden"> on {g.title}</span>
-          </Link>
-        </li>
-      ))}
-      {o.unansweredAlerts.map((a) => (
-        <li key={`alert-${a.id}`}>
-          <span className="needs-you-kind">Alert to answer</span>{" "}
-          <Link to="/alerts/$alertId" params={{ alertId: a.id }}>
-            {a.title}
-          </Link>{" "}
-          <UrgencyBadge urgency={a.urgency} /> <span className="muted small">answer by {formatDateTime(a.deadline)}</span>{" "}
-          <Link
-            to="/alerts/$alertId"
-            params={{ alertId: a.id }}
-            hash={asConvenor ? "convenor-title" : "own-answer-title"}
-            className="nowrap"
-          >
-            {asConvenor ? "Record an answer" : "Answer"}
-            <span className="visually-hidden"> to {a.title}</span>
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="plain-list needs-you-list">
+        {goals.shown.map((g) => (
+          <li key={`goal-${g.id}`}>
+            <span className="needs-you-kind">Goal needs an update</span>{" "}
+            <Link to="/goals/$goalId" params={{ goalId: g.id }}>
+              {g.title}
+            </Link>{" "}
+            <span className="muted small">
+              {g.lastUpdateAt ? `last update ${formatDate(g.lastUpdateAt)}` : "no update yet"} (over {plural(weeks, "week")})
+            </span>{" "}
+            <Link to="/goals/$goalId" params={{ goalId: g.id }} hash="update-form-heading" className="nowrap">
+              Post an update<span className="visually-hidden"> on {g.title}</span>
+            </Link>
+          </li>
+        ))}
+        {o.unansweredAlerts.map((a) => (
+          <li key={`alert-${a.id}`}>
+            <span className="needs-you-kind">Alert to answer</span>{" "}
+            <Link to="/alerts/$alertId" params={{ alertId: a.id }}>
+              {a.title}
+            </Link>{" "}
+            <UrgencyBadge urgency={a.urgency} /> <span className="muted small">answer by {formatDateTime(a.deadline)}</span>{" "}
+            <Link
+              to="/alerts/$alertId"
+              params={{ alertId: a.id }}
+              hash={asConvenor ? "convenor-title" : "own-answer-title"}
+              className="nowrap"
+            >
+              {asConvenor ? "Record an answer" : "Answer"}
+              <span className="visually-hidden"> to {a.title}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {goals.toggle}
+    </>
   );
 }

@@ -22,6 +22,9 @@ export function OrganisationPage() {
         <Link to="/organisations">Organisations</Link>
       </p>
       <h1>{o.name}</h1>
+      <p className="muted">
+        Short name: <code>{o.shortName}</code> (as spreadsheets and the goals table name it)
+      </p>
       <p>
         {o.isConvenor ? "Convenes the group." : "Member organisation."} {o.website && <a href={o.website}>{o.website}</a>}
       </p>

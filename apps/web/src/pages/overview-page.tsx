@@ -4,11 +4,13 @@ import { Link } from "@tanstack/react-router";
 import { lazy } from "react";
 import type { Overview } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
+import { useShowFirst } from "../components/show-first.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
-import { formatDate, plural } from "../format.ts";
+import { formatDate, plural, todayIso } from "../format.ts";
 import { meQuery, overviewQuery } from "../queries.ts";
 import { NeedsYouSection } from "./needs-you-section.tsx";
 import { NextMeetingNotice } from "./next-meeting-notice.tsx";
@@ -95,10 +97,9 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
       ) : (
         <>
           <Attention data={data} />
-          <section aria-labelledby="charts-heading">
-            <h2 id="charts-heading">Progress</h2>
+          <CollapsibleSection name="progress" title="Progress">
             <div className="chart-grid">
-              <ChartFigure title={trendTitle(data.progressOverTime)} table={trendTable(data)}>
+              <ChartFigure title={trendTitle(data.progressOverTime, headline.progress)} table={trendTable(data)}>
                 <ProgressLineChart data={data.progressOverTime} />
               </ChartFigure>
               <ChartFigure
@@ -126,7 +127,7 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
                 <ThemeProgressChart data={data.progressByTheme} />
               </ChartFigure>
             </div>
-          </section>
+          </CollapsibleSection>
           <SinceSection cycleId={cycle.id} />
         </>
       )}
@@ -147,21 +148,22 @@ function Headline({ figure, words }: { figure: string; words: string }) {
 function Attention({ data }: { data: Overview }) {
   const { atRisk, noRecentUpdate } = data.attention;
   const weeks = Math.round(data.cycle.updateIntervalDays / 7);
+  const risky = useShowFirst(atRisk);
+  const quiet = useShowFirst(noRecentUpdate);
   return (
-    <section aria-labelledby="attention-heading" className="attention">
-      <h2 id="attention-heading">Needs attention</h2>
+    <CollapsibleSection name="attention" title="Needs attention" className="attention">
       <NextMeetingNotice cycleId={data.cycle.id} />
       {atRisk.length === 0 && noRecentUpdate.length === 0 ? (
         <p>Nothing needs attention: no goal is at risk or off track, and every goal has had an update in the last {weeks} weeks.</p>
       ) : (
         <div className="two-columns">
           <div>
-            <h3>At risk or off track</h3>
+            <h3>At risk or off track{atRisk.length > 0 && ` (${atRisk.length})`}</h3>
             {atRisk.length === 0 ? (
               <p className="muted">None.</p>
             ) : (
               <ul className="plain-list">
-                {atRisk.map((g) => (
+                {risky.shown.map((g) => (
                   <li key={g.id}>
                     <Link to="/goals/$goalId" params={{ goalId: g.id }}>
                       {g.title}
@@ -171,14 +173,17 @@ function Attention({ data }: { data: Overview }) {
                 ))}
               </ul>
             )}
+            {risky.toggle}
           </div>
           <div>
-            <h3>No update for over {weeks} weeks</h3>
+            <h3>
+              No update for over {weeks} weeks{noRecentUpdate.length > 0 && ` (${noRecentUpdate.length})`}
+            </h3>
             {noRecentUpdate.length === 0 ? (
               <p className="muted">None.</p>
             ) : (
               <ul className="plain-list">
-                {noRecentUpdate.map((g) => (
+                {quiet.shown.map((g) => (
                   <li key={g.id}>
                     <Link to="/goals/$goalId" params={{ goalId: g.id }}>
                       {g.title}
@@ -189,20 +194,28 @@ function Attention({ data }: { data: Overview }) {
                 ))}
               </ul>
             )}
+            {quiet.toggle}
           </div>
         </div>
       )}
-    </section>
+    </CollapsibleSection>
   );
 }
 
-export function trendTitle(points: { date: string; progress: number | null }[]): string {
+/**
+ * The trend chart's finding. `now` is today's progress: the weekly points can end before a rise
+ * made today, and the title must not say "held" over it.
+ */
+export function trendTitle(points: { date: string; progress: number | null }[], now?: number | null): string {
   const known = points.filter((p) => p.progress !== null) as { date: string; progress: number }[];
+  if (now !== undefined && now !== null && known.at(-1)?.progress !== now) known.push({ date: todayIso(), progress: now });
   const first = known[0];
   const last = known.at(-1);
   if (!first || !last) return "No progress has been recorded yet this cycle";
   const a = Math.round(first.progress * 100);
   const b = Math.round(last.progress * 100);
+  // One point (a cycle in its first week, or a rise on the only day recorded) has not "held".
+  if (first === last) return `Progress stands at ${b} % on ${formatDate(last.date)}`;
   if (a === b) return `Progress has held at ${b} % since ${formatDate(first.date)}`;
   return `Progress has ${b > a ? "risen" : "fallen"} from ${a} % to ${b} % since ${formatDate(first.date)}`;
 }

@@ -74,6 +74,12 @@ function Deck({ data, initial }: { data: AgmExport; initial: number }) {
       const target = e.target as HTMLElement | null;
       // Space and Enter keep their meaning on the deck's own buttons and links.
       if ((e.key === " " || e.key === "Enter") && target?.closest("button, a, input")) return;
+      // In full screen the browser takes Escape to leave full screen; otherwise it leaves the presentation.
+      if (e.key === "Escape" && !document.fullscreenElement) {
+        e.preventDefault();
+        void navigate({ to: "/exports", search: { cycle: data.report.cycle.id, audience: data.report.audience } } as never);
+        return;
+      }
       const to = slideForKey(e.key, index, slides.length - 1);
       if (to === null) return;
       e.preventDefault();
@@ -81,7 +87,7 @@ function Deck({ data, initial }: { data: AgmExport; initial: number }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [go, index, slides.length]);
+  }, [go, index, slides.length, navigate, data.report.cycle.id, data.report.audience]);
 
   useEffect(() => {
     const sync = () => setFullScreen(document.fullscreenElement !== null);

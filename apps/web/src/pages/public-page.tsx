@@ -2,7 +2,7 @@
  * The public progress page: no account needed, nothing but what is marked public (the server
  * builds it as the anonymous viewer and answers 404 while the convenor has it turned off).
  */
-import { percent } from "@convene/domain";
+import { cycleTiming, percent } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { ApiFailure, api, call, type PublicPage as PublicData } from "../api.ts";
@@ -50,6 +50,20 @@ export function PublicPage() {
   );
 }
 
+/** The year in the right tense: a workshop still ahead is spoken of as ahead, an AGM gone by as past. */
+function cycleSentence(cycle: NonNullable<PublicData["cycle"]>) {
+  const workshop = formatDate(cycle.workshopDate);
+  const agm = formatDate(cycle.agmDate);
+  switch (cycleTiming(cycle)) {
+    case "future":
+      return `Our goals for ${cycle.name} will be agreed at our workshop on ${workshop}; we will report on them at our AGM on ${agm}.`;
+    case "past":
+      return `Our goals for ${cycle.name} were agreed at our workshop on ${workshop}; we reported on them at our AGM on ${agm}.`;
+    default:
+      return `Our goals for ${cycle.name}, agreed at our workshop on ${workshop}; we report on them at our AGM on ${agm}.`;
+  }
+}
+
 function PublicContent({ data }: { data: PublicData }) {
   const { cycle, goals, milestones } = data;
   return (
@@ -57,8 +71,7 @@ function PublicContent({ data }: { data: PublicData }) {
       <h1>{data.group.name}: our progress</h1>
       {cycle ? (
         <p className="lead-text">
-          Our goals for {cycle.name}, agreed at our workshop on {formatDate(cycle.workshopDate)}; we report on them at our AGM on{" "}
-          {formatDate(cycle.agmDate)}.
+          {cycleSentence(cycle)}
           {goals.length > 0 &&
             data.progress !== null &&
             ` Across ${plural(goals.length, "public goal")}, average progress is ${percent(data.progress)}.`}

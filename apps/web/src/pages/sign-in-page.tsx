@@ -6,12 +6,19 @@ import { useState } from "react";
 import { authClient } from "../auth-client.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 
-function refusal(status: number, message: string | undefined): string {
-  return status === 429
+/**
+ * What to tell the person. Our own refusals (too many attempts: how long to wait; the wrong
+ * address: which one to use) carry the API's error body, which the auth client spreads into
+ * its error; Better Auth's own carry only `message`.
+ */
+function refusal(error: { status: number; message?: string | undefined; error?: { message?: string } }): string {
+  const ours = error.error?.message;
+  if (ours) return ours;
+  return error.status === 429
     ? "Too many attempts. Wait a minute, then try again."
-    : status === 401
+    : error.status === 401
       ? "That email and password do not match an account. Check them and try again."
-      : (message ?? "Signing in did not work. Try again.");
+      : (error.message ?? "Signing in did not work. Try again.");
 }
 
 export function SignInPage() {
@@ -26,7 +33,7 @@ export function SignInPage() {
       setError(null);
       const { error } = await authClient.signIn.email(value);
       if (error) {
-        setError(refusal(error.status, error.message));
+        setError(refusal(error as Parameters<typeof refusal>[0]));
         return;
       }
       queryClient.clear();

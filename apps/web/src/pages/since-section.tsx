@@ -8,6 +8,7 @@ import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy } from "react";
 import { api, type Comparison, call } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { formatDate, plural, todayIso } from "../format.ts";
 
@@ -33,8 +34,7 @@ export function SinceSection({ cycleId }: { cycleId: number }) {
         : "Since the workshop"
       : "Since an earlier date";
   return (
-    <section aria-labelledby="since-heading" className="since-section">
-      <h2 id="since-heading">{heading}</h2>
+    <CollapsibleSection name="since" title={heading} className="since-section">
       <div className="since-controls no-print">
         <div className="field">
           <label htmlFor="since-date">Compare with</label>
@@ -62,8 +62,26 @@ export function SinceSection({ cycleId }: { cycleId: number }) {
           <NewMilestones data={data} />
         </>
       )}
-    </section>
+    </CollapsibleSection>
   );
+}
+
+/** Up to this many goals get one chart; beyond it, the movers and the laggards get one each. */
+const CHART_ALL_UP_TO = 20;
+const EACH = 10;
+
+/** The goals that moved furthest, and the ones furthest behind now (lowest progress, then least change). */
+export function moversAndLaggards<G extends { id: number; change: number | null; after: number | null }>(goals: readonly G[], each = EACH) {
+  const movers = [...goals]
+    .filter((g) => g.change !== null && g.change > 0)
+    .sort((a, b) => (b.change ?? 0) - (a.change ?? 0))
+    .slice(0, each);
+  const taken = new Set(movers.map((g) => g.id));
+  const laggards = [...goals]
+    .filter((g) => !taken.has(g.id))
+    .sort((a, b) => (a.after ?? -1) - (b.after ?? -1) || (a.change ?? 0) - (b.change ?? 0))
+    .slice(0, each);
+  return { movers, laggards };
 }
 
 function SinceContent({ data }: { data: Comparison }) {
@@ -81,49 +99,98 @@ function SinceContent({ data }: { data: Comparison }) {
         {plural(summary.improved, "goal")} moved forward and {plural(summary.fell, "goal")} fell back since {when}.{" "}
         {data.newGoals.length > 0 && `${plural(data.newGoals.length, "goal is", "goals are")} new since then.`}
       </p>
-      <ChartFigure
-        title={title}
-        table={{
-          caption: `Progress of each goal on ${when} and today`,
-          columns: ["Goal", "Then", "Now", "Change"],
-          rows: data.goals.map((g) => [g.title, exact(g.before), exact(g.after), change(g.change)]),
-        }}
-      >
-        <CompareChart data={data.goals} />
-      </ChartFigure>
-      <div className="table-scroll">
-        <table className="data-table since-table">
-          <caption>
-            Each goal on {when} and today{data.newGoals.length ? "; new goals are marked" : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Goal</th>
-              <th scope="col">Status</th>
-              <th scope="col">Then</th>
-              <th scope="col">Now</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.goals.map((g) => (
-              <tr key={g.id}>
-                <th scope="row" data-label="Goal">
-                  <Link to="/goals/$goalId" params={{ goalId: g.id }}>
-                    {g.title}
-                  </Link>
-                  {g.isNew && <span className="tag">{g.carriedForward ? "Carried forward" : "New"}</span>}
-                </th>
-                <td data-label="Status">{goalStatusLabels[g.status]}</td>
-                <td data-label="Then">{percent(g.before)}</td>
-                <td data-label="Now">{percent(g.after)}</td>
-                <td data-label="Change">{change(g.change)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {data.goals.length <= CHART_ALL_UP_TO ? (
+        <CompareFigure title={title} caption={`Progress of each goal on ${when} and today`} goals={data.goals} />
+      ) : (
+        <MoversFigures data={data} title={title} when={when} />
+      )}
+      {data.goals.length <= CHART_ALL_UP_TO ? (
+        <SinceTable data={data} when={when} />
+      ) : (
+        <details className="since-all">
+          <summary>
+            All {data.goals.length} goals on {when} and today (table)
+          </summary>
+          <SinceTable data={data} when={when} />
+        </details>
+      )}
+    </>
+  );
+}
+
+function CompareFigure({ title, caption, goals }: { title: string; caption: string; goals: Comparison["goals"] }) {
+  return (
+    <ChartFigure
+      title={title}
+      table={{
+        caption,
+        columns: ["Goal", "Then", "Now", "Change"],
+        rows: goals.map((g) => [g.title, exact(g.before), exact(g.after), change(g.change)]),
+      }}
+    >
+      <CompareChart data={goals} />
+    </ChartFigure>
+  );
+}
+
+/** At 200 goals one bar per goal is unreadable: the ten that moved furthest and the ten furthest behind. */
+function MoversFigures({ data, title, when }: { data: Comparison; title: string; when: string }) {
+  const { movers, laggards } = moversAndLaggards(data.goals);
+  return (
+    <>
+      <p className="chart-note">{title}.</p>
+      <div className="chart-grid">
+        {movers.length > 0 && (
+          <CompareFigure
+            title={`The ${plural(movers.length, "goal")} that moved furthest since ${when}`}
+            caption={`The ${movers.length} goals that moved furthest, on ${when} and today`}
+            goals={movers}
+          />
+        )}
+        <CompareFigure
+          title={`The ${plural(laggards.length, "goal")} furthest behind today`}
+          caption={`The ${laggards.length} goals with the least progress today, on ${when} and today`}
+          goals={laggards}
+        />
       </div>
     </>
+  );
+}
+
+function SinceTable({ data, when }: { data: Comparison; when: string }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table since-table">
+        <caption>
+          Each goal on {when} and today{data.newGoals.length ? "; new goals are marked" : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Goal</th>
+            <th scope="col">Status</th>
+            <th scope="col">Then</th>
+            <th scope="col">Now</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.goals.map((g) => (
+            <tr key={g.id}>
+              <th scope="row" data-label="Goal">
+                <Link to="/goals/$goalId" params={{ goalId: g.id }}>
+                  {g.title}
+                </Link>
+                {g.isNew && <span className="tag">{g.carriedForward ? "Carried forward" : "New"}</span>}
+              </th>
+              <td data-label="Status">{goalStatusLabels[g.status]}</td>
+              <td data-label="Then">{percent(g.before)}</td>
+              <td data-label="Now">{percent(g.after)}</td>
+              <td data-label="Change">{change(g.change)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, call, type FeedItem } from "../api.ts";
+import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { formatDate, formatDateTime, plural } from "../format.ts";
@@ -71,7 +72,8 @@ function ItemLink({ item }: { item: FeedItem }) {
 }
 
 function detailWords(item: FeedItem): string {
-  if (item.kind === "meeting") return item.detail ? `Meets on ${formatDateTime(item.detail)}` : "";
+  if (item.kind === "meeting")
+    return item.detail ? `${item.detail < new Date().toISOString() ? "Met on" : "Meets on"} ${formatDateTime(item.detail)}` : "";
   if (item.kind === "roadmap") return item.detail ? `Workstream: ${item.detail}` : "";
   return item.detail;
 }
@@ -94,10 +96,13 @@ export function WhatsNewSection() {
   const items = data ? (showAll ? data.items : data.items.slice(0, FIRST)) : [];
 
   return (
-    <section aria-labelledby="whats-new-heading" className="whats-new">
-      <div className="section-head">
-        <h2 id="whats-new-heading">What's new</h2>
-        {data && data.items.length > 0 && (
+    <CollapsibleSection
+      name="whats-new"
+      title="What's new"
+      className="whats-new"
+      actions={
+        data &&
+        data.items.length > 0 && (
           <button
             type="button"
             className="button secondary small no-print"
@@ -106,8 +111,9 @@ export function WhatsNewSection() {
           >
             {seen.isPending ? "Marking…" : "Mark as seen"}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {feed.isLoading ? (
         <Skeleton lines={3} />
       ) : feed.error || !data ? (
@@ -143,6 +149,6 @@ export function WhatsNewSection() {
           )}
         </>
       )}
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -1,4 +1,4 @@
-import type { CycleInput } from "@convene/domain";
+import { type CycleInput, defaultCycle, todayIso } from "@convene/domain";
 import type { Kysely } from "kysely";
 import type { Cycle, Database } from "../schema.ts";
 import { bumpAnswersVersion } from "./stored-progress.ts";
@@ -18,11 +18,9 @@ export async function getCycle(db: Kysely<Database>, id: number): Promise<CycleR
   return row && toCycle(row);
 }
 
-/** The cycle people mean by "this year": the latest open one, else the latest of all. */
-export async function currentCycle(db: Kysely<Database>): Promise<CycleRecord | undefined> {
-  const open = await db.selectFrom("cycles").selectAll().where("closedAt", "is", null).orderBy("workshopDate", "desc").executeTakeFirst();
-  const row = open ?? (await db.selectFrom("cycles").selectAll().orderBy("workshopDate", "desc").executeTakeFirst());
-  return row && toCycle(row);
+/** The cycle people mean by "this year" (the rule is `defaultCycle` in the domain): never an empty future one while another exists. */
+export async function currentCycle(db: Kysely<Database>, today = todayIso()): Promise<CycleRecord | undefined> {
+  return defaultCycle(await listCycles(db), today);
 }
 
 export async function insertCycle(db: Kysely<Database>, input: CycleInput): Promise<CycleRecord> {

@@ -8,7 +8,13 @@ export function toOrganisation(row: Organisation) {
 export type OrganisationRecord = ReturnType<typeof toOrganisation>;
 
 export async function listOrganisations(db: Kysely<Database>): Promise<OrganisationRecord[]> {
-  const rows = await db.selectFrom("organisations").selectAll().orderBy("name").execute();
+  // Without case, so "eyeWitness" sorts among the E's on both engines (PostgreSQL's and SQLite's collations differ on case).
+  const rows = await db
+    .selectFrom("organisations")
+    .selectAll()
+    .orderBy((eb) => eb.fn("lower", ["name"]))
+    .orderBy("name")
+    .execute();
   return rows.map(toOrganisation);
 }
 

@@ -68,7 +68,10 @@ export async function listRoadmapItems(db: Kysely<Database>, viewer: Viewer, f: 
       followGoalProgress,
       /** What to show: the linked goal's derived progress when the item follows it (and the viewer may see it). */
       shownPercent: shownPercent({ percentComplete: r.percentComplete, followGoalProgress }, goal?.progress),
-      overdue: isOverdue(r, today),
+      overdue: isOverdue(
+        { ...r, shownPercent: shownPercent({ percentComplete: r.percentComplete, followGoalProgress }, goal?.progress) },
+        today,
+      ),
       goalId: goal ? goal.id : null,
       goal,
       dependsOn: own.map((d) => d.dependsOnId),
