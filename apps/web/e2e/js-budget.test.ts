@@ -16,11 +16,17 @@ const CONVENOR = { email: "convenor@example.org", password: "a long convenor pas
 
 /** Opens `path` and sums the gzipped size of every script the page loaded until the network went quiet. */
 async function scriptWeight(page: Page, url: string, ready: () => Promise<unknown>) {
-  const bodies: Promise<{ name: string; gzipped: number }>[] = [];
+  const bodies = new Map<string, Promise<{ name: string; gzipped: number }>>();
+  // Every JavaScript response, whatever asked for it: a chunk fetched through a <link
+  // rel="modulepreload"> is not a "script" request to Chromium, and Recharts arrives that way.
   const onResponse = (r: import("playwright-core").Response) => {
-    if (r.request().resourceType() === "script") {
+    const javascript = r.request().resourceType() === "script" || /javascript/.test(r.headers()["content-type"] ?? "");
+    if (javascript && !bodies.has(r.url())) {
       const name = new URL(r.url()).pathname.split("/").pop() ?? r.url();
-      bodies.push(r.body().then((b) => ({ name, gzipped: gzipSync(b).length })));
+      bodies.set(
+        r.url(),
+        r.body().then((b) => ({ name, gzipped: gzipSync(b).length })),
+      );
     }
   };
   page.on("response", onResponse);
@@ -28,7 +34,7 @@ async function scriptWeight(page: Page, url: string, ready: () => Promise<unknow
   await ready();
   await page.waitForLoadState("networkidle");
   page.off("response", onResponse);
-  const all = await Promise.all(bodies);
+  const all = await Promise.all(bodies.values());
   return { bytes: all.reduce((sum, b) => sum + b.gzipped, 0), scripts: all.length, files: all };
 }
 
@@ -53,11 +59,21 @@ describe("the JavaScript each route loads", () => {
     const { page, context } = browser;
     const signInPage = await scriptWeight(page, `${convene.base}/sign-in`, () => page.getByRole("button", { name: "Sign in" }).waitFor());
     await signIn(page, convene.base, CONVENOR.email, CONVENOR.password);
-    // A fresh tab with an empty cache, signed in: what a convenor's phone downloads for the overview.
-    const fresh = await context.newPage();
-    const overview = await scriptWeight(fresh, `${convene.base}/`, () => fresh.getByRole("heading", { name: /Overview/, level: 1 }).waitFor());
-    await fresh.close();
-    const figures = { signIn: signInPage, overview };
+    /** A new tab, signed in, at a given size: charts load only once they near the screen. */
+    const overviewAt = async (viewport: { width: number; height: number }) => {
+      const tab = await context.newPage();
+      await tab.setViewportSize(viewport);
+      const weight = await scriptWeight(tab, `${convene.base}/`, () => tab.getByRole("heading", { name: /Overview/, level: 1 }).waitFor());
+      await tab.close();
+      return weight;
+    };
+    // What a convenor's phone downloads to show the overview's first screen: its headline
+    // figures and what needs them, with the charts (and Recharts) still below the fold.
+    const overview = await overviewAt({ width: 390, height: 844 });
+    // On a laptop the first charts are on the first screen, so Recharts (about 127 KiB) comes
+    // too: printed for the record, not held to the budget.
+    const overviewLaptop = await overviewAt({ width: 1280, height: 900 });
+    const figures = { signIn: signInPage, overview, overviewLaptop };
     console.log(
       Object.entries(figures)
         .map(
