@@ -1,10 +1,14 @@
 /**
- * The JavaScript each route makes a browser download before it can show anything: the entry
- * chunk, the route's page chunk and everything either imports statically, gzipped as the server
- * sends them. Chunks loaded later on demand (a dynamic import) are not counted against the route.
- *
- * Read from Vite's build manifest (`dist/.vite/manifest.json`); `npm run budget -w @convene/web`
- * prints the table and `--check` exits 1 when a route is over its budget.
+ * The JavaScript each route's page makes a browser download, read from Vite's build manifest
+ * (`dist/.vite/manifest.json`) and gzipped as the server sends it, in two parts:
+ * - "first": the entry chunk, the page's chunk and everything either imports statically, which
+ *   must arrive before the page can draw anything. This is what the budget holds.
+ * - "on demand": what the page's own code may import later (a chart once it nears the screen,
+ *   Better Auth's client on sending the sign-in form), at most: every such import counted.
+ * The manifest cannot say which of those a real visit triggers; the browser test
+ * (e2e/js-budget.test.ts, part of `npm test`) counts what one actually downloads and is the
+ * check that fails. `npm run budget -w @convene/web` prints this table after `npm run build`;
+ * `--check` makes it exit 1 when a route's first download is over its budget.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -30,12 +34,11 @@ export function readManifest(dist = distDir): Manifest {
   return JSON.parse(readFileSync(join(dist, ".vite/manifest.json"), "utf8")) as Manifest;
 }
 
-/** The files a key loads before it runs: itself and its static imports, transitively. */
+/** The manifest keys a key loads before it runs: itself and its static imports, transitively. */
 function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
-  const chunk = manifest[key];
-  if (!chunk || into.has(chunk.file)) return into;
-  into.add(chunk.file);
-  for (const dep of chunk.imports ?? []) staticClosure(manifest, dep, into);
+  if (!manifest[key] || into.has(key)) return into;
+  into.add(key);
+  for (const dep of manifest[key].imports ?? []) staticClosure(manifest, dep, into);
   return into;
 }
 
@@ -52,24 +55,39 @@ export function routeWeights(dist = distDir) {
     }
     return n;
   };
+  const weigh = (keys: Iterable<string>) => {
+    const files = [...new Set([...keys].map((k) => manifest[k]?.file ?? ""))].filter((f) => f.endsWith(".js"));
+    return { bytes: files.reduce((sum, f) => sum + size(f), 0), scripts: files.length };
+  };
   return budgets.map(({ route, page, budget }) => {
     if (!manifest[page]) throw new Error(`The build has no chunk for ${page}: is the route still lazy, or was the page renamed?`);
-    const files = staticClosure(manifest, page, staticClosure(manifest, entry));
-    const bytes = [...files].filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + size(f), 0);
-    return { route, page, budget, bytes, scripts: [...files].filter((f) => f.endsWith(".js")).length };
+    const first = staticClosure(manifest, page, staticClosure(manifest, entry));
+    // The entry's own dynamic imports are the other routes' pages: not this page's to count.
+    const later = new Set<string>();
+    for (const key of first) {
+      if (key === entry) continue;
+      for (const dynamic of manifest[key]?.dynamicImports ?? []) staticClosure(manifest, dynamic, later);
+    }
+    for (const key of first) later.delete(key);
+    return { route, page, budget, first: weigh(first), later: weigh(later) };
   });
 }
 
 export function formatWeights(rows: ReturnType<typeof routeWeights>): string {
   const kib = (n: number) => `${(n / KiB).toFixed(1)} KiB`;
-  return rows
-    .map((r) => `${r.bytes > r.budget ? "OVER" : "ok  "}  ${r.route.padEnd(16)} ${kib(r.bytes).padStart(10)} of ${kib(r.budget).padStart(9)}  in ${r.scripts} scripts`)
-    .join("\n");
+  return [
+    `      ${"route".padEnd(16)} ${"first".padStart(10)}    ${"budget".padStart(9)}  ${"on demand, at most".padStart(20)}`,
+    ...rows.map(
+      (r) =>
+        `${r.first.bytes > r.budget ? "OVER" : "ok  "}  ${r.route.padEnd(16)} ${kib(r.first.bytes).padStart(10)} of ${kib(r.budget).padStart(9)}  ` +
+        `${`+ ${kib(r.later.bytes)}`.padStart(20)}   (${r.first.scripts} + ${r.later.scripts} scripts)`,
+    ),
+  ].join("\n");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = routeWeights();
-  console.log("JavaScript each route loads first (gzipped):");
+  console.log("JavaScript each route loads, gzipped, from the build manifest (the browser test counts a real visit):");
   console.log(formatWeights(rows));
-  process.exitCode = rows.some((r) => r.bytes > r.budget) && process.argv.includes("--check") ? 1 : 0;
+  process.exitCode = rows.some((r) => r.first.bytes > r.budget) && process.argv.includes("--check") ? 1 : 0;
 }
