@@ -11,7 +11,6 @@ import {
 } from "@tanstack/react-router";
 import { accessOf, NotAllowed } from "./access.ts";
 import { ApiFailure } from "./api.ts";
-import { AppShell } from "./components/app-shell.tsx";
 import { RootLayout } from "./components/root-layout.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { chooseCycle } from "./cycle-choice.ts";
@@ -105,7 +104,8 @@ const appRoute = createRoute({
     });
     if (!me.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
   },
-  component: AppShell,
+  // Lazy like the pages: the sign-in page, the first a phone opens, has no use for the shell.
+  component: lazyRouteComponent(() => import("./components/app-shell.tsx"), "AppShell"),
   errorComponent: RouteError,
 });
 

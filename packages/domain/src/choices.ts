@@ -2,8 +2,17 @@
  * The closed lists of choices, with no zod in sight: the dashboard's router reads its search
  * parameters against them on every page, the sign-in page included, and importing them from here
  * keeps zod (about 24 KiB gzipped) out of pages that show no form that needs it. Each list's
- * schema, type and labels stay in its own module, which re-exports the list.
+ * schema, type and labels stay in its own module, which re-exports the list (the visibility
+ * labels live here too: the form kit's visibility field shows them on the sign-in page's bundle).
  */
+
+/** Who may see a record; see visibility.ts. */
+export const visibilities = ["public", "members", "convenor"] as const;
+export const visibilityLabels: Record<(typeof visibilities)[number], string> = {
+  public: "Public",
+  members: "Members",
+  convenor: "Convenor only",
+};
 
 export const goalStatuses = ["not_started", "on_track", "at_risk", "off_track", "achieved", "dropped"] as const;
 
