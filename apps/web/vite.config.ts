@@ -8,6 +8,8 @@ export default defineConfig({
   build: {
     target: "es2022",
     sourcemap: false,
+    // dist/.vite/manifest.json: which chunks each page loads, read by `npm run budget` (scripts/js-budget.ts).
+    manifest: true,
     chunkSizeWarningLimit: 600,
   },
 });

@@ -3,7 +3,8 @@
  * rule again; these only decide what the dashboard offers, so nobody is shown a form they
  * would be refused.
  */
-import { type Visibility, visibilities } from "@convene/domain";
+import type { Visibility } from "@convene/domain";
+import { visibilities } from "@convene/domain/choices";
 import { useQuery } from "@tanstack/react-query";
 import type { Me } from "./api.ts";
 import { meQuery } from "./queries.ts";

@@ -1,12 +1,5 @@
 /** Every screen and its URL. Search parameters are validated, so a pasted link reproduces the view. */
-import {
-  alertStateSchema,
-  contributionKindSchema,
-  goalSortKeys,
-  goalStatusSchema,
-  meetingKindSchema,
-  milestoneKindSchema,
-} from "@convene/domain";
+import { alertStates, contributionKinds, goalSortKeys, goalStatuses, meetingKinds, milestoneKinds } from "@convene/domain/choices";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -16,10 +9,8 @@ import {
   redirect,
   retainSearchParams,
 } from "@tanstack/react-router";
-import { z } from "zod";
 import { accessOf, NotAllowed } from "./access.ts";
 import { ApiFailure } from "./api.ts";
-import { AppShell } from "./components/app-shell.tsx";
 import { RootLayout } from "./components/root-layout.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { chooseCycle } from "./cycle-choice.ts";
@@ -38,6 +29,7 @@ import {
   roadmapQuery,
   themesQuery,
 } from "./queries.ts";
+import { calendarDay, flag, oneOf, positiveWhole, searchOf, sortOf, text, wholeBetween } from "./search-params.ts";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
@@ -74,13 +66,15 @@ async function convenorOnly({ context }: { context: { queryClient: QueryClient }
   if (!accessOf(me.user).isConvenor) throw new NotAllowed();
 }
 
-const tokenSearch = z.object({ token: z.string().catch("") });
+const tokenSearch = (search: Record<string, unknown>) => ({ token: text(search.token) ?? "" });
 const linkTitles = { setup: "Set up Convene", invitation: "Accept your invitation", "reset-password": "Choose a new password" } as const;
+
+const signInSearch = searchOf({ redirect: text });
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-in",
-  validateSearch: z.object({ redirect: z.string().optional().catch(undefined) }),
+  validateSearch: signInSearch,
   component: lazyRouteComponent(() => import("./pages/sign-in-page.tsx"), "SignInPage"),
   head: () => titled("Sign in"),
 });
@@ -95,11 +89,13 @@ const linkRoutes = (["setup", "invitation", "reset-password"] as const).map((pat
   }),
 );
 
+const appSearch = searchOf({ cycle: positiveWhole });
+
 /** Everything behind sign-in. The cycle choice travels with every link inside. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: "app",
-  validateSearch: z.object({ cycle: z.coerce.number().int().positive().optional().catch(undefined) }),
+  validateSearch: appSearch,
   search: { middlewares: [retainSearchParams(["cycle"])] },
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery).catch((e: unknown) => {
@@ -108,36 +104,33 @@ const appRoute = createRoute({
     });
     if (!me.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
   },
-  component: AppShell,
+  // Lazy like the pages: the sign-in page, the first a phone opens, has no use for the shell.
+  component: lazyRouteComponent(() => import("./components/app-shell.tsx"), "AppShell"),
   errorComponent: RouteError,
 });
+
+const overviewSearch = searchOf({ since: calendarDay });
 
 const overviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
-  validateSearch: z.object({ since: z.iso.date().optional().catch(undefined) }),
+  validateSearch: overviewSearch,
   component: lazyRouteComponent(() => import("./pages/overview-page.tsx"), "OverviewPage"),
   loaderDeps: ({ search }) => ({ cycle: search.cycle }),
   loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
   head: ({ loaderData }) => titled("Overview", loaderData?.cycleName),
 });
 
-/** The page of a server-paged list (1, 2, …), in the URL so a pasted link opens the same page. */
-const pageSearch = z.coerce.number().int().positive().optional().catch(undefined);
-
-export const goalsSearch = z.object({
-  theme: z.coerce.number().int().positive().optional().catch(undefined),
-  status: goalStatusSchema.optional().catch(undefined),
-  org: z.coerce.number().int().positive().optional().catch(undefined),
-  q: z.string().optional().catch(undefined),
-  sort: z
-    .string()
-    .regex(new RegExp(`^(${goalSortKeys.join("|")})\\.(asc|desc)$`))
-    .optional()
-    .catch(undefined),
-  cols: z.string().optional().catch(undefined),
-  bin: z.boolean().optional().catch(undefined),
-  page: pageSearch,
+export const goalsSearch = searchOf({
+  theme: positiveWhole,
+  status: oneOf(goalStatuses),
+  org: positiveWhole,
+  q: text,
+  sort: sortOf(goalSortKeys),
+  cols: text,
+  bin: flag,
+  /** The page of a server-paged list (1, 2, …), in the URL so a pasted link opens the same page. */
+  page: positiveWhole,
 });
 
 const goalsRoute = createRoute({
@@ -184,12 +177,12 @@ const editGoalRoute = createRoute({
   head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Goal"}`),
 });
 
-export const milestonesSearch = z.object({
-  kind: milestoneKindSchema.optional().catch(undefined),
-  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
-  org: z.coerce.number().int().positive().optional().catch(undefined),
-  order: z.enum(["newest", "oldest"]).optional().catch(undefined),
-  page: pageSearch,
+export const milestonesSearch = searchOf({
+  kind: oneOf(milestoneKinds),
+  year: wholeBetween(1900, 2200),
+  org: positiveWhole,
+  order: oneOf(["newest", "oldest"] as const),
+  page: positiveWhole,
 });
 
 const milestonesRoute = createRoute({
@@ -202,12 +195,12 @@ const milestonesRoute = createRoute({
   head: ({ loaderData }) => titled("Milestones", loaderData?.cycleName),
 });
 
-export const roadmapSearch = z.object({
-  zoom: z.enum(["quarter", "year"]).optional().catch(undefined),
+export const roadmapSearch = searchOf({
+  zoom: oneOf(["quarter", "year"] as const),
   /** The first day of the visible period (a quarter or a year). */
-  at: z.iso.date().optional().catch(undefined),
-  view: z.enum(["timeline", "table"]).optional().catch(undefined),
-  bin: z.boolean().optional().catch(undefined),
+  at: calendarDay,
+  view: oneOf(["timeline", "table"] as const),
+  bin: flag,
 });
 
 const roadmapRoute = createRoute({
@@ -271,22 +264,20 @@ const adminAccountsRoute = createRoute({
   beforeLoad: convenorOnly,
 });
 
+const auditSearch = searchOf({ entity: text, page: positiveWhole });
+
 const adminAuditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/audit",
-  validateSearch: z.object({ entity: z.string().optional().catch(undefined), page: pageSearch }),
+  validateSearch: auditSearch,
   component: lazyRouteComponent(() => import("./pages/admin-audit-page.tsx"), "AdminAuditPage"),
   head: () => titled("Audit log"),
   staticData: { convenorOnly: true },
   beforeLoad: convenorOnly,
 });
 
-export const meetingsSearch = z.object({
-  kind: meetingKindSchema.optional().catch(undefined),
-  /** The page of past meetings, and of upcoming ones (rarely more than one). */
-  page: pageSearch,
-  upcoming: pageSearch,
-});
+/** The page of past meetings, and of upcoming ones (rarely more than one). */
+export const meetingsSearch = searchOf({ kind: oneOf(meetingKinds), page: positiveWhole, upcoming: positiveWhole });
 
 const meetingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -357,25 +348,25 @@ const publicRoute = createRoute({
   head: () => titled("Public progress"),
 });
 
+const exportsSearch = searchOf({ audience: oneOf(["members", "public"] as const) });
+
 const exportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/exports",
-  validateSearch: z.object({ audience: z.enum(["members", "public"]).optional().catch(undefined) }),
+  validateSearch: exportsSearch,
   component: lazyRouteComponent(() => import("./pages/exports-page.tsx"), "ExportsPage"),
   loaderDeps: ({ search }) => ({ cycle: search.cycle }),
   loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
   head: ({ loaderData }) => titled("Exports", loaderData?.cycleName),
 });
 
+const presentSearch = searchOf({ cycle: positiveWhole, audience: oneOf(["members", "public"] as const), slide: positiveWhole });
+
 /** Presentation mode fills the screen, outside the app's navigation, but still needs sign-in. */
 const presentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/exports/present",
-  validateSearch: z.object({
-    cycle: z.coerce.number().int().positive().optional().catch(undefined),
-    audience: z.enum(["members", "public"]).optional().catch(undefined),
-    slide: z.coerce.number().int().positive().optional().catch(undefined),
-  }),
+  validateSearch: presentSearch,
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery).catch((e: unknown) => {
       if (e instanceof ApiFailure && e.status === 401) return { user: null };
@@ -388,10 +379,12 @@ const presentRoute = createRoute({
   head: () => titled("Presentation"),
 });
 
+const alertsSearch = searchOf({ state: oneOf(alertStates), page: positiveWhole });
+
 const alertsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/alerts",
-  validateSearch: z.object({ state: alertStateSchema.optional().catch(undefined), page: pageSearch }),
+  validateSearch: alertsSearch,
   component: lazyRouteComponent(() => import("./pages/alerts-page.tsx"), "AlertsPage"),
   head: () => titled("Alerts"),
 });
@@ -423,26 +416,30 @@ const editAlertRoute = createRoute({
   head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Alert"}`),
 });
 
+const resourcesSearch = searchOf({ tag: text, q: text });
+
 const resourcesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/resources",
-  validateSearch: z.object({ tag: z.string().optional().catch(undefined), q: z.string().optional().catch(undefined) }),
+  validateSearch: resourcesSearch,
   component: lazyRouteComponent(() => import("./pages/resources-page.tsx"), "ResourcesPage"),
   loaderDeps: ({ search }) => ({ tag: search.tag, q: search.q }),
   loader: ({ context, deps }) => prefetched(context.queryClient.ensureQueryData(resourcesQuery(deps))),
   head: () => titled("Resources"),
 });
 
+const contributionsSearch = searchOf({
+  org: positiveWhole,
+  kind: oneOf(contributionKinds),
+  goal: positiveWhole,
+  allCycles: flag,
+  sort: text,
+});
+
 const contributionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/contributions",
-  validateSearch: z.object({
-    org: z.coerce.number().int().positive().optional().catch(undefined),
-    kind: contributionKindSchema.optional().catch(undefined),
-    goal: z.coerce.number().int().positive().optional().catch(undefined),
-    allCycles: z.boolean().optional().catch(undefined),
-    sort: z.string().optional().catch(undefined),
-  }),
+  validateSearch: contributionsSearch,
   component: lazyRouteComponent(() => import("./pages/contributions-page.tsx"), "ContributionsPage"),
   loaderDeps: ({ search }) => ({ cycle: search.cycle }),
   loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),

@@ -3,6 +3,7 @@
  * ask and a deadline. Each organisation answers once and may change its answer until the deadline.
  */
 import { z } from "zod";
+import { alertStates } from "./choices.ts";
 import { dateAndTime, shortText, withoutControlCharacters } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
@@ -17,7 +18,7 @@ export const alertUrgencySchema = z.enum(alertUrgencies, { error: "Choose how ur
 export type AlertUrgency = z.infer<typeof alertUrgencySchema>;
 export const alertUrgencyLabels: Record<AlertUrgency, string> = { routine: "Routine", high: "High", critical: "Critical" };
 
-export const alertStates = ["open", "closed", "withdrawn"] as const;
+export { alertStates } from "./choices.ts";
 export const alertStateSchema = z.enum(alertStates);
 export type AlertState = z.infer<typeof alertStateSchema>;
 export const alertStateLabels: Record<AlertState, string> = { open: "Open", closed: "Closed", withdrawn: "Withdrawn" };

@@ -3,22 +3,11 @@
  * meeting), and the pure summaries behind the contributions charts.
  */
 import { z } from "zod";
+import { contributionKinds } from "./choices.ts";
 import { calendarDate, shortText } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
-export const contributionKinds = [
-  "led",
-  "co_led",
-  "signed",
-  "drafted",
-  "researched",
-  "convened",
-  "spoke",
-  "hosted",
-  "attended",
-  "funded",
-  "in_kind",
-] as const;
+export { contributionKinds } from "./choices.ts";
 export const contributionKindSchema = z.enum(contributionKinds, {
   error: "Choose what the organisation did",
 });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addDaysIso, daysBetween, daysUntil, stepDates, ukCompactDate, ukDate, ukMonth, ukShortDate } from "./dates.ts";
+import {
+  addDays,
+  addDaysIso,
+  daysBetween,
+  daysUntil,
+  isCalendarDate,
+  stepDates,
+  ukCompactDate,
+  ukDate,
+  ukMonth,
+  ukShortDate,
+} from "./dates.ts";
 
 describe("dates", () => {
   it("counts whole calendar days either way, ignoring the time of day", () => {
@@ -31,5 +42,13 @@ describe("dates", () => {
     expect(ukCompactDate("2019-12-12T10:00:00Z")).toBe("12 Dec 2019");
     expect(ukShortDate("2019-12-12")).toBe("12 Dec");
     expect(ukMonth("2019-12-12")).toBe("Dec 2019");
+  });
+
+  it("knows a real calendar day written as an ISO date from anything else", () => {
+    expect(isCalendarDate("2020-02-29")).toBe(true);
+    expect(isCalendarDate("2019-02-29")).toBe(false);
+    expect(isCalendarDate("2027-13-01")).toBe(false);
+    expect(isCalendarDate("2027-1-01")).toBe(false);
+    expect(isCalendarDate("2027-01-01T00:00:00Z")).toBe(false);
   });
 });

@@ -11,6 +11,14 @@ const midnight = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 /** The ISO date (`YYYY-MM-DD`) of an instant, in UTC. */
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Whether a string is a real calendar day written `YYYY-MM-DD` (so not `2027-02-30`). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return !Number.isNaN(day.getTime()) && isoDate(day) === s;
+}
+
 /** Today's ISO date in UTC. */
 export const todayIso = (now = new Date()) => isoDate(now);
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { goalStatuses } from "./choices.ts";
 
-export const goalStatuses = ["not_started", "on_track", "at_risk", "off_track", "achieved", "dropped"] as const;
+export { goalStatuses } from "./choices.ts";
 export const goalStatusSchema = z.enum(goalStatuses, { error: "Choose a status" });
 export type GoalStatus = z.infer<typeof goalStatusSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { goalSortKeys } from "./choices.ts";
 import { calendarDate, longText, shortText, withoutControlCharacters } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
 import { pageQuerySchema, sortSchema } from "./paging.ts";
@@ -57,8 +58,7 @@ export const goalListQuerySchema = z.object({
 });
 export type GoalListQuery = z.infer<typeof goalListQuerySchema>;
 
-/** The goals table's sortable columns, in the order the table shows them. */
-export const goalSortKeys = ["title", "theme", "lead", "status", "progress", "dueDate", "lastUpdate", "visibility"] as const;
+export { goalSortKeys };
 export type GoalSortKey = (typeof goalSortKeys)[number];
 
 /** One page of the goals table: its filters, one sort column and the page (GET /api/goals). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { meetingKinds } from "./choices.ts";
 import { calendarDate, dateAndTime, isoDateSchema, longText, optionalUrl, shortText } from "./common.ts";
 import { goalStatusSchema } from "./goal-status.ts";
 import { visibilitySchema } from "./visibility.ts";
@@ -7,7 +8,7 @@ import { visibilitySchema } from "./visibility.ts";
  * The group meets formally at least twice a year (the annual goal-setting workshop and the AGM),
  * ad hoc (say, in response to an emerging threat) and informally (an expert speaker, a social).
  */
-export const meetingKinds = ["annual_workshop", "agm", "ad_hoc", "informal"] as const;
+export { meetingKinds } from "./choices.ts";
 export const meetingKindSchema = z.enum(meetingKinds, { error: "Choose the kind of meeting" });
 export type MeetingKind = z.infer<typeof meetingKindSchema>;
 

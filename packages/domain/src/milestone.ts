@@ -5,6 +5,7 @@
  * year, stored as the ISO date of the start of that period plus the precision.
  */
 import { z } from "zod";
+import { milestoneKinds } from "./choices.ts";
 import { calendarDate, longText, shortText, webAddress } from "./common.ts";
 import { visibilitySchema } from "./visibility.ts";
 
@@ -19,17 +20,7 @@ export const datePrecisionLabels: Record<DatePrecision, string> = {
   year: "Year only",
 };
 
-export const milestoneKinds = [
-  "government_publication",
-  "parliamentary",
-  "election_pledge",
-  "open_letter",
-  "reply",
-  "statement",
-  "report",
-  "event",
-  "meeting",
-] as const;
+export { milestoneKinds } from "./choices.ts";
 export const milestoneKindSchema = z.enum(milestoneKinds, { error: "Choose the kind of milestone" });
 export type MilestoneKind = z.infer<typeof milestoneKindSchema>;
 

@@ -1,19 +1,16 @@
 import { z } from "zod";
+import { visibilities } from "./choices.ts";
 import type { Role } from "./roles.ts";
 
 /**
  * Every record carries one of these. The server filters with `visibleLevels` in its queries;
  * the UI only mirrors what the server already decided.
  */
-export const visibilities = ["public", "members", "convenor"] as const;
+export { visibilities } from "./choices.ts";
 export const visibilitySchema = z.enum(visibilities, { error: "Choose who can see this" });
 export type Visibility = z.infer<typeof visibilitySchema>;
 
-export const visibilityLabels: Record<Visibility, string> = {
-  public: "Public",
-  members: "Members",
-  convenor: "Convenor only",
-};
+export { visibilityLabels } from "./choices.ts";
 
 /** The viewer of a record: a signed-in role, or nobody (the public progress page). */
 export type Viewer = Role | "anonymous";

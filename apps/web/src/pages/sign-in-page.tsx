@@ -1,9 +1,8 @@
 /** Signing in with an email address and password; a refusal keeps the email address typed. */
-import { signInSchema } from "@convene/domain";
+import { signInSchema } from "@convene/domain/sign-in";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
-import { authClient } from "../auth-client.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 
 /**
@@ -31,6 +30,9 @@ export function SignInPage() {
     validators: { onChange: signInSchema },
     onSubmit: async ({ value }) => {
       setError(null);
+      // Better Auth's client (about 11 KiB gzipped) is fetched on sending, not with the page:
+      // the first page a phone opens is this one, and it should be light.
+      const { authClient } = await import("../auth-client.ts");
       const { error } = await authClient.signIn.email(value);
       if (error) {
         setError(refusal(error as Parameters<typeof refusal>[0]));
