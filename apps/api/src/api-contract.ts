@@ -159,6 +159,13 @@ export const replies: Record<string, Reply> = {
   "GET /exports/agm": ok("The AGM report and its slides", z.object({ report: anyObject, slides: z.array(anyObject) })),
   "GET /exports/agm.pptx": file("The AGM slide deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation", true),
 
+  "GET /notifications": ok(
+    "My notifications, newest first, that I may still see: a page of them, how many there are and how many are unread",
+    z.object({ notifications: items, total: z.number().int(), unread: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+  ),
+  "POST /notifications/{id}/read": ok("The notification, marked read", one("notification")),
+  "POST /notifications/read-all": ok("How many notifications were marked read", z.object({ marked: z.number().int() })),
+
   "GET /alerts": ok("Alerts", many("alerts")),
   "POST /alerts": created("The new alert", one("alert")),
   "GET /alerts/{id}": ok("An alert and its answers", z.object({ alert: record, answers: z.array(anyObject) })),

@@ -18,6 +18,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The address people use to reach Convene; links printed for setup and invitations use it. */
   PUBLIC_URL: z.url().optional(),
+  /** smtp://user:password@host:587 (or smtps://): with MAIL_FROM, turns email on. No setting, no email. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/i, "must be an smtp:// or smtps:// address (smtp://user:password@mail.example.org:587)")
+    .optional(),
+  /** The From address of Convene's email, e.g. "Convene <convene@example.org>". */
+  MAIL_FROM: z.string().trim().min(3, "must be an email address, e.g. Convene <convene@example.org>").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   WEB_DIST: z.string().default(resolve(repoRoot, "apps/web/dist")),
   /**
@@ -25,6 +32,9 @@ const envSchema = z.object({
    * admin command line resolves file arguments (`backup --to FILE`) against this instead.
    */
   INIT_CWD: z.string().min(1).optional(),
+}).refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
+  path: ["MAIL_FROM"],
+  message: "is needed with SMTP_URL: the address Convene's email comes from, e.g. Convene <convene@example.org>",
 });
 
 export type AppEnv = z.infer<typeof envSchema> & {

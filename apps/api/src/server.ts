@@ -9,6 +9,8 @@ import { type AuthOptions, createAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
+import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
+import { createDeliveryWorker } from "./services/delivery/worker.ts";
 
 export interface ConveneOptions {
   /** The database: a SQLite file path (":memory:" for a private one) or a postgres:// address. */
@@ -26,6 +28,10 @@ export interface ConveneOptions {
   logger?: Logger | undefined;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** SMTP_URL and MAIL_FROM: email is sent only when these are given. */
+  mail?: MailSettings | undefined;
+  /** How often the delivery worker looks for due deliveries; 0 leaves it stopped (tests call deliverDue). */
+  deliveryIntervalMs?: number;
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -56,6 +62,15 @@ export async function createConvene(o: ConveneOptions) {
   const deps: AppDeps = { db, auth, publicUrl: o.publicUrl };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
   const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger });
+  const delivery = createDeliveryWorker({
+    db,
+    mailer: o.mail ? smtpMailer(o.mail) : undefined,
+    publicUrl: o.publicUrl ?? "http://localhost:8787",
+    logger: o.logger,
+  });
+  // Every few seconds, so an urgent alert's email leaves within moments of the alert being saved.
+  const interval = o.deliveryIntervalMs ?? 5_000;
+  if (interval > 0) delivery.start(interval);
   return {
     app,
     db: db as Db,
@@ -65,7 +80,13 @@ export async function createConvene(o: ConveneOptions) {
     auth,
     seeded,
     servesDashboard: webDist !== undefined,
-    close: opened.close,
+    /** The outbox's worker: `deliverDue()` sends what is due now. */
+    delivery,
+    /** Stops the delivery worker (letting a send in progress finish), then closes the database. */
+    close: async () => {
+      await delivery.stop();
+      await opened.close();
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export async function makeConvene(options: { signInLimit?: { window: number; max
     publicUrl: ORIGIN,
     signInLimit: options.signInLimit ?? { window: 60, max: 1000 },
     passwordHasher: fastTestPasswordHasher,
+    // Tests deliver the outbox themselves (convene.delivery.deliverDue()), never on a timer.
+    deliveryIntervalMs: 0,
   });
 }
 

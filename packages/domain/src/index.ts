@@ -10,6 +10,7 @@ export * from "./goal-status.ts";
 export * from "./measure.ts";
 export * from "./meeting.ts";
 export * from "./milestone.ts";
+export * from "./notification.ts";
 export * from "./organisation.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";
