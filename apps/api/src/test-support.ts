@@ -5,7 +5,7 @@
 import { freshTestDatabase } from "@convene/db/test-support";
 import type { Role } from "@convene/domain";
 import { fastTestPasswordHasher } from "./auth.ts";
-import { createConvene } from "./server.ts";
+import { type ConveneOptions, createConvene } from "./server.ts";
 import { createAccount } from "./services/accounts.ts";
 
 /** The origin the test Convene believes it is served from; Better Auth and the CSRF check trust it. */
@@ -15,10 +15,13 @@ export const PASSWORD = "correct horse battery";
 export type Convene = Awaited<ReturnType<typeof createConvene>>;
 export type App = Convene["app"];
 
-export async function makeConvene(options: { signInLimit?: { window: number; max: number } } = {}) {
+export async function makeConvene(
+  options: { signInLimit?: { window: number; max: number }; mail?: ConveneOptions["mail"]; databasePath?: string } = {},
+) {
   return createConvene({
     // ":memory:" on SQLite; a new database of its own on PostgreSQL (npm run test:postgres).
-    databasePath: await freshTestDatabase(),
+    databasePath: options.databasePath ?? (await freshTestDatabase()),
+    mail: options.mail,
     secret: "a test secret that is at least 32 characters long",
     publicUrl: ORIGIN,
     signInLimit: options.signInLimit ?? { window: 60, max: 1000 },
