@@ -161,7 +161,13 @@ export const replies: Record<string, Reply> = {
 
   "GET /notifications": ok(
     "My notifications, newest first, that I may still see: a page of them, how many there are and how many are unread",
-    z.object({ notifications: items, total: z.number().int(), unread: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+    z.object({
+      notifications: items,
+      total: z.number().int(),
+      unread: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    }),
   ),
   "POST /notifications/{id}/read": ok("The notification, marked read", one("notification")),
   "POST /notifications/read-all": ok("How many notifications were marked read", z.object({ marked: z.number().int() })),

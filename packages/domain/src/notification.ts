@@ -45,7 +45,10 @@ export function mayBeTold(person: Recipient, visibility: Visibility): boolean {
  * An alert asks every organisation in the group: its members are told, and the convenor. The
  * person who raised it is not told of their own alert; observers are never asked to answer.
  */
-export function alertRaisedRecipients<P extends Recipient>(alert: { visibility: Visibility; raisedById: string | null }, people: readonly P[]) {
+export function alertRaisedRecipients<P extends Recipient>(
+  alert: { visibility: Visibility; raisedById: string | null },
+  people: readonly P[],
+) {
   return people.filter(
     (p) =>
       p.id !== alert.raisedById &&
@@ -60,7 +63,9 @@ export function alertAnsweredRecipients<P extends Recipient>(
   answeredById: string | null,
   people: readonly P[],
 ) {
-  return people.filter((p) => p.id !== answeredById && mayBeTold(p, alert.visibility) && (p.role === "convenor" || p.id === alert.raisedById));
+  return people.filter(
+    (p) => p.id !== answeredById && mayBeTold(p, alert.visibility) && (p.role === "convenor" || p.id === alert.raisedById),
+  );
 }
 
 /** Urgent alerts are emailed at once; everything else waits for the inbox (and, later, a digest). */
@@ -73,7 +78,13 @@ export interface NotificationText {
   summary: string;
 }
 
-export function alertRaisedText(alert: { title: string; situation: string; urgency: AlertUrgency; deadline: string; ask: string }): NotificationText {
+export function alertRaisedText(alert: {
+  title: string;
+  situation: string;
+  urgency: AlertUrgency;
+  deadline: string;
+  ask: string;
+}): NotificationText {
   return {
     title: `New alert: ${alert.title}`,
     summary: `${alertUrgencyLabels[alert.urgency]} urgency, ${alert.situation}. Answer by ${ukDate(alert.deadline)}. The ask: ${alert.ask}`,

@@ -77,7 +77,10 @@ export async function listMyNotifications(db: Kysely<Database>, person: { id: st
       .offset(page.offset)
       .execute(),
     mine(db, person)
-      .select((eb) => [eb.fn.countAll<number | string>().as("total"), eb.fn.count<number | string>("n.id").filterWhere("n.readAt", "is", null).as("unread")])
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as("total"),
+        eb.fn.count<number | string>("n.id").filterWhere("n.readAt", "is", null).as("unread"),
+      ])
       .executeTakeFirstOrThrow(),
   ]);
   // PostgreSQL's count is a bigint, which node-postgres hands over as text.
@@ -89,7 +92,8 @@ export type NotificationRecord = Awaited<ReturnType<typeof listMyNotifications>>
 export async function markNotificationRead(db: Kysely<Database>, person: { id: string; role: Role }, id: number, now: string) {
   const row = await mine(db, person).select(["n.id", "n.readAt"]).where("n.id", "=", id).executeTakeFirst();
   if (!row) return undefined;
-  if (row.readAt === null) await db.updateTable("notifications").set({ readAt: now }).where("id", "=", id).where("readAt", "is", null).execute();
+  if (row.readAt === null)
+    await db.updateTable("notifications").set({ readAt: now }).where("id", "=", id).where("readAt", "is", null).execute();
   return mine(db, person)
     .select(["n.id", "n.kind", "n.entity", "n.entityId", "n.visibility", "n.title", "n.summary", "n.createdAt", "n.readAt"])
     .where("n.id", "=", id)

@@ -5,14 +5,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freshTestDatabase, testEngine } from "@convene/db/test-support";
 import { openDatabase } from "@convene/db";
+import { freshTestDatabase, testEngine } from "@convene/db/test-support";
 import { addDays } from "@convene/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Convene, call, json, makeConvene, ORIGIN, organisationIds, type Person, person } from "../../test-support.ts";
 import { smtpMailer } from "./mailer.ts";
 import { testSmtpServer } from "./test-smtp.ts";
-import { createDeliveryWorker, EMAIL_OFF } from "./worker.ts";
+import { createDeliveryWorker } from "./worker.ts";
 
 const FROM = "Convene <convene@example.org>";
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -168,13 +168,19 @@ describe("email for a raised alert", () => {
     expect(rows.every((r) => r.sentAt === null && r.cancelledAt === null && (r.lastError ?? "").length > 0)).toBe(true);
   });
 
-  it("sends no email when email is not set up, saying why", async () => {
+  it("sends no email when email is not set up, and keeps it for when it is", async () => {
     const c = await convene();
     const p = await people(c);
     await raise(c, p.raiser);
-    expect(await c.delivery.deliverDue()).toEqual({ sent: 0, failed: 0, cancelled: 3 });
+    expect(await c.delivery.deliverDue()).toEqual({ sent: 0, failed: 0, cancelled: 0 });
     const rows = await outboxRows(c);
-    expect(rows.every((r) => r.sentAt === null && r.lastError === EMAIL_OFF)).toBe(true);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.sentAt === null && r.cancelledAt === null && r.attempts === 0 && r.claimedUntil === null)).toBe(true);
+
+    const server = await smtp();
+    const worker = createDeliveryWorker({ db: c.db, mailer: smtpMailer({ smtpUrl: server.url, from: FROM }), publicUrl: ORIGIN });
+    cleanups.push(worker.stop);
+    expect((await worker.deliverDue()).sent).toBe(3);
   });
 
   it("sends each email once when two runs of one worker overlap", async () => {

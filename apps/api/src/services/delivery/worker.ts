@@ -14,7 +14,11 @@ import type { Mailer } from "./mailer.ts";
 
 export interface DeliveryOptions {
   db: Db;
-  /** No mailer, no email: email rows are cancelled with the reason, not kept to be sent later. */
+  /**
+   * No mailer, no email: email rows are not claimed and wait in the outbox. Cancelling them
+   * instead would let any process started without SMTP_URL (the admin command line, a second
+   * instance set up wrongly) throw away the real server's mail.
+   */
   mailer?: Mailer | undefined;
   publicUrl: string;
   logger?: Logger | undefined;
@@ -30,8 +34,6 @@ export interface DeliveryRun {
   cancelled: number;
 }
 
-export const EMAIL_OFF = "Email is not set up: set SMTP_URL and MAIL_FROM to send email.";
-
 export function createDeliveryWorker(o: DeliveryOptions) {
   const workerId = o.workerId ?? randomUUID();
   const leaseMs = o.leaseMs ?? 5 * 60_000;
@@ -39,20 +41,15 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
 
-  async function deliverOne(row: Awaited<ReturnType<typeof claimDueDeliveries>>[number], now: Date, run: DeliveryRun) {
+  async function deliverOne(mailer: Mailer, row: Awaited<ReturnType<typeof claimDueDeliveries>>[number], now: Date, run: DeliveryRun) {
     const at = now.toISOString();
     if (row.notificationId !== null && !(await notificationStillVisible(o.db, row.notificationId))) {
       await cancelDelivery(o.db, row.id, workerId, "The recipient may no longer see this record.", at);
       run.cancelled += 1;
       return;
     }
-    if (!o.mailer) {
-      await cancelDelivery(o.db, row.id, workerId, EMAIL_OFF, at);
-      run.cancelled += 1;
-      return;
-    }
     try {
-      await o.mailer.send(emailMessage(JSON.parse(row.payload) as EmailPayload, o.publicUrl));
+      await mailer.send(emailMessage(JSON.parse(row.payload) as EmailPayload, o.publicUrl));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await markFailed(o.db, row.id, workerId, message, new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString());
@@ -68,6 +65,8 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   /** Delivers everything due at `now`, a batch at a time, until nothing due is left unclaimed. */
   async function deliverDue(now = new Date()): Promise<DeliveryRun> {
     const run: DeliveryRun = { sent: 0, failed: 0, cancelled: 0 };
+    const { mailer } = o;
+    if (!mailer) return run;
     for (;;) {
       const rows = await claimDueDeliveries(o.db, {
         now: now.toISOString(),
@@ -78,7 +77,7 @@ export function createDeliveryWorker(o: DeliveryOptions) {
         channel: "email",
       });
       if (rows.length === 0) return run;
-      for (const row of rows) await deliverOne(row, now, run);
+      for (const row of rows) await deliverOne(mailer, row, now, run);
     }
   }
 
