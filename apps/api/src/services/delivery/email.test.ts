@@ -5,10 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "@convene/db";
+import { claimDueDeliveries, type Db, openDatabase } from "@convene/db";
 import { freshTestDatabase, testEngine } from "@convene/db/test-support";
 import { addDays } from "@convene/domain";
-import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Convene, call, json, makeConvene, ORIGIN, organisationIds, type Person, person } from "../../test-support.ts";
 import { smtpMailer } from "./mailer.ts";
 import { testSmtpServer } from "./test-smtp.ts";
@@ -17,6 +18,7 @@ import { createDeliveryWorker } from "./worker.ts";
 const FROM = "Convene <convene@example.org>";
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
@@ -219,5 +221,82 @@ describe("email for a raised alert", () => {
     const recipients = server.recipients();
     expect(recipients).toHaveLength(expected);
     expect(new Set(recipients).size).toBe(expected);
+  });
+});
+
+/** Makes every insert into `table` fail, as a full disk would: a trigger on either engine. */
+async function failInserts(db: Db, table: string) {
+  if (testEngine === "postgres") {
+    await sql
+      .raw(
+        `create function fail_${table}() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$;
+         create trigger fail_${table} before insert on "${table}" for each row execute function fail_${table}();`,
+      )
+      .execute(db);
+  } else {
+    await sql
+      .raw(`create trigger fail_${table} before insert on "${table}" begin select raise(abort, 'injected failure'); end`)
+      .execute(db);
+  }
+  // The server reports its own failure as a 500; keep the expected log line out of the test output.
+  vi.spyOn(console, "error").mockImplementation(() => {});
+}
+
+const count = async (db: Db, table: "alerts" | "notifications" | "outbox") =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe("the outbox and the change that caused it", () => {
+  it("commit together: when the outbox cannot be written, the alert is not saved either", async () => {
+    const c = await convene();
+    const p = await people(c);
+    await failInserts(c.db, "outbox");
+    const res = await call(c.app, "POST", "/api/alerts", {
+      cookie: p.raiser.cookie,
+      body: { title: "T", situation: "S", ask: "A", urgency: "critical", deadline: addDays(new Date(), 3).toISOString() },
+    });
+    expect(res.status).toBe(500);
+    expect([await count(c.db, "alerts"), await count(c.db, "notifications"), await count(c.db, "outbox")]).toEqual([0, 0, 0]);
+  });
+
+  it("lose nothing when the server stops between the change and the delivery, and send once", async () => {
+    const server = await smtp();
+    const dir = mkdtempSync(join(tmpdir(), "convene-restart-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const location = await freshTestDatabase(dir);
+    const before = await makeConvene({ databasePath: location });
+    const p = await people(before);
+    await raise(before, p.raiser);
+    await before.close();
+
+    const after = await convene({ databasePath: location, mail: { smtpUrl: server.url, from: FROM } });
+    expect((await after.delivery.deliverDue()).sent).toBe(3);
+    expect((await after.delivery.deliverDue()).sent).toBe(0);
+    expect(server.recipients()).toEqual([p.colleague.email, p.convenor.email, p.other.email].sort());
+  });
+
+  it("send what a worker claimed and never finished, once its lease has run out", async () => {
+    const server = await smtp();
+    const c = await convene({ mail: { smtpUrl: server.url, from: FROM } });
+    const p = await people(c);
+    await raise(c, p.raiser);
+    const now = new Date();
+    // A worker that claims the rows and then dies without sending.
+    const lost = await claimDueDeliveries(c.db, {
+      now: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + 60_000).toISOString(),
+      workerId: "gone",
+      limit: 10,
+    });
+    expect(lost).toHaveLength(3);
+    expect((await c.delivery.deliverDue(now)).sent).toBe(0);
+    expect((await c.delivery.deliverDue(new Date(now.getTime() + 61_000))).sent).toBe(3);
+    expect(server.received).toHaveLength(3);
   });
 });
