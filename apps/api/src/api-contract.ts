@@ -169,6 +169,16 @@ export const replies: Record<string, Reply> = {
       offset: z.number().int(),
     }),
   ),
+  "GET /notifications/deliveries": ok(
+    "For the convenor: whether email is on, how many deliveries wait, have failed (with their last error) or were sent",
+    z.object({
+      email: z.object({ on: z.boolean() }),
+      waiting: z.number().int(),
+      failingCount: z.number().int(),
+      sent: z.number().int(),
+      failing: items,
+    }),
+  ),
   "POST /notifications/{id}/read": ok("The notification, marked read", one("notification")),
   "POST /notifications/read-all": ok("How many notifications were marked read", z.object({ marked: z.number().int() })),
 

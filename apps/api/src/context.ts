@@ -18,6 +18,8 @@ export interface AppDeps {
   db: Db;
   auth: Auth;
   publicUrl: string | undefined;
+  /** Whether SMTP_URL and MAIL_FROM were given, so email is sent. */
+  mailEnabled?: boolean;
 }
 
 export type AppBindings = {

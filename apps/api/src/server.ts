@@ -59,7 +59,7 @@ export async function createConvene(o: ConveneOptions) {
     signInLimit: o.signInLimit,
     passwordHasher: o.passwordHasher,
   });
-  const deps: AppDeps = { db, auth, publicUrl: o.publicUrl };
+  const deps: AppDeps = { db, auth, publicUrl: o.publicUrl, mailEnabled: o.mail !== undefined };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
   const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger });
   const delivery = createDeliveryWorker({

@@ -2,10 +2,10 @@
  * My inbox: what concerns me, newest first, and marking it read. Every read re-checks in the
  * query that I may still see each notification and the record it concerns.
  */
-import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from "@convene/db";
+import { deliveryStatus, listMyNotifications, markAllNotificationsRead, markNotificationRead } from "@convene/db";
 import { notificationListQuerySchema } from "@convene/domain";
 import { Hono } from "hono";
-import { type AppBindings, signedIn } from "../context.ts";
+import { type AppBindings, convenorOnly, signedIn } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
@@ -14,6 +14,12 @@ export const notifications = new Hono<AppBindings>()
   .get("/", validate("query", notificationListQuerySchema), async (c) => {
     const user = signedIn(c);
     return c.json(await listMyNotifications(c.var.deps.db, user, c.req.valid("query")), 200);
+  })
+  // For the convenor: whether email is on, and what is waiting or failing with its last error.
+  .get("/deliveries", async (c) => {
+    convenorOnly(c);
+    const { db, mailEnabled } = c.var.deps;
+    return c.json({ email: { on: mailEnabled === true }, ...(await deliveryStatus(db)) }, 200);
   })
   // Before /:id/read so that "read-all" is never taken for an id.
   .post("/read-all", async (c) => {

@@ -75,3 +75,34 @@ export async function cancelDelivery(db: Kysely<Database>, id: number, workerId:
     .where("sentAt", "is", null)
     .execute();
 }
+
+/**
+ * CONVENOR ONLY: how delivery is going, for the convenor to see a failing mail server with its
+ * last error. No payloads (addresses, titles) are read here.
+ */
+export async function deliveryStatus(db: Kysely<Database>, failingLimit = 20) {
+  const counts = await db
+    .selectFrom("outbox")
+    .select((eb) => [
+      eb.fn.count<number | string>("id").filterWhere("sentAt", "is", null).filterWhere("cancelledAt", "is", null).as("waiting"),
+      eb.fn
+        .count<number | string>("id")
+        .filterWhere("sentAt", "is", null)
+        .filterWhere("cancelledAt", "is", null)
+        .filterWhere("lastError", "is not", null)
+        .as("failing"),
+      eb.fn.count<number | string>("id").filterWhere("sentAt", "is not", null).as("sent"),
+    ])
+    .executeTakeFirstOrThrow();
+  const failing = await db
+    .selectFrom("outbox")
+    .select(["id", "channel", "attempts", "lastError", "nextAttemptAt", "createdAt"])
+    .where("sentAt", "is", null)
+    .where("cancelledAt", "is", null)
+    .where("lastError", "is not", null)
+    .orderBy("nextAttemptAt")
+    .orderBy("id")
+    .limit(failingLimit)
+    .execute();
+  return { waiting: Number(counts.waiting), failingCount: Number(counts.failing), sent: Number(counts.sent), failing };
+}

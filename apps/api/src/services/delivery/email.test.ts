@@ -150,6 +150,13 @@ describe("email for a raised alert", () => {
     // Not due again yet: the same moment sends nothing and tries nothing.
     expect(await c.delivery.deliverDue(now)).toEqual({ sent: 0, failed: 0, cancelled: 0 });
 
+    // The convenor sees the failure and its error; nobody else may look.
+    const status = await json(await call(c.app, "GET", "/api/notifications/deliveries", { cookie: p.convenor.cookie }));
+    expect(status).toMatchObject({ email: { on: true }, waiting: 3, failingCount: 3, sent: 0 });
+    expect(status.failing[0].lastError).toContain("Mailbox busy");
+    expect(status.failing[0].payload).toBeUndefined();
+    expect((await call(c.app, "GET", "/api/notifications/deliveries", { cookie: p.colleague.cookie })).status).toBe(403);
+
     server.state.refusing = false;
     expect(await c.delivery.deliverDue(new Date(now.getTime() + 10 * 60_000))).toEqual({ sent: 3, failed: 0, cancelled: 0 });
     expect(server.recipients()).toEqual([p.colleague.email, p.convenor.email, p.other.email].sort());
@@ -178,6 +185,8 @@ describe("email for a raised alert", () => {
     const rows = await outboxRows(c);
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.sentAt === null && r.cancelledAt === null && r.attempts === 0 && r.claimedUntil === null)).toBe(true);
+    const status = await json(await call(c.app, "GET", "/api/notifications/deliveries", { cookie: p.convenor.cookie }));
+    expect(status).toMatchObject({ email: { on: false }, waiting: 3, failingCount: 0, sent: 0 });
 
     const server = await smtp();
     const worker = createDeliveryWorker({ db: c.db, mailer: smtpMailer({ smtpUrl: server.url, from: FROM }), publicUrl: ORIGIN });
