@@ -289,6 +289,29 @@ export const replies: Record<string, Reply> = {
   ),
   "GET /exports/agm.pptx": file("The AGM slide deck", "application/vnd.openxmlformats-officedocument.presentationml.presentation", true),
 
+  "GET /notifications": ok(
+    "My notifications, newest first, that I may still see: a page of them, how many there are and how many are unread",
+    z.object({
+      notifications: z.array(o.notificationOutput),
+      total: z.number().int(),
+      unread: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    }),
+  ),
+  "GET /notifications/deliveries": ok(
+    "For the convenor: whether email is on, how many deliveries wait, have failed (with their last error) or were sent",
+    z.object({
+      email: z.object({ on: z.boolean() }),
+      waiting: z.number().int(),
+      failingCount: z.number().int(),
+      sent: z.number().int(),
+      failing: z.array(o.deliveryOutput),
+    }),
+  ),
+  "POST /notifications/{id}/read": ok("The notification, marked read", one("notification", o.notificationOutput)),
+  "POST /notifications/read-all": ok("How many notifications were marked read", z.object({ marked: z.number().int() })),
+
   "GET /alerts": ok("One page of alerts, open ones first", paged("alerts", o.alertOutput)),
   "POST /alerts": created("The new alert", one("alert", o.alertOutput)),
   "GET /alerts/{id}": ok(

@@ -31,6 +31,7 @@ import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
 import { meetings } from "./routes/meetings.ts";
 import { milestones } from "./routes/milestones.ts";
+import { notifications } from "./routes/notifications.ts";
 import { organisations } from "./routes/organisations.ts";
 import { proposals } from "./routes/proposals.ts";
 import { publicProgress } from "./routes/public.ts";
@@ -70,7 +71,8 @@ const api = new Hono<AppBindings>()
   .route("/feed", feed)
   .route("/contributions", contributions)
   .route("/proposals", proposals)
-  .route("/statements", statements);
+  .route("/statements", statements)
+  .route("/notifications", notifications);
 
 export type AppType = typeof api;
 

@@ -22,6 +22,8 @@ export interface AppDeps {
   publicUrl: string | undefined;
   /** Overview and compare answers kept in memory; null (or absent) keeps none. */
   answers?: AnswerCache | null;
+  /** Whether SMTP_URL and MAIL_FROM were given, so email is sent. */
+  mailEnabled?: boolean;
 }
 
 export type AppBindings = {

@@ -4,28 +4,40 @@ import { z } from "zod";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().default("0.0.0.0"),
-  DATABASE_PATH: z.string().min(1).default(resolve(repoRoot, "data/convene.db")),
-  /** postgres://user:password@host:5432/database runs Convene on PostgreSQL instead of the SQLite file. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// address (postgres://user:password@host:5432/database)")
-    .optional(),
-  /** The session-signing secret; required with DATABASE_URL, the same on every instance. */
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** The address people use to reach Convene; links printed for setup and invitations use it. */
-  PUBLIC_URL: z.url().optional(),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-  WEB_DIST: z.string().default(resolve(repoRoot, "apps/web/dist")),
-  /**
-   * Set by npm to the folder the command was typed in: `npm run admin` runs in apps/api, so the
-   * admin command line resolves file arguments (`backup --to FILE`) against this instead.
-   */
-  INIT_CWD: z.string().min(1).optional(),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_PATH: z.string().min(1).default(resolve(repoRoot, "data/convene.db")),
+    /** postgres://user:password@host:5432/database runs Convene on PostgreSQL instead of the SQLite file. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// address (postgres://user:password@host:5432/database)")
+      .optional(),
+    /** The session-signing secret; required with DATABASE_URL, the same on every instance. */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** The address people use to reach Convene; links printed for setup and invitations use it. */
+    PUBLIC_URL: z.url().optional(),
+    /** smtp://user:password@host:587 (or smtps://): with MAIL_FROM, turns email on. No setting, no email. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/i, "must be an smtp:// or smtps:// address (smtp://user:password@mail.example.org:587)")
+      .optional(),
+    /** The From address of Convene's email, e.g. "Convene <convene@example.org>". */
+    MAIL_FROM: z.string().trim().min(3, "must be an email address, e.g. Convene <convene@example.org>").optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    WEB_DIST: z.string().default(resolve(repoRoot, "apps/web/dist")),
+    /**
+     * Set by npm to the folder the command was typed in: `npm run admin` runs in apps/api, so the
+     * admin command line resolves file arguments (`backup --to FILE`) against this instead.
+     */
+    INIT_CWD: z.string().min(1).optional(),
+  })
+  .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
+    path: ["MAIL_FROM"],
+    message: "is needed with SMTP_URL: the address Convene's email comes from, e.g. Convene <convene@example.org>",
+  });
 
 export type AppEnv = z.infer<typeof envSchema> & {
   /** Where the data is: DATABASE_URL when set, else the SQLite file DATABASE_PATH. */

@@ -32,6 +32,7 @@ try {
     webDist: env.WEB_DIST,
     extraOrigins: env.NODE_ENV === "development" ? ["http://localhost:5173", "http://127.0.0.1:5173"] : [],
     logger,
+    mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
   });
 } catch (error) {
   if (error instanceof DatabaseProblem) fail(error.message);
@@ -49,6 +50,7 @@ logger.info({ url: publicUrl, port: server.port, engine: convene.engine, databas
 const say = (line: string) => process.stderr.write(`${line}\n`);
 say(`Convene is running at ${publicUrl}`);
 say(`  database: ${convene.databaseLabel}`);
+say(env.SMTP_URL ? `  email: on, from ${env.MAIL_FROM}` : "  email: off (set SMTP_URL and MAIL_FROM to send email)");
 if (convene.seeded)
   say(`  loaded the group's public record: ${convene.seeded.organisationsAdded} organisations, ${convene.seeded.themesAdded} themes`);
 if (!convene.servesDashboard) say("  the dashboard is not built (run `npm run build`); serving the API only");

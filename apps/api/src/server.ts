@@ -10,6 +10,8 @@ import { type AuthOptions, createAuth } from "./auth.ts";
 import type { AppDeps } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
+import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
+import { createDeliveryWorker } from "./services/delivery/worker.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
 
 export interface ConveneOptions {
@@ -30,6 +32,10 @@ export interface ConveneOptions {
   poolSize?: number;
   /** Keep overview and compare answers in memory (on unless false: the benchmark's uncached server). */
   cacheAnswers?: boolean;
+  /** SMTP_URL and MAIL_FROM: email is sent only when these are given. */
+  mail?: MailSettings | undefined;
+  /** How often the delivery worker looks for due deliveries; 0 leaves it stopped (tests call deliverDue). */
+  deliveryIntervalMs?: number;
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -61,9 +67,24 @@ export async function createConvene(o: ConveneOptions) {
     trustedOrigins,
     passwordHasher: o.passwordHasher,
   });
-  const deps: AppDeps = { db, auth, publicUrl: o.publicUrl, answers: o.cacheAnswers === false ? null : new AnswerCache() };
+  const deps: AppDeps = {
+    db,
+    auth,
+    publicUrl: o.publicUrl,
+    answers: o.cacheAnswers === false ? null : new AnswerCache(),
+    mailEnabled: o.mail !== undefined,
+  };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
   const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger, signInLimit: o.signInLimit });
+  const delivery = createDeliveryWorker({
+    db,
+    mailer: o.mail ? smtpMailer(o.mail) : undefined,
+    publicUrl: o.publicUrl ?? "http://localhost:8787",
+    logger: o.logger,
+  });
+  // Every few seconds, so an urgent alert's email leaves within moments of the alert being saved.
+  const interval = o.deliveryIntervalMs ?? 5_000;
+  if (interval > 0) delivery.start(interval);
   return {
     app,
     db: db as Db,
@@ -73,7 +94,13 @@ export async function createConvene(o: ConveneOptions) {
     auth,
     seeded,
     servesDashboard: webDist !== undefined,
-    close: opened.close,
+    /** The outbox's worker: `deliverDue()` sends what is due now. */
+    delivery,
+    /** Stops the delivery worker (letting a send in progress finish), then closes the database. */
+    close: async () => {
+      await delivery.stop();
+      await opened.close();
+    },
   };
 }
 

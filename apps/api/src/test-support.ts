@@ -6,7 +6,7 @@ import { freshTestDatabase } from "@convene/db/test-support";
 import type { Role } from "@convene/domain";
 import { fastTestPasswordHasher } from "./auth.ts";
 import { checkAnswer } from "./contract-check.ts";
-import { createConvene } from "./server.ts";
+import { type ConveneOptions, createConvene } from "./server.ts";
 import { createAccount } from "./services/accounts.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
 
@@ -17,14 +17,17 @@ export const PASSWORD = "correct horse battery";
 export type Convene = Awaited<ReturnType<typeof createConvene>>;
 export type App = Convene["app"];
 
-export async function makeConvene(options: { signInLimit?: SignInLimit } = {}) {
+export async function makeConvene(options: { signInLimit?: SignInLimit; mail?: ConveneOptions["mail"]; databasePath?: string } = {}) {
   return createConvene({
     // ":memory:" on SQLite; a new database of its own on PostgreSQL (npm run test:postgres).
-    databasePath: await freshTestDatabase(),
+    databasePath: options.databasePath ?? (await freshTestDatabase()),
+    mail: options.mail,
     secret: "a test secret that is at least 32 characters long",
     publicUrl: ORIGIN,
     signInLimit: options.signInLimit ?? { window: 60, max: 1000 },
     passwordHasher: fastTestPasswordHasher,
+    // Tests deliver the outbox themselves (convene.delivery.deliverDue()), never on a timer.
+    deliveryIntervalMs: 0,
   });
 }
 

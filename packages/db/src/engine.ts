@@ -91,3 +91,15 @@ export function jsonTextValues(db: Kysely<any>, column: string, alias: string): 
 export function jsonTextArrayHas(db: Kysely<any>, column: string, value: string): Expression<SqlBool> {
   return sql<SqlBool>`exists (select 1 from ${jsonTextValues(db, column, "jv")} where jv.value = ${value})`;
 }
+
+// ---- Claiming queued work (the outbox) --------------------------------------------------------
+
+/**
+ * Locks the rows a claim selects so that a second worker claiming at the same moment skips them
+ * rather than waiting for them (PostgreSQL's FOR UPDATE SKIP LOCKED). SQLite has one writer at a
+ * time, so its claim statement cannot interleave with another and needs no lock clause; the
+ * lease (claimedUntil) is what keeps a claimed row from being claimed again on both engines.
+ */
+export function skipLockedRows<QB extends { forUpdate(): QB; skipLocked(): QB }>(db: Kysely<any>, query: QB): QB {
+  return engineOf(db) === "postgres" ? query.forUpdate().skipLocked() : query;
+}

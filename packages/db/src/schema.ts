@@ -576,3 +576,39 @@ export interface RateLimitTable {
   /** Milliseconds since 1970; PostgreSQL's bigint comes back as a string. */
   lastRequest: number | string;
 }
+
+// The inbox and the outbox (2026-12-02-40-notifications), added to Database by declaration merging.
+export interface Database {
+  notifications: NotificationTable;
+  outbox: OutboxTable;
+}
+
+/** One row per person told about a record; its title never carries more than `visibility` allows. */
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: string;
+  kind: import("@convene/domain").NotificationKind;
+  entity: import("@convene/domain").NotificationEntity;
+  entityId: number;
+  visibility: Visibility;
+  title: string;
+  summary: string;
+  createdAt: Timestamp;
+  readAt: string | null;
+}
+
+/** A delivery still to make, or made: claimed by one worker at a time through `claimedUntil`. */
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: import("@convene/domain").DeliveryChannel;
+  notificationId: number | null;
+  payload: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: Timestamp;
+  lastError: string | null;
+  claimedUntil: string | null;
+  leasedBy: string | null;
+  sentAt: string | null;
+  cancelledAt: string | null;
+  createdAt: Timestamp;
+}

@@ -11,6 +11,7 @@ export * from "./goal-status.ts";
 export * from "./measure.ts";
 export * from "./meeting.ts";
 export * from "./milestone.ts";
+export * from "./notification.ts";
 export * from "./organisation.ts";
 export * as output from "./output/index.ts";
 export * from "./paging.ts";

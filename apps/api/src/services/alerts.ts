@@ -18,6 +18,7 @@ import { type AlertAnswerInput, type AlertClose, type AlertInput, type AlertPatc
 import type { SessionUser } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound } from "../errors.ts";
 import { createMilestone } from "./milestones.ts";
+import { notifyAlertAnswered, notifyAlertRaised } from "./notifications.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
@@ -60,13 +61,15 @@ export async function raiseAlert(trx: Db, user: SessionUser, input: AlertInput) 
   checkRaiserVisibility(user, input.visibility);
   checkFutureDeadline(input.deadline);
   const id = await insertAlert(trx, input, { id: user.id, name: user.name, organisationId: user.organisationId });
+  const saved = await alertForWrite(trx, id);
   await recordAudit(trx, {
     actor: actorOf(user),
     action: "create",
     entity: "alert",
     entityId: id,
-    after: auditView(await alertForWrite(trx, id)),
+    after: auditView(saved),
   });
+  await notifyAlertRaised(trx, saved);
   return getAlert(trx, user.role, id, user.organisationId);
 }
 
@@ -210,6 +213,11 @@ export async function answerAlert(trx: Db, user: SessionUser, id: number, input:
     before: before ? { alertId: id, organisationId, ...before } : undefined,
     after: { alertId: id, organisationId, response: answer.response, note: answer.note },
   });
+  // A note edited under the same answer tells nobody again; a new or changed answer does.
+  if (before?.response !== answer.response) {
+    const org = await trx.selectFrom("organisations").select("name").where("id", "=", organisationId).executeTakeFirstOrThrow();
+    await notifyAlertAnswered(trx, alert, { organisationName: org.name, response: answer.response, answeredById: user.id });
+  }
   return { answer, created: !before, alert: await getAlert(trx, user.role, id, user.organisationId) };
 }
 

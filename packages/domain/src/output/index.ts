@@ -6,4 +6,5 @@ export * from "./decisions.ts";
 export * from "./fields.ts";
 export * from "./goals.ts";
 export * from "./group-record.ts";
+export * from "./notifications.ts";
 export * from "./people.ts";

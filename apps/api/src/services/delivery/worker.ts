@@ -1,0 +1,113 @@
+/**
+ * The delivery worker: runs in the server process, claims due outbox rows under a lease, sends
+ * them, and marks each sent, or failed with its error and a later time to try again (backoff in
+ * the domain's retryDelayMs). Rows are claimed one batch at a time with a lease, so two servers
+ * on one PostgreSQL database never send the same row, and a server that stops mid-send leaves
+ * its rows to be sent once their lease runs out. Tests call deliverDue() directly.
+ */
+import { randomUUID } from "node:crypto";
+import { cancelDelivery, claimDueDeliveries, type Db, markDelivered, markFailed, notificationStillVisible } from "@convene/db";
+import { retryDelayMs } from "@convene/domain";
+import type { Logger } from "../../logger.ts";
+import { type EmailPayload, emailMessage } from "./email-message.ts";
+import type { Mailer } from "./mailer.ts";
+
+export interface DeliveryOptions {
+  db: Db;
+  /**
+   * No mailer, no email: email rows are not claimed and wait in the outbox. Cancelling them
+   * instead would let any process started without SMTP_URL (the admin command line, a second
+   * instance set up wrongly) throw away the real server's mail.
+   */
+  mailer?: Mailer | undefined;
+  publicUrl: string;
+  logger?: Logger | undefined;
+  workerId?: string;
+  /** How long a claim holds before another worker may take the row (longer than a send can take). */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+export interface DeliveryRun {
+  sent: number;
+  failed: number;
+  cancelled: number;
+}
+
+export function createDeliveryWorker(o: DeliveryOptions) {
+  const workerId = o.workerId ?? randomUUID();
+  const leaseMs = o.leaseMs ?? 5 * 60_000;
+  const batchSize = o.batchSize ?? 20;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+
+  async function deliverOne(mailer: Mailer, row: Awaited<ReturnType<typeof claimDueDeliveries>>[number], now: Date, run: DeliveryRun) {
+    const at = now.toISOString();
+    if (row.notificationId !== null && !(await notificationStillVisible(o.db, row.notificationId))) {
+      await cancelDelivery(o.db, row.id, workerId, "The recipient may no longer see this record.", at);
+      run.cancelled += 1;
+      return;
+    }
+    try {
+      await mailer.send(emailMessage(JSON.parse(row.payload) as EmailPayload, o.publicUrl));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await markFailed(o.db, row.id, workerId, message, new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString());
+      o.logger?.warn({ outboxId: row.id, attempts: row.attempts, error: message }, "delivery failed; will try again");
+      run.failed += 1;
+      return;
+    }
+    // Sent: if marking it fails now, the lease runs out and it is sent again (at least once, never lost).
+    await markDelivered(o.db, row.id, workerId, new Date().toISOString());
+    run.sent += 1;
+  }
+
+  /** Delivers everything due at `now`, a batch at a time, until nothing due is left unclaimed. */
+  async function deliverDue(now = new Date()): Promise<DeliveryRun> {
+    const run: DeliveryRun = { sent: 0, failed: 0, cancelled: 0 };
+    const { mailer } = o;
+    if (!mailer) return run;
+    for (;;) {
+      const rows = await claimDueDeliveries(o.db, {
+        now: now.toISOString(),
+        leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+        workerId,
+        limit: batchSize,
+        // Webhooks are not delivered yet; their rows wait rather than being cancelled.
+        channel: "email",
+      });
+      if (rows.length === 0) return run;
+      for (const row of rows) await deliverOne(mailer, row, now, run);
+    }
+  }
+
+  /** One background run at a time; a run that throws is logged and the next tick tries again. */
+  function tick() {
+    if (running) return;
+    running = deliverDue()
+      .catch((error) => o.logger?.error({ err: error }, "delivery run failed"))
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  return {
+    workerId,
+    deliverDue,
+    /** Checks for due deliveries every `intervalMs` (and once now). */
+    start(intervalMs: number) {
+      if (timer) return;
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+      tick();
+    },
+    /** Stops the timer and waits for a run in progress to finish. */
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+      o.mailer?.close();
+    },
+  };
+}
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;

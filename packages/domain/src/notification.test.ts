@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import {
+  alertAnsweredRecipients,
+  alertRaisedRecipients,
+  alertRaisedText,
+  emailsAtOnce,
+  type Recipient,
+  retryDelayMs,
+} from "./notification.ts";
+
+const p = (id: string, role: Recipient["role"], extra: Partial<Recipient> = {}): Recipient => ({
+  id,
+  role,
+  organisationId: role === "member" ? 1 : null,
+  organisationActive: role === "member",
+  banned: false,
+  ...extra,
+});
+
+const people = [
+  p("convenor", "convenor"),
+  p("raiser", "member"),
+  p("colleague", "member"),
+  p("left", "member", { organisationActive: false }),
+  p("banned", "member", { banned: true }),
+  p("observer", "observer"),
+];
+const ids = (list: Recipient[]) => list.map((r) => r.id);
+
+describe("who is told of an alert", () => {
+  it("tells members of the organisations still in the group and the convenor, not the raiser", () => {
+    expect(ids(alertRaisedRecipients({ visibility: "members", raisedById: "raiser" }, people))).toEqual(["convenor", "colleague"]);
+  });
+
+  it("never tells anyone below the alert's level", () => {
+    expect(ids(alertRaisedRecipients({ visibility: "convenor", raisedById: "raiser" }, people))).toEqual(["convenor"]);
+    // Observers are not asked to answer, even a public alert.
+    expect(ids(alertRaisedRecipients({ visibility: "public", raisedById: null }, people))).toEqual(["convenor", "raiser", "colleague"]);
+  });
+
+  it("tells the raiser and the convenor of an answer, never the person answering", () => {
+    expect(ids(alertAnsweredRecipients({ visibility: "members", raisedById: "raiser" }, "colleague", people))).toEqual([
+      "convenor",
+      "raiser",
+    ]);
+    expect(ids(alertAnsweredRecipients({ visibility: "members", raisedById: "raiser" }, "convenor", people))).toEqual(["raiser"]);
+  });
+});
+
+describe("how and when", () => {
+  it("emails urgent alerts at once and leaves the rest to the inbox", () => {
+    expect(emailsAtOnce("alert_raised", "critical")).toBe(true);
+    expect(emailsAtOnce("alert_raised", "high")).toBe(true);
+    expect(emailsAtOnce("alert_raised", "routine")).toBe(false);
+    expect(emailsAtOnce("alert_answered", "critical")).toBe(false);
+  });
+
+  it("says what the alert asks and by when", () => {
+    const text = alertRaisedText({
+      title: "Arrests",
+      situation: "Country X",
+      urgency: "high",
+      deadline: "2026-12-05T17:00:00.000Z",
+      ask: "Sign",
+    });
+    expect(text).toEqual({ title: "New alert: Arrests", summary: "High urgency, Country X. Answer by 5 December 2026. The ask: Sign" });
+  });
+
+  it("backs off from a minute to at most six hours", () => {
+    expect([1, 2, 3].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000]);
+    expect(retryDelayMs(50)).toBe(6 * 60 * 60_000);
+  });
+});

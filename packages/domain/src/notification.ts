@@ -1,0 +1,123 @@
+/**
+ * Who is told about what, and what each may see. Visibility applies to every notification, its
+ * text and its count: a person is only ever told about a record at a level they may see, so a
+ * title never reaches someone above their level (in the inbox or by email). The server re-checks
+ * at read time and at delivery, because a person's role or a record's visibility can change after
+ * the notification was written.
+ */
+import { z } from "zod";
+import { type AlertResponse, type AlertUrgency, alertResponseLabels, alertUrgencyLabels } from "./alert.ts";
+import { ukDate } from "./dates.ts";
+import type { Role } from "./roles.ts";
+import { canSee, type Visibility } from "./visibility.ts";
+
+export const notificationKinds = ["alert_raised", "alert_answered"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationKindLabels: Record<NotificationKind, string> = {
+  alert_raised: "Alert raised",
+  alert_answered: "Alert answered",
+};
+
+/** The records a notification can concern, each with its page in the dashboard. */
+export const notificationEntities = ["alert"] as const;
+export type NotificationEntity = (typeof notificationEntities)[number];
+export const notificationPath = (entity: NotificationEntity, id: number) => `/${entity}s/${id}`;
+
+export const deliveryChannels = ["email", "webhook"] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+
+/** A person who could be told: what the rules need to know about them. */
+export interface Recipient {
+  id: string;
+  role: Role;
+  organisationId: number | null;
+  /** An organisation that has left the group is no longer asked. */
+  organisationActive: boolean;
+  banned: boolean;
+}
+
+/** Only people who may see the record's level, and whose account is in use, are ever told. */
+export function mayBeTold(person: Recipient, visibility: Visibility): boolean {
+  return !person.banned && canSee(person.role, visibility);
+}
+
+/**
+ * An alert asks every organisation in the group: its members are told, and the convenor. The
+ * person who raised it is not told of their own alert; observers are never asked to answer.
+ */
+export function alertRaisedRecipients<P extends Recipient>(
+  alert: { visibility: Visibility; raisedById: string | null },
+  people: readonly P[],
+) {
+  return people.filter(
+    (p) =>
+      p.id !== alert.raisedById &&
+      mayBeTold(p, alert.visibility) &&
+      (p.role === "convenor" || (p.role === "member" && p.organisationId !== null && p.organisationActive)),
+  );
+}
+
+/** An answer tells the person who raised the alert and the convenor, never the person answering. */
+export function alertAnsweredRecipients<P extends Recipient>(
+  alert: { visibility: Visibility; raisedById: string | null },
+  answeredById: string | null,
+  people: readonly P[],
+) {
+  return people.filter(
+    (p) => p.id !== answeredById && mayBeTold(p, alert.visibility) && (p.role === "convenor" || p.id === alert.raisedById),
+  );
+}
+
+/** Urgent alerts are emailed at once; everything else waits for the inbox (and, later, a digest). */
+export function emailsAtOnce(kind: NotificationKind, urgency: AlertUrgency): boolean {
+  return kind === "alert_raised" && urgency !== "routine";
+}
+
+export interface NotificationText {
+  title: string;
+  summary: string;
+}
+
+export function alertRaisedText(alert: {
+  title: string;
+  situation: string;
+  urgency: AlertUrgency;
+  deadline: string;
+  ask: string;
+}): NotificationText {
+  return {
+    title: `New alert: ${alert.title}`,
+    summary: `${alertUrgencyLabels[alert.urgency]} urgency, ${alert.situation}. Answer by ${ukDate(alert.deadline)}. The ask: ${alert.ask}`,
+  };
+}
+
+export function alertAnsweredText(alert: { title: string }, organisationName: string, response: AlertResponse): NotificationText {
+  return {
+    title: `${organisationName} answered: ${alert.title}`,
+    summary: `${organisationName}: ${alertResponseLabels[response]}.`,
+  };
+}
+
+/**
+ * How long to wait before the next try after `attempts` failed ones: 1, 2, 4 … minutes, at most
+ * 6 hours. A failing mail server is retried for as long as it fails, never dropped.
+ */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60_000);
+}
+
+/** The inbox's paging: newest first, `limit` at a time. */
+export const notificationListQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: "limit must be a whole number" })
+    .int({ error: "limit must be a whole number" })
+    .min(1, { error: "limit must be at least 1" })
+    .max(100, { error: "limit must be 100 or fewer" })
+    .default(20),
+  offset: z.coerce
+    .number({ error: "offset must be a whole number" })
+    .int({ error: "offset must be a whole number" })
+    .min(0, { error: "offset must be 0 or more" })
+    .default(0),
+});
+export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;

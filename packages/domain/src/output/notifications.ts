@@ -1,0 +1,24 @@
+/** What the inbox and the delivery status answer (GET /api/notifications, …/deliveries). */
+import { z } from "zod";
+import { answer, id, nullable, time } from "./fields.ts";
+
+export const notificationOutput = answer({
+  id,
+  kind: z.string(),
+  entity: z.string(),
+  entityId: id,
+  visibility: z.enum(["public", "members", "convenor"]),
+  title: z.string(),
+  summary: z.string(),
+  createdAt: time,
+  readAt: nullable(time),
+});
+
+export const deliveryOutput = answer({
+  id,
+  channel: z.string(),
+  attempts: z.number().int(),
+  lastError: nullable(z.string()),
+  nextAttemptAt: nullable(time),
+  createdAt: time,
+});
