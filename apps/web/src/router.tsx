@@ -27,6 +27,7 @@ import {
   meQuery,
   organisationQuery,
   organisationsQuery,
+  proposalQuery,
   resourcesQuery,
   roadmapQuery,
   themesQuery,
@@ -430,6 +431,53 @@ const contributionsRoute = createRoute({
   head: ({ loaderData }) => titled("Contributions", loaderData?.cycleName),
 });
 
+/* Proposals (issue 12): kept together so the block merges on its own. */
+const proposalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals",
+  component: lazyRouteComponent(() => import("./pages/proposals-page.tsx"), "ProposalsPage"),
+  head: () => titled("Proposals"),
+});
+
+const newProposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals/new",
+  component: lazyRouteComponent(() => import("./pages/proposal-form-page.tsx"), "NewProposalPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  head: () => titled("New proposal"),
+});
+
+const proposalParams = {
+  parse: (p: { proposalId: string }) => ({ proposalId: Number(p.proposalId) }),
+  stringify: (p: { proposalId: number }) => ({ proposalId: String(p.proposalId) }),
+};
+
+const proposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals/$proposalId",
+  params: proposalParams,
+  component: lazyRouteComponent(() => import("./pages/proposal-page.tsx"), "ProposalPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(proposalQuery(params.proposalId)).then((d) => d.proposal.question)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Proposal"),
+});
+
+const editProposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals/$proposalId/edit",
+  params: proposalParams,
+  component: lazyRouteComponent(() => import("./pages/proposal-form-page.tsx"), "EditProposalPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(proposalQuery(params.proposalId)).then((d) => d.proposal.question)),
+  head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Proposal"}`),
+});
+
+const decideRoutes = [proposalsRoute, newProposalRoute, proposalRoute, editProposalRoute] as const;
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -461,6 +509,7 @@ const routeTree = rootRoute.addChildren([
     editAlertRoute,
     resourcesRoute,
     contributionsRoute,
+    ...decideRoutes,
   ]),
   presentRoute,
 ]);
