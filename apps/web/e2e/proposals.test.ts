@@ -126,7 +126,7 @@ describe("proposals in the browser", () => {
     await page.getByRole("heading", { name: QUESTION, level: 1 }).waitFor();
     expect(await page.title()).toContain(QUESTION);
 
-    const results = page.getByRole("figure", { name: "Quorum reached: 2 organisations of 2 needed" });
+    const results = page.getByRole("figure", { name: "2 organisations agree, 0 abstain, 0 disagree, 0 block" });
     await results.getByRole("button", { name: "Show as table" }).click();
     // Two organisations, three people: Burma Campaign's second member replaced its position.
     await expect.poll(() => results.getByRole("row", { name: "Agree 2", exact: true }).count()).toBe(1);

@@ -80,10 +80,20 @@ export function ProposalPage() {
         <VisibilityBadge visibility={p.visibility} />
       </div>
       <dl className="facts">
-        <dt>Closing time</dt>
-        <dd>
-          {formatDateTime(p.closesAt)} <strong>({closingWords(p)})</strong>
-        </dd>
+        {p.state === "open" ? (
+          <>
+            <dt>Closing time</dt>
+            <dd>
+              {formatDateTime(p.closesAt)} <strong>({closingWords(p)})</strong>
+            </dd>
+          </>
+        ) : (
+          <>
+            {/* Closed early or withdrawn: when it ended, not when it was due to. */}
+            <dt>{p.state === "closed" ? "Closed" : "Withdrawn"}</dt>
+            <dd>{formatDateTime(p.closedAt ?? p.closesAt)}</dd>
+          </>
+        )}
         <dt>Quorum</dt>
         <dd>{plural(p.quorum, "organisation")}</dd>
         <dt>Put by</dt>
@@ -156,12 +166,27 @@ export function ProposalPage() {
   );
 }
 
+function leadingWords(p: ProposalSummary): string {
+  const most = Math.max(0, ...p.tally.options);
+  if (most === 0) return "none yet";
+  const names = p.options.filter((_, i) => p.tally.options[i] === most);
+  return `${names.join(", ")} (${plural(most, "organisation")})`;
+}
+
 function Results({ proposal: p }: { proposal: ProposalSummary }) {
   const t = p.tally;
   const rows = takesStance(p.kind)
     ? stancesFor(p.kind).map((s) => ({ label: stanceLabels[s], count: t.stances[s], colour: stanceColours[s] }))
     : p.options.map((o, i) => ({ label: o, count: t.options[i] ?? 0, colour: accent }));
-  const title = t.organisations === 0 ? "No organisation has given a position yet" : `${quorumWords(t)}`;
+  // The title states the finding (a stance's key is its verb: "2 organisations agree"); the quorum has its own line above.
+  const title =
+    t.organisations === 0
+      ? "No organisation has given a position yet"
+      : takesStance(p.kind)
+        ? stancesFor(p.kind)
+            .map((s, i) => (i === 0 ? `${plural(t.stances[s], "organisation")} ${s}` : `${t.stances[s]} ${s}`))
+            .join(", ")
+        : `Most chosen: ${leadingWords(p)}`;
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title">Results</h2>
@@ -214,10 +239,15 @@ function OwnPosition({
     <section className="card answer-card" aria-labelledby="own-position-title">
       <h2 id="own-position-title">Your organisation's position</h2>
       {mine ? (
-        <p>
-          {organisationName}: <strong>{positionWords(p.kind, p.options, mine)}</strong>
-          {mine.reason ? ` — “${mine.reason}”` : ""}. Given by {mine.givenByName} on {formatCompactDate(mine.updatedAt)}.
-        </p>
+        <>
+          <p>
+            {organisationName}: <strong>{positionWords(p.kind, p.options, mine)}</strong>
+          </p>
+          {mine.reason && <p className="description">“{mine.reason}”</p>}
+          <p className="muted small">
+            Given by {mine.givenByName} on {formatCompactDate(mine.updatedAt)}.
+          </p>
+        </>
       ) : (
         <p>{organisationName} has not given a position yet.</p>
       )}
@@ -295,7 +325,7 @@ function ConvenorPanel({ detail }: { detail: ProposalDetail }) {
     <section className="convenor-actions" aria-labelledby="convenor-title">
       <h2 id="convenor-title">For the convenor</h2>
       {results.data && <p>{resultWords(results.data.result, p.options)}</p>}
-      <h3>No position yet</h3>
+      <h3>{p.state === "open" ? "No position yet" : "Gave no position"}</h3>
       {results.isLoading ? (
         <p className="muted">Loading…</p>
       ) : results.error ? (
