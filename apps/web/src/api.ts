@@ -88,6 +88,8 @@ export type ProposalSummary = InferResponseType<typeof api.proposals.$get, 200>[
 export type ProposalDetail = InferResponseType<(typeof api.proposals)[":id"]["$get"], 200>;
 export type ProposalPosition = ProposalDetail["positions"][number];
 export type ProposalResults = InferResponseType<(typeof api.proposals)[":id"]["results"]["$get"], 200>;
+export type StatementSummary = InferResponseType<typeof api.statements.$get, 200>["statements"][number];
+export type StatementDetail = InferResponseType<(typeof api.statements)[":id"]["$get"], 200>;
 
 /** The body of each PATCH, as its route validates it: what `useVersionedEdit` sends. */
 export type GoalPatchBody = InferRequestType<(typeof api.goals)[":id"]["$patch"]>["json"];
@@ -99,3 +101,4 @@ export type MilestonePatchBody = InferRequestType<(typeof api.milestones)[":id"]
 export type ResourcePatchBody = InferRequestType<(typeof api.resources)[":id"]["$patch"]>["json"];
 export type ContributionPatchBody = InferRequestType<(typeof api.contributions)[":id"]["$patch"]>["json"];
 export type ProposalPatchBody = InferRequestType<(typeof api.proposals)[":id"]["$patch"]>["json"];
+export type StatementPatchBody = InferRequestType<(typeof api.statements)[":id"]["$patch"]>["json"];

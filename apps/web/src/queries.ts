@@ -221,3 +221,11 @@ export const proposalResultsQuery = (id: number) =>
     queryKey: ["proposals", "results", id],
     queryFn: () => call(api.proposals[":id"].results.$get({ param: { id: String(id) } })),
   });
+
+export const statementsQuery = queryOptions({ queryKey: ["statements", "list"], queryFn: () => call(api.statements.$get({ query: {} })) });
+
+export const statementQuery = (id: number) =>
+  queryOptions({
+    queryKey: ["statements", "detail", id],
+    queryFn: () => call(api.statements[":id"].$get({ param: { id: String(id) } })),
+  });

@@ -30,6 +30,7 @@ import {
   proposalQuery,
   resourcesQuery,
   roadmapQuery,
+  statementQuery,
   themesQuery,
 } from "./queries.ts";
 
@@ -431,7 +432,7 @@ const contributionsRoute = createRoute({
   head: ({ loaderData }) => titled("Contributions", loaderData?.cycleName),
 });
 
-/* Proposals (issue 12): kept together so the block merges on its own. */
+/* Proposals and sign-on statements (issue 12): kept together so the block merges on its own. */
 const proposalsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/proposals",
@@ -476,7 +477,60 @@ const editProposalRoute = createRoute({
   head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Proposal"}`),
 });
 
-const decideRoutes = [proposalsRoute, newProposalRoute, proposalRoute, editProposalRoute] as const;
+const statementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements",
+  component: lazyRouteComponent(() => import("./pages/statements-page.tsx"), "StatementsPage"),
+  head: () => titled("Statements"),
+});
+
+const newStatementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements/new",
+  component: lazyRouteComponent(() => import("./pages/statement-form-page.tsx"), "NewStatementPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  head: () => titled("Draft a statement"),
+});
+
+const statementParams = {
+  parse: (p: { statementId: string }) => ({ statementId: Number(p.statementId) }),
+  stringify: (p: { statementId: number }) => ({ statementId: String(p.statementId) }),
+};
+
+const statementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements/$statementId",
+  params: statementParams,
+  component: lazyRouteComponent(() => import("./pages/statement-page.tsx"), "StatementPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(statementQuery(params.statementId)).then((d) => d.statement.title)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Statement"),
+});
+
+const editStatementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements/$statementId/edit",
+  params: statementParams,
+  component: lazyRouteComponent(() => import("./pages/statement-form-page.tsx"), "EditStatementPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(statementQuery(params.statementId)).then((d) => d.statement.title)),
+  head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Statement"}`),
+});
+
+const decideRoutes = [
+  proposalsRoute,
+  newProposalRoute,
+  proposalRoute,
+  editProposalRoute,
+  statementsRoute,
+  newStatementRoute,
+  statementRoute,
+  editStatementRoute,
+] as const;
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
