@@ -78,7 +78,12 @@ describe("proposals in the browser", () => {
     await page.getByRole("heading", { name: "New proposal", level: 1 }).waitFor();
     await page.getByLabel("The question").fill(QUESTION);
     await page.getByLabel("Description (optional)").fill("The coalition's letter to the Foreign Secretary, as circulated on Monday.");
+    // A choice needs its options, typed one a line; consent needs none, so the box goes again.
+    await page.getByLabel("Choose one or more options", { exact: true }).check();
+    await page.getByLabel("Options", { exact: true }).fill("Co-sign\nSupport unnamed");
+    await shoot(page, "proposal-new");
     await page.getByLabel("Consent", { exact: true }).check();
+    await expect.poll(() => page.getByLabel("Options", { exact: true }).count()).toBe(0);
     await page.getByLabel("Closing time").fill(localInput(addDays(new Date(), 3)));
     await page.getByLabel("Quorum").fill("2");
     await page.getByRole("button", { name: "Put to the group" }).click();
