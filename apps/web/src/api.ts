@@ -87,6 +87,12 @@ export type NeedsYou = InferResponseType<(typeof api.feed)["needs-you"]["$get"],
 export type ContributionList = InferResponseType<typeof api.contributions.$get, 200>;
 export type ContributionRecord = ContributionList["contributions"][number];
 export type Participation = InferResponseType<typeof api.contributions.participation.$get, 200>;
+export type ProposalSummary = InferResponseType<typeof api.proposals.$get, 200>["proposals"][number];
+export type ProposalDetail = InferResponseType<(typeof api.proposals)[":id"]["$get"], 200>;
+export type ProposalPosition = ProposalDetail["positions"][number];
+export type ProposalResults = InferResponseType<(typeof api.proposals)[":id"]["results"]["$get"], 200>;
+export type StatementSummary = InferResponseType<typeof api.statements.$get, 200>["statements"][number];
+export type StatementDetail = InferResponseType<(typeof api.statements)[":id"]["$get"], 200>;
 
 /** The body of each PATCH, as its route validates it: what `useVersionedEdit` sends. */
 export type GoalPatchBody = InferRequestType<(typeof api.goals)[":id"]["$patch"]>["json"];
@@ -97,3 +103,5 @@ export type MeasurePatchBody = InferRequestType<(typeof api.measures)[":id"]["$p
 export type MilestonePatchBody = InferRequestType<(typeof api.milestones)[":id"]["$patch"]>["json"];
 export type ResourcePatchBody = InferRequestType<(typeof api.resources)[":id"]["$patch"]>["json"];
 export type ContributionPatchBody = InferRequestType<(typeof api.contributions)[":id"]["$patch"]>["json"];
+export type ProposalPatchBody = InferRequestType<(typeof api.proposals)[":id"]["$patch"]>["json"];
+export type StatementPatchBody = InferRequestType<(typeof api.statements)[":id"]["$patch"]>["json"];

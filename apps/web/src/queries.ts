@@ -256,3 +256,23 @@ export const participationQuery = (cycleId: number) =>
     queryKey: ["contributions", "participation", cycleId],
     queryFn: () => call(api.contributions.participation.$get({ query: { cycleId: String(cycleId) } })),
   });
+
+export const proposalsQuery = queryOptions({ queryKey: ["proposals", "list"], queryFn: () => call(api.proposals.$get({ query: {} })) });
+
+export const proposalQuery = (id: number) =>
+  queryOptions({ queryKey: ["proposals", "detail", id], queryFn: () => call(api.proposals[":id"].$get({ param: { id: String(id) } })) });
+
+/** Convenor only: the server answers 403 to anyone else, so it is never fetched for them. */
+export const proposalResultsQuery = (id: number) =>
+  queryOptions({
+    queryKey: ["proposals", "results", id],
+    queryFn: () => call(api.proposals[":id"].results.$get({ param: { id: String(id) } })),
+  });
+
+export const statementsQuery = queryOptions({ queryKey: ["statements", "list"], queryFn: () => call(api.statements.$get({ query: {} })) });
+
+export const statementQuery = (id: number) =>
+  queryOptions({
+    queryKey: ["statements", "detail", id],
+    queryFn: () => call(api.statements[":id"].$get({ param: { id: String(id) } })),
+  });

@@ -25,8 +25,10 @@ import {
   meQuery,
   organisationQuery,
   organisationsQuery,
+  proposalQuery,
   resourcesQuery,
   roadmapQuery,
+  statementQuery,
   themesQuery,
 } from "./queries.ts";
 import { calendarDay, flag, oneOf, positiveWhole, searchOf, sortOf, text, wholeBetween } from "./search-params.ts";
@@ -446,6 +448,106 @@ const contributionsRoute = createRoute({
   head: ({ loaderData }) => titled("Contributions", loaderData?.cycleName),
 });
 
+/* Proposals and sign-on statements (issue 12): kept together so the block merges on its own. */
+const proposalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals",
+  component: lazyRouteComponent(() => import("./pages/proposals-page.tsx"), "ProposalsPage"),
+  head: () => titled("Proposals"),
+});
+
+const newProposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals/new",
+  component: lazyRouteComponent(() => import("./pages/proposal-form-page.tsx"), "NewProposalPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  head: () => titled("New proposal"),
+});
+
+const proposalParams = {
+  parse: (p: { proposalId: string }) => ({ proposalId: Number(p.proposalId) }),
+  stringify: (p: { proposalId: number }) => ({ proposalId: String(p.proposalId) }),
+};
+
+const proposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals/$proposalId",
+  params: proposalParams,
+  component: lazyRouteComponent(() => import("./pages/proposal-page.tsx"), "ProposalPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(proposalQuery(params.proposalId)).then((d) => d.proposal.question)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Proposal"),
+});
+
+const editProposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/proposals/$proposalId/edit",
+  params: proposalParams,
+  component: lazyRouteComponent(() => import("./pages/proposal-form-page.tsx"), "EditProposalPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(proposalQuery(params.proposalId)).then((d) => d.proposal.question)),
+  head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Proposal"}`),
+});
+
+const statementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements",
+  component: lazyRouteComponent(() => import("./pages/statements-page.tsx"), "StatementsPage"),
+  head: () => titled("Statements"),
+});
+
+const newStatementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements/new",
+  component: lazyRouteComponent(() => import("./pages/statement-form-page.tsx"), "NewStatementPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  head: () => titled("Draft a statement"),
+});
+
+const statementParams = {
+  parse: (p: { statementId: string }) => ({ statementId: Number(p.statementId) }),
+  stringify: (p: { statementId: number }) => ({ statementId: String(p.statementId) }),
+};
+
+const statementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements/$statementId",
+  params: statementParams,
+  component: lazyRouteComponent(() => import("./pages/statement-page.tsx"), "StatementPage"),
+  // A record the person may not see (or that is gone) is the page's own "not found", not an error.
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(statementQuery(params.statementId)).then((d) => d.statement.title)),
+  head: ({ loaderData }) => titled(loaderData?.name ?? "Statement"),
+});
+
+const editStatementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/statements/$statementId/edit",
+  params: statementParams,
+  component: lazyRouteComponent(() => import("./pages/statement-form-page.tsx"), "EditStatementPage"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+  loader: ({ context, params }) =>
+    loadName(context.queryClient.ensureQueryData(statementQuery(params.statementId)).then((d) => d.statement.title)),
+  head: ({ loaderData }) => titled(`Edit ${loaderData?.name ?? "Statement"}`),
+});
+
+const decideRoutes = [
+  proposalsRoute,
+  newProposalRoute,
+  proposalRoute,
+  editProposalRoute,
+  statementsRoute,
+  newStatementRoute,
+  statementRoute,
+  editStatementRoute,
+] as const;
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -477,6 +579,7 @@ const routeTree = rootRoute.addChildren([
     editAlertRoute,
     resourcesRoute,
     contributionsRoute,
+    ...decideRoutes,
   ]),
   presentRoute,
 ]);

@@ -1,0 +1,165 @@
+/**
+ * Deciding between meetings as the group would: the convenor puts a consent question, members of
+ * two organisations give their organisations' positions, a second member of one organisation
+ * changes its position (which replaces it, never adds a vote), the results count organisations,
+ * and the convenor closes the proposal and records the outcome. The list and the detail page are
+ * checked with axe. With CONVENE_SHOTS=folder, pictures at 1280 and 390 px are kept there.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { createAccount } from "@convene/api/accounts";
+import { addDays } from "@convene/domain";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+
+const PASSWORD = "a long enough password";
+const CONVENOR = "convenor@example.org";
+const UNA = "uma@una.example.org";
+const BURMA = "bo@burma.example.org";
+const BURMA_TWO = "bea@burma.example.org";
+const QUESTION = "Should the group co-sign the letter on the Atrocity Prevention Strategy?";
+const WAIT = { timeout: 15_000 };
+
+function localInput(d: Date) {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+async function shoot(page: Page, name: string) {
+  const folder = process.env.CONVENE_SHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+  const laptop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
+  if (laptop) await page.setViewportSize(laptop);
+}
+
+describe("proposals in the browser", () => {
+  let convene: Awaited<ReturnType<typeof startConvene>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let proposalUrl = "";
+
+  beforeAll(async () => {
+    convene = await startConvene();
+    browser = await openBrowser();
+    const { db, auth } = convene.convene;
+    const org = async (shortName: string) =>
+      (await db.selectFrom("organisations").select("id").where("shortName", "=", shortName).executeTakeFirstOrThrow()).id;
+    const account = async (email: string, name: string, role: "convenor" | "member", organisationId: number | null) =>
+      createAccount(auth, db, { email, name, password: PASSWORD, role, organisationId }, null);
+    await account(CONVENOR, "Clara Convenor", "convenor", null);
+    await account(UNA, "Uma Member", "member", await org("una-uk"));
+    await account(BURMA, "Bo Member", "member", await org("burma-campaign"));
+    await account(BURMA_TWO, "Bea Member", "member", await org("burma-campaign"));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await convene?.stop();
+  });
+
+  const signOut = async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+  };
+
+  it("lets the convenor put a consent question to the group", async () => {
+    const { page } = browser;
+    await signIn(page, convene.base, CONVENOR, PASSWORD);
+    await page.goto(`${convene.base}/proposals`);
+    await page.getByText("No proposals yet").waitFor();
+    expect(await page.title()).toMatch(/^Proposals/);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "New proposal" }).click();
+    await page.getByRole("heading", { name: "New proposal", level: 1 }).waitFor();
+    await page.getByLabel("The question").fill(QUESTION);
+    await page.getByLabel("Description (optional)").fill("The coalition's letter to the Foreign Secretary, as circulated on Monday.");
+    // A choice needs its options, typed one a line; consent needs none, so the box goes again.
+    await page.getByLabel("Choose one or more options", { exact: true }).check();
+    await page.getByLabel("Options", { exact: true }).fill("Co-sign\nSupport unnamed");
+    await shoot(page, "proposal-new");
+    await page.getByLabel("Consent", { exact: true }).check();
+    await expect.poll(() => page.getByLabel("Options", { exact: true }).count()).toBe(0);
+    await page.getByLabel("Closing time").fill(localInput(addDays(new Date(), 3)));
+    await page.getByLabel("Quorum").fill("2");
+    await page.getByRole("button", { name: "Put to the group" }).click();
+
+    await page.getByRole("heading", { name: QUESTION, level: 1 }).waitFor();
+    proposalUrl = page.url();
+    expect(proposalUrl).toMatch(/\/proposals\/\d+$/);
+    await page.getByText("Quorum not reached: 0 organisations of 2 needed").first().waitFor();
+    await signOut();
+  });
+
+  it("takes one position from each organisation, and a change replaces it", async () => {
+    const { page } = browser;
+    const give = async (email: string, stance: string, reason: string, button: string, said: string) => {
+      await signIn(page, convene.base, email, PASSWORD);
+      await page.goto(proposalUrl);
+      await page.getByRole("heading", { name: "Your organisation's position" }).waitFor();
+      await page.getByLabel(stance, { exact: true }).check();
+      await page.getByLabel("Reason").fill(reason);
+      await page.getByRole("button", { name: button }).click();
+      await page.getByText(said).waitFor(WAIT);
+    };
+    await give(UNA, "Agree", "Our board approved the text.", "Give position", "Given by Uma Member");
+    // Members never see who has not given a position.
+    expect(await page.getByRole("heading", { name: "No position yet" }).count()).toBe(0);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await signOut();
+
+    await give(BURMA, "Disagree", "We need to see the final text.", "Give position", "Given by Bo Member");
+    await signOut();
+    await give(BURMA_TWO, "Agree", "The final text reached us.", "Change position", "Given by Bea Member");
+    await shoot(page, "proposal-member");
+    await signOut();
+  });
+
+  it("shows the convenor the count in organisations, and lets them close it and record the outcome", async () => {
+    const { page } = browser;
+    await signIn(page, convene.base, CONVENOR, PASSWORD);
+    await page.goto(`${convene.base}/proposals`);
+    await page.getByRole("link", { name: QUESTION }).waitFor();
+    await page.getByText("Quorum reached: 2 organisations of 2 needed").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "proposals-list");
+    await page.getByRole("link", { name: QUESTION }).click();
+    await page.getByRole("heading", { name: QUESTION, level: 1 }).waitFor();
+    expect(await page.title()).toContain(QUESTION);
+
+    const results = page.getByRole("figure", { name: "2 organisations agree, 0 abstain, 0 disagree, 0 block" });
+    await results.getByRole("button", { name: "Show as table" }).click();
+    // Two organisations, three people: Burma Campaign's second member replaced its position.
+    await expect.poll(() => results.getByRole("row", { name: "Agree 2", exact: true }).count()).toBe(1);
+    await expect.poll(() => results.getByRole("row", { name: "Disagree 0", exact: true }).count()).toBe(1);
+    await expect.poll(() => results.getByRole("row", { name: "Block 0", exact: true }).count()).toBe(1);
+
+    await page.getByRole("heading", { name: "No position yet" }).waitFor();
+    const notGiven = page.locator(".not-answered-list li");
+    await expect.poll(() => notGiven.count()).toBe(17);
+    const names = await notGiven.allTextContents();
+    expect(names).not.toContain("UNA-UK");
+    expect(names).not.toContain("Burma Campaign");
+    await page.getByText("Consent given: no organisation blocked.").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "proposal-convenor");
+
+    await page.getByRole("button", { name: "Close early" }).click();
+    const closing = page.getByRole("dialog", { name: "Close this proposal early?" });
+    await closing.getByRole("button", { name: "Close proposal" }).click();
+    await page.getByText("Closed by Clara Convenor").waitFor(WAIT);
+    // Closed: no one may give a position now, and the convenor records what was decided.
+    await page.getByRole("button", { name: "Record the outcome" }).click();
+    const outcome = page.getByRole("dialog", { name: "Record the outcome" });
+    await outcome.getByLabel("Outcome").fill("Agreed by consent: the group co-signs the letter.");
+    await outcome.getByRole("button", { name: "Record outcome" }).click();
+    await page.getByText("Agreed by consent: the group co-signs the letter.").waitFor(WAIT);
+    expect(await page.getByRole("button", { name: "Close early" }).count()).toBe(0);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "proposal-closed");
+  });
+});
