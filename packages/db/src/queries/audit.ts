@@ -20,7 +20,12 @@ export interface AuditInput {
     | "enable"
     | "reset_link"
     | "setting"
-    | "withdraw";
+    | "withdraw"
+    // Sign-in and sessions (apps/api/src/services/sessions.ts).
+    | "sign_in"
+    | "sign_in_failed"
+    | "sign_out"
+    | "session_end";
   entity: string;
   entityId: string | number;
   before?: unknown;
