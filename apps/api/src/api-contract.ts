@@ -50,6 +50,13 @@ export const replies: Record<string, Reply> = {
   "POST /auth/change-password": ok("The password was changed", session),
   "GET /auth/get-session": ok("The current session, or null", z.looseObject({ session: anyObject, user: anyObject }).nullable()),
 
+  "GET /sessions": ok(
+    "My sessions still running (device, masked address, last used), this one first and marked current",
+    z.object({ sessions: z.array(z.looseObject({ id: z.string(), device: z.string(), current: z.boolean() })) }),
+  ),
+  "POST /sessions/end-others": ok("Every other session of mine has ended", z.object({ ended: z.number().int() })),
+  "DELETE /sessions/{id}": ok("That session of mine has ended", z.object({ ended: z.number().int(), current: z.boolean() })),
+
   "GET /accounts": ok("Accounts and pending invitations", anyObject),
   "POST /accounts/invitations": created("An invitation link", z.object({ link: z.string(), expiresInDays: z.number() })),
   "POST /accounts/{id}/reset-link": created("A password reset link", z.object({ link: z.string(), expiresInDays: z.number() })),

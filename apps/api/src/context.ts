@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Auth } from "./auth.ts";
 import { ApiError } from "./errors.ts";
+import { keepSessionAlive, type SessionLimits } from "./services/sessions.ts";
 
 export interface SessionUser {
   id: string;
@@ -18,10 +19,14 @@ export interface AppDeps {
   db: Db;
   auth: Auth;
   publicUrl: string | undefined;
+  /** The idle and absolute session limits (SESSION_IDLE_HOURS, SESSION_DAYS). */
+  sessionLimits: SessionLimits;
+  /** The time now; tests pass their own to drive the idle timeout without waiting. */
+  clock: () => Date;
 }
 
 export type AppBindings = {
-  Variables: { deps: AppDeps; user: SessionUser | null };
+  Variables: { deps: AppDeps; user: SessionUser | null; sessionId: string | null };
 };
 
 export const withDeps = (deps: AppDeps) =>
@@ -32,8 +37,12 @@ export const withDeps = (deps: AppDeps) =>
 
 /** Reads the session cookie once per request; anonymous requests carry `user: null`. */
 export const withSession = createMiddleware<AppBindings>(async (c, next) => {
-  const session = await c.var.deps.auth.api.getSession({ headers: c.req.raw.headers });
+  const { deps } = c.var;
+  const found = await deps.auth.api.getSession({ headers: c.req.raw.headers });
+  // A session past its idle or absolute limit ends here and the request is anonymous.
+  const session = found && (await keepSessionAlive(deps, deps.sessionLimits, found.session, deps.clock())) ? found : null;
   const u = session?.user;
+  c.set("sessionId", session?.session.id ?? null);
   c.set(
     "user",
     u && !u.banned

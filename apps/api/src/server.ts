@@ -5,10 +5,12 @@ import { join } from "node:path";
 import { type Db, type Engine, isPostgresLocation, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { type AuthOptions, createAuth } from "./auth.ts";
+import { type Auth, type AuthOptions, createAuth } from "./auth.ts";
+import { auditAuthEvent } from "./auth-audit.ts";
 import type { AppDeps } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "./services/sessions.ts";
 
 export interface ConveneOptions {
   /** The database: a SQLite file path (":memory:" for a private one) or a postgres:// address. */
@@ -24,6 +26,10 @@ export interface ConveneOptions {
   passwordHasher?: AuthOptions["passwordHasher"];
   /** One JSON line per request goes here; none without it (tests). */
   logger?: Logger | undefined;
+  /** Idle and absolute session limits; by default 8 hours and 14 days. */
+  sessionLimits?: SessionLimits | undefined;
+  /** Tests only: the time now, to drive the session limits without waiting. */
+  clock?: () => Date;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
 }
@@ -44,7 +50,9 @@ export async function createConvene(o: ConveneOptions) {
     throw error;
   }
   const trustedOrigins = [...(o.publicUrl ? [new URL(o.publicUrl).origin] : []), ...(o.extraOrigins ?? [])];
-  const auth = createAuth({
+  const sessionLimits = o.sessionLimits ?? DEFAULT_SESSION_LIMITS;
+  const clock = o.clock ?? (() => new Date());
+  const auth: Auth = createAuth({
     db: opened.authDb,
     engine: opened.engine,
     secret,
@@ -52,8 +60,10 @@ export async function createConvene(o: ConveneOptions) {
     trustedOrigins,
     signInLimit: o.signInLimit,
     passwordHasher: o.passwordHasher,
+    sessionDays: sessionLimits.days,
+    onAuthEvent: (event) => auditAuthEvent({ db, auth }, event),
   });
-  const deps: AppDeps = { db, auth, publicUrl: o.publicUrl };
+  const deps: AppDeps = { db, auth, publicUrl: o.publicUrl, sessionLimits, clock };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
   const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger });
   return {
@@ -63,6 +73,7 @@ export async function createConvene(o: ConveneOptions) {
     /** The database as logs may name it (no password). */
     databaseLabel: opened.label,
     auth,
+    deps,
     seeded,
     servesDashboard: webDist !== undefined,
     close: opened.close,

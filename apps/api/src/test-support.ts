@@ -15,7 +15,7 @@ export const PASSWORD = "correct horse battery";
 export type Convene = Awaited<ReturnType<typeof createConvene>>;
 export type App = Convene["app"];
 
-export async function makeConvene(options: { signInLimit?: { window: number; max: number } } = {}) {
+export async function makeConvene(options: { signInLimit?: { window: number; max: number }; clock?: () => Date } = {}) {
   return createConvene({
     // ":memory:" on SQLite; a new database of its own on PostgreSQL (npm run test:postgres).
     databasePath: await freshTestDatabase(),
@@ -23,6 +23,7 @@ export async function makeConvene(options: { signInLimit?: { window: number; max
     publicUrl: ORIGIN,
     signInLimit: options.signInLimit ?? { window: 60, max: 1000 },
     passwordHasher: fastTestPasswordHasher,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Every sign-in, failed sign-in and sign-out goes into the audit log, and a password change
+ * ends the person's other sessions (whatever the client asked). Better Auth tells us through
+ * its before/after hooks; the audit writes happen after its own endpoint has finished, so they
+ * never wait on one of its writes.
+ */
+import { type Db, recordAudit } from "@convene/db";
+import { describeDevice, maskAddress } from "@convene/domain";
+import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import type { Auth } from "./auth.ts";
+import { endSessions } from "./services/sessions.ts";
+
+interface Who {
+  userId: string;
+  name: string;
+  sessionId: string;
+}
+
+export type AuthEvent =
+  | ({ kind: "sign_in"; userAgent: string | null; ipAddress: string | null } & Who)
+  | { kind: "sign_in_failed"; email: string; code: string }
+  | ({ kind: "sign_out" } & Who)
+  | ({ kind: "password_changed" } & Who);
+
+/** Better Auth's hooks that report the events above; none without a listener. */
+export function authEventHooks(onEvent: ((event: AuthEvent) => Promise<void>) | undefined) {
+  if (!onEvent) return {};
+  return {
+    // Sign-out deletes the session before any after-hook runs, so who it was is read first.
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-out") return;
+      const found = await getSessionFromCtx(ctx);
+      if (found) await onEvent({ kind: "sign_out", userId: found.user.id, name: found.user.name, sessionId: found.session.id });
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      const returned: unknown = ctx.context.returned;
+      if (ctx.path === "/sign-in/email") {
+        const made = ctx.context.newSession;
+        if (made && !isAPIError(returned)) {
+          await onEvent({
+            kind: "sign_in",
+            userId: made.user.id,
+            name: made.user.name,
+            sessionId: made.session.id,
+            userAgent: made.session.userAgent ?? null,
+            ipAddress: made.session.ipAddress ?? null,
+          });
+        } else if (isAPIError(returned)) {
+          const email = typeof ctx.body?.email === "string" ? ctx.body.email.toLowerCase().slice(0, 320) : "";
+          await onEvent({ kind: "sign_in_failed", email, code: String(returned.body?.code ?? returned.status) });
+        }
+      }
+      if (ctx.path === "/change-password" && !isAPIError(returned)) {
+        const kept = ctx.context.newSession ?? ctx.context.session;
+        if (kept) await onEvent({ kind: "password_changed", userId: kept.user.id, name: kept.user.name, sessionId: kept.session.id });
+      }
+    }),
+  };
+}
+
+/** Writes each event to the audit log; a password change also ends every other session. */
+export async function auditAuthEvent(deps: { db: Db; auth: Auth }, event: AuthEvent): Promise<void> {
+  const { db } = deps;
+  switch (event.kind) {
+    case "sign_in":
+      return recordAudit(db, {
+        actor: { id: event.userId, name: event.name },
+        action: "sign_in",
+        entity: "session",
+        entityId: event.sessionId,
+        after: { device: describeDevice(event.userAgent), address: maskAddress(event.ipAddress) },
+      });
+    case "sign_in_failed":
+      return recordAudit(db, {
+        actor: { id: null, name: "Someone signing in" },
+        action: "sign_in_failed",
+        entity: "sign_in",
+        entityId: event.email,
+        after: { email: event.email, reason: event.code },
+      });
+    case "sign_out":
+      return recordAudit(db, { actor: { id: event.userId, name: event.name }, action: "sign_out", entity: "session", entityId: event.sessionId });
+    case "password_changed":
+      await endSessions(deps, event.userId, { allBut: event.sessionId }, { id: event.userId, name: event.name }, "password_changed");
+      return;
+  }
+}
