@@ -79,7 +79,12 @@ export async function auditAuthEvent(deps: { db: Db; auth: Auth }, event: AuthEv
         after: { email: event.email, reason: event.code },
       });
     case "sign_out":
-      return recordAudit(db, { actor: { id: event.userId, name: event.name }, action: "sign_out", entity: "session", entityId: event.sessionId });
+      return recordAudit(db, {
+        actor: { id: event.userId, name: event.name },
+        action: "sign_out",
+        entity: "session",
+        entityId: event.sessionId,
+      });
     case "password_changed":
       await endSessions(deps, event.userId, { allBut: event.sessionId }, { id: event.userId, name: event.name }, "password_changed");
       return;

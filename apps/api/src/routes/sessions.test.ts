@@ -34,7 +34,8 @@ async function signInFromPhone(email: string, password = PASSWORD) {
 async function mine(cookie: string) {
   const res = await call(convene.app, "GET", "/api/sessions", { cookie });
   expect(res.status).toBe(200);
-  return (await json<{ sessions: { id: string; device: string; address: string | null; current: boolean; lastUsedAt: string }[] }>(res)).sessions;
+  return (await json<{ sessions: { id: string; device: string; address: string | null; current: boolean; lastUsedAt: string }[] }>(res))
+    .sessions;
 }
 
 async function signedInAs(cookie: string): Promise<string | null> {
@@ -94,7 +95,10 @@ describe("my sessions", () => {
     expect(await signedInAs(me.cookie)).toBeNull();
     // "Sign out here" on this very session signs this device out.
     const [here] = await mine(phone);
-    expect(await json(await call(convene.app, "DELETE", `/api/sessions/${here!.id}`, { cookie: phone }))).toEqual({ ended: 1, current: true });
+    expect(await json(await call(convene.app, "DELETE", `/api/sessions/${here!.id}`, { cookie: phone }))).toEqual({
+      ended: 1,
+      current: true,
+    });
     expect(await signedInAs(phone)).toBeNull();
   });
 
@@ -164,7 +168,11 @@ describe("the audit log of signing in", () => {
 
     const signIns = await audited("sign_in");
     expect(signIns).toHaveLength(2);
-    expect(signIns[1]).toMatchObject({ userId: me.id, entity: "session", after: { device: "Chrome on Android", address: "203.0.113.0/24" } });
+    expect(signIns[1]).toMatchObject({
+      userId: me.id,
+      entity: "session",
+      after: { device: "Chrome on Android", address: "203.0.113.0/24" },
+    });
     const failures = await audited("sign_in_failed");
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ userId: null, entityId: me.email, after: { email: me.email } });

@@ -55,7 +55,13 @@ export type Which = { only: string[] } | { allBut: string };
  * person's sessions but one. Returns how many ended. A cache of sessions in front of Better
  * Auth should drop the ended tokens here.
  */
-export async function endSessions(deps: SessionDeps, userId: string, which: Which, actor: Actor, reason: SessionEndReason): Promise<number> {
+export async function endSessions(
+  deps: SessionDeps,
+  userId: string,
+  which: Which,
+  actor: Actor,
+  reason: SessionEndReason,
+): Promise<number> {
   const ctx = await deps.auth.$context;
   const all = await sessionsOf(deps.auth, userId);
   const ending = all.filter((s) => ("only" in which ? which.only.includes(s.id) : s.id !== which.allBut));
