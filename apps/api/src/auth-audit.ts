@@ -20,7 +20,11 @@ export type AuthEvent =
   | ({ kind: "sign_in"; userAgent: string | null; ipAddress: string | null } & Who)
   | { kind: "sign_in_failed"; email: string; code: string }
   | ({ kind: "sign_out" } & Who)
-  | ({ kind: "password_changed" } & Who);
+  | ({ kind: "password_changed" } & Who)
+  | { kind: "two_factor"; userId: string; name: string; change: "setup_started" | "disabled" };
+
+/** The endpoints that finish a sign-in: the password alone, or the second step when two-factor is on. */
+const SIGN_IN_STEPS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code"]);
 
 /** Better Auth's hooks that report the events above; none without a listener. */
 export function authEventHooks(onEvent: ((event: AuthEvent) => Promise<void>) | undefined) {
@@ -34,9 +38,13 @@ export function authEventHooks(onEvent: ((event: AuthEvent) => Promise<void>) | 
     }),
     after: createAuthMiddleware(async (ctx) => {
       const returned: unknown = ctx.context.returned;
-      if (ctx.path === "/sign-in/email") {
+      if (SIGN_IN_STEPS.has(ctx.path)) {
         const made = ctx.context.newSession;
-        if (made && !isAPIError(returned)) {
+        // With two-factor on, the password step makes no session yet: the code step is the sign-in.
+        // (Better Auth's two-factor hook swaps the answer after ours runs, so the user's flag is what tells.)
+        const awaitingCode =
+          ctx.path === "/sign-in/email" && (made?.user as { twoFactorEnabled?: boolean | null } | undefined)?.twoFactorEnabled === true;
+        if (made && !awaitingCode && !isAPIError(returned)) {
           await onEvent({
             kind: "sign_in",
             userId: made.user.id,
@@ -49,6 +57,15 @@ export function authEventHooks(onEvent: ((event: AuthEvent) => Promise<void>) | 
           const email = typeof ctx.body?.email === "string" ? ctx.body.email.toLowerCase().slice(0, 320) : "";
           await onEvent({ kind: "sign_in_failed", email, code: String(returned.body?.code ?? returned.status) });
         }
+      }
+      if ((ctx.path === "/two-factor/enable" || ctx.path === "/two-factor/disable") && !isAPIError(returned) && ctx.context.session) {
+        const { user } = ctx.context.session;
+        await onEvent({
+          kind: "two_factor",
+          userId: user.id,
+          name: user.name,
+          change: ctx.path.endsWith("enable") ? "setup_started" : "disabled",
+        });
       }
       if (ctx.path === "/change-password" && !isAPIError(returned)) {
         const kept = ctx.context.newSession ?? ctx.context.session;
@@ -84,6 +101,14 @@ export async function auditAuthEvent(deps: { db: Db; auth: Auth }, event: AuthEv
         action: "sign_out",
         entity: "session",
         entityId: event.sessionId,
+      });
+    case "two_factor":
+      return recordAudit(db, {
+        actor: { id: event.userId, name: event.name },
+        action: "two_factor",
+        entity: "user",
+        entityId: event.userId,
+        after: { twoFactor: event.change },
       });
     case "password_changed":
       await endSessions(deps, event.userId, { allBut: event.sessionId }, { id: event.userId, name: event.name }, "password_changed");

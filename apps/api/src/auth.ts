@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Engine } from "@convene/db";
 import { betterAuth } from "better-auth";
-import { admin } from "better-auth/plugins";
+import { admin, twoFactor } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import type { Kysely } from "kysely";
 import { type AuthEvent, authEventHooks } from "./auth-audit.ts";
@@ -105,6 +105,8 @@ export function createAuth(o: AuthOptions) {
         roles: { convenor: adminAc, member: userAc, observer: userAc },
         bannedUserMessage: "This account has been disabled. Ask the convenor if you need it back.",
       }),
+      // TOTP (an authenticator app) with ten one-time backup codes, for a stolen password alone to open nothing.
+      twoFactor({ issuer: "Convene" }),
     ],
   });
 }

@@ -15,6 +15,7 @@ import * as contributions from "./2026-11-26-22-contributions.ts";
 import * as visits from "./2026-11-26-23-visits.ts";
 import * as rateLimit from "./2026-12-01-01-rate-limit.ts";
 import * as proposals from "./2026-12-01-20-proposals.ts";
+import * as twoFactor from "./2026-12-02-50-two-factor.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-23-visits": visits,
   "2026-12-01-01-rate-limit": rateLimit,
   "2026-12-01-20-proposals": proposals,
+  "2026-12-02-50-two-factor": twoFactor,
 };

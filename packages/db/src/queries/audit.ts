@@ -25,7 +25,8 @@ export interface AuditInput {
     | "sign_in"
     | "sign_in_failed"
     | "sign_out"
-    | "session_end";
+    | "session_end"
+    | "two_factor";
   entity: string;
   entityId: string | number;
   before?: unknown;
