@@ -61,6 +61,10 @@ export const replies: Record<string, Reply> = {
   "POST /accounts/invitations": created("An invitation link", z.object({ link: z.string(), expiresInDays: z.number() })),
   "POST /accounts/{id}/reset-link": created("A password reset link", z.object({ link: z.string(), expiresInDays: z.number() })),
   "POST /accounts/{id}/disable": ok("The account is disabled", z.object({ disabled: z.boolean() })),
+  "POST /accounts/{id}/reset-two-factor": ok(
+    "The person's two-factor is off until they set it up again",
+    z.object({ twoFactor: z.boolean() }),
+  ),
   "POST /accounts/{id}/enable": ok("The account is enabled", z.object({ disabled: z.boolean() })),
   "GET /invitations/{token}": ok("What an invitation or reset link is for", anyObject),
   "POST /invitations/{token}/accept": created("The account is made or its password set", anyObject),

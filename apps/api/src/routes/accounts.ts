@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly } from "../context.ts";
 import { accountForWrite, checkInvitation, createLink, linkFor, listAccounts, setDisabled } from "../services/accounts.ts";
+import { resetTwoFactor } from "../services/two-factor.ts";
 import { validate } from "../validate.ts";
 
 const inviteSchema = z
@@ -56,6 +57,11 @@ export const accounts = new Hono<AppBindings>()
     const user = convenorOnly(c);
     await setDisabled(c.var.deps.auth, c.var.deps.db, c.req.valid("param").id, true, actorOf(user));
     return c.json({ disabled: true }, 200);
+  })
+  .post("/:id/reset-two-factor", validate("param", userParam), async (c) => {
+    const user = convenorOnly(c);
+    await resetTwoFactor(c.var.deps, c.req.valid("param").id, actorOf(user));
+    return c.json({ twoFactor: false }, 200);
   })
   .post("/:id/enable", validate("param", userParam), async (c) => {
     const user = convenorOnly(c);

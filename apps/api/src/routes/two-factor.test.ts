@@ -77,4 +77,31 @@ describe("two-factor sign-in", () => {
     const reused = await call(convene.app, "POST", "/api/auth/two-factor/verify-backup-code", { cookie: again, body: { code } });
     expect(reused.status).toBe(401);
   });
+
+  it("is reset by the convenor (audited), after which the password alone signs in; nobody else may reset it", async () => {
+    convene = await makeConvene();
+    const convenor = await person(convene, "convenor");
+    const me = await person(convene, "member");
+    const other = await person(convene, "member");
+    await turnOn(me.cookie);
+
+    const refused = await call(convene.app, "POST", `/api/accounts/${me.id}/reset-two-factor`, { cookie: other.cookie });
+    expect(refused.status).toBe(403);
+    const missing = await call(convene.app, "POST", "/api/accounts/nobody/reset-two-factor", { cookie: convenor.cookie });
+    expect(missing.status).toBe(404);
+    const reset = await call(convene.app, "POST", `/api/accounts/${me.id}/reset-two-factor`, { cookie: convenor.cookie });
+    expect(await json(reset)).toEqual({ twoFactor: false });
+
+    const signedIn = await signInResponse(convene.app, me.email);
+    expect(await json(signedIn)).not.toHaveProperty("twoFactorRedirect");
+    expect(await emailOf(cookieFrom(signedIn))).toBe(me.email);
+    const entry = await convene.db
+      .selectFrom("auditEntries")
+      .selectAll()
+      .where("action", "=", "two_factor")
+      .where("userId", "=", convenor.id)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity: "user", entityId: me.id });
+    expect(JSON.parse(entry.before!)).toEqual({ twoFactor: "on" });
+  });
 });
