@@ -26,6 +26,8 @@ export const EXPORT_VERSION = 1;
  * - `verification`: short-lived verification tokens.
  * - `invitations`: hashes of set-up, invitation and reset links (secrets, and short-lived).
  * - `rateLimit`: Better Auth's attempt counts per client address (personal, and short-lived).
+ * - `twoFactor`: two-factor secrets and backup codes; after a restore the convenor resets each
+ *   person's two-factor (Admin › Accounts) and they set it up again.
  * Kysely's own `kysely_migration*` tables and SQLite's `sqlite_*` tables are bookkeeping: the
  * migration level is recorded in the export's `schema` field instead.
  */
@@ -35,6 +37,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   verification: "short-lived verification tokens",
   invitations: "hashes of set-up, invitation and password-reset links",
   rateLimit: "recent sign-in attempt counts, keyed by client address",
+  twoFactor: "two-factor secrets and backup codes",
 };
 
 type Row = Record<string, unknown>;
