@@ -72,10 +72,21 @@ export const replies: Record<string, Reply> = {
   "POST /auth/change-password": ok("The password was changed", session),
   "GET /auth/get-session": ok("The current session, or null", z.looseObject({ session: anyObject, user: anyObject }).nullable()),
 
+  "GET /sessions": ok(
+    "My sessions still running (device, masked address, last used), this one first and marked current",
+    z.object({ sessions: z.array(z.looseObject({ id: z.string(), device: z.string(), current: z.boolean() })) }),
+  ),
+  "POST /sessions/end-others": ok("Every other session of mine has ended", z.object({ ended: z.number().int() })),
+  "DELETE /sessions/{id}": ok("That session of mine has ended", z.object({ ended: z.number().int(), current: z.boolean() })),
+
   "GET /accounts": ok("Accounts and pending invitations", o.accountsOutput),
   "POST /accounts/invitations": created("An invitation link", z.object({ link: z.string(), expiresInDays: z.number() })),
   "POST /accounts/{id}/reset-link": created("A password reset link", z.object({ link: z.string(), expiresInDays: z.number() })),
   "POST /accounts/{id}/disable": ok("The account is disabled", z.object({ disabled: z.boolean() })),
+  "POST /accounts/{id}/reset-two-factor": ok(
+    "The person's two-factor is off until they set it up again",
+    z.object({ twoFactor: z.boolean() }),
+  ),
   "POST /accounts/{id}/enable": ok("The account is enabled", z.object({ disabled: z.boolean() })),
   "GET /invitations/{token}": ok("What an invitation or reset link is for", o.invitationOutput),
   "POST /invitations/{token}/accept": created("The account is made or its password set", o.linkUsedOutput),

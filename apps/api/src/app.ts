@@ -37,6 +37,7 @@ import { proposals } from "./routes/proposals.ts";
 import { publicProgress } from "./routes/public.ts";
 import { resources } from "./routes/resources.ts";
 import { roadmap } from "./routes/roadmap.ts";
+import { sessions } from "./routes/sessions.ts";
 import { standingGoals } from "./routes/standing-goals.ts";
 import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
@@ -49,6 +50,7 @@ import { handOnBody, unreadBody } from "./unread-body.ts";
 const api = new Hono<AppBindings>()
   .get("/health", health)
   .route("/me", me)
+  .route("/sessions", sessions)
   .route("/accounts", accounts)
   .route("/invitations", invitations)
   .route("/organisations", organisations)

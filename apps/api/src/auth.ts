@@ -6,9 +6,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Engine } from "@convene/db";
 import { betterAuth } from "better-auth";
-import { admin } from "better-auth/plugins";
+import { admin, twoFactor } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import type { Kysely } from "kysely";
+import { type AuthEvent, authEventHooks } from "./auth-audit.ts";
 import { cookieSettings } from "./transport.ts";
 
 export interface AuthOptions {
@@ -25,6 +26,10 @@ export interface AuthOptions {
    * suite's time and made it fail on a busy machine.
    */
   passwordHasher?: PasswordHasher;
+  /** The absolute session limit in days (SESSION_DAYS); the idle one is checked in context.ts. */
+  sessionDays?: number;
+  /** Told of every sign-in, failed sign-in, sign-out and password change, for the audit log. */
+  onAuthEvent?: (event: AuthEvent) => Promise<void>;
 }
 
 export interface PasswordHasher {
@@ -67,7 +72,10 @@ export function createAuth(o: AuthOptions) {
       maxPasswordLength: 200,
       ...(o.passwordHasher ? { password: o.passwordHasher } : {}),
     },
-    session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    // No sliding refresh: a session ends SESSION_DAYS after sign-in however much it is used; the
+    // idle limit moves with use instead (services/sessions.ts keepSessionAlive).
+    session: { expiresIn: (o.sessionDays ?? SESSION_DAYS) * 24 * 60 * 60, disableSessionRefresh: true },
+    hooks: authEventHooks(o.onAuthEvent),
     user: {
       additionalFields: {
         organisationId: { type: "number", required: false, input: false },
@@ -96,6 +104,8 @@ export function createAuth(o: AuthOptions) {
         roles: { convenor: adminAc, member: userAc, observer: userAc },
         bannedUserMessage: "This account has been disabled. Ask the convenor if you need it back.",
       }),
+      // TOTP (an authenticator app) with ten one-time backup codes, for a stolen password alone to open nothing.
+      twoFactor({ issuer: "Convene" }),
     ],
   });
 }

@@ -6,7 +6,8 @@ import { createMiddleware } from "hono/factory";
 import type { AnswerCache } from "./answer-cache.ts";
 import type { Auth } from "./auth.ts";
 import { ApiError } from "./errors.ts";
-import { sessionUser } from "./session-check.ts";
+import { keepSessionAlive, type SessionLimits } from "./services/sessions.ts";
+import { sessionOf } from "./session-check.ts";
 
 export interface SessionUser {
   id: string;
@@ -24,10 +25,14 @@ export interface AppDeps {
   answers?: AnswerCache | null;
   /** Whether SMTP_URL and MAIL_FROM were given, so email is sent. */
   mailEnabled?: boolean;
+  /** The idle and absolute session limits (SESSION_IDLE_HOURS, SESSION_DAYS). */
+  sessionLimits: SessionLimits;
+  /** The time now; tests pass their own to drive the idle timeout without waiting. */
+  clock: () => Date;
 }
 
 export type AppBindings = {
-  Variables: { deps: AppDeps; user: SessionUser | null };
+  Variables: { deps: AppDeps; user: SessionUser | null; sessionId: string | null };
 };
 
 export const withDeps = (deps: AppDeps) =>
@@ -38,7 +43,12 @@ export const withDeps = (deps: AppDeps) =>
 
 /** Reads the session cookie once per request (see session-check.ts); anonymous requests carry `user: null`. */
 export const withSession = createMiddleware<AppBindings>(async (c, next) => {
-  c.set("user", await sessionUser(c.req.raw.headers, c.var.deps.auth));
+  const { deps } = c.var;
+  const found = await sessionOf(c.req.raw.headers, deps.auth);
+  // A session past its idle or absolute limit ends here and the request is anonymous.
+  const alive = found !== null && (await keepSessionAlive(deps, deps.sessionLimits, found.session, deps.clock()));
+  c.set("sessionId", alive ? found.session.id : null);
+  c.set("user", alive ? found.user : null);
   await next();
 });
 

@@ -16,6 +16,14 @@ const envSchema = z
       .optional(),
     /** The session-signing secret; required with DATABASE_URL, the same on every instance. */
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** A session unused for this many hours ends (sign in again). */
+    SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(8),
+    /** A session ends this many days after sign-in, however much it is used. */
+    SESSION_DAYS: z.coerce.number().positive().max(365).default(14),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The address people use to reach Convene; links printed for setup and invitations use it. */
     PUBLIC_URL: z.url().optional(),

@@ -30,6 +30,7 @@ try {
     secret: env.AUTH_SECRET,
     publicUrl,
     webDist: env.WEB_DIST,
+    sessionLimits: { idleHours: env.SESSION_IDLE_HOURS, days: env.SESSION_DAYS },
     extraOrigins: env.NODE_ENV === "development" ? ["http://localhost:5173", "http://127.0.0.1:5173"] : [],
     logger,
     mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,

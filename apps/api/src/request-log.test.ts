@@ -20,7 +20,7 @@ describe("the request log", () => {
     const convene = await makeConvene();
     try {
       const { lines, logger } = captured();
-      const app = createApp({ db: convene.db, auth: convene.auth, publicUrl: ORIGIN }, { trustedOrigins: [ORIGIN], logger });
+      const app = createApp(convene.deps, { trustedOrigins: [ORIGIN], logger });
       const convenor = await person(convene, "convenor");
       const signIn = await signInResponse(app, convenor.email, PASSWORD);
       expect(signIn.status).toBe(200);

@@ -6,12 +6,14 @@ import { type Db, type Engine, ensureStoredProgress, isPostgresLocation, openDat
 import { serve } from "@hono/node-server";
 import { AnswerCache } from "./answer-cache.ts";
 import { createApp } from "./app.ts";
-import { type AuthOptions, createAuth } from "./auth.ts";
+import { type Auth, type AuthOptions, createAuth } from "./auth.ts";
+import { auditAuthEvent } from "./auth-audit.ts";
 import type { AppDeps } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
 import { createDeliveryWorker } from "./services/delivery/worker.ts";
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "./services/sessions.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
 
 export interface ConveneOptions {
@@ -28,6 +30,10 @@ export interface ConveneOptions {
   passwordHasher?: AuthOptions["passwordHasher"];
   /** One JSON line per request goes here; none without it (tests). */
   logger?: Logger | undefined;
+  /** Idle and absolute session limits; by default 8 hours and 14 days. */
+  sessionLimits?: SessionLimits | undefined;
+  /** Tests only: the time now, to drive the session limits without waiting. */
+  clock?: () => Date;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
   /** Keep overview and compare answers in memory (on unless false: the benchmark's uncached server). */
@@ -59,13 +65,17 @@ export async function createConvene(o: ConveneOptions) {
     throw error;
   }
   const trustedOrigins = [...(o.publicUrl ? [new URL(o.publicUrl).origin] : []), ...(o.extraOrigins ?? [])];
-  const auth = createAuth({
+  const sessionLimits = o.sessionLimits ?? DEFAULT_SESSION_LIMITS;
+  const clock = o.clock ?? (() => new Date());
+  const auth: Auth = createAuth({
     db: opened.authDb,
     engine: opened.engine,
     secret,
     baseURL: o.publicUrl,
     trustedOrigins,
     passwordHasher: o.passwordHasher,
+    sessionDays: sessionLimits.days,
+    onAuthEvent: (event) => auditAuthEvent({ db, auth }, event),
   });
   const deps: AppDeps = {
     db,
@@ -73,6 +83,8 @@ export async function createConvene(o: ConveneOptions) {
     publicUrl: o.publicUrl,
     answers: o.cacheAnswers === false ? null : new AnswerCache(),
     mailEnabled: o.mail !== undefined,
+    sessionLimits,
+    clock,
   };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
   const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger, signInLimit: o.signInLimit });
@@ -92,6 +104,7 @@ export async function createConvene(o: ConveneOptions) {
     /** The database as logs may name it (no password). */
     databaseLabel: opened.label,
     auth,
+    deps,
     seeded,
     servesDashboard: webDist !== undefined,
     /** The outbox's worker: `deliverDue()` sends what is due now. */

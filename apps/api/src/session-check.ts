@@ -87,7 +87,11 @@ function userOf(u: {
 }
 
 /** The signed-in person of this request, or null for anonymous, signed-out, expired or disabled. */
-export async function sessionUser(headers: Headers, auth: Auth): Promise<SessionUser | null> {
+/** The signed-in person and their session, or null: what every request's session check needs. */
+export async function sessionOf(
+  headers: Headers,
+  auth: Auth,
+): Promise<{ user: SessionUser | null; session: NonNullable<Awaited<ReturnType<typeof findSessionUser>>>["session"] } | null> {
   const checker = await checkerFor(auth);
   const cookies = headers.get("cookie");
   const value = cookies ? parse(cookies, checker.cookieName)[checker.cookieName] : undefined;
@@ -99,9 +103,25 @@ export async function sessionUser(headers: Headers, auth: Auth): Promise<Session
   const now = Date.now();
   const expires = row.expiresAt.getTime();
   if (expires > now && expires - checker.refreshAfterMs > now) {
-    return userOf({ id: row.userId, ...row });
+    return { user: userOf({ id: row.userId, ...row }), session: row.session };
   }
   // Due its refresh, or expired: Better Auth's own check moves the expiry on or removes the row.
-  const session = await auth.api.getSession({ headers });
-  return session ? userOf(session.user) : null;
+  const found = await auth.api.getSession({ headers });
+  if (!found) return null;
+  const s = found.session;
+  return {
+    user: userOf(found.user),
+    session: {
+      id: s.id,
+      token: s.token,
+      userId: s.userId,
+      createdAt: new Date(s.createdAt),
+      updatedAt: new Date(s.updatedAt),
+      expiresAt: new Date(s.expiresAt),
+    },
+  };
+}
+
+export async function sessionUser(headers: Headers, auth: Auth): Promise<SessionUser | null> {
+  return (await sessionOf(headers, auth))?.user ?? null;
 }

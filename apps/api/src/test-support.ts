@@ -17,7 +17,9 @@ export const PASSWORD = "correct horse battery";
 export type Convene = Awaited<ReturnType<typeof createConvene>>;
 export type App = Convene["app"];
 
-export async function makeConvene(options: { signInLimit?: SignInLimit; mail?: ConveneOptions["mail"]; databasePath?: string } = {}) {
+export async function makeConvene(
+  options: { signInLimit?: SignInLimit; mail?: ConveneOptions["mail"]; databasePath?: string; clock?: () => Date } = {},
+) {
   return createConvene({
     // ":memory:" on SQLite; a new database of its own on PostgreSQL (npm run test:postgres).
     databasePath: options.databasePath ?? (await freshTestDatabase()),
@@ -28,6 +30,7 @@ export async function makeConvene(options: { signInLimit?: SignInLimit; mail?: C
     passwordHasher: fastTestPasswordHasher,
     // Tests deliver the outbox themselves (convene.delivery.deliverDue()), never on a timer.
     deliveryIntervalMs: 0,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 /** Better Auth's browser client: sign in and out against /api/auth. */
 import { createAuthClient } from "better-auth/client";
+import { twoFactorClient } from "better-auth/client/plugins";
 
 /**
  * The server answers auth errors in the API's shape, `{ error: { code, message, details.authCode } }`;
@@ -21,4 +22,6 @@ async function asAuthError(response: Response): Promise<Response> {
 export const authClient = createAuthClient({
   basePath: "/api/auth",
   fetchOptions: { onResponse: (context) => asAuthError(context.response) },
+  // The sign-in page handles the code step itself, so no redirect here.
+  plugins: [twoFactorClient()],
 });

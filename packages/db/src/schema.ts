@@ -162,6 +162,8 @@ export interface UserTable {
   banReason: string | null;
   banExpires: string | null;
   organisationId: number | null;
+  /** Better Auth's two-factor plugin: TOTP is set up and asked for at sign-in. */
+  twoFactorEnabled: boolean | number | null;
 }
 
 export interface Database {

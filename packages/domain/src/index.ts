@@ -5,6 +5,7 @@ export * from "./contribution.ts";
 export * from "./cycle.ts";
 export * from "./dates.ts";
 export * from "./default-cycle.ts";
+export * from "./devices.ts";
 export * from "./goal.ts";
 export * from "./goal-progress.ts";
 export * from "./goal-status.ts";

@@ -13,3 +13,15 @@ export const signInSchema = z.object({
   password: z.string().check(z.minLength(1, { error: "Enter your password" })),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** The second step of signing in when two-factor is on: the app's 6-digit code, or a backup code. */
+export const twoFactorCodeSchema = z.object({
+  code: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "Enter the code" }),
+      z.regex(/^(\d{6}|[A-Za-z0-9-]{8,20})$/, { error: "Enter the 6-digit code from your authenticator app, or one of your backup codes" }),
+    ),
+});
+export type TwoFactorCodeInput = z.infer<typeof twoFactorCodeSchema>;

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly, inTransaction } from "../context.ts";
 import { invite, linkFor, listAccounts, resetLink, setDisabled } from "../services/accounts.ts";
+import { resetTwoFactor } from "../services/two-factor.ts";
 import { validate } from "../validate.ts";
 
 const inviteSchema = z
@@ -43,6 +44,11 @@ export const accounts = new Hono<AppBindings>()
     const user = convenorOnly(c);
     await inTransaction(c, (trx) => setDisabled(c.var.deps.auth, trx, c.req.valid("param").id, true, actorOf(user)));
     return c.json({ disabled: true }, 200);
+  })
+  .post("/:id/reset-two-factor", validate("param", userParam), async (c) => {
+    const user = convenorOnly(c);
+    await resetTwoFactor(c.var.deps, c.req.valid("param").id, actorOf(user));
+    return c.json({ twoFactor: false }, 200);
   })
   .post("/:id/enable", validate("param", userParam), async (c) => {
     const user = convenorOnly(c);

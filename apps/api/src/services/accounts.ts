@@ -236,7 +236,17 @@ export async function listAccounts(db: Db) {
   const users = await db
     .selectFrom("user as u")
     .leftJoin("organisations as o", "o.id", "u.organisationId")
-    .select(["u.id", "u.name", "u.email", "u.role", "u.organisationId", "o.name as organisationName", "u.banned", "u.createdAt"])
+    .select([
+      "u.id",
+      "u.name",
+      "u.email",
+      "u.role",
+      "u.organisationId",
+      "o.name as organisationName",
+      "u.banned",
+      "u.createdAt",
+      "u.twoFactorEnabled",
+    ])
     .orderBy("u.name")
     .execute();
   const pending = await db
@@ -259,7 +269,12 @@ export async function listAccounts(db: Db) {
     .orderBy("i.createdAt", "desc")
     .execute();
   return {
-    users: users.map((u) => ({ ...u, disabled: Boolean(u.banned), createdAt: String(u.createdAt) })),
+    users: users.map((u) => ({
+      ...u,
+      disabled: Boolean(u.banned),
+      twoFactorEnabled: Boolean(u.twoFactorEnabled),
+      createdAt: String(u.createdAt),
+    })),
     invitations: pending,
   };
 }

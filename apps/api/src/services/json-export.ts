@@ -28,6 +28,8 @@ export const EXPORT_VERSION = 1;
  * - `invitations`: hashes of set-up, invitation and reset links (secrets, and short-lived).
  * - `rateLimit`: Better Auth's attempt counts per client address (personal, and short-lived).
  * - `stored…`: progress figures derived from the history, rebuilt from it on restore.
+ * - `twoFactor`: two-factor secrets and backup codes; after a restore the convenor resets each
+ *   person's two-factor (Admin › Accounts) and they set it up again.
  * Kysely's own `kysely_migration*` tables and SQLite's `sqlite_*` tables are bookkeeping: the
  * migration level is recorded in the export's `schema` field instead.
  */
@@ -42,6 +44,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   storedGoalSeries: "derived from the history (rebuilt on restore)",
   storedCycleProgress: "derived from the history (rebuilt on restore)",
   storedProgressState: "the version cached answers are checked against (set on restore)",
+  twoFactor: "two-factor secrets and backup codes",
 };
 
 type Row = Record<string, unknown>;

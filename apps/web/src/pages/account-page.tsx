@@ -1,6 +1,6 @@
-/** The signed-in person's own account: who they are, their calendar link and their password. */
+/** The signed-in person's own account: who they are, their calendar link, their password and where they are signed in. */
 import { roleLabels } from "@convene/domain";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useAccess } from "../access.ts";
 import { ApiFailure } from "../api.ts";
@@ -9,6 +9,8 @@ import { Skeleton } from "../components/states.tsx";
 import { passwordChangeSchema } from "../forms/account-schemas.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { CalendarLink } from "./calendar-link.tsx";
+import { MySessions } from "./my-sessions.tsx";
+import { TwoFactorSetup } from "./two-factor-setup.tsx";
 
 export function AccountPage() {
   const { user } = useAccess();
@@ -38,12 +40,15 @@ export function AccountPage() {
       </dl>
       <CalendarLink />
       <PasswordForm email={user.email} />
+      <TwoFactorSetup email={user.email} />
+      <MySessions />
     </>
   );
 }
 
 function PasswordForm({ email }: { email: string }) {
   const [changed, setChanged] = useState(false);
+  const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: async ({ current, password }: { current: string; password: string }) => {
       const { error } = await authClient.changePassword({ currentPassword: current, newPassword: password, revokeOtherSessions: true });
@@ -58,6 +63,8 @@ function PasswordForm({ email }: { email: string }) {
     onSuccess: () => {
       setChanged(true);
       form.reset();
+      // The server ended the other sessions: the list below shows it.
+      void queryClient.invalidateQueries({ queryKey: ["sessions"] });
     },
   });
   const form = useAppForm({

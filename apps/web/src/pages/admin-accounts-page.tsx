@@ -77,6 +77,15 @@ function UserRow({ user: u, self, onLink }: { user: Account; self: boolean; onLi
   const queryClient = useQueryClient();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
+  const [confirmingTwoFactor, setConfirmingTwoFactor] = useState(false);
+  const resetTwoFactor = useMutation({
+    mutationFn: () => call(api.accounts[":id"]["reset-two-factor"].$post({ param: { id: u.id } })),
+    onSuccess: () => {
+      setConfirmingTwoFactor(false);
+      void queryClient.invalidateQueries({ queryKey: ["accounts"] });
+      toast(`${u.name} can sign in with their password alone until they set up two-factor again.`);
+    },
+  });
   const toggle = useMutation({
     mutationFn: async (disable: boolean): Promise<{ disabled: boolean }> =>
       disable
@@ -106,6 +115,24 @@ function UserRow({ user: u, self, onLink }: { user: Account; self: boolean; onLi
         <button type="button" className="button small secondary" onClick={() => reset.mutate()} disabled={reset.isPending}>
           Reset link
         </button>
+        {u.twoFactorEnabled && (
+          <button type="button" className="button small secondary" onClick={() => setConfirmingTwoFactor(true)}>
+            Reset two-factor
+          </button>
+        )}
+        <ConfirmDialog
+          open={confirmingTwoFactor}
+          title={`Reset ${u.name}'s two-factor sign-in?`}
+          confirmLabel="Reset two-factor"
+          busy={resetTwoFactor.isPending}
+          onConfirm={() => resetTwoFactor.mutate()}
+          onCancel={() => setConfirmingTwoFactor(false)}
+        >
+          <p>
+            For someone who has lost their phone and their backup codes. Their password alone signs them in until they set two-factor up
+            again on their account page. Make sure it is really them asking.
+          </p>
+        </ConfirmDialog>
         {!self &&
           (u.disabled ? (
             <button type="button" className="button small secondary" onClick={() => toggle.mutate(false)}>

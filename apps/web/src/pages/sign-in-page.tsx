@@ -1,5 +1,5 @@
 /** Signing in with an email address and password; a refusal keeps the email address typed. */
-import { signInSchema } from "@convene/domain/sign-in";
+import { signInSchema, twoFactorCodeSchema } from "@convene/domain/sign-in";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
@@ -25,6 +25,13 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // Set once the password is right and the account has two-factor on: the code is asked next.
+  const [needsCode, setNeedsCode] = useState(false);
+  const done = async () => {
+    queryClient.clear();
+    const target = search.redirect?.startsWith("/") && !search.redirect.startsWith("//") ? search.redirect : "/";
+    await navigate({ to: target });
+  };
   const form = useAppForm({
     defaultValues: { email: "", password: "" },
     validators: { onChange: signInSchema },
@@ -33,16 +40,19 @@ export function SignInPage() {
       // Better Auth's client (about 11 KiB gzipped) is fetched on sending, not with the page:
       // the first page a phone opens is this one, and it should be light.
       const { authClient } = await import("../auth-client.ts");
-      const { error } = await authClient.signIn.email(value);
+      const { data, error } = await authClient.signIn.email(value);
       if (error) {
         setError(refusal(error as Parameters<typeof refusal>[0]));
         return;
       }
-      queryClient.clear();
-      const target = search.redirect?.startsWith("/") && !search.redirect.startsWith("//") ? search.redirect : "/";
-      await navigate({ to: target });
+      if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+        setNeedsCode(true);
+        return;
+      }
+      await done();
     },
   });
+  if (needsCode) return <CodeStep onSignedIn={done} />;
 
   return (
     <main id="main" className="narrow-page">
@@ -63,6 +73,55 @@ export function SignInPage() {
       <p className="muted">
         No account yet? The convenor sends invitation links. Forgotten your password? Ask the convenor for a reset link.
       </p>
+    </main>
+  );
+}
+
+/** The second step: the authenticator app's code, or a backup code (longer, with letters). */
+function CodeStep({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const form = useAppForm({
+    defaultValues: { code: "" },
+    validators: { onChange: twoFactorCodeSchema },
+    onSubmit: async ({ value }) => {
+      setError(null);
+      const code = value.code.trim();
+      const { authClient } = await import("../auth-client.ts");
+      const { error } = /^\d{6}$/.test(code)
+        ? await authClient.twoFactor.verifyTotp({ code })
+        : await authClient.twoFactor.verifyBackupCode({ code });
+      if (error) {
+        setError(
+          error.status === 429
+            ? "Too many attempts. Wait a minute, then try again."
+            : "That code is not right, or has been used. Check the time on your phone and try again.",
+        );
+        return;
+      }
+      await onSignedIn();
+    },
+  });
+  return (
+    <main id="main" className="narrow-page">
+      <p className="brand-large">Convene</p>
+      <h1>Enter your code</h1>
+      <p>Your account has two-factor sign-in. Open your authenticator app and type the 6-digit code it shows for Convene.</p>
+      <form.AppForm>
+        <form.Form error={error}>
+          <form.AppField name="code">
+            {(f) => (
+              <f.TextField
+                label="Code"
+                hint="Lost your phone? Type one of your backup codes instead."
+                autoComplete="one-time-code"
+                spellCheck={false}
+              />
+            )}
+          </form.AppField>
+          <form.Actions label="Sign in" busyLabel="Signing in…" />
+        </form.Form>
+      </form.AppForm>
+      <p className="muted">No phone and no backup codes? Ask the convenor to reset your two-factor sign-in.</p>
     </main>
   );
 }

@@ -22,7 +22,13 @@ export interface AuditInput {
     | "enable"
     | "reset_link"
     | "setting"
-    | "withdraw";
+    | "withdraw"
+    // Sign-in and sessions (apps/api/src/services/sessions.ts).
+    | "sign_in"
+    | "sign_in_failed"
+    | "sign_out"
+    | "session_end"
+    | "two_factor";
   entity: string;
   entityId: string | number;
   before?: unknown;

@@ -14,6 +14,8 @@ export interface SessionRow {
   banned: boolean;
   /** When the session ends, unless Better Auth refreshes it first. */
   expiresAt: Date;
+  /** The session itself, for the idle and absolute limits (apps/api/src/services/sessions.ts). */
+  session: { id: string; token: string; userId: string; createdAt: Date; updatedAt: Date; expiresAt: Date };
 }
 
 /** Dates and flags as either engine hands them back (SQLite: text and 0/1; PostgreSQL: timestamp and boolean). */
@@ -23,7 +25,18 @@ export async function findSessionUser(authDb: Kysely<any>, token: string): Promi
   const row = await authDb
     .selectFrom("session as s")
     .innerJoin("user as u", "u.id", "s.userId")
-    .select(["u.id", "u.name", "u.email", "u.role", "u.organisationId", "u.banned", "s.expiresAt"])
+    .select([
+      "u.id",
+      "u.name",
+      "u.email",
+      "u.role",
+      "u.organisationId",
+      "u.banned",
+      "s.id as sessionId",
+      "s.expiresAt",
+      "s.createdAt",
+      "s.updatedAt",
+    ])
     .where("s.token", "=", token)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -35,5 +48,13 @@ export async function findSessionUser(authDb: Kysely<any>, token: string): Promi
     organisationId: row.organisationId === null || row.organisationId === undefined ? null : Number(row.organisationId),
     banned: Boolean(row.banned),
     expiresAt: asDate(row.expiresAt),
+    session: {
+      id: String(row.sessionId),
+      token,
+      userId: String(row.id),
+      createdAt: asDate(row.createdAt),
+      updatedAt: asDate(row.updatedAt),
+      expiresAt: asDate(row.expiresAt),
+    },
   };
 }

@@ -1,0 +1,25 @@
+/**
+ * The convenor's reset of a person's two-factor, for someone who has lost both their phone and
+ * their backup codes: the secret and codes go, the person signs in with their password alone
+ * and sets two-factor up again. Through Better Auth's adapter, as its tables are its own.
+ */
+import { type Actor, type Db, recordAudit } from "@convene/db";
+import type { Auth } from "../auth.ts";
+import { notFound } from "../errors.ts";
+
+export async function resetTwoFactor(deps: { db: Db; auth: Auth }, userId: string, actor: Actor): Promise<void> {
+  const ctx = await deps.auth.$context;
+  const target = await ctx.internalAdapter.findUserById(userId);
+  if (!target) throw notFound("That account");
+  const wasOn = (target as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true;
+  await ctx.adapter.deleteMany({ model: "twoFactor", where: [{ field: "userId", value: userId }] });
+  await ctx.internalAdapter.updateUser(userId, { twoFactorEnabled: false });
+  await recordAudit(deps.db, {
+    actor,
+    action: "two_factor",
+    entity: "user",
+    entityId: userId,
+    before: { twoFactor: wasOn ? "on" : "off" },
+    after: { twoFactor: "reset by the convenor" },
+  });
+}

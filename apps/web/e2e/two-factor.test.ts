@@ -1,0 +1,80 @@
+/**
+ * Two-factor sign-in as a person meets it: set up on the account page (QR code and key, a first
+ * code, backup codes shown once), then signing in asks for the app's code after the password.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { base32 } from "@better-auth/utils/base32";
+import { createOTP } from "@better-auth/utils/otp";
+import { createAccount } from "@convene/api/accounts";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+
+const PERSON = { email: "member@example.org", password: "a long member password" };
+const WAIT = { timeout: 15_000 };
+
+async function shoot(page: Page, name: string) {
+  const folder = process.env.CONVENE_SHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+  const laptop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
+  if (laptop) await page.setViewportSize(laptop);
+}
+
+describe("two-factor sign-in in the browser", () => {
+  let convene: Awaited<ReturnType<typeof startConvene>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+
+  beforeAll(async () => {
+    convene = await startConvene();
+    browser = await openBrowser();
+    const [org] = await convene.convene.db.selectFrom("organisations").select("id").orderBy("id").execute();
+    await createAccount(
+      convene.convene.auth,
+      convene.convene.db,
+      { email: PERSON.email, name: "Mo Member", password: PERSON.password, role: "member", organisationId: org!.id },
+      null,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await convene?.stop();
+  });
+
+  it("is set up on the account page and then asked for at sign-in", async () => {
+    const { page } = browser;
+    await signIn(page, convene.base, PERSON.email, PERSON.password);
+    await page.goto(`${convene.base}/account`);
+    const section = page.getByRole("region", { name: "Two-factor sign-in" });
+    await section.getByLabel("Your password").fill(PERSON.password);
+    await section.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    await section.getByRole("img", { name: "QR code for your authenticator app" }).waitFor(WAIT);
+    const key = (await section.locator(".secret-key").textContent()) ?? "";
+    const otp = createOTP(base32.decode(key));
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "two-factor-setup");
+    await section.getByLabel("Code from your app").fill(await otp.totp());
+    await section.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+    await section.getByRole("status").filter({ hasText: "Two-factor sign-in is on" }).waitFor(WAIT);
+    expect(await section.locator(".backup-codes li").count()).toBe(10);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "two-factor-on");
+
+    const out = await page.request.post(`${convene.base}/api/auth/sign-out`, { headers: { origin: convene.base }, data: {} });
+    expect(out.status()).toBe(200);
+    await page.goto(`${convene.base}/sign-in`);
+    await page.getByLabel("Email address").fill(PERSON.email);
+    await page.getByLabel("Password").fill(PERSON.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Enter your code" }).waitFor(WAIT);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "two-factor-sign-in");
+    await page.getByLabel("Code").fill(await otp.totp());
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: /Overview/ }).waitFor(WAIT);
+  });
+});
