@@ -67,7 +67,10 @@ export const replies: Record<string, Reply> = {
   "GET /docs/init.js": file("The reference page's start-up script", "text/javascript"),
   "GET /docs/{asset}": file("The reference page's stylesheet or script", "text/plain"),
 
-  "POST /auth/sign-in/email": ok("Signed in: the session cookie is set", session),
+  "POST /auth/sign-in/email": ok(
+    "Signed in: the session cookie is set; or, when two-factor is on, the code is asked for next (POST /auth/two-factor/verify-totp)",
+    z.union([session, z.looseObject({ twoFactorRedirect: z.literal(true) })]),
+  ),
   "POST /auth/sign-out": ok("Signed out: the session cookie is cleared", z.object({ success: z.boolean() })),
   "POST /auth/change-password": ok("The password was changed", session),
   "GET /auth/get-session": ok("The current session, or null", z.looseObject({ session: anyObject, user: anyObject }).nullable()),
@@ -247,7 +250,22 @@ export const replies: Record<string, Reply> = {
             status: z.string(),
             visibility: z.string(),
             dueDate: z.string().nullable(),
-            measures: z.array(z.string()),
+            description: z.string(),
+            supporterNames: z.array(z.string()),
+            existingGoalId: z.number().int().nullable(),
+            measures: z.array(
+              z.union([
+                z.looseObject({
+                  name: z.string(),
+                  kind: z.literal("numeric"),
+                  unit: z.string(),
+                  baseline: z.number(),
+                  target: z.number(),
+                  current: z.number().nullable(),
+                }),
+                z.looseObject({ name: z.string(), kind: z.literal("milestone"), done: z.boolean() }),
+              ]),
+            ),
           }),
         )
         .optional(),

@@ -40,7 +40,7 @@ function validation(message: string) {
   return { message: `${field}: ${text}`, fields: [{ field, message: text }] };
 }
 
-async function readBody(res: Response): Promise<{ message?: unknown; code?: unknown }> {
+async function readBody(res: Response): Promise<{ message?: unknown; code?: unknown; error?: unknown }> {
   try {
     const parsed: unknown = JSON.parse(await res.text());
     return parsed && typeof parsed === "object" ? parsed : {};
@@ -54,6 +54,8 @@ export const authErrorEnvelope = createMiddleware(async (c, next) => {
   const res = c.res;
   if (res.status < 400) return;
   const body = await readBody(res.clone());
+  // Convene's own guards in front of Better Auth (sign-in address, sign-in limit) already answer in the envelope.
+  if ("error" in body && body.error && typeof body.error === "object") return;
   const authCode = typeof body.code === "string" ? body.code : res.status === 429 ? "RATE_LIMITED" : undefined;
   const theirs = typeof body.message === "string" ? body.message : undefined;
   const { message, fields } =

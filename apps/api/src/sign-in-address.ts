@@ -15,7 +15,8 @@ export function signInAddressCheck(trustedOrigins: readonly string[], publicUrl:
       errorBody(
         "forbidden",
         `Convene is set up to be opened at ${home}, not at ${origin}, so signing in here cannot work. Open ${home}/sign-in and sign in there.`,
-        { address: origin, useAddress: home },
+        // Better Auth's own code for this refusal, as every other /api/auth refusal carries it.
+        { address: origin, useAddress: home, authCode: "INVALID_ORIGIN" },
       ),
       403,
     );

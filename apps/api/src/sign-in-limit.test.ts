@@ -66,7 +66,7 @@ describe("signing in at the wrong address", () => {
     expect(error.message).toBe(
       `Convene is set up to be opened at ${ORIGIN}, not at http://127.0.0.1:8787, so signing in here cannot work. Open ${ORIGIN}/sign-in and sign in there.`,
     );
-    expect(error.details).toEqual({ address: "http://127.0.0.1:8787", useAddress: ORIGIN });
+    expect(error.details).toEqual({ address: "http://127.0.0.1:8787", useAddress: ORIGIN, authCode: "INVALID_ORIGIN" });
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 });

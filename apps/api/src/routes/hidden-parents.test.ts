@@ -59,6 +59,8 @@ const pathKinds: [RegExp, Kind | string][] = [
   [/^\/invitations\//, "a one-time token, not a record id"],
   [/^\/standing-goals\//, "standing goals are fixed text, not records"],
   [/^\/docs\//, "the API reference's own files"],
+  [/^\/sessions\//, "one's own sessions: another person's id answers 404 (sessions.test.ts)"],
+  [/^\/notifications\//, "one's own notifications: another person's id answers 404 (notifications route test)"],
 ];
 
 /** What other named parameters (path, query or body) refer to. */
