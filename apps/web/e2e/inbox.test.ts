@@ -1,9 +1,6 @@
 /**
  * The inbox in the browser: a member told of an alert sees the bell's count, the entry in the
  * inbox, opens it (which marks it read), at 1280 px and 390 px; axe on the inbox page.
- *
- * SKIPPED until the lead wires the page: the /inbox route in router.tsx and <InboxBell /> in the
- * top bar of app-shell.tsx (see the inbox branch's report). Remove `.skip` when they are in.
  */
 import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
@@ -14,7 +11,7 @@ const PASSWORD = "a long enough password";
 const RAISER = "uma@una.example.org";
 const TOLD = "vic@other.example.org";
 
-describe.skip("the inbox in the browser", () => {
+describe("the inbox in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
   let raiser: Awaited<ReturnType<typeof openBrowser>>;
   let told: Awaited<ReturnType<typeof openBrowser>>;

@@ -1,5 +1,6 @@
 /** What the dashboard reads, as TanStack Query options keyed so that one change refreshes the right views. */
-import { type ContributionKind, DEFAULT_PAGE_SIZE, type GoalStatus, type MeetingKind, type MilestoneKind } from "@convene/domain";
+import type { ContributionKind, GoalStatus, MeetingKind, MilestoneKind } from "@convene/domain";
+import { DEFAULT_PAGE_SIZE } from "@convene/domain/choices";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "./api.ts";
 

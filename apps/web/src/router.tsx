@@ -548,12 +548,20 @@ const decideRoutes = [
   editStatementRoute,
 ] as const;
 
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/inbox",
+  component: lazyRouteComponent(() => import("./pages/inbox-page.tsx"), "InboxPage"),
+  head: () => titled("Inbox"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
   publicRoute,
   appRoute.addChildren([
     overviewRoute,
+    inboxRoute,
     goalsRoute,
     newGoalRoute,
     goalRoute,

@@ -48,3 +48,7 @@ export const contributionKinds = [
 
 /** The goals table's sortable columns, in the order the table shows them. */
 export const goalSortKeys = ["title", "theme", "lead", "status", "progress", "dueDate", "lastUpdate", "visibility"] as const;
+
+/** A page of a list that can grow (paging.ts): 50 rows unless asked, at most 200. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;

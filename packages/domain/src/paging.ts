@@ -5,8 +5,9 @@
  */
 import { z } from "zod";
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./choices.ts";
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 export const pageQuerySchema = z.object({
   limit: z.coerce

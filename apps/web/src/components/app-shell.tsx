@@ -9,6 +9,7 @@ import { cycleLabel, useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { meQuery } from "../queries.ts";
 import { AlertBanner } from "./alert-banner.tsx";
+import { InboxBell } from "./inbox-bell.tsx";
 
 const sections = [
   { to: "/", label: "Overview" },
@@ -18,6 +19,8 @@ const sections = [
   { to: "/meetings", label: "Meetings" },
   { to: "/contributions", label: "Contributions" },
   { to: "/alerts", label: "Alerts" },
+  { to: "/proposals", label: "Proposals" },
+  { to: "/statements", label: "Statements" },
   { to: "/organisations", label: "Organisations" },
   { to: "/resources", label: "Resources" },
   { to: "/exports", label: "Exports" },
@@ -83,6 +86,7 @@ export function AppShell() {
           <span className="brand-group">{me.data?.group.shortName ?? me.data?.group.name}</span>
         </Link>
         <CyclePicker />
+        <InboxBell />
       </header>
       <nav id="site-nav" className={`sidebar no-print ${menuOpen ? "open" : ""}`} aria-label="Main">
         <ul>

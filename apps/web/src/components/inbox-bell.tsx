@@ -4,17 +4,18 @@
  * shown to someone signed out.
  */
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useAccess } from "../access.ts";
 import { unreadCountQuery } from "../inbox-queries.ts";
 
-export function InboxBell({ href = "/inbox" }: { href?: string }) {
+export function InboxBell() {
   const { user } = useAccess();
   const unread = useQuery({ ...unreadCountQuery, enabled: user !== null });
   if (!user) return null;
   const count = unread.data ?? 0;
   const words = count === 0 ? "Inbox, nothing unread" : `Inbox, ${count} unread`;
   return (
-    <a className="inbox-bell" href={href} aria-label={words} title={words}>
+    <Link to="/inbox" className="inbox-bell" aria-label={words} title={words}>
       <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">
         <path
           fill="currentColor"
@@ -27,6 +28,6 @@ export function InboxBell({ href = "/inbox" }: { href?: string }) {
           {count > 99 ? "99+" : count}
         </span>
       )}
-    </a>
+    </Link>
   );
 }
