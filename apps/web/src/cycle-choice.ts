@@ -68,8 +68,9 @@ export function useCycleChoice() {
   const choose = (id: number) => {
     rememberCycle(id);
     // A goal belongs to its cycle; choosing another year leaves for that year's list.
-    if (page?.id !== undefined && page.id !== id) void navigate({ to: page.list, search: { cycle: id } } as never);
-    else void navigate({ to: ".", search: (prev: Record<string, unknown>) => ({ ...prev, cycle: id }) } as never);
+    if (page?.id !== undefined && page.id !== id) void navigate({ to: page.list, search: { cycle: id } });
+    // Every signed-in page sits under the "app" route, whose search holds the cycle.
+    else void navigate({ to: ".", search: (prev) => ({ ...prev, cycle: id }) });
   };
   return { cycle, cycles: list, isLoading: cycles.isLoading, error: cycles.error, choose };
 }

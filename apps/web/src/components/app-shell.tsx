@@ -2,9 +2,11 @@
  * The one navigation for the whole dashboard: a sidebar on a laptop, a menu button on a phone.
  * Only sections that exist are listed; the convenor also sees Admin.
  */
+
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
+import { useAccess } from "../access.ts";
 import { cycleLabel, useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { meQuery } from "../queries.ts";
@@ -45,7 +47,7 @@ export function AppShell() {
     setMenuPath(pathname);
     setMenuOpen(false);
   }
-  const user = me.data?.user;
+  const { user, isConvenor, takesPart, roleWords } = useAccess();
   // Escape closes the phone menu and puts focus back on its button, as a disclosure should.
   useEffect(() => {
     if (!menuOpen) return;
@@ -101,7 +103,7 @@ export function AppShell() {
               </Link>
             </li>
           ))}
-          {(user?.role === "convenor" || user?.role === "member") && (
+          {takesPart && (
             <li>
               <Link to="/data" activeOptions={{ includeSearch: false }} activeProps={{ "aria-current": "page", className: "active" }}>
                 Data in and out
@@ -109,7 +111,7 @@ export function AppShell() {
             </li>
           )}
         </ul>
-        {user?.role === "convenor" && (
+        {isConvenor && (
           <>
             <p className="nav-heading">Admin</p>
             <ul>
@@ -129,9 +131,7 @@ export function AppShell() {
               <Link to="/account" activeProps={{ "aria-current": "page", className: "active" }}>
                 {user.name}
               </Link>
-              <span className="muted small">
-                {user.role === "member" ? (user.organisation?.name ?? "Member") : user.role === "convenor" ? "Convenor" : "Observer"}
-              </span>
+              <span className="muted small">{roleWords}</span>
               <button type="button" className="link-button" onClick={signOut}>
                 Sign out
               </button>

@@ -3,10 +3,12 @@
  * can download their organisation's measures as a spreadsheet and upload new values. Every
  * upload is previewed with its problems by row and column; nothing is written until it is all valid.
  */
+
 import { goalStatusLabels, type Visibility, visibilities, visibilityLabels } from "@convene/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
+import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type GoalImportPreview, type RowProblem, type UpdateImportPreview } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
@@ -19,11 +21,9 @@ const MAX_BYTES = 1_000_000;
 
 export function DataPage() {
   const me = useQuery(meQuery);
+  const { user, isConvenor, mayLogContributions: posts } = useAccess();
   const { cycle, isLoading } = useCycleChoice();
   if (me.isLoading || isLoading) return <SkeletonPage title="Data in and out" />;
-  const user = me.data?.user;
-  const isConvenor = user?.role === "convenor";
-  const posts = isConvenor || (user?.role === "member" && user.organisation !== null);
   return (
     <>
       <h1>Data in and out {cycle && <span className="subtitle">Cycle: {cycle.name}</span>}</h1>

@@ -4,16 +4,18 @@
  * answered; for the convenor, the same for every organisation, grouped. Observers speak for no
  * organisation, so nothing shows for them.
  */
+
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { useAccess } from "../access.ts";
 import type { NeedsYou } from "../api.ts";
 import { CollapsibleSection } from "../components/collapsible-section.tsx";
 import { useShowFirst } from "../components/show-first.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { UrgencyBadge } from "../components/urgency-badge.tsx";
 import { formatDate, formatDateTime, plural } from "../format.ts";
-import { meQuery, needsYouQuery } from "../queries.ts";
+import { needsYouQuery } from "../queries.ts";
 
 type Organisation = NeedsYou["organisations"][number];
 
@@ -21,11 +23,10 @@ type Organisation = NeedsYou["organisations"][number];
 const FIRST = 6;
 
 export function NeedsYouSection({ cycleId }: { cycleId: number }) {
-  const me = useQuery(meQuery);
-  const role = me.data?.user?.role;
-  const needs = useQuery({ ...needsYouQuery(cycleId), enabled: role === "member" || role === "convenor" });
+  const { takesPart } = useAccess();
+  const needs = useQuery({ ...needsYouQuery(cycleId), enabled: takesPart });
   const [showAll, setShowAll] = useState(false);
-  if (role !== "member" && role !== "convenor") return null;
+  if (!takesPart) return null;
 
   const data = needs.data;
   // Goals waiting for an update first: they need a person, where an alert may simply be declined.

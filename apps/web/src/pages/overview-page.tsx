@@ -2,6 +2,7 @@ import { goalStatusLabels, percent } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { lazy } from "react";
+import { useAccess } from "../access.ts";
 import type { Overview } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { CollapsibleSection } from "../components/collapsible-section.tsx";
@@ -11,7 +12,7 @@ import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx
 import { StatusBadge } from "../components/status-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate, plural, todayIso } from "../format.ts";
-import { meQuery, overviewQuery } from "../queries.ts";
+import { overviewQuery } from "../queries.ts";
 import { NeedsYouSection } from "./needs-you-section.tsx";
 import { NextMeetingNotice } from "./next-meeting-notice.tsx";
 import { OpenAlertsHeadline } from "./open-alerts-headline.tsx";
@@ -25,7 +26,7 @@ const ProgressLineChart = lazy(() => import("../charts/charts.tsx").then((m) => 
 
 export function OverviewPage() {
   const { cycle, isLoading, error } = useCycleChoice();
-  const me = useQuery(meQuery);
+  const { isConvenor } = useAccess();
   const overview = useQuery({ ...overviewQuery(cycle?.id ?? 0), enabled: cycle !== undefined });
 
   if (isLoading || (cycle && overview.isLoading)) return <SkeletonPage title="Overview" />;
@@ -38,7 +39,7 @@ export function OverviewPage() {
           <p>
             A cycle is one year of the group's work, from the goal-setting workshop to the AGM. Its goals and progress will appear here.
           </p>
-          {me.data?.user?.role === "convenor" ? (
+          {isConvenor ? (
             <Link to="/admin/cycles" className="button">
               Create the first cycle
             </Link>
@@ -51,7 +52,7 @@ export function OverviewPage() {
     );
   }
   if (overview.error || !overview.data) return <ErrorMessage error={overview.error} retry={() => overview.refetch()} />;
-  return <OverviewContent data={overview.data} isConvenor={me.data?.user?.role === "convenor"} />;
+  return <OverviewContent data={overview.data} isConvenor={isConvenor} />;
 }
 
 function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boolean }) {

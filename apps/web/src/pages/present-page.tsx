@@ -63,7 +63,7 @@ function Deck({ data, initial }: { data: AgmExport; initial: number }) {
     (to: number) => {
       const next = Math.min(Math.max(to, 0), slides.length - 1);
       setIndex(next);
-      void navigate({ to: ".", search: (prev: Record<string, unknown>) => ({ ...prev, slide: next + 1 }), replace: true } as never);
+      void navigate({ to: ".", search: (prev) => ({ ...prev, slide: next + 1 }), replace: true });
     },
     [navigate, slides.length],
   );
@@ -77,7 +77,7 @@ function Deck({ data, initial }: { data: AgmExport; initial: number }) {
       // In full screen the browser takes Escape to leave full screen; otherwise it leaves the presentation.
       if (e.key === "Escape" && !document.fullscreenElement) {
         e.preventDefault();
-        void navigate({ to: "/exports", search: { cycle: data.report.cycle.id, audience: data.report.audience } } as never);
+        void navigate({ to: "/exports", search: { cycle: data.report.cycle.id, audience: data.report.audience } });
         return;
       }
       const to = slideForKey(e.key, index, slides.length - 1);

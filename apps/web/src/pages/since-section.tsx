@@ -23,8 +23,7 @@ export function SinceSection({ cycleId }: { cycleId: number }) {
     queryKey: ["goals", "compare", cycleId, search.since ?? "default"],
     queryFn: () => call(api.cycles[":id"].compare.$get({ param: { id: String(cycleId) }, query: { since: search.since } })),
   });
-  const setSince = (since: string | undefined) =>
-    void navigate({ to: ".", search: (prev: Record<string, unknown>) => ({ ...prev, since }), replace: true } as never);
+  const setSince = (since: string | undefined) => void navigate({ to: ".", search: (prev) => ({ ...prev, since }), replace: true });
 
   const data = compare.data;
   const heading =
