@@ -18,7 +18,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useAccess } from "../access.ts";
 import { api, call, type GoalPatchBody, type GoalRow } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
 import { offsetOf, Pager } from "../components/pager.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
@@ -28,7 +28,7 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate } from "../format.ts";
-import { goalPageQuery, organisationsQuery, themesQuery } from "../queries.ts";
+import { goalPageQuery, themesQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 import { goalFieldLabels, showGoalField } from "./goal-form-page.tsx";
 import { GoalStatusSelect } from "./goal-status-select.tsx";
@@ -60,7 +60,6 @@ export function GoalsPage() {
   const { cycle, isLoading: cyclesLoading } = useCycleChoice();
   const { isConvenor } = useAccess();
   const themes = useQuery(themesQuery);
-  const orgs = useQuery(organisationsQuery);
   const goals = useQuery({
     ...goalPageQuery({
       cycleId: cycle?.id,
@@ -88,7 +87,7 @@ export function GoalsPage() {
     return () => clearTimeout(t);
   });
 
-  const filtered = search.theme || search.status || search.org || search.q;
+  const filtered = Boolean(search.theme || search.status || search.org || search.q);
   const closed = cycle?.state === "closed";
 
   return (
@@ -112,8 +111,13 @@ export function GoalsPage() {
         </p>
       )}
       {!search.bin && <StandingGoals onlyOffers />}
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in React's JSX types */}
-      <form className="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar
+        filtered={filtered}
+        onClear={() => {
+          setQ("");
+          setSearch({ theme: undefined, status: undefined, org: undefined, q: undefined });
+        }}
+      >
         <div className="field">
           <label htmlFor="goal-search">Search</label>
           <input
@@ -140,27 +144,8 @@ export function GoalsPage() {
           options={goalStatuses.map((s) => ({ value: s, label: goalStatusLabels[s] }))}
           onChange={(v) => setSearch({ status: v as GoalStatus | undefined })}
         />
-        <FilterSelect
-          id="filter-org"
-          label="Organisation"
-          allLabel="All organisations"
-          value={search.org}
-          options={orgs.data?.organisations.map((o) => ({ value: o.id, label: o.name })) ?? []}
-          onChange={(v) => setSearch({ org: v ? Number(v) : undefined })}
-        />
-        {filtered && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              setQ("");
-              setSearch({ theme: undefined, status: undefined, org: undefined, q: undefined });
-            }}
-          >
-            Clear filters
-          </button>
-        )}
-      </form>
+        <OrganisationFilter value={search.org} onChange={(org) => setSearch({ org })} />
+      </FilterBar>
       {cycle && !search.bin && (
         <CsvDownload
           path="/data/goals.csv"
