@@ -48,6 +48,30 @@ export interface GoalPageFilters extends GoalFilters {
   limit: number;
 }
 
+/** The goals table's URL (router.tsx's goalsSearch), as its query asks it. */
+export interface GoalsTableSearch {
+  theme?: number | undefined;
+  status?: GoalStatus | undefined;
+  org?: number | undefined;
+  q?: string | undefined;
+  bin?: boolean | undefined;
+  sort?: string | undefined;
+  page?: number | undefined;
+}
+
+/** One page of the goals table for a URL: the page and its route's loader ask for the same. */
+export const goalPageFilters = (search: GoalsTableSearch, cycleId: number | undefined): GoalPageFilters => ({
+  cycleId,
+  themeId: search.theme,
+  status: search.status,
+  organisationId: search.org,
+  q: search.q,
+  deleted: search.bin,
+  sort: search.sort,
+  offset: search.page && search.page > 1 ? (search.page - 1) * DEFAULT_PAGE_SIZE : 0,
+  limit: DEFAULT_PAGE_SIZE,
+});
+
 /** One page of the goals table; the previous page stays on screen while the next one loads. */
 export const goalPageQuery = (f: GoalPageFilters) =>
   queryOptions({

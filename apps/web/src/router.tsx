@@ -20,6 +20,8 @@ import {
   accountsQuery,
   alertQuery,
   cyclesQuery,
+  goalPageFilters,
+  goalPageQuery,
   goalQuery,
   meetingQuery,
   meQuery,
@@ -44,7 +46,8 @@ const titled = (...parts: (string | null | undefined)[]) => ({ meta: [{ title: p
 /** The chosen cycle, loaded before a cycle's page renders, so its title can name it. */
 async function loadCycle(queryClient: QueryClient, fromUrl: number | undefined) {
   const cycles = await queryClient.ensureQueryData(cyclesQuery);
-  return { cycleName: chooseCycle(cycles, fromUrl)?.name ?? null };
+  const cycle = chooseCycle(cycles, fromUrl);
+  return { cycleName: cycle?.name ?? null, cycleId: cycle?.id };
 }
 
 /** A record's name for the title; a record the person cannot see leaves the page to say so. */
@@ -140,8 +143,13 @@ const goalsRoute = createRoute({
   path: "/goals",
   validateSearch: goalsSearch,
   component: lazyRouteComponent(() => import("./pages/goals-page.tsx"), "GoalsPage"),
-  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
-  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const loaded = await loadCycle(context.queryClient, deps.cycle);
+    // The table's page is fetched while the page's code loads; a failure is the page's to show.
+    if (loaded.cycleId !== undefined) void context.queryClient.prefetchQuery(goalPageQuery(goalPageFilters(deps, loaded.cycleId)));
+    return loaded;
+  },
   head: ({ loaderData }) => titled("Goals", loaderData?.cycleName),
 });
 

@@ -3,7 +3,7 @@
  * all kept in the URL, so a pasted link shows the same view. The server sorts, filters and pages
  * (50 a page), so the table only ever holds one page's rows. The convenor changes status in place.
  */
-import { DEFAULT_PAGE_SIZE, type GoalStatus, goalStatuses, goalStatusLabels } from "@convene/domain";
+import { type GoalStatus, goalStatuses, goalStatusLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import {
@@ -19,7 +19,7 @@ import { useAccess } from "../access.ts";
 import { api, call, type GoalPatchBody, type GoalRow } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
-import { offsetOf, Pager } from "../components/pager.tsx";
+import { Pager } from "../components/pager.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
@@ -28,7 +28,7 @@ import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate } from "../format.ts";
-import { goalPageQuery, themesQuery } from "../queries.ts";
+import { goalPageFilters, goalPageQuery, themesQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 import { goalFieldLabels, showGoalField } from "./goal-form-page.tsx";
 import { GoalStatusSelect } from "./goal-status-select.tsx";
@@ -61,17 +61,7 @@ export function GoalsPage() {
   const { isConvenor } = useAccess();
   const themes = useQuery(themesQuery);
   const goals = useQuery({
-    ...goalPageQuery({
-      cycleId: cycle?.id,
-      themeId: search.theme,
-      status: search.status,
-      organisationId: search.org,
-      q: search.q,
-      deleted: search.bin,
-      sort: search.sort,
-      offset: offsetOf(search.page, DEFAULT_PAGE_SIZE),
-      limit: DEFAULT_PAGE_SIZE,
-    }),
+    ...goalPageQuery(goalPageFilters(search, cycle?.id)),
     enabled: cycle !== undefined,
   });
   // A new filter starts again from the first page; the page itself is a step in history.
