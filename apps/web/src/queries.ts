@@ -68,7 +68,7 @@ export const goalPageFilters = (search: GoalsTableSearch, cycleId: number | unde
   q: search.q,
   deleted: search.bin,
   sort: search.sort,
-  offset: search.page && search.page > 1 ? (search.page - 1) * DEFAULT_PAGE_SIZE : 0,
+  offset: offsetOf(search.page, DEFAULT_PAGE_SIZE),
   limit: DEFAULT_PAGE_SIZE,
 });
 
@@ -301,3 +301,35 @@ export const statementQuery = (id: number) =>
     queryKey: ["statements", "detail", id],
     queryFn: () => call(api.statements[":id"].$get({ param: { id: String(id) } })),
   });
+
+/** The offset of page `page` (1, 2, …) for pages of `size`; anything unusable is the first page. */
+export const offsetOf = (page: number | undefined, size: number) => (page && page > 1 ? (page - 1) * size : 0);
+
+// Each paged list's query from its URL: the page and its route's loader (router.tsx) ask for the same.
+
+export const alertsPageFor = (search: { state?: "open" | "closed" | "withdrawn" | undefined; page?: number | undefined }) =>
+  alertPageQuery(search.state, offsetOf(search.page, DEFAULT_PAGE_SIZE));
+
+export const milestonesPageFor = (search: {
+  kind?: MilestoneKind | undefined;
+  year?: number | undefined;
+  org?: number | undefined;
+  order?: "newest" | "oldest" | undefined;
+  page?: number | undefined;
+}) =>
+  milestonePageQuery({
+    kind: search.kind,
+    year: search.year,
+    organisationId: search.org,
+    order: search.order === "oldest" ? "asc" : "desc",
+    offset: offsetOf(search.page, DEFAULT_PAGE_SIZE),
+  });
+
+/** Upcoming and past meetings are paged apart by the server, each in its own order. */
+export const meetingPagesFor = (search: { kind?: MeetingKind | undefined; page?: number | undefined; upcoming?: number | undefined }) => ({
+  upcoming: meetingPageQuery({ kind: search.kind, when: "upcoming", offset: offsetOf(search.upcoming, DEFAULT_PAGE_SIZE) }),
+  past: meetingPageQuery({ kind: search.kind, when: "past", offset: offsetOf(search.page, DEFAULT_PAGE_SIZE) }),
+});
+
+export const auditPageFor = (search: { entity?: string | undefined; page?: number | undefined }) =>
+  auditQuery(search.entity, offsetOf(search.page, DEFAULT_PAGE_SIZE));

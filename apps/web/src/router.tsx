@@ -19,12 +19,16 @@ import { NotFoundPage } from "./pages/not-found-page.tsx";
 import {
   accountsQuery,
   alertQuery,
+  alertsPageFor,
+  auditPageFor,
   cyclesQuery,
   goalPageFilters,
   goalPageQuery,
   goalQuery,
+  meetingPagesFor,
   meetingQuery,
   meQuery,
+  milestonesPageFor,
   organisationQuery,
   organisationsQuery,
   proposalQuery,
@@ -200,8 +204,11 @@ const milestonesRoute = createRoute({
   path: "/milestones",
   validateSearch: milestonesSearch,
   component: lazyRouteComponent(() => import("./pages/milestones-page.tsx"), "MilestonesPage"),
-  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
-  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(milestonesPageFor(deps));
+    return loadCycle(context.queryClient, deps.cycle);
+  },
   head: ({ loaderData }) => titled("Milestones", loaderData?.cycleName),
 });
 
@@ -284,6 +291,8 @@ const adminAuditRoute = createRoute({
   head: () => titled("Audit log"),
   staticData: { convenorOnly: true },
   beforeLoad: convenorOnly,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(auditPageFor(deps)),
 });
 
 /** The page of past meetings, and of upcoming ones (rarely more than one). */
@@ -294,8 +303,13 @@ const meetingsRoute = createRoute({
   path: "/meetings",
   validateSearch: meetingsSearch,
   component: lazyRouteComponent(() => import("./pages/meetings-page.tsx"), "MeetingsPage"),
-  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
-  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    const pages = meetingPagesFor(deps);
+    void context.queryClient.prefetchQuery(pages.upcoming);
+    void context.queryClient.prefetchQuery(pages.past);
+    return loadCycle(context.queryClient, deps.cycle);
+  },
   head: ({ loaderData }) => titled("Meetings", loaderData?.cycleName),
 });
 
@@ -397,6 +411,8 @@ const alertsRoute = createRoute({
   validateSearch: alertsSearch,
   component: lazyRouteComponent(() => import("./pages/alerts-page.tsx"), "AlertsPage"),
   head: () => titled("Alerts"),
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(alertsPageFor(deps)),
 });
 
 const newAlertRoute = createRoute({

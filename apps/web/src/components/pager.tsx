@@ -51,5 +51,4 @@ export function Pager({
   );
 }
 
-/** The offset of page `page` (1, 2, …) for pages of `size`; anything unusable is the first page. */
-export const offsetOf = (page: number | undefined, size: number) => (page && page > 1 ? (page - 1) * size : 0);
+export { offsetOf } from "../queries.ts";

@@ -1,11 +1,9 @@
-/** Who changed what, when: the convenor's record of every write. */
-import { DEFAULT_PAGE_SIZE } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { offsetOf, Pager } from "../components/pager.tsx";
+import { Pager } from "../components/pager.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { formatDateTime } from "../format.ts";
-import { auditQuery } from "../queries.ts";
+import { auditPageFor } from "../queries.ts";
 
 const entityLabels: Record<string, string> = {
   goal: "Goals",
@@ -38,7 +36,7 @@ function summarise(value: unknown): string {
 export function AdminAuditPage() {
   const { entity, page } = useSearch({ from: "/app/admin/audit" });
   const navigate = useNavigate({ from: "/admin/audit" });
-  const audit = useQuery(auditQuery(entity, offsetOf(page, DEFAULT_PAGE_SIZE)));
+  const audit = useQuery(auditPageFor({ entity, page }));
   return (
     <>
       <h1>Audit log</h1>

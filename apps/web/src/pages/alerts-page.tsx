@@ -1,5 +1,5 @@
 /** Coordinated-action alerts: open ones first, nearest deadline first; anyone who may raise one can. */
-import { type AlertState, alertStateLabels, alertStates, DEFAULT_PAGE_SIZE } from "@convene/domain";
+import { type AlertState, alertStateLabels, alertStates } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useAccess } from "../access.ts";
@@ -7,18 +7,18 @@ import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format
 import type { AlertSummary } from "../api.ts";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
-import { offsetOf, Pager } from "../components/pager.tsx";
+import { Pager } from "../components/pager.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { AlertKindTag, AlertStateTag, UrgencyBadge } from "../components/urgency-badge.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDateTime } from "../format.ts";
-import { alertPageQuery } from "../queries.ts";
+import { alertsPageFor } from "../queries.ts";
 
 export function AlertsPage() {
   const search = useSearch({ from: "/app/alerts" });
   const navigate = useNavigate({ from: "/alerts" });
   const { takesPart: mayRaise, speaksForOrganisation } = useAccess();
-  const alerts = useQuery(alertPageQuery(search.state, offsetOf(search.page, DEFAULT_PAGE_SIZE)));
+  const alerts = useQuery(alertsPageFor(search));
 
   return (
     <>

@@ -1,5 +1,5 @@
 /** All meetings the reader may see: upcoming first, then past ones, and who has been coming. */
-import { DEFAULT_PAGE_SIZE, type MeetingKind, meetingKindLabels, meetingKinds } from "@convene/domain";
+import { type MeetingKind, meetingKindLabels, meetingKinds } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy } from "react";
@@ -8,12 +8,12 @@ import type { MeetingAttendanceByYear, MeetingSummary } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { CsvDownload } from "../components/csv-download.tsx";
 import { FilterBar, FilterSelect } from "../components/filter-select.tsx";
-import { offsetOf, Pager } from "../components/pager.tsx";
+import { Pager } from "../components/pager.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
 import { formatMeetingTime } from "../meeting-format.ts";
-import { meetingAttendanceQuery, meetingPageQuery } from "../queries.ts";
+import { meetingAttendanceQuery, meetingPagesFor } from "../queries.ts";
 
 const AttendanceChart = lazy(() => import("../charts/attendance-chart.tsx").then((m) => ({ default: m.AttendanceChart })));
 
@@ -21,11 +21,9 @@ export function MeetingsPage() {
   const search = useSearch({ from: "/app/meetings" });
   const navigate = useNavigate({ from: "/meetings" });
   const { isConvenor } = useAccess();
-  // Upcoming and past are paged apart by the server, each in its own order.
-  const upcomingList = useQuery(
-    meetingPageQuery({ kind: search.kind, when: "upcoming", offset: offsetOf(search.upcoming, DEFAULT_PAGE_SIZE) }),
-  );
-  const pastList = useQuery(meetingPageQuery({ kind: search.kind, when: "past", offset: offsetOf(search.page, DEFAULT_PAGE_SIZE) }));
+  const pages = meetingPagesFor(search);
+  const upcomingList = useQuery(pages.upcoming);
+  const pastList = useQuery(pages.past);
   const attendance = useQuery(meetingAttendanceQuery);
 
   if (upcomingList.isLoading || pastList.isLoading) return <SkeletonPage title="Meetings" />;

@@ -3,7 +3,7 @@
  * precisely as it is known. Filters and order live in the URL, so a pasted link shows the same
  * view. The convenor adds, edits and removes milestones here (with undo).
  */
-import { DEFAULT_PAGE_SIZE, formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKinds, yearOf } from "@convene/domain";
+import { formatPreciseDate, type MilestoneKind, milestoneKindLabels, milestoneKinds, yearOf } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
@@ -13,12 +13,12 @@ import { CsvDownload } from "../components/csv-download.tsx";
 import { Dialog } from "../components/dialog.tsx";
 import { FilterBar, FilterSelect, OrganisationFilter } from "../components/filter-select.tsx";
 import { MilestoneKindBadge } from "../components/milestone-kind.tsx";
-import { offsetOf, Pager } from "../components/pager.tsx";
+import { Pager } from "../components/pager.tsx";
 import { StandingGoals } from "../components/standing-goals.tsx";
 import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { plural } from "../format.ts";
-import { milestonePageQuery } from "../queries.ts";
+import { milestonesPageFor } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { MilestoneForm } from "./milestone-form.tsx";
 
@@ -38,15 +38,7 @@ export function MilestonesPage() {
   const { isConvenor } = useAccess();
   const newestFirst = search.order !== "oldest";
   // Keep the timeline on screen while a new filter or order loads, rather than flashing a skeleton.
-  const list = useQuery(
-    milestonePageQuery({
-      kind: search.kind,
-      year: search.year,
-      organisationId: search.org,
-      order: newestFirst ? "desc" : "asc",
-      offset: offsetOf(search.page, DEFAULT_PAGE_SIZE),
-    }),
-  );
+  const list = useQuery(milestonesPageFor(search));
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Milestone | null>(null);
 
