@@ -52,7 +52,12 @@ describe("navigation, titles and who may open what", () => {
     const cycleId = ((await cycle.json()) as { cycle: { id: number } }).cycle.id;
     const goal = await page.request.post(`${convene.base}/api/goals`, {
       headers: { origin: convene.base },
-      data: { cycleId, title: "Brief every new MP", visibility: "members" },
+      data: {
+        cycleId,
+        title: "Brief every new MP",
+        visibility: "members",
+        description: "We brief **every** new MP:\n\n- in their first month\n- with [our briefing](https://example.org/briefing)",
+      },
     });
     goalId = ((await goal.json()) as { goal: { id: number } }).goal.id;
   });
@@ -99,5 +104,31 @@ describe("navigation, titles and who may open what", () => {
     await page.goto(`${convene.base}/goals/${goalId}`);
     await page.getByRole("heading", { name: /not found/i, level: 1 }).waitFor(WAIT);
     expect(await page.getByRole("button", { name: "Try again" }).count()).toBe(0);
+  });
+
+  it("shows a goal's Markdown description as formatted text, not its marks", async () => {
+    const page = await as(MEMBER);
+    await page.goto(`${convene.base}/goals/${goalId}`);
+    const description = page.locator(".description");
+    await description.locator("strong", { hasText: "every" }).waitFor(WAIT);
+    expect(await description.getByRole("listitem").count()).toBe(2);
+    expect(await description.getByRole("link", { name: "our briefing" }).getAttribute("href")).toBe("https://example.org/briefing");
+    expect(await description.textContent()).not.toContain("**");
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
+  it("closes the phone menu with Escape and gives focus back to its button", async () => {
+    const page = await as(MEMBER);
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      const menu = page.locator(".menu-button");
+      await menu.click();
+      await expect.poll(() => menu.getAttribute("aria-expanded"), WAIT).toBe("true");
+      await page.keyboard.press("Escape");
+      await expect.poll(() => menu.getAttribute("aria-expanded"), WAIT).toBe("false");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("menu-button")), WAIT).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });

@@ -102,5 +102,11 @@ describe("the AGM deck in the browser", () => {
     await page.getByRole("button", { name: "Show as table" }).click();
     await page.locator(".present-slide.current table").getByRole("cell", { name: "On track" }).waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
+
+    // Escape (outside full screen) leaves the presentation for the Exports page it came from.
+    await page.keyboard.press("Escape");
+    await page.waitForURL(/\/exports\?/);
+    await page.getByRole("heading", { name: /Exports/ }).waitFor();
+    expect(await page.locator(".present-counter").count()).toBe(0);
   });
 });

@@ -50,3 +50,11 @@ export function defaultCycleName(workshopDate: string, agmDate: string): string 
   const b = agmDate.slice(0, 4);
   return a === b ? a : `${a}–${b.slice(2)}`;
 }
+
+/**
+ * A cycle named in a sentence: "2026–27 cycle", but a name that already says it ("Demo cycle
+ * (sample data)") stays as it is, so no sentence says "cycle" twice.
+ */
+export function cycleWords(name: string): string {
+  return /\bcycle\b/i.test(name) ? name : `${name} cycle`;
+}

@@ -9,6 +9,7 @@
 import {
   type AgmGoal,
   type AgmReport,
+  cycleWords,
   formatPreciseDate,
   type GoalStatus,
   goalStatuses,
@@ -335,9 +336,9 @@ export function deckSlides(report: AgmReport): Slide[] {
         "no-goals",
         "No goals were set in this cycle",
         report.audience === "public"
-          ? `No public goals were recorded for the ${cycle.name} cycle.`
-          : `No goals were recorded for the ${cycle.name} cycle. Goals set at the next workshop will appear here.`,
-        `There were no ${report.audience === "public" ? "public " : ""}goals in the ${cycle.name} cycle, so there is nothing to chart.`,
+          ? `No public goals were recorded for the ${cycleWords(cycle.name)}.`
+          : `No goals were recorded for the ${cycleWords(cycle.name)}. Goals set at the next workshop will appear here.`,
+        `There were no ${report.audience === "public" ? "public " : ""}goals in the ${cycleWords(cycle.name)}, so there is nothing to chart.`,
       ),
     );
   } else {
@@ -355,7 +356,7 @@ function titleSlide(report: AgmReport, audienceWords: string): Slide {
   const { cycle } = report;
   const { deckTitle: dt, deckSubtitle: ds, deckDate: dd } = layout;
   const x = layout.x + 0.2;
-  const subtitle = `Annual general meeting · ${/cycle/i.test(cycle.name) ? cycle.name : `${cycle.name} cycle`}`;
+  const subtitle = `Annual general meeting · ${cycleWords(cycle.name)}`;
   const date = `${ukDate(cycle.agmDate)} · ${audienceWords}`;
   const title = textBox("deck-title", report.groupName, { x, y: 0 }, { ...dt, face: "bold" });
   // The name sits on the subtitle; a name too long for its two lines pushes the rest down.
@@ -368,7 +369,7 @@ function titleSlide(report: AgmReport, audienceWords: string): Slide {
     title: report.groupName,
     subtitle,
     date,
-    notes: `Welcome to the annual general meeting of ${report.groupName}, closing the ${cycle.name} cycle that opened at the workshop on ${ukDate(cycle.workshopDate)}.`,
+    notes: `Welcome to the annual general meeting of ${report.groupName}, closing the ${cycleWords(cycle.name)} that opened at the workshop on ${ukDate(cycle.workshopDate)}.`,
     frame: { texts: [titleBox, sub, when], shapes: [] },
   };
 }
@@ -447,9 +448,9 @@ function goalSlides(report: AgmReport): Slide[] {
     title: "The year in numbers",
     figures: numbers,
     notes:
-      `In the ${cycle.name} cycle we set ${plural(goals.length, "goal")}: ${achieved} achieved, ${onTrack} on track and ${attention} at risk or off track. ` +
+      `In the ${cycleWords(cycle.name)} we set ${plural(goals.length, "goal")}: ${achieved} achieved, ${onTrack} on track and ${attention} at risk or off track. ` +
       `Average progress across the goals that count is ${percent(figures.progress)}. ` +
-      `${plural(figures.progressUpdates, "progress update")} were posted, and ${plural(figures.organisationsInvolved, "organisation")} led or supported goals.`,
+      `${plural(figures.progressUpdates, "progress update was", "progress updates were")} posted, and ${plural(figures.organisationsInvolved, "organisation")} led or supported goals.`,
     frame: figuresFrame("The year in numbers", numbers),
   });
 

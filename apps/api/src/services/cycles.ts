@@ -1,6 +1,8 @@
 /** Writing cycles (the convenor's job): names are unique, a closed cycle is history; every write is audited in the transaction it is handed. */
+
 import { type Actor, type Db, findCycleByName, getCycle, insertCycle, recordAudit } from "@convene/db";
 import type { CycleInput, cyclePatchSchema } from "@convene/domain";
+import { cycleWords } from "@convene/domain";
 import type { z } from "zod";
 import { ApiError, invalid, notFound } from "../errors.ts";
 import { applyEdit } from "./versioned-edit.ts";
@@ -23,7 +25,7 @@ async function openCycleForWrite(trx: Db, id: number, closedMessage: (name: stri
 }
 
 export async function updateCycle(trx: Db, actor: Actor, id: number, patch: z.infer<typeof cyclePatchSchema>) {
-  const before = await openCycleForWrite(trx, id, (name) => `The ${name} cycle is closed; its dates are history.`);
+  const before = await openCycleForWrite(trx, id, (name) => `The ${cycleWords(name)} is closed; its dates are history.`);
   const { version, ...fields } = patch;
   if ((fields.workshopDate ?? before.workshopDate) > (fields.agmDate ?? before.agmDate))
     throw invalid("agmDate", "The AGM cannot be before the workshop");
@@ -41,7 +43,7 @@ export async function updateCycle(trx: Db, actor: Actor, id: number, patch: z.in
 
 /** Closing a cycle at its AGM makes its goals read-only history. */
 export async function closeCycle(trx: Db, actor: Actor, id: number, version: number) {
-  const before = await openCycleForWrite(trx, id, (name) => `The ${name} cycle is already closed.`);
+  const before = await openCycleForWrite(trx, id, (name) => `The ${cycleWords(name)} is already closed.`);
   return applyEdit(trx, "That cycle", {
     table: "cycles",
     id,

@@ -14,12 +14,12 @@ import {
   recordAudit,
   replaceSupporters,
 } from "@convene/db";
-import { audienceOf, type GoalInput, type GoalPatch } from "@convene/domain";
+import { audienceOf, cycleWords, type GoalInput, type GoalPatch } from "@convene/domain";
 import { ApiError, invalid, notFound } from "../errors.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 export const cycleClosed = (name: string) =>
-  new ApiError(409, "cycle_closed", `The ${name} cycle was closed at its AGM; its goals are read-only history.`);
+  new ApiError(409, "cycle_closed", `The ${cycleWords(name)} was closed at its AGM; its goals are read-only history.`);
 
 export async function requireOpenCycle(db: Db, cycleId: number, field = "cycleId") {
   const cycle = await db.selectFrom("cycles").select(["id", "name", "closedAt"]).where("id", "=", cycleId).executeTakeFirst();

@@ -3,6 +3,8 @@
  * Loaded lazily and hidden from assistive technology; its ChartFigure has the table twin.
  */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { countAxis } from "./axes.ts";
+import { CategoryTick } from "./category-tick.tsx";
 import { grid, ink } from "./palette.ts";
 
 /**
@@ -26,8 +28,8 @@ export function AttendanceChart({ rows, years }: { rows: AttendanceRow[]; years:
     <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 30 + 70)}>
       <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis type="number" allowDecimals={false} stroke={ink} />
-        <YAxis type="category" dataKey="name" width={130} stroke={ink} tick={{ fontSize: 12 }} interval={0} />
+        <XAxis type="number" {...countAxis} stroke={ink} />
+        <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={<CategoryTick perLine={22} />} interval={0} />
         <Tooltip />
         <Legend />
         {years.map((y, i) => (

@@ -21,6 +21,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatDate, formatMonth, formatShortDate } from "../format.ts";
+import { countAxis, lastPerDay, measureAxis } from "./axes.ts";
 import { CategoryTick } from "./category-tick.tsx";
 import { accent, grid, ink, statusColours } from "./palette.ts";
 
@@ -32,7 +33,7 @@ export function StatusBarChart({ data }: { data: { status: GoalStatus; count: nu
     <ResponsiveContainer width="100%" height={Math.max(180, rows.length * 38)}>
       <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ left: 8, right: 32 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis type="number" allowDecimals={false} stroke={ink} />
+        <XAxis type="number" {...countAxis} stroke={ink} />
         <YAxis type="category" dataKey="label" width={104} stroke={ink} />
         <Bar dataKey="count" isAnimationActive={false}>
           {rows.map((r) => (
@@ -76,13 +77,22 @@ export function ProgressLineChart({ data }: { data: { date: string; progress: nu
   );
 }
 
-export function MeasureLineChart({ data, target, unit }: { data: { date: string; value: number }[]; target: number | null; unit: string }) {
+export function MeasureLineChart({
+  data: points,
+  target,
+  unit,
+}: {
+  data: { date: string; value: number }[];
+  target: number | null;
+  unit: string;
+}) {
+  const data = lastPerDay(points);
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart accessibilityLayer={false} data={data} margin={{ left: 0, right: 16, top: 12 }}>
         <CartesianGrid stroke={grid} />
         <XAxis dataKey="date" tickFormatter={formatShortDate} stroke={ink} minTickGap={24} />
-        <YAxis stroke={ink} width={56} domain={["auto", "auto"]} />
+        <YAxis stroke={ink} width={56} {...measureAxis([...data.map((d) => d.value), ...(target === null ? [] : [target])])} />
         <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => [`${v}${unit ? ` ${unit}` : ""}`, "Value"]} />
         {target !== null && (
           <ReferenceLine y={target} stroke={ink} strokeDasharray="6 4" label={{ value: "Target", position: "insideTopRight", fill: ink }} />
@@ -146,7 +156,7 @@ export function AnswerTallyChart({ data }: { data: { label: string; count: numbe
     <ResponsiveContainer width="100%" height={Math.max(150, data.length * 44)}>
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis type="number" allowDecimals={false} domain={[0, (max: number) => Math.max(max, 1)]} stroke={ink} />
+        <XAxis type="number" {...countAxis} stroke={ink} />
         <YAxis type="category" dataKey="label" width={90} stroke={ink} />
         <Bar dataKey="count" isAnimationActive={false}>
           {data.map((r) => (

@@ -5,6 +5,8 @@
 import { type ContributionKind, contributionKindLabels, contributionKinds } from "@convene/domain";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMonth } from "../format.ts";
+import { countAxis } from "./axes.ts";
+import { CategoryTick } from "./category-tick.tsx";
 import { kindColours } from "./kind-colours.ts";
 import { accent, grid, ink } from "./palette.ts";
 
@@ -14,15 +16,15 @@ export interface OrganisationRow {
 }
 
 export function ContributionsByOrganisationChart({ rows }: { rows: OrganisationRow[] }) {
-  const data = rows.map((r) => ({ ...r.counts, name: r.name.length > 24 ? `${r.name.slice(0, 22)}…` : r.name }));
+  const data = rows.map((r) => ({ ...r.counts, name: r.name }));
   // Only the kinds that appear get a segment and a legend entry, in their fixed order.
   const kinds = contributionKinds.filter((k) => rows.some((r) => r.counts[k] > 0));
   return (
     <ResponsiveContainer width="100%" height={Math.max(200, data.length * 32 + 90)}>
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis type="number" allowDecimals={false} stroke={ink} />
-        <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={{ fontSize: 12 }} interval={0} />
+        <XAxis type="number" {...countAxis} stroke={ink} />
+        <YAxis type="category" dataKey="name" width={150} stroke={ink} tick={<CategoryTick perLine={22} />} interval={0} />
         <Tooltip />
         {/* Legend in stacking order (left to right), in dark text: the swatch carries the colour. */}
         <Legend itemSorter={null} formatter={(value) => <span style={{ color: ink }}>{value}</span>} />
@@ -49,7 +51,7 @@ export function ContributionsOverTimeChart({ rows }: { rows: { month: string; co
       <BarChart accessibilityLayer={false} data={data} margin={{ left: 0, right: 16, top: 16 }}>
         <CartesianGrid vertical={false} stroke={grid} />
         <XAxis dataKey="label" stroke={ink} minTickGap={12} tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} stroke={ink} width={40} />
+        <YAxis {...countAxis} stroke={ink} width={40} />
         <Tooltip formatter={(v) => [v, "Contributions"]} />
         <Bar dataKey="count" fill={accent} isAnimationActive={false}>
           <LabelList dataKey="count" position="top" fill={ink} fontSize={12} />
@@ -60,13 +62,13 @@ export function ContributionsOverTimeChart({ rows }: { rows: { month: string; co
 }
 
 export function ContributionsPerGoalChart({ rows }: { rows: { title: string; count: number }[] }) {
-  const data = rows.map((r) => ({ name: r.title.length > 48 ? `${r.title.slice(0, 46)}…` : r.title, count: r.count }));
+  const data = rows.map((r) => ({ name: r.title, count: r.count }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, data.length * 38 + 40)}>
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
         <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis type="number" allowDecimals={false} stroke={ink} />
-        <YAxis type="category" dataKey="name" width={160} stroke={ink} tick={{ fontSize: 12 }} interval={0} />
+        <XAxis type="number" {...countAxis} stroke={ink} />
+        <YAxis type="category" dataKey="name" width={160} stroke={ink} tick={<CategoryTick perLine={24} />} interval={0} />
         <Bar dataKey="count" fill={accent} isAnimationActive={false}>
           <LabelList dataKey="count" position="right" fill={ink} />
         </Bar>

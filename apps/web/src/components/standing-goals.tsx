@@ -3,6 +3,7 @@
  * open. Goals belong to a cycle and the seed does not invent one, so the convenor adds a standing
  * goal to the chosen cycle with one click; until then nothing is written.
  */
+import { cycleWords } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useAccess } from "../access.ts";
@@ -23,7 +24,7 @@ export function StandingGoals({ onlyOffers = false }: { onlyOffers?: boolean }) 
       call(api["standing-goals"][":key"].adopt.$post({ param: { key }, json: { cycleId } })),
     onSuccess: (res) => {
       void queryClient.invalidateQueries({ queryKey: ["goals"] });
-      toast(`Added “${res.goal.title}” to the ${res.goal.cycleName} cycle.`);
+      toast(`Added “${res.goal.title}” to the ${cycleWords(res.goal.cycleName)}.`);
     },
   });
   const list = standing.data?.standingGoals ?? [];
@@ -43,7 +44,7 @@ export function StandingGoals({ onlyOffers = false }: { onlyOffers?: boolean }) 
             {!onlyOffers && <p className="small">{g.description}</p>}
             {g.goalId !== null && cycle ? (
               <p>
-                A goal in the {cycle.name} cycle:{" "}
+                A goal in the {cycleWords(cycle.name)}:{" "}
                 <Link to="/goals/$goalId" params={{ goalId: g.goalId }}>
                   follow its progress
                 </Link>
@@ -56,12 +57,12 @@ export function StandingGoals({ onlyOffers = false }: { onlyOffers?: boolean }) 
                 disabled={adopt.isPending}
                 onClick={() => adopt.mutate({ key: g.key, cycleId: cycle.id })}
               >
-                Add to the {cycle.name} cycle as a goal
+                Add to the {cycleWords(cycle.name)} as a goal
               </button>
             ) : (
               <p className="muted small">
                 {cycle
-                  ? `Not a goal in the ${cycle.name} cycle${isConvenor ? " (it is closed)" : ""}.`
+                  ? `Not a goal in the ${cycleWords(cycle.name)}${isConvenor ? " (it is closed)" : ""}.`
                   : isConvenor
                     ? "Create a cycle to add it as a goal."
                     : "Not yet a goal in any cycle."}

@@ -1,5 +1,5 @@
 /** The convenor's settings for the group's years and strands of work: cycles (open, close) and themes. */
-import { cycleInputSchema, cycleStartLabel, defaultCycleName, themeInputSchema } from "@convene/domain";
+import { cycleInputSchema, cycleStartLabel, cycleWords, defaultCycleName, themeInputSchema } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
@@ -85,7 +85,7 @@ function CycleRow({ cycle: c }: { cycle: Cycle }) {
     onSuccess: () => {
       setConfirming(false);
       void queryClient.invalidateQueries();
-      toast(`The ${c.name} cycle is closed.`);
+      toast(`The ${cycleWords(c.name)} is closed.`);
     },
   });
   return (
@@ -102,7 +102,7 @@ function CycleRow({ cycle: c }: { cycle: Cycle }) {
         )}
         <ConfirmDialog
           open={confirming}
-          title={`Close the ${c.name} cycle?`}
+          title={`Close the ${cycleWords(c.name)}?`}
           confirmLabel="Close cycle"
           busy={close.isPending}
           onConfirm={() => close.mutate()}

@@ -4,7 +4,7 @@
  * upload is previewed with its problems by row and column; nothing is written until it is all valid.
  */
 
-import { goalStatusLabels, type Visibility, visibilities, visibilityLabels } from "@convene/domain";
+import { cycleWords, goalStatusLabels, type Visibility, visibilities, visibilityLabels } from "@convene/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
@@ -65,14 +65,14 @@ export function DataPage() {
               Create a cycle first in <Link to="/admin/cycles">Cycles and themes</Link>; imported goals go into the chosen cycle.
             </p>
           ) : cycle.state === "closed" ? (
-            <p>The {cycle.name} cycle is closed; choose an open cycle at the top of the page to import goals into it.</p>
+            <p>The {cycleWords(cycle.name)} is closed; choose an open cycle at the top of the page to import goals into it.</p>
           ) : (
             <>
               <p>
                 One row per measure; rows with the same <code>title</code> make one goal with several measures (a goal's other columns need
                 filling in only on its first row). <code>theme</code> is a theme's name, <code>lead</code> and <code>supporters</code> are
                 organisations' short names or names (supporters separated by <code>;</code>). Dates as 2027-03-31 or 31/03/2027. Goals go
-                into the {cycle.name} cycle.
+                into the {cycleWords(cycle.name)}.
               </p>
               <p>
                 <CsvDownload path="/data/goals-template.csv" label="Download the template (CSV)" />

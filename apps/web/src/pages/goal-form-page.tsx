@@ -150,7 +150,12 @@ function GoalForm({
       <form.Form error={error}>
         <form.AppField name="title">{(f) => <f.TextField label="Title" maxLength={300} />}</form.AppField>
         <form.AppField name="description">
-          {(f) => <f.TextAreaField label="Description (optional)" hint="What the group committed to, and how it will know" />}
+          {(f) => (
+            <f.TextAreaField
+              label="Description (optional)"
+              hint="What the group committed to, and how it will know. Markdown: *italic*, **bold**, lists with 1. or -, links as [words](https://…)"
+            />
+          )}
         </form.AppField>
         <div className="field-row">
           <form.AppField name="themeId">

@@ -1,4 +1,12 @@
-import { type GoalStatus, goalStatuses, goalStatusLabels, percent, progressUpdateInputSchema, type Visibility } from "@convene/domain";
+import {
+  cycleWords,
+  type GoalStatus,
+  goalStatuses,
+  goalStatusLabels,
+  percent,
+  progressUpdateInputSchema,
+  type Visibility,
+} from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { lazy, useMemo, useState } from "react";
@@ -7,6 +15,7 @@ import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type GoalDetail } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { GoalMilestones } from "../components/goal-milestones.tsx";
+import { Markdown } from "../components/markdown.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -62,7 +71,7 @@ export function GoalPage() {
           </Link>
         )}
       </div>
-      {g.cycleClosed && <p className="notice">The {g.cycleName} cycle is closed: this goal is read-only history.</p>}
+      {g.cycleClosed && <p className="notice">The {cycleWords(g.cycleName)} is closed: this goal is read-only history.</p>}
       <dl className="facts">
         <div>
           <dt>Status</dt>
@@ -107,7 +116,11 @@ export function GoalPage() {
           </dd>
         </div>
       </dl>
-      {g.description && <p className="description">{g.description}</p>}
+      {g.description && (
+        <div className="description">
+          <Markdown text={g.description} />
+        </div>
+      )}
       <GoalMeetings goalId={g.id} />
       {(d.copiedFrom || d.copies.length > 0) && (
         <p className="muted">
@@ -124,7 +137,7 @@ export function GoalPage() {
             <span key={c.id}>
               Carried forward into{" "}
               <Link to="/goals/$goalId" params={{ goalId: c.id }}>
-                the {c.cycleName} cycle
+                the {cycleWords(c.cycleName)}
               </Link>
               .{" "}
             </span>
@@ -237,10 +250,10 @@ function MeasureCard({ measure: m, points, canEdit }: { measure: Measure; points
       {canEdit && !editing && (
         <div className="action-row no-print">
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
-            Edit measure
-          </button>
+            Edit measure<span className="visually-hidden"> “{m.name}”</span>
+          </button>{" "}
           <button type="button" className="link-button danger-text" onClick={() => removal.ask(m)}>
-            Remove measure
+            Remove measure<span className="visually-hidden"> “{m.name}”</span>
           </button>
         </div>
       )}

@@ -3,6 +3,7 @@
  * asked for only as precisely as it is known: a day, a month, a season or a year.
  */
 import {
+  cycleWords,
   type DatePrecision,
   datePrecisionLabels,
   datePrecisions,
@@ -273,11 +274,11 @@ export function MilestoneForm({ milestone, onDone }: { milestone?: Milestone; on
           {(f) =>
             goalChoices.length === 0 ? (
               <fieldset className="field-group">
-                <legend>Goals it advanced{cycle ? ` (${cycle.name} cycle)` : ""}</legend>
+                <legend>Goals it advanced{cycle ? ` (${cycleWords(cycle.name)})` : ""}</legend>
                 <p className="hint">There are no goals in the chosen cycle to link to.</p>
               </fieldset>
             ) : (
-              <f.CheckboxesField label={`Goals it advanced${cycle ? ` (${cycle.name} cycle)` : ""}`} records={goalChoices} />
+              <f.CheckboxesField label={`Goals it advanced${cycle ? ` (${cycleWords(cycle.name)})` : ""}`} records={goalChoices} />
             )
           }
         </form.AppField>

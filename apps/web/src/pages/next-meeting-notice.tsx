@@ -2,6 +2,7 @@
  * For the overview's "Needs attention" area: the next meeting the reader may see and, for the
  * convenor, a warning when the chosen cycle has no annual workshop or AGM meeting scheduled.
  */
+import { cycleWords } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { formatMeetingTime } from "../meeting-format.ts";
@@ -32,7 +33,7 @@ export function NextMeetingNotice({ cycleId }: { cycleId: number | undefined }) 
       {warning && (
         <p className="notice warning-notice">
           <strong>
-            The {warning.cycleName} cycle has no {missing} scheduled.
+            The {cycleWords(warning.cycleName)} has no {missing} scheduled.
           </strong>{" "}
           The group meets formally at least twice a year. <Link to="/meetings/new">Record a meeting</Link>
         </p>

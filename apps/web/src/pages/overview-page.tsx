@@ -69,7 +69,9 @@ function OverviewContent({ data, isConvenor }: { data: Overview; isConvenor: boo
       <section aria-label="Headline figures" className="headlines">
         <Headline figure={`${headline.onTrack} of ${headline.goals}`} words={`goals on track or achieved`} />
         <Headline
-          figure={closed ? formatDate(cycle.agmDate) : headline.daysToAgm >= 0 ? `${headline.daysToAgm} days` : formatDate(cycle.agmDate)}
+          figure={
+            closed ? formatDate(cycle.agmDate) : headline.daysToAgm >= 0 ? plural(headline.daysToAgm, "day") : formatDate(cycle.agmDate)
+          }
           words={closed ? "AGM held" : headline.daysToAgm >= 0 ? `to the AGM (${formatDate(cycle.agmDate)})` : "AGM date has passed"}
         />
         <Headline

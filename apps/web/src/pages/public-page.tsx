@@ -6,6 +6,7 @@ import { cycleTiming, percent } from "@convene/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { ApiFailure, api, call, type PublicPage as PublicData } from "../api.ts";
+import { Markdown } from "../components/markdown.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -94,7 +95,7 @@ function PublicContent({ data }: { data: PublicData }) {
                   {g.leadName && <span className="muted small">Led by {g.leadName}</span>}
                   {g.dueDate && <span className="muted small">Due {formatDate(g.dueDate)}</span>}
                 </p>
-                {g.description && <p>{g.description}</p>}
+                {g.description && <Markdown text={g.description} />}
                 <ProgressBar value={g.progress} label={`Progress of ${g.title}`} />
                 {g.measures.length > 0 && (
                   <ul className="plain-list small">

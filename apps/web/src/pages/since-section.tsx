@@ -108,7 +108,7 @@ function SinceContent({ data }: { data: Comparison }) {
       ) : (
         <details className="since-all">
           <summary>
-            All {data.goals.length} goals on {when} and today (table)
+            All {plural(data.goals.length, "goal")} on {when} and today (table)
           </summary>
           <SinceTable data={data} when={when} />
         </details>
@@ -142,13 +142,13 @@ function MoversFigures({ data, title, when }: { data: Comparison; title: string;
         {movers.length > 0 && (
           <CompareFigure
             title={`The ${plural(movers.length, "goal")} that moved furthest since ${when}`}
-            caption={`The ${movers.length} goals that moved furthest, on ${when} and today`}
+            caption={`The ${plural(movers.length, "goal")} that moved furthest, on ${when} and today`}
             goals={movers}
           />
         )}
         <CompareFigure
           title={`The ${plural(laggards.length, "goal")} furthest behind today`}
-          caption={`The ${laggards.length} goals with the least progress today, on ${when} and today`}
+          caption={`The ${plural(laggards.length, "goal")} with the least progress today, on ${when} and today`}
           goals={laggards}
         />
       </div>
