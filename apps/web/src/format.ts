@@ -1,5 +1,5 @@
 /** Dates and numbers as people in the UK write them: "12 December 2019", "Dec 2019". */
-import { ukCompactDate, ukDate, ukMonth, ukShortDate } from "@convene/domain";
+import { ukCompactDate, ukDate, ukMonth, ukShortDate, unitFor } from "@convene/domain";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
@@ -13,7 +13,7 @@ export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export function formatNumber(n: number | null | undefined, unit = ""): string {
   if (n === null || n === undefined) return "—";
   const s = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(n);
-  return unit ? `${s} ${unit}` : s;
+  return unit ? `${s} ${unitFor(n, unit)}` : s;
 }
 
 /** "in 41 days", "today", "12 days ago". */

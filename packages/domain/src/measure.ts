@@ -56,3 +56,14 @@ export interface MeasureFacts {
   current: number | null;
   weight: number;
 }
+
+/**
+ * A measure's unit beside one value: units are written as plurals ("meetings", "submissions",
+ * "enquiries"), so a value of exactly 1 takes the singular ("1 meeting", "1 enquiry"). Units that
+ * are not plain English plurals ("%", "people", "MPs'", "access") are left as they are.
+ */
+export function unitFor(value: number, unit: string): string {
+  if (value !== 1 || !/^[\p{L} -]*[a-z]s$/u.test(unit) || /(ss|us|is)$/.test(unit)) return unit;
+  if (/[^aeiou]ies$/.test(unit)) return `${unit.slice(0, -3)}y`;
+  return unit.slice(0, -1);
+}

@@ -10,6 +10,7 @@ import {
   measureInputSchema,
   organisationInputSchema,
   progressUpdateInputSchema,
+  unitFor,
 } from "./index.ts";
 
 /** The paths of the fields a schema complains about. */
@@ -184,5 +185,17 @@ describe("messages", () => {
     expect(messageFor(goalInputSchema, { cycleId: 1, title: "x", dueDate: "31/3/2027" }, "dueDate")).toBe(
       "The due date must be a real date",
     );
+  });
+});
+
+describe("a measure's unit beside a value", () => {
+  it("takes the singular for exactly 1 and leaves other units alone", () => {
+    expect(unitFor(1, "meetings")).toBe("meeting");
+    expect(unitFor(1, "submissions")).toBe("submission");
+    expect(unitFor(1, "enquiries")).toBe("enquiry");
+    expect(unitFor(1, "days")).toBe("day");
+    expect(unitFor(2, "meetings")).toBe("meetings");
+    expect(unitFor(1.5, "meetings")).toBe("meetings");
+    for (const u of ["%", "people", "access", "focus", "analysis", "£", "staff"]) expect(unitFor(1, u)).toBe(u);
   });
 });
