@@ -4,7 +4,8 @@
  * browser, without loading the dashboard's JavaScript; a form post needs no script (the CSP
  * allows none inline). GET only shows the confirm page, so a mail scanner that follows links
  * records nothing; the page's button POSTs, and only that records. Tokens never reach the log
- * (it keeps route patterns, not paths), and the pages send no referrer and are never cached.
+ * (it keeps route patterns, not paths), and the pages send no referrer (beyond the
+ * server's strict-origin policy) and are never cached.
  */
 import { type AlertResponse, alertResponseLabels, alertResponses, ukDate } from "@convene/domain";
 import { type Context, Hono } from "hono";
@@ -38,7 +39,6 @@ type Status = 200 | 400 | 403 | 404 | 410;
 
 function page(c: Context<AppBindings>, status: Status, title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
   c.header("cache-control", "no-store");
-  c.header("referrer-policy", "no-referrer");
   c.header("x-robots-tag", "noindex");
   return c.html(
     html`<!doctype html>
@@ -47,6 +47,7 @@ function page(c: Context<AppBindings>, status: Status, title: string, body: Html
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="no-referrer">
 <title>${title} – Convene</title>
 <style>${raw(STYLE)}</style>
 </head>

@@ -44,6 +44,8 @@ export function mailErrorMessage(error: unknown, smtpUrl: string): string {
 export function smtpMailer(settings: MailSettings): Mailer {
   let transport: ReturnType<typeof nodemailer.createTransport>;
   try {
+    // WHATWG URL parsing first: it refuses what nodemailer's legacy parser would only warn about.
+    new URL(settings.smtpUrl);
     transport = nodemailer.createTransport({
       url: settings.smtpUrl,
       // A mail server that stops answering must fail the try, not hold the worker past its lease.
