@@ -14,8 +14,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
-import { alertRaisedAudience } from "../services/notifications.ts";
 import { answerAlert, closeAlert, editAlert, raiseAlert, recordMilestoneFromAlert, withdrawAlert } from "../services/alerts.ts";
+import { alertRaisedAudience } from "../services/notifications.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
 
@@ -35,7 +35,10 @@ export const alerts = new Hono<AppBindings>()
     if (user.role === "observer") throw forbidden("Observers cannot raise alerts; ask a member or the convenor.");
     const { visibility, urgency } = c.req.valid("query");
     if (user.role !== "convenor" && visibility === "convenor") {
-      throw invalid("visibility", "only the convenor can raise a convenor-only alert; choose Members so the other organisations can answer");
+      throw invalid(
+        "visibility",
+        "only the convenor can raise a convenor-only alert; choose Members so the other organisations can answer",
+      );
     }
     const { db, mailEnabled } = c.var.deps;
     return c.json({ audience: await alertRaisedAudience(db, { visibility, urgency, raiserId: user.id }, mailEnabled === true) }, 200);

@@ -167,7 +167,11 @@ describe("answer links in an urgent alert's email", () => {
       body: { version: closed.version, outcome: "Done", successful: false },
     });
     expect(cl.status).toBe(200);
-    await c.db.updateTable("alerts").set({ deadline: addDays(new Date(), -1).toISOString() }).where("id", "=", late.id).execute();
+    await c.db
+      .updateTable("alerts")
+      .set({ deadline: addDays(new Date(), -1).toISOString() })
+      .where("id", "=", late.id)
+      .execute();
 
     for (const [title, words] of [
       ["To be withdrawn", "withdrawn"],

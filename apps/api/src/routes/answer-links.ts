@@ -140,7 +140,12 @@ ${alertResponses.map(
     const body = await c.req.parseBody();
     const response = body.response;
     if (!isResponse(response)) {
-      return page(c, 400, "Choose an answer", html`<p>Go back and choose one of the answers, then confirm it.</p><p>Nothing has been recorded.</p>`);
+      return page(
+        c,
+        400,
+        "Choose an answer",
+        html`<p>Go back and choose one of the answers, then confirm it.</p><p>Nothing has been recorded.</p>`,
+      );
     }
     const result = await inTransaction(c, (trx) => answerByLink(trx, c.req.param("token"), response));
     if (result.kind !== "answered") return refusalPage(c, result);

@@ -2,7 +2,14 @@
  * My inbox: what concerns me, newest first, and marking it read. Every read re-checks in the
  * query that I may still see each notification and the record it concerns.
  */
-import { deliveryStatus, listMyNotifications, markAllNotificationsRead, markNotificationRead, recordAudit, retryFailingNow } from "@convene/db";
+import {
+  deliveryStatus,
+  listMyNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  recordAudit,
+  retryFailingNow,
+} from "@convene/db";
 import { notificationListQuerySchema } from "@convene/domain";
 import { Hono } from "hono";
 import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn } from "../context.ts";

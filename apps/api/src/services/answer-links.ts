@@ -5,11 +5,11 @@
  * that person. It works once, and only while the alert takes answers: closed, withdrawn or past
  * its deadline, a link records nothing.
  */
-import { type AnswerLink, type Db, findAnswerLink, getAlert, type AlertSummary, spendAnswerLink } from "@convene/db";
+import { type AlertSummary, type AnswerLink, type Db, findAnswerLink, getAlert, spendAnswerLink } from "@convene/db";
 import { type AlertResponse, answerRefusal } from "@convene/domain";
 import type { SessionUser } from "../context.ts";
-import { hashAnswerToken } from "./delivery/answer-links.ts";
 import { answerAlert } from "./alerts.ts";
+import { hashAnswerToken } from "./delivery/answer-links.ts";
 
 export type AnswerLinkState =
   | { kind: "unknown" }

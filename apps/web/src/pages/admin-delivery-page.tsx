@@ -4,7 +4,7 @@
  * are retried with backoff, never dropped; "Retry now" makes them all due at once.
  */
 import { useQuery } from "@tanstack/react-query";
-import { ErrorMessage, EmptyState, SkeletonPage } from "../components/states.tsx";
+import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { formatDateTime, formatNumber } from "../format.ts";
 import { type DeliveryStatus, deliveryStatusQuery, useRetryDeliveries } from "../inbox-queries.ts";
@@ -36,8 +36,9 @@ function EmailState({ status }: { status: DeliveryStatus }) {
         </p>
         <p className="delivery-error">{email.error}</p>
         <p>
-          {email.checkedAt ? `Last tried ${formatDateTime(email.checkedAt)}. ` : ""}Nothing is lost: changes are saved, and their email waits
-          and is tried again until it goes. Check <code>SMTP_URL</code> with whoever runs your mail, then restart Convene or press Retry now.
+          {email.checkedAt ? `Last tried ${formatDateTime(email.checkedAt)}. ` : ""}Nothing is lost: changes are saved, and their email
+          waits and is tried again until it goes. Check <code>SMTP_URL</code> with whoever runs your mail, then restart Convene or press
+          Retry now.
         </p>
       </div>
     );
@@ -84,13 +85,18 @@ export function AdminDeliveryPage() {
         <h2 id="failing-heading">Failing deliveries</h2>
         {s.failing.length === 0 ? (
           <EmptyState title="Nothing is failing.">
-            <p>A delivery that fails (a mail server that refuses or cannot be reached) appears here with its error and when it will be tried again.</p>
+            <p>
+              A delivery that fails (a mail server that refuses or cannot be reached) appears here with its error and when it will be tried
+              again.
+            </p>
           </EmptyState>
         ) : (
           <>
             <p>
               Each is tried again later, waiting longer after each failure (up to six hours), until it goes. None is dropped.
-              {s.failingCount > s.failing.length ? ` The ${s.failing.length} due soonest of ${formatNumber(s.failingCount)} are shown.` : ""}
+              {s.failingCount > s.failing.length
+                ? ` The ${s.failing.length} due soonest of ${formatNumber(s.failingCount)} are shown.`
+                : ""}
             </p>
             <div className="table-scroll">
               <table className="data-table">
@@ -107,11 +113,13 @@ export function AdminDeliveryPage() {
                 <tbody>
                   {s.failing.map((d) => (
                     <tr key={d.id}>
-                      <td>{channelLabels[d.channel] ?? d.channel}</td>
-                      <td>{formatNumber(d.attempts)}</td>
-                      <td className="delivery-error">{d.lastError}</td>
-                      <td>{d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : "—"}</td>
-                      <td>{formatDateTime(d.createdAt)}</td>
+                      <td data-label="By">{channelLabels[d.channel] ?? d.channel}</td>
+                      <td data-label="Tries">{formatNumber(d.attempts)}</td>
+                      <td data-label="Last error" className="delivery-error">
+                        {d.lastError}
+                      </td>
+                      <td data-label="Next try">{d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : "—"}</td>
+                      <td data-label="Waiting since">{formatDateTime(d.createdAt)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -127,7 +135,11 @@ export function AdminDeliveryPage() {
             onClick={() =>
               retry.mutate(undefined, {
                 onSuccess: ({ retried }) =>
-                  toast(retried === 1 ? "1 delivery is being tried again now." : `${formatNumber(retried)} deliveries are being tried again now.`),
+                  toast(
+                    retried === 1
+                      ? "1 delivery is being tried again now."
+                      : `${formatNumber(retried)} deliveries are being tried again now.`,
+                  ),
               })
             }
           >

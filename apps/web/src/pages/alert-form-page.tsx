@@ -1,12 +1,12 @@
 /** Raising and editing an alert, validated as you type with the schema the API uses. */
 import {
+  type AlertUrgency,
   alertAudienceSentence,
   alertInputSchema,
   alertKindLabels,
   alertKinds,
   alertUrgencies,
   alertUrgencyLabels,
-  type AlertUrgency,
   type Visibility,
 } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";

@@ -3,7 +3,7 @@
  * at send time from the server's public address, so a row written before PUBLIC_URL changed
  * still links to where Convene is now.
  */
-import { type AlertResponse, alertResponseLabels, alertResponses } from "@convene/domain";
+import { type AlertResponse, alertResponses } from "@convene/domain";
 
 export interface EmailPayload {
   to: string;
@@ -30,16 +30,20 @@ export const answerLinkPath = (token: string, response: AlertResponse) =>
 
 /** What each answer link says in the email. */
 const answerLinkLabels: Record<AlertResponse, string> = {
-  join: "We will join",
-  cannot: "We can't join",
-  need_info: "We need more information",
+  join: "Join",
+  cannot: "Can't join",
+  need_info: "Need more information",
 };
 
 export function emailMessage(payload: EmailPayload, publicUrl: string, answerToken?: string) {
   const link = new URL(payload.path, publicUrl).toString();
   const inbox = new URL("/inbox", publicUrl).toString();
   const answers = answerToken
-    ? alertResponses.map((r) => ({ response: r, label: answerLinkLabels[r], url: new URL(answerLinkPath(answerToken, r), publicUrl).toString() }))
+    ? alertResponses.map((r) => ({
+        response: r,
+        label: answerLinkLabels[r],
+        url: new URL(answerLinkPath(answerToken, r), publicUrl).toString(),
+      }))
     : [];
   const answerNote =
     "Each link opens a page where you confirm the answer; nothing is recorded until you do. The links are yours alone, work once, and stop working when the alert closes or its deadline passes.";
@@ -50,9 +54,7 @@ export function emailMessage(payload: EmailPayload, publicUrl: string, answerTok
     "",
     payload.summary,
     "",
-    ...(answers.length > 0
-      ? ["Answer for your organisation:", ...answers.map((a) => `- ${a.label} (${alertResponseLabels[a.response]}): ${a.url}`), "", answerNote, ""]
-      : []),
+    ...(answers.length > 0 ? ["Answer for your organisation:", ...answers.map((a) => `- ${a.label}: ${a.url}`), "", answerNote, ""] : []),
     `Open it in Convene: ${link}`,
     "",
     `Everything that concerns you is in your inbox: ${inbox}`,

@@ -119,7 +119,10 @@ export function createDeliveryWorker(o: DeliveryOptions) {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       health = { checkedAt: new Date().toISOString(), error: message };
-      o.logger?.error({ error: message }, "email cannot be sent: the mail server in SMTP_URL cannot be used; email waits in the outbox and is retried");
+      o.logger?.error(
+        { error: message },
+        "email cannot be sent: the mail server in SMTP_URL cannot be used; email waits in the outbox and is retried",
+      );
     }
     return health;
   }
