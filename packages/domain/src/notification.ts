@@ -101,7 +101,7 @@ export function alertRaisedDeliveries<P extends Recipient>(
 
 /** Whether an alert email to this person carries answer links: members answering for their own organisation. */
 export function answersByLink(person: Recipient): boolean {
-  return person.role === "member" && person.organisationId !== null && person.organisationActive;
+  return !person.banned && person.role === "member" && person.organisationId !== null && person.organisationActive;
 }
 
 /** What the raiser is shown before raising: how many people, in how many organisations, by which way. */
