@@ -192,7 +192,7 @@ describe("answer links in an urgent alert's email", () => {
     expect(await c.db.selectFrom("alertAnswerLinks").select("id").where("usedAt", "is not", null).execute()).toEqual([]);
   });
 
-  it("refuse an unknown token, a cross-site post, a made-up answer, and a person who has left the organisation", async () => {
+  it("refuse an unknown token, a cross-site post, a made-up answer, an alert since hidden, and a person who has left the organisation", async () => {
     const server = await smtp();
     const c = await convene({ mail: { smtpUrl: server.url, from: FROM } });
     const p = await people(c);
@@ -207,6 +207,13 @@ describe("answer links in an urgent alert's email", () => {
     const bad = await confirm(c.app, link, "maybe");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Nothing has been recorded");
+
+    // An alert since hidden from the person answers like a link that never existed.
+    await c.db.updateTable("alerts").set({ visibility: "convenor" }).where("id", "=", alert.id).execute();
+    const hidden = await confirm(c.app, link, "join");
+    expect(hidden.status).toBe(404);
+    expect(await hidden.text()).not.toContain("Mass arrests reported");
+    await c.db.updateTable("alerts").set({ visibility: "members" }).where("id", "=", alert.id).execute();
 
     await c.db.updateTable("user").set({ organisationId: p.orgs[2]! }).where("id", "=", p.other.id).execute();
     const moved = await confirm(c.app, link, "join");
