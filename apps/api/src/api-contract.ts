@@ -331,18 +331,45 @@ export const replies: Record<string, Reply> = {
   "GET /notifications/deliveries": ok(
     "For the convenor: whether email is on, how many deliveries wait, have failed (with their last error) or were sent",
     z.object({
-      email: z.object({ on: z.boolean() }),
+      email: z.object({
+        on: z.boolean(),
+        /** When this server last reached (or failed to reach) its mail server. */
+        checkedAt: z.string().nullable(),
+        /** What went wrong the last time, in plain words; null when it worked. */
+        error: z.string().nullable(),
+      }),
       waiting: z.number().int(),
       failingCount: z.number().int(),
       sent: z.number().int(),
       failing: z.array(o.deliveryOutput),
     }),
   ),
+  "POST /notifications/deliveries/retry": ok(
+    "For the convenor: how many failing deliveries were made due now (the worker tries them at once)",
+    z.object({ retried: z.number().int() }),
+  ),
   "POST /notifications/{id}/read": ok("The notification, marked read", one("notification", o.notificationOutput)),
   "POST /notifications/read-all": ok("How many notifications were marked read", z.object({ marked: z.number().int() })),
 
   "GET /alerts": ok("One page of alerts, open ones first", paged("alerts", o.alertOutput)),
   "POST /alerts": created("The new alert", one("alert", o.alertOutput)),
+  "GET /alerts/audience": ok(
+    "Who would be told of an alert raised now at this visibility and urgency, and how: the counts the outbox would write",
+    z.object({
+      audience: z.object({
+        emailOn: z.boolean(),
+        people: z.number().int(),
+        organisations: z.number().int(),
+        byEmail: z.object({ people: z.number().int(), organisations: z.number().int() }),
+        dashboardOnly: z.object({ people: z.number().int(), organisations: z.number().int() }),
+      }),
+    }),
+  ),
+  "GET /answer-links/{token}": file(
+    "The page an alert email's answer link opens: asks to confirm the organisation's answer (records nothing), or says the link is used or expired",
+    "text/html",
+  ),
+  "POST /answer-links/{token}": file("Records the confirmed answer once, and says so; a used or expired link records nothing", "text/html"),
   "GET /alerts/{id}": ok(
     "An alert and its answers",
     z.object({

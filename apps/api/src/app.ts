@@ -18,6 +18,7 @@ import type { Logger } from "./logger.ts";
 import { requestLog } from "./request-log.ts";
 import { accounts } from "./routes/accounts.ts";
 import { alerts } from "./routes/alerts.ts";
+import { answerLinks } from "./routes/answer-links.ts";
 import { audit } from "./routes/audit.ts";
 import { cycleCompare } from "./routes/compare.ts";
 import { contributions } from "./routes/contributions.ts";
@@ -68,6 +69,7 @@ const api = new Hono<AppBindings>()
   .route("/public", publicProgress)
   .route("/exports", exportsRoute)
   .route("/alerts", alerts)
+  .route("/answer-links", answerLinks)
   .route("/resources", resources)
   .route("/roadmap", roadmap)
   .route("/feed", feed)

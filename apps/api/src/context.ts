@@ -6,6 +6,7 @@ import { createMiddleware } from "hono/factory";
 import type { AnswerCache } from "./answer-cache.ts";
 import type { Auth } from "./auth.ts";
 import { ApiError } from "./errors.ts";
+import type { MailHealth } from "./services/delivery/worker.ts";
 import { keepSessionAlive, type SessionLimits } from "./services/sessions.ts";
 import { sessionOf } from "./session-check.ts";
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   answers?: AnswerCache | null;
   /** Whether SMTP_URL and MAIL_FROM were given, so email is sent. */
   mailEnabled?: boolean;
+  /** The delivery worker, as routes may reach it: its mail server's last state, and a run now. */
+  delivery?: { health(): MailHealth; wake(): void } | undefined;
   /** The idle and absolute session limits (SESSION_IDLE_HOURS, SESSION_DAYS). */
   sessionLimits: SessionLimits;
   /** The time now; tests pass their own to drive the idle timeout without waiting. */

@@ -95,8 +95,13 @@ export async function createConvene(o: ConveneOptions) {
     logger: o.logger,
   });
   // Every few seconds, so an urgent alert's email leaves within moments of the alert being saved.
+  deps.delivery = delivery;
   const interval = o.deliveryIntervalMs ?? 5_000;
-  if (interval > 0) delivery.start(interval);
+  if (interval > 0) {
+    delivery.start(interval);
+    // Not awaited: a mail server that is down or wrongly named must not hold up start-up.
+    void delivery.checkMailer();
+  }
   return {
     app,
     db: db as Db,

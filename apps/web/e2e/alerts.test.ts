@@ -1,9 +1,13 @@
 /**
  * Sounding the alarm as the group would: a member raises an alert, members of two organisations
  * answer it, and the convenor sees the tally and who has not answered (which members never see).
- * The alerts list, the alert page and the resources page are checked with axe.
+ * Before raising, the form says who will be told and how; the convenor sees email is off in
+ * Admin › Email and delivery; an answer link's confirm page records an answer without signing in.
+ * The alerts list, the alert page, the delivery page, the answer-link pages and the resources
+ * page are checked with axe.
  */
 
+import { createHash } from "node:crypto";
 import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,7 +74,14 @@ describe("alerts in the browser", () => {
     await page.getByRole("link", { name: "Raise an alert" }).first().click();
     await page.getByLabel("Title").fill(TITLE);
     await page.getByLabel("Situation or country").fill("Country X");
+    // Who will be told, live: the raiser is not, so Bo's organisation and the convenor; email is off here.
+    const audience = page.getByTestId("alert-audience");
+    await audience.getByText("2 people in 1 organisation only in the dashboard.").waitFor();
+    await page.getByLabel("Visible to").selectOption({ label: "Public" });
     await page.getByLabel("Urgency").selectOption({ label: "Critical" });
+    await audience.getByText("Email is off in this installation").waitFor();
+    await page.getByLabel("Visible to").selectOption({ label: "Members" });
+    expect(await seriousA11yProblems(page)).toEqual([]);
     // A deadline in the past is refused before anything is sent, and what was typed stays.
     await page.getByLabel("Deadline").fill(localInput(addDays(new Date(), -1)));
     await page.getByLabel("The ask").fill("Sign a joint statement to the Foreign Secretary calling for consular access.");
@@ -133,11 +144,56 @@ describe("alerts in the browser", () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
+  it("shows the convenor that email is off, and what waits", async () => {
+    const { page } = browser;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Email and delivery" }).click();
+    await page.getByRole("heading", { name: "Email and delivery", level: 1 }).waitFor();
+    const state = page.getByTestId("email-state");
+    await state.getByText("Email is off.").waitFor();
+    // The critical alert's two emails (Bo and the convenor) wait for email to be turned on.
+    await state.getByText("2 emails wait and will be sent then.").waitFor();
+    await page.getByText("Nothing is failing.").waitFor();
+    expect(await page.getByRole("button", { name: "Retry now" }).isDisabled()).toBe(true);
+    expect(await page.title()).toBe("Email and delivery — Convene");
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
   it("shows the shared library with the seeded self-care guide, accessibly", async () => {
     const { page } = browser;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Resources" }).click();
     await page.getByRole("heading", { name: /mutual support and self care/ }).waitFor();
     await page.getByText("No link added yet").waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+  it("records an organisation's answer from an email's answer link after its confirm page, once", async () => {
+    const { page } = browser;
+    const { db, auth } = convene.convene;
+    const org = await db.selectFrom("organisations").select("id").where("name", "=", "Crisis Action").executeTakeFirstOrThrow();
+    const member = await createAccount(
+      auth,
+      db,
+      { email: "cas@crisis.example.org", name: "Cas Member", password: PASSWORD, role: "member", organisationId: org.id },
+      null,
+    );
+    const alert = await db.selectFrom("alerts").select("id").where("title", "=", TITLE).executeTakeFirstOrThrow();
+    // As the delivery worker makes one when it sends the email: only the hash is stored.
+    const token = "a-test-answer-link-token-that-is-long-enough";
+    await db
+      .insertInto("alertAnswerLinks")
+      .values({ tokenHash: createHash("sha256").update(token).digest("hex"), userId: member.id, alertId: alert.id, organisationId: org.id })
+      .execute();
+    await page.goto(`${convene.base}/api/answer-links/${token}?response=need_info`);
+    await page.getByRole("heading", { name: "Confirm Crisis Action's answer" }).waitFor();
+    expect(await page.getByLabel("Need more information").isChecked()).toBe(true);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await page.getByRole("button", { name: "Confirm answer" }).click();
+    await page.getByRole("heading", { name: "Answer recorded" }).waitFor();
+    await page.getByText("Crisis Action: Need more information").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await page.goto(`${convene.base}/api/answer-links/${token}?response=join`);
+    await page.getByRole("heading", { name: "This link has already been used" }).waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    const answers = await db.selectFrom("alertAnswers").select("response").where("organisationId", "=", org.id).execute();
+    expect(answers).toEqual([{ response: "need_info" }]);
   });
 });

@@ -37,3 +37,30 @@ export function useMarkAllRead() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["notifications"] }),
   });
 }
+
+export type DeliveryStatus = InferResponseType<typeof api.notifications.deliveries.$get, 200>;
+
+/** The convenor's view of delivery: email on or off, the mail server's last error, what is failing. */
+export const deliveryStatusQuery = queryOptions({
+  queryKey: ["notifications", "deliveries"],
+  queryFn: () => call(api.notifications.deliveries.$get()),
+  // A convenor watching a failing mail server sees the retries happen.
+  refetchInterval: 15_000,
+});
+
+export function useRetryDeliveries() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.notifications.deliveries.retry.$post()),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["notifications", "deliveries"] }),
+  });
+}
+
+export type AlertAudience = InferResponseType<typeof api.alerts.audience.$get, 200>["audience"];
+
+/** "Who will be told" for an alert about to be raised at this visibility and urgency. */
+export const alertAudienceQuery = (visibility: "public" | "members" | "convenor", urgency: "routine" | "high" | "critical") =>
+  queryOptions({
+    queryKey: ["alerts", "audience", visibility, urgency],
+    queryFn: async () => (await call(api.alerts.audience.$get({ query: { visibility, urgency } }))).audience,
+  });

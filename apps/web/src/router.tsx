@@ -14,6 +14,7 @@ import { ApiFailure } from "./api.ts";
 import { RootLayout } from "./components/root-layout.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { chooseCycle } from "./cycle-choice.ts";
+import { deliveryStatusQuery } from "./inbox-queries.ts";
 import { pageTitle } from "./page-title.ts";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import {
@@ -364,6 +365,16 @@ const adminSettingsRoute = createRoute({
   beforeLoad: convenorOnly,
 });
 
+const adminDeliveryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/admin/delivery",
+  component: lazyRouteComponent(() => import("./pages/admin-delivery-page.tsx"), "AdminDeliveryPage"),
+  loader: ({ context }) => context.queryClient.ensureQueryData(deliveryStatusQuery),
+  head: () => titled("Email and delivery"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+});
+
 /** The public progress page: outside the signed-in layout, no account needed. */
 const publicRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -604,6 +615,7 @@ const routeTree = rootRoute.addChildren([
     editMeetingRoute,
     dataRoute,
     adminSettingsRoute,
+    adminDeliveryRoute,
     exportsRoute,
     alertsRoute,
     newAlertRoute,

@@ -3,6 +3,7 @@ export * from "./connection.ts";
 export * from "./copy-database.ts";
 export * from "./engine.ts";
 export * from "./queries/alerts.ts";
+export * from "./queries/answer-links.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/contributions.ts";
 export * from "./queries/cycles.ts";

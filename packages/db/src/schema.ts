@@ -614,3 +614,19 @@ export interface OutboxTable {
   cancelledAt: string | null;
   createdAt: Timestamp;
 }
+
+// Answer links in alert emails (2026-12-02-60-answer-links), added to Database by declaration merging.
+export interface Database {
+  alertAnswerLinks: AlertAnswerLinkTable;
+}
+
+/** A single-use link recording one organisation's answer to an alert; only the token's hash is kept. */
+export interface AlertAnswerLinkTable {
+  id: Generated<number>;
+  tokenHash: string;
+  userId: string;
+  alertId: number;
+  organisationId: number;
+  createdAt: Timestamp;
+  usedAt: string | null;
+}

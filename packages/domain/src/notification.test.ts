@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   alertAnsweredRecipients,
+  alertAudience,
+  alertAudienceSentence,
+  alertRaisedDeliveries,
   alertRaisedRecipients,
   alertRaisedText,
+  answersByLink,
   emailsAtOnce,
   type Recipient,
   retryDelayMs,
@@ -69,5 +73,42 @@ describe("how and when", () => {
   it("backs off from a minute to at most six hours", () => {
     expect([1, 2, 3].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000]);
     expect(retryDelayMs(50)).toBe(6 * 60 * 60_000);
+  });
+});
+
+describe("who will be told, and how", () => {
+  const alert = { visibility: "members" as const, raisedById: "raiser", urgency: "critical" as const };
+  const others = [...people, p("other", "member", { organisationId: 2 })];
+
+  it("emails an urgent alert at once to everyone told, unless their preference says otherwise", () => {
+    const plan = alertRaisedDeliveries(alert, others);
+    expect(plan.map((d) => [d.person.id, d.email])).toEqual([
+      ["convenor", true],
+      ["colleague", true],
+      ["other", true],
+    ]);
+    const digest = alertRaisedDeliveries(alert, others, (person) => (person.id === "other" ? "digest" : "instant"));
+    expect(digest.find((d) => d.person.id === "other")?.email).toBe(false);
+    expect(alertRaisedDeliveries({ ...alert, urgency: "routine" }, others).every((d) => !d.email)).toBe(true);
+  });
+
+  it("counts people and organisations by email and only in the dashboard, in a sentence", () => {
+    const plan = alertRaisedDeliveries(alert, others, (person) => (person.id === "other" ? "off" : "instant"));
+    const on = alertAudience(plan, true);
+    expect(on).toEqual({
+      emailOn: true,
+      people: 3,
+      organisations: 2,
+      byEmail: { people: 2, organisations: 1 },
+      dashboardOnly: { people: 1, organisations: 1 },
+    });
+    expect(alertAudienceSentence(on)).toBe("2 people in 1 organisation by email, 1 only in the dashboard");
+    const off = alertAudience(plan, false);
+    expect(alertAudienceSentence(off)).toBe("3 people in 2 organisations only in the dashboard");
+    expect(alertAudienceSentence(alertAudience([], true))).toBe("Nobody will be told: no one else may see an alert at this level.");
+  });
+
+  it("gives answer links only to members answering for an organisation still in the group", () => {
+    expect(people.filter(answersByLink).map((r) => r.id)).toEqual(["raiser", "colleague"]);
   });
 });

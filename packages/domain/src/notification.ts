@@ -68,6 +68,79 @@ export function alertAnsweredRecipients<P extends Recipient>(
   );
 }
 
+/**
+ * PREFERENCES HOOK: how a person wants to hear of a kind of notification. Until people can choose
+ * (the preferences table), everyone is "instant"; once it exists, the notifications service reads
+ * it and passes it in here, and the outbox and the raiser's preview both follow it.
+ */
+export type DeliveryPreference = "instant" | "digest" | "off";
+export type PreferenceOf<P> = (person: P, kind: NotificationKind) => DeliveryPreference;
+export const everyoneInstant: PreferenceOf<unknown> = () => "instant";
+
+/** A person told of a new alert, and whether an email goes to them at once (or only the inbox). */
+export interface AlertRaisedDelivery<P> {
+  person: P;
+  email: boolean;
+}
+
+/**
+ * Who is told of a new alert and how: the outbox writes exactly this, and the raiser's preview
+ * ("who will be told") counts it, so the two cannot disagree.
+ */
+export function alertRaisedDeliveries<P extends Recipient>(
+  alert: { visibility: Visibility; raisedById: string | null; urgency: AlertUrgency },
+  people: readonly P[],
+  preferenceOf: PreferenceOf<P> = everyoneInstant,
+): AlertRaisedDelivery<P>[] {
+  const atOnce = emailsAtOnce("alert_raised", alert.urgency);
+  return alertRaisedRecipients(alert, people).map((person) => ({
+    person,
+    email: atOnce && preferenceOf(person, "alert_raised") === "instant",
+  }));
+}
+
+/** Whether an alert email to this person carries answer links: members answering for their own organisation. */
+export function answersByLink(person: Recipient): boolean {
+  return !person.banned && person.role === "member" && person.organisationId !== null && person.organisationActive;
+}
+
+/** What the raiser is shown before raising: how many people, in how many organisations, by which way. */
+export interface AlertAudience {
+  /** Whether the server sends email at all (SMTP_URL set). */
+  emailOn: boolean;
+  people: number;
+  organisations: number;
+  byEmail: { people: number; organisations: number };
+  dashboardOnly: { people: number; organisations: number };
+}
+
+export function alertAudience(deliveries: readonly AlertRaisedDelivery<Recipient>[], emailOn: boolean): AlertAudience {
+  const count = (list: readonly AlertRaisedDelivery<Recipient>[]) => ({
+    people: list.length,
+    organisations: new Set(list.flatMap((d) => (d.person.organisationId === null ? [] : [d.person.organisationId]))).size,
+  });
+  // With email off, an email row waits in the outbox: today the person only sees the inbox.
+  const email = deliveries.filter((d) => d.email && emailOn);
+  const inbox = deliveries.filter((d) => !(d.email && emailOn));
+  const all = count(deliveries);
+  return { emailOn, people: all.people, organisations: all.organisations, byEmail: count(email), dashboardOnly: count(inbox) };
+}
+
+const people = (n: number) => (n === 1 ? "1 person" : `${n} people`);
+const organisations = (n: number) => (n === 1 ? "1 organisation" : `${n} organisations`);
+
+/** "12 people in 9 organisations by email, 3 only in the dashboard". */
+export function alertAudienceSentence(a: AlertAudience): string {
+  if (a.people === 0) return "Nobody will be told: no one else may see an alert at this level.";
+  const group = (g: { people: number; organisations: number }) =>
+    g.organisations > 0 ? `${people(g.people)} in ${organisations(g.organisations)}` : people(g.people);
+  const parts: string[] = [];
+  if (a.byEmail.people > 0) parts.push(`${group(a.byEmail)} by email`);
+  if (a.dashboardOnly.people > 0)
+    parts.push(parts.length > 0 ? `${a.dashboardOnly.people} only in the dashboard` : `${group(a.dashboardOnly)} only in the dashboard`);
+  return parts.join(", ");
+}
+
 /** Urgent alerts are emailed at once; everything else waits for the inbox (and, later, a digest). */
 export function emailsAtOnce(kind: NotificationKind, urgency: AlertUrgency): boolean {
   return kind === "alert_raised" && urgency !== "routine";

@@ -5,16 +5,21 @@ import {
   alertInputSchema,
   alertListQuerySchema,
   alertPatchSchema,
+  alertUrgencySchema,
   alertWithdrawSchema,
   pageQuerySchema,
+  visibilitySchema,
 } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
-import { notFound } from "../errors.ts";
+import { forbidden, invalid, notFound } from "../errors.ts";
 import { answerAlert, closeAlert, editAlert, raiseAlert, recordMilestoneFromAlert, withdrawAlert } from "../services/alerts.ts";
+import { alertRaisedAudience } from "../services/notifications.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
+
+const audienceQuerySchema = z.object({ visibility: visibilitySchema.default("members"), urgency: alertUrgencySchema.default("high") });
 
 const milestoneFromAlertSchema = z.object({ version: z.number({ error: "version is required" }).int().positive() });
 
@@ -22,6 +27,21 @@ export const alerts = new Hono<AppBindings>()
   .get("/", validate("query", alertListQuerySchema.extend(pageQuerySchema.shape)), async (c) => {
     const user = signedIn(c);
     return c.json(await listAlertPage(c.var.deps.db, viewerOf(c), c.req.valid("query"), user.organisationId), 200);
+  })
+  // "Who will be told": before raising, the raiser sees how many people would hear, and how.
+  // Before /:id so that "audience" is never taken for an id.
+  .get("/audience", validate("query", audienceQuerySchema), async (c) => {
+    const user = signedIn(c);
+    if (user.role === "observer") throw forbidden("Observers cannot raise alerts; ask a member or the convenor.");
+    const { visibility, urgency } = c.req.valid("query");
+    if (user.role !== "convenor" && visibility === "convenor") {
+      throw invalid(
+        "visibility",
+        "only the convenor can raise a convenor-only alert; choose Members so the other organisations can answer",
+      );
+    }
+    const { db, mailEnabled } = c.var.deps;
+    return c.json({ audience: await alertRaisedAudience(db, { visibility, urgency, raiserId: user.id }, mailEnabled === true) }, 200);
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const user = signedIn(c);

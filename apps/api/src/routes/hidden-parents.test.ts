@@ -57,6 +57,10 @@ const pathKinds: [RegExp, Kind | string][] = [
   [/^\/(organisations|cycles|themes)\//, open],
   [/^\/accounts\//, "accounts are the convenor's alone"],
   [/^\/invitations\//, "a one-time token, not a record id"],
+  [
+    /^\/answer-links\//,
+    "a single-use answer link's token, not a record id: a token for an alert its person may no longer see answers as an unknown link (answer-links.test.ts)",
+  ],
   [/^\/standing-goals\//, "standing goals are fixed text, not records"],
   [/^\/docs\//, "the API reference's own files"],
   [/^\/sessions\//, "one's own sessions: another person's id answers 404 (sessions.test.ts)"],

@@ -10,13 +10,17 @@ import {
   type AlertUrgency,
   alertAnsweredRecipients,
   alertAnsweredText,
-  alertRaisedRecipients,
+  alertAudience,
+  alertRaisedDeliveries,
   alertRaisedText,
+  answersByLink,
   emailsAtOnce,
+  everyoneInstant,
   type NotificationEntity,
   type NotificationKind,
   type NotificationText,
   notificationPath,
+  type PreferenceOf,
   type Visibility,
 } from "@convene/domain";
 import type { EmailPayload } from "./delivery/email-message.ts";
@@ -27,8 +31,10 @@ interface Notice {
   entityId: number;
   visibility: Visibility;
   text: NotificationText;
-  /** Send an email now as well as the inbox entry. */
-  email: boolean;
+  /** Send an email now as well as the inbox entry (to everyone told, or to whom this says). */
+  email: boolean | ((person: PossibleRecipient) => boolean);
+  /** Alert emails to members carry answer links, made as the email is sent (delivery/answer-links.ts). */
+  answerLinksFor?: number;
 }
 
 async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notice) {
@@ -44,10 +50,11 @@ async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notic
       summary: notice.text.summary,
     })),
   );
-  if (!notice.email) return;
+  const emailed = typeof notice.email === "function" ? notice.email : () => notice.email === true;
   await insertOutbox(
     trx,
-    people.map((p, i) => {
+    people.flatMap((p, i) => {
+      if (!emailed(p)) return [];
       const payload: EmailPayload = {
         to: p.email,
         name: p.name,
@@ -55,8 +62,11 @@ async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notic
         title: notice.text.title,
         summary: notice.text.summary,
         path: notificationPath(notice.entity, notice.entityId),
+        ...(notice.answerLinksFor !== undefined && answersByLink(p) && p.organisationId !== null
+          ? { answer: { alertId: notice.answerLinksFor, userId: p.id, organisationId: p.organisationId } }
+          : {}),
       };
-      return { channel: "email" as const, notificationId: ids[i]!, payload: JSON.stringify(payload) };
+      return [{ channel: "email" as const, notificationId: ids[i]!, payload: JSON.stringify(payload) }];
     }),
   );
 }
@@ -72,16 +82,47 @@ type AlertFacts = {
   raisedById: string | null;
 };
 
+/**
+ * PREFERENCES HOOK: once people choose how they hear of each kind, read their choices here (one
+ * query for everyone) and return them; the outbox and the preview both go through this.
+ */
+async function preferencesOf(_trx: Db): Promise<PreferenceOf<PossibleRecipient>> {
+  return everyoneInstant;
+}
+
+/** Who is told of an alert raised with these facts, and whether by email at once: for the outbox and the preview. */
+async function alertRaisedPlan(trx: Db, alert: Pick<AlertFacts, "visibility" | "raisedById" | "urgency">) {
+  return alertRaisedDeliveries(alert, await listPossibleRecipients(trx), await preferencesOf(trx));
+}
+
 export async function notifyAlertRaised(trx: Db, alert: AlertFacts) {
-  const people = alertRaisedRecipients(alert, await listPossibleRecipients(trx));
-  await tell(trx, people, {
-    kind: "alert_raised",
-    entity: "alert",
-    entityId: alert.id,
-    visibility: alert.visibility,
-    text: alertRaisedText(alert),
-    email: emailsAtOnce("alert_raised", alert.urgency),
-  });
+  const plan = await alertRaisedPlan(trx, alert);
+  const byEmail = new Set(plan.filter((d) => d.email).map((d) => d.person.id));
+  await tell(
+    trx,
+    plan.map((d) => d.person),
+    {
+      kind: "alert_raised",
+      entity: "alert",
+      entityId: alert.id,
+      visibility: alert.visibility,
+      text: alertRaisedText(alert),
+      email: (p) => byEmail.has(p.id),
+      answerLinksFor: alert.id,
+    },
+  );
+}
+
+/**
+ * "Who will be told": the same plan notifyAlertRaised writes, counted, for an alert not yet raised
+ * by `raiserId`. `emailOn` is whether this server sends email (SMTP_URL).
+ */
+export async function alertRaisedAudience(
+  db: Db,
+  alert: { visibility: Visibility; urgency: AlertUrgency; raiserId: string },
+  emailOn: boolean,
+) {
+  return alertAudience(await alertRaisedPlan(db, { ...alert, raisedById: alert.raiserId }), emailOn);
 }
 
 export async function notifyAlertAnswered(

@@ -33,6 +33,7 @@ const adminSections = [
   { to: "/admin/accounts", label: "Accounts" },
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/settings", label: "Settings" },
+  { to: "/admin/delivery", label: "Email and delivery" },
 ] as const;
 
 export function AppShell() {

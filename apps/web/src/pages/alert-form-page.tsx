@@ -1,5 +1,14 @@
 /** Raising and editing an alert, validated as you type with the schema the API uses. */
-import { alertInputSchema, alertKindLabels, alertKinds, alertUrgencies, alertUrgencyLabels } from "@convene/domain";
+import {
+  type AlertUrgency,
+  alertAudienceSentence,
+  alertInputSchema,
+  alertKindLabels,
+  alertKinds,
+  alertUrgencies,
+  alertUrgencyLabels,
+  type Visibility,
+} from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import type { z } from "zod";
@@ -9,6 +18,7 @@ import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
+import { alertAudienceQuery } from "../inbox-queries.ts";
 import { alertQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 
@@ -61,6 +71,7 @@ export function NewAlertPage() {
         error={raise.error}
         onSubmit={(values) => raise.mutate(alertInputSchema.parse(values))}
         cancel={<Link to="/alerts">Cancel</Link>}
+        showAudience
       />
     </>
   );
@@ -121,7 +132,10 @@ function AlertForm({
   error,
   onSubmit,
   cancel,
+  showAudience = false,
 }: {
+  /** Raising: show who will be told, and how, as the visibility and urgency change. */
+  showAudience?: boolean;
   initial: AlertValues;
   submitLabel: string;
   busy: boolean;
@@ -163,10 +177,45 @@ function AlertForm({
         <form.AppField name="ask">
           {(f) => <f.TextAreaField label="The ask" hint="What members are asked to do: sign, share, brief, attend…" rows={5} />}
         </form.AppField>
+        {showAudience && (
+          <form.Subscribe selector={(st) => [st.values.visibility ?? "members", st.values.urgency ?? "high"] as const}>
+            {([visibility, urgency]) => <AudiencePreview visibility={visibility} urgency={urgency} />}
+          </form.Subscribe>
+        )}
         <form.Actions label={submitLabel} busy={busy}>
           {cancel}
         </form.Actions>
       </form.Form>
     </form.AppForm>
+  );
+}
+
+/**
+ * "Who will be told": counted by the server with the same rules that then write the outbox, so
+ * the sentence says exactly what raising will do. Read out when it changes (aria-live).
+ */
+function AudiencePreview({ visibility, urgency }: { visibility: Visibility; urgency: AlertUrgency }) {
+  const audience = useQuery({ ...alertAudienceQuery(visibility, urgency), placeholderData: (previous) => previous });
+  const a = audience.data;
+  return (
+    <div className="notice alert-audience" aria-live="polite" data-testid="alert-audience">
+      <h2>Who will be told</h2>
+      {audience.error ? (
+        <p>Convene could not work out who would be told just now; raising the alert still tells everyone it should.</p>
+      ) : !a ? (
+        <p>Counting who will be told…</p>
+      ) : (
+        <>
+          <p>
+            <strong>{alertAudienceSentence(a)}</strong>
+            {a.people > 0 ? "." : ""}
+          </p>
+          {!a.emailOn && a.people > 0 && <p>Email is off in this installation, so everyone hears in the dashboard only.</p>}
+          {a.emailOn && urgency === "routine" && a.people > 0 && (
+            <p>Routine alerts are not emailed at once: people see them in their inbox. Choose High or Critical to email them now.</p>
+          )}
+        </>
+      )}
+    </div>
   );
 }

@@ -23,6 +23,8 @@ export interface AuditInput {
     | "reset_link"
     | "setting"
     | "withdraw"
+    // "Retry now" on failing deliveries (Admin › Delivery).
+    | "retry"
     // Sign-in and sessions (apps/api/src/services/sessions.ts).
     | "sign_in"
     | "sign_in_failed"

@@ -106,3 +106,18 @@ export async function deliveryStatus(db: Kysely<Database>, failingLimit = 20) {
     .execute();
   return { waiting: Number(counts.waiting), failingCount: Number(counts.failing), sent: Number(counts.sent), failing };
 }
+
+/**
+ * CONVENOR ONLY ("retry now"): makes every failing delivery due now, so the worker's next run
+ * tries it at once instead of waiting out its backoff. Returns how many it made due.
+ */
+export async function retryFailingNow(db: Kysely<Database>, now: string): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ nextAttemptAt: now })
+    .where("sentAt", "is", null)
+    .where("cancelledAt", "is", null)
+    .where("lastError", "is not", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

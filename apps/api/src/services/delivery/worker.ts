@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { cancelDelivery, claimDueDeliveries, type Db, markDelivered, markFailed, notificationStillVisible } from "@convene/db";
 import { retryDelayMs } from "@convene/domain";
 import type { Logger } from "../../logger.ts";
+import { mintAnswerToken } from "./answer-links.ts";
 import { type EmailPayload, emailMessage } from "./email-message.ts";
 import type { Mailer } from "./mailer.ts";
 
@@ -28,6 +29,14 @@ export interface DeliveryOptions {
   batchSize?: number;
 }
 
+/** What this server last learned about its mail server: shown to the convenor (Admin › Delivery). */
+export interface MailHealth {
+  /** When it was last checked or used; null before the first time. */
+  checkedAt: string | null;
+  /** The last check's or send's error, or null when it worked. */
+  error: string | null;
+}
+
 export interface DeliveryRun {
   sent: number;
   failed: number;
@@ -40,6 +49,7 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   const batchSize = o.batchSize ?? 20;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
+  let health: MailHealth = { checkedAt: null, error: null };
 
   async function deliverOne(mailer: Mailer, row: Awaited<ReturnType<typeof claimDueDeliveries>>[number], now: Date, run: DeliveryRun) {
     const at = now.toISOString();
@@ -48,15 +58,20 @@ export function createDeliveryWorker(o: DeliveryOptions) {
       run.cancelled += 1;
       return;
     }
+    const payload = JSON.parse(row.payload) as EmailPayload;
     try {
-      await mailer.send(emailMessage(JSON.parse(row.payload) as EmailPayload, o.publicUrl));
+      // A fresh token each try: one made for a try that failed was never sent, so nobody holds it.
+      const token = payload.answer ? await mintAnswerToken(o.db, payload.answer) : undefined;
+      await mailer.send(emailMessage(payload, o.publicUrl, token));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      health = { checkedAt: new Date().toISOString(), error: message };
       await markFailed(o.db, row.id, workerId, message, new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString());
       o.logger?.warn({ outboxId: row.id, attempts: row.attempts, error: message }, "delivery failed; will try again");
       run.failed += 1;
       return;
     }
+    health = { checkedAt: new Date().toISOString(), error: null };
     // Sent: if marking it fails now, the lease runs out and it is sent again (at least once, never lost).
     await markDelivered(o.db, row.id, workerId, new Date().toISOString());
     run.sent += 1;
@@ -91,9 +106,36 @@ export function createDeliveryWorker(o: DeliveryOptions) {
       });
   }
 
+  /**
+   * Connects to the mail server without sending, at start-up: a wrong SMTP_URL is logged and
+   * shown to the convenor at once rather than at the first alert. Never throws; email keeps
+   * waiting in the outbox and is retried.
+   */
+  async function checkMailer(): Promise<MailHealth> {
+    if (!o.mailer) return health;
+    try {
+      await o.mailer.verify();
+      health = { checkedAt: new Date().toISOString(), error: null };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      health = { checkedAt: new Date().toISOString(), error: message };
+      o.logger?.error(
+        { error: message },
+        "email cannot be sent: the mail server in SMTP_URL cannot be used; email waits in the outbox and is retried",
+      );
+    }
+    return health;
+  }
+
   return {
     workerId,
     deliverDue,
+    checkMailer,
+    health: () => health,
+    /** Runs now rather than at the next tick ("retry now"); a run in progress is left to finish. */
+    wake() {
+      if (timer) tick();
+    },
     /** Checks for due deliveries every `intervalMs` (and once now). */
     start(intervalMs: number) {
       if (timer) return;
