@@ -25,6 +25,8 @@ export interface AppDeps {
   answers?: AnswerCache | null;
   /** Whether SMTP_URL and MAIL_FROM were given, so email is sent. */
   mailEnabled?: boolean;
+  /** Signs and checks the unsubscribe links in emails (services/delivery/unsubscribe.ts). */
+  unsubscribeKey: Buffer;
   /** The idle and absolute session limits (SESSION_IDLE_HOURS, SESSION_DAYS). */
   sessionLimits: SessionLimits;
   /** The time now; tests pass their own to drive the idle timeout without waiting. */

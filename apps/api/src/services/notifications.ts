@@ -4,7 +4,7 @@
  * change or not at all. Who is told, and what they may see, is decided in the domain
  * (packages/domain/src/notification.ts); this only writes what it decides.
  */
-import { type Db, insertNotifications, insertOutbox, listPossibleRecipients, type PossibleRecipient } from "@convene/db";
+import { type Db, insertNotifications, insertOutbox, listPossibleRecipients, type PossibleRecipient, preferencesOf } from "@convene/db";
 import {
   type AlertResponse,
   type AlertUrgency,
@@ -12,6 +12,7 @@ import {
   alertAnsweredText,
   alertRaisedRecipients,
   alertRaisedText,
+  emailPlan,
   emailsAtOnce,
   type NotificationEntity,
   type NotificationKind,
@@ -27,8 +28,12 @@ interface Notice {
   entityId: number;
   visibility: Visibility;
   text: NotificationText;
-  /** Send an email now as well as the inbox entry. */
-  email: boolean;
+  /**
+   * An urgent alert is emailed at once to everyone who has not turned its kind off; anything else
+   * is emailed at once only to those who chose "instant" for its kind, and otherwise waits for
+   * their digest (services/delivery/digests.ts) or stays in the inbox.
+   */
+  urgent: boolean;
 }
 
 async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notice) {
@@ -44,10 +49,16 @@ async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notic
       summary: notice.text.summary,
     })),
   );
-  if (!notice.email) return;
+  const preferences = await preferencesOf(
+    trx,
+    people.map((p) => p.id),
+  );
+  const emailed = people.flatMap((p, i) =>
+    emailPlan(preferences.get(p.id)!, notice.kind, notice.urgent) === "now" ? [{ p, id: ids[i]! }] : [],
+  );
   await insertOutbox(
     trx,
-    people.map((p, i) => {
+    emailed.map(({ p, id }) => {
       const payload: EmailPayload = {
         to: p.email,
         name: p.name,
@@ -56,7 +67,7 @@ async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notic
         summary: notice.text.summary,
         path: notificationPath(notice.entity, notice.entityId),
       };
-      return { channel: "email" as const, notificationId: ids[i]!, payload: JSON.stringify(payload) };
+      return { channel: "email" as const, notificationId: id, payload: JSON.stringify(payload), urgent: notice.urgent ? 1 : 0 };
     }),
   );
 }
@@ -80,7 +91,7 @@ export async function notifyAlertRaised(trx: Db, alert: AlertFacts) {
     entityId: alert.id,
     visibility: alert.visibility,
     text: alertRaisedText(alert),
-    email: emailsAtOnce("alert_raised", alert.urgency),
+    urgent: emailsAtOnce("alert_raised", alert.urgency),
   });
 }
 
@@ -96,6 +107,6 @@ export async function notifyAlertAnswered(
     entityId: alert.id,
     visibility: alert.visibility,
     text: alertAnsweredText(alert, answer.organisationName, answer.response),
-    email: emailsAtOnce("alert_answered", alert.urgency),
+    urgent: emailsAtOnce("alert_answered", alert.urgency),
   });
 }

@@ -106,3 +106,17 @@ export async function deliveryStatus(db: Kysely<Database>, failingLimit = 20) {
     .execute();
   return { waiting: Number(counts.waiting), failingCount: Number(counts.failing), sent: Number(counts.sent), failing };
 }
+
+/**
+ * Puts a claimed row back until `until` without counting the claim as a try: quiet hours or a
+ * rest period hold it, nothing failed.
+ */
+export async function holdDelivery(db: Kysely<Database>, id: number, workerId: string, until: string) {
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({ nextAttemptAt: until, claimedUntil: null, attempts: eb("attempts", "-", 1) }))
+    .where("id", "=", id)
+    .where("leasedBy", "=", workerId)
+    .where("sentAt", "is", null)
+    .execute();
+}

@@ -6,11 +6,23 @@
  * its rows to be sent once their lease runs out. Tests call deliverDue() directly.
  */
 import { randomUUID } from "node:crypto";
-import { cancelDelivery, claimDueDeliveries, type Db, markDelivered, markFailed, notificationStillVisible } from "@convene/db";
+import {
+  cancelDelivery,
+  claimDueDeliveries,
+  type Db,
+  holdDelivery,
+  markDelivered,
+  markFailed,
+  notificationStillVisible,
+} from "@convene/db";
 import { retryDelayMs } from "@convene/domain";
 import type { Logger } from "../../logger.ts";
 import { type EmailPayload, emailMessage } from "./email-message.ts";
-import type { Mailer } from "./mailer.ts";
+import { deliveryDecision } from "./delivery-policy.ts";
+import { digestMessage, isDigestPayload } from "./digest-message.ts";
+import { makeDueDigests } from "./digests.ts";
+import type { Mailer, OutgoingEmail } from "./mailer.ts";
+import { unsubscribeToken, unsubscribeUrl, withUnsubscribe } from "./unsubscribe.ts";
 
 export interface DeliveryOptions {
   db: Db;
@@ -26,6 +38,8 @@ export interface DeliveryOptions {
   /** How long a claim holds before another worker may take the row (longer than a send can take). */
   leaseMs?: number;
   batchSize?: number;
+  /** Signs each email's unsubscribe link (unsubscribe.ts); without it emails carry none (tests of other things). */
+  unsubscribeKey?: Buffer | undefined;
 }
 
 export interface DeliveryRun {
@@ -48,8 +62,31 @@ export function createDeliveryWorker(o: DeliveryOptions) {
       run.cancelled += 1;
       return;
     }
+    const payload: unknown = JSON.parse(row.payload);
+    const decision = await deliveryDecision(o.db, row, payload, now);
+    if (decision.action === "hold") {
+      await holdDelivery(o.db, row.id, workerId, decision.until.toISOString());
+      return;
+    }
+    if (decision.action === "cancel") {
+      await cancelDelivery(o.db, row.id, workerId, decision.reason, at);
+      run.cancelled += 1;
+      return;
+    }
+    let message: OutgoingEmail = isDigestPayload(payload)
+      ? digestMessage(payload, o.publicUrl)
+      : emailMessage(payload as EmailPayload, o.publicUrl);
+    if (decision.unsubscribe && o.unsubscribeKey) {
+      const token = unsubscribeToken(o.unsubscribeKey, decision.unsubscribe.userId, decision.unsubscribe.scope);
+      message = withUnsubscribe(
+        message,
+        unsubscribeUrl(o.publicUrl, token),
+        new URL("/notifications/preferences", o.publicUrl).toString(),
+        decision.unsubscribe.what,
+      );
+    }
     try {
-      await mailer.send(emailMessage(JSON.parse(row.payload) as EmailPayload, o.publicUrl));
+      await mailer.send(message);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await markFailed(o.db, row.id, workerId, message, new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString());
@@ -81,10 +118,20 @@ export function createDeliveryWorker(o: DeliveryOptions) {
     }
   }
 
+  /**
+   * Puts every digest due at `now` in the outbox (digests.ts); the next deliverDue sends them.
+   * Kept apart from deliverDue so that tests of single emails never depend on the day of the week.
+   */
+  async function makeDigests(now = new Date()): Promise<number> {
+    if (!o.mailer) return 0;
+    return makeDueDigests(o.db, now);
+  }
+
   /** One background run at a time; a run that throws is logged and the next tick tries again. */
   function tick() {
     if (running) return;
-    running = deliverDue()
+    running = makeDigests()
+      .then(() => deliverDue())
       .catch((error) => o.logger?.error({ err: error }, "delivery run failed"))
       .finally(() => {
         running = undefined;
@@ -94,6 +141,7 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   return {
     workerId,
     deliverDue,
+    makeDigests,
     /** Checks for due deliveries every `intervalMs` (and once now). */
     start(intervalMs: number) {
       if (timer) return;
