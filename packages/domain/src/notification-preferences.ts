@@ -39,41 +39,43 @@ const clockTime = z
 
 const modeSchema = z.enum(deliveryModes, { error: "Choose instant, digest or off" });
 
-export const notificationPreferencesSchema = z
-  .object({
-    kinds: z.object(
-      Object.fromEntries(notificationKinds.map((k) => [k, modeSchema])) as Record<NotificationKind, typeof modeSchema>,
-      { error: "Choose how you are told about each kind" },
-    ),
-    digestFrequency: z.enum(digestFrequencies, { error: "Choose a daily or weekly digest" }),
-    timeZone: z
-      .string({ error: "Choose your time zone" })
-      .trim()
-      .refine(isTimeZone, { error: "Choose a time zone from the list, for example Europe/London" }),
-    quietFrom: clockTime.nullable(),
-    quietTo: clockTime.nullable(),
-    daysOff: z
-      .array(z.number().int().min(0).max(6), { error: "Choose the days you take off" })
-      .max(6, { error: "Leave at least one day of the week when email may reach you" })
-      .refine((days) => new Set(days).size === days.length, { error: "Choose each day off once" }),
-    urgentBreaksQuiet: z.boolean({ error: "Say whether urgent alerts may reach you in quiet hours" }),
-  })
-  .superRefine((p, ctx) => {
-    if ((p.quietFrom === null) !== (p.quietTo === null))
-      ctx.addIssue({
-        code: "custom",
-        path: [p.quietFrom === null ? "quietFrom" : "quietTo"],
-        message: "Give both the start and the end of your quiet hours, or neither",
-      });
-    else if (p.quietFrom !== null && p.quietFrom === p.quietTo)
-      ctx.addIssue({ code: "custom", path: ["quietTo"], message: "Quiet hours must end at a different time from when they start" });
-  });
+const preferenceFields = z.object({
+  kinds: z.object(Object.fromEntries(notificationKinds.map((k) => [k, modeSchema])) as Record<NotificationKind, typeof modeSchema>, {
+    error: "Choose how you are told about each kind",
+  }),
+  digestFrequency: z.enum(digestFrequencies, { error: "Choose a daily or weekly digest" }),
+  timeZone: z
+    .string({ error: "Choose your time zone" })
+    .trim()
+    .refine(isTimeZone, { error: "Choose a time zone from the list, for example Europe/London" }),
+  quietFrom: clockTime.nullable(),
+  quietTo: clockTime.nullable(),
+  daysOff: z
+    .array(z.number().int().min(0).max(6), { error: "Choose the days you take off" })
+    .max(6, { error: "Leave at least one day of the week when email may reach you" })
+    .refine((days) => new Set(days).size === days.length, { error: "Choose each day off once" }),
+  urgentBreaksQuiet: z.boolean({ error: "Say whether urgent alerts may reach you in quiet hours" }),
+});
+
+function quietHoursCheck(p: { quietFrom: string | null; quietTo: string | null }, ctx: z.RefinementCtx) {
+  if ((p.quietFrom === null) !== (p.quietTo === null))
+    ctx.addIssue({
+      code: "custom",
+      path: [p.quietFrom === null ? "quietFrom" : "quietTo"],
+      message: "Give both the start and the end of your quiet hours, or neither",
+    });
+  else if (p.quietFrom !== null && p.quietFrom === p.quietTo)
+    ctx.addIssue({ code: "custom", path: ["quietTo"], message: "Quiet hours must end at a different time from when they start" });
+}
+
+export const notificationPreferencesSchema = preferenceFields.superRefine(quietHoursCheck);
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
-/** Saving preferences: the whole set, with the version it was based on. */
-export const notificationPreferencesInputSchema = notificationPreferencesSchema.and(
-  z.object({ version: z.number({ error: "version is needed" }).int().min(0) }),
-);
+/** Saving preferences: the whole set, with the version it was based on (0 before the first save). */
+export const notificationPreferencesInputSchema = preferenceFields
+  .extend({ version: z.number({ error: "version is needed" }).int().min(0) })
+  .superRefine(quietHoursCheck);
+export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesInputSchema>;
 
 /** What a person who never chose anything gets: urgent alerts at once, the rest in a weekly digest. */
 export function defaultPreferences(timeZone = "Europe/London"): NotificationPreferences {
@@ -136,7 +138,11 @@ const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 
 
 /** The wall clock in `timeZone` at `at`: its date, weekday and minutes past midnight. */
 export function localClock(at: Date, timeZone: string) {
-  const parts = Object.fromEntries(formatFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatFor(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: WEEKDAYS[parts.weekday ?? ""] ?? 0,

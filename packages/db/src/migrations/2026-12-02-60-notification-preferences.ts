@@ -50,7 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("createdAt", "text", (c) => c.notNull().defaultTo(t.now))
     .execute();
 
-  await db.schema.alterTable("outbox").addColumn("urgent", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("outbox")
+    .addColumn("urgent", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   // Until now only urgent alerts were emailed one by one.
   await db.updateTable("outbox").set({ urgent: 1 }).where("notificationId", "is not", null).execute();
 }

@@ -37,7 +37,10 @@ function fromRow(row: Selectable<NotificationPreferencesTable> | undefined): Sto
   };
   // A time zone this runtime no longer knows must not stop delivery: fall back to the defaults' zone.
   const parsed = notificationPreferencesSchema.safeParse(candidate);
-  return { preferences: parsed.success ? parsed.data : { ...candidate, timeZone: defaults.timeZone }, version: row.version } as StoredPreferences;
+  return {
+    preferences: parsed.success ? parsed.data : { ...candidate, timeZone: defaults.timeZone },
+    version: row.version,
+  } as StoredPreferences;
 }
 
 export async function readPreferences(db: Kysely<Database>, userId: string): Promise<StoredPreferences> {

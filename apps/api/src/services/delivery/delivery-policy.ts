@@ -25,8 +25,7 @@ export async function deliveryDecision(db: Db, row: ClaimedDelivery, payload: un
     .executeTakeFirst();
   if (!notification) return { action: "cancel", reason: "The notification no longer exists." };
   const { preferences } = await readPreferences(db, notification.userId);
-  if (preferences.kinds[notification.kind] === "off")
-    return { action: "cancel", reason: "The recipient turned these emails off." };
+  if (preferences.kinds[notification.kind] === "off") return { action: "cancel", reason: "The recipient turned these emails off." };
   const until = sendableFrom(preferences, now, row.urgent === 1, await restPeriodsFrom(db, now.toISOString()));
   if (until.getTime() > now.getTime()) return { action: "hold", until };
   return {

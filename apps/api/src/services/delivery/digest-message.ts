@@ -3,7 +3,7 @@
  * their last digest, grouped by kind, at most ten of each with how many more, and a link to the
  * inbox where everything is. Links are made at send time from the server's public address.
  */
-import { type DigestFrequency, digestGroups, type DigestItem, notificationKindLabels, type NotificationKind } from "@convene/domain";
+import { type DigestFrequency, type DigestItem, digestGroups, type NotificationKind, notificationKindLabels } from "@convene/domain";
 
 export const DIGEST_CAP = 10;
 
@@ -73,10 +73,7 @@ ${d.groups
     (g) => `<h2 style="font-size: 19px">${escapeHtml(notificationKindLabels[g.kind])} (${g.items.length + g.more})</h2>
 <ul>
 ${g.items
-  .map(
-    (i) =>
-      `<li><a href="${escapeHtml(link(i.path))}">${escapeHtml(i.title)}</a>${i.summary ? `<br>${escapeHtml(i.summary)}` : ""}</li>`,
-  )
+  .map((i) => `<li><a href="${escapeHtml(link(i.path))}">${escapeHtml(i.title)}</a>${i.summary ? `<br>${escapeHtml(i.summary)}` : ""}</li>`)
   .join("\n")}${g.more > 0 ? `\n<li>and ${g.more} more</li>` : ""}
 </ul>`,
   )

@@ -17,10 +17,10 @@ import {
 } from "@convene/db";
 import { retryDelayMs } from "@convene/domain";
 import type { Logger } from "../../logger.ts";
-import { type EmailPayload, emailMessage } from "./email-message.ts";
 import { deliveryDecision } from "./delivery-policy.ts";
 import { digestMessage, isDigestPayload } from "./digest-message.ts";
 import { makeDueDigests } from "./digests.ts";
+import { type EmailPayload, emailMessage } from "./email-message.ts";
 import type { Mailer, OutgoingEmail } from "./mailer.ts";
 import { unsubscribeToken, unsubscribeUrl, withUnsubscribe } from "./unsubscribe.ts";
 
