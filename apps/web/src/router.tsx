@@ -579,6 +579,13 @@ const inboxRoute = createRoute({
   head: () => titled("Inbox"),
 });
 
+const notificationPreferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/notifications/preferences",
+  component: lazyRouteComponent(() => import("./pages/notification-preferences-page.tsx"), "NotificationPreferencesPage"),
+  head: () => titled("Notification preferences"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -586,6 +593,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     overviewRoute,
     inboxRoute,
+    notificationPreferencesRoute,
     goalsRoute,
     newGoalRoute,
     goalRoute,
