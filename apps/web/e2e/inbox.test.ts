@@ -103,6 +103,11 @@ describe("the inbox in the browser", () => {
     await page.getByRole("button", { name: "Save preferences" }).click();
     await page.getByText("Your notification preferences are saved.").waitFor();
     const saved = await page.request.get(`${convene.base}/api/notifications/preferences`);
-    expect((await saved.json()).preferences).toMatchObject({ digestFrequency: "daily", quietFrom: "22:00", quietTo: "07:00", daysOff: [0] });
+    expect((await saved.json()).preferences).toMatchObject({
+      digestFrequency: "daily",
+      quietFrom: "22:00",
+      quietTo: "07:00",
+      daysOff: [0],
+    });
   });
 });

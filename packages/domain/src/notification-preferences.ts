@@ -5,7 +5,7 @@
  * decide only what leaves by email, and when.
  */
 import { z } from "zod";
-import { dateAndTime } from "./common.ts";
+import { dateAndTime, shortText } from "./common.ts";
 import { type NotificationKind, notificationKinds } from "./notification.ts";
 
 export const deliveryModes = ["instant", "digest", "off"] as const;
@@ -100,9 +100,7 @@ export const restPeriodInputSchema = z
   .object({
     startsAt: dateAndTime("start of the rest period"),
     endsAt: dateAndTime("end of the rest period"),
-    reason: z.string({ error: "Say why the group is resting" }).trim().min(1, { error: "Say why the group is resting" }).max(500, {
-      error: "Keep the reason to 500 characters or fewer",
-    }),
+    reason: shortText("Reason", 500, "Say why the group is resting"),
   })
   .refine((r) => Date.parse(r.endsAt) > Date.parse(r.startsAt), { path: ["endsAt"], error: "The end must be after the start" });
 export type RestPeriodInput = z.infer<typeof restPeriodInputSchema>;
