@@ -128,9 +128,13 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   }
 
   /** One background run at a time; a run that throws is logged and the next tick tries again. */
+  let lastDigestRun = 0;
   function tick() {
     if (running) return;
-    running = makeDigests()
+    // Digests are due by the hour, so looking once a minute is enough; emails are looked for every tick.
+    const digestsNow = Date.now() - lastDigestRun >= 60_000;
+    if (digestsNow) lastDigestRun = Date.now();
+    running = (digestsNow ? makeDigests() : Promise.resolve(0))
       .then(() => deliverDue())
       .catch((error) => o.logger?.error({ err: error }, "delivery run failed"))
       .finally(() => {
