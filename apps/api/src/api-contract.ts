@@ -350,6 +350,30 @@ export const replies: Record<string, Reply> = {
   ),
   "POST /notifications/{id}/read": ok("The notification, marked read", one("notification", o.notificationOutput)),
   "POST /notifications/read-all": ok("How many notifications were marked read", z.object({ marked: z.number().int() })),
+  "GET /notifications/preferences": ok(
+    "My notification preferences (the defaults, version 0, until I save my own), whether email is on, and the group's rest periods not yet over",
+    z.object({
+      preferences: o.notificationPreferencesOutput,
+      version: z.number().int(),
+      email: z.object({ on: z.boolean() }),
+      restPeriods: z.array(o.restPeriodOutput),
+    }),
+  ),
+  "PUT /notifications/preferences": ok(
+    "My notification preferences, saved, with their new version",
+    z.object({ preferences: o.notificationPreferencesOutput, version: z.number().int() }),
+  ),
+  "GET /notifications/rest-periods": ok(
+    "The group's rest periods: those not yet over, soonest first, and the last few past; whether email is on",
+    z.object({ current: z.array(o.restPeriodOutput), past: z.array(o.restPeriodOutput), email: z.object({ on: z.boolean() }) }),
+  ),
+  "POST /notifications/rest-periods": created("The rest period, declared", one("restPeriod", o.restPeriodOutput)),
+  "POST /notifications/rest-periods/{id}/end": ok("The rest period, ended now", one("restPeriod", o.restPeriodOutput)),
+  "GET /unsubscribe/{token}": file("A page asking to confirm unsubscribing (changes nothing)", "text/html"),
+  "POST /unsubscribe/{token}": ok(
+    "Email of that kind (or the digest's kinds) is turned off for that person: the kinds turned off. From the confirm page's form, a page saying so instead",
+    z.object({ unsubscribed: z.array(z.string()) }),
+  ),
 
   "GET /alerts": ok("One page of alerts, open ones first", paged("alerts", o.alertOutput)),
   "POST /alerts": created("The new alert", one("alert", o.alertOutput)),

@@ -32,6 +32,7 @@ import { me } from "./routes/me.ts";
 import { measures } from "./routes/measures.ts";
 import { meetings } from "./routes/meetings.ts";
 import { milestones } from "./routes/milestones.ts";
+import { notificationPreferences, restPeriods } from "./routes/notification-preferences.ts";
 import { notifications } from "./routes/notifications.ts";
 import { organisations } from "./routes/organisations.ts";
 import { proposals } from "./routes/proposals.ts";
@@ -42,6 +43,7 @@ import { sessions } from "./routes/sessions.ts";
 import { standingGoals } from "./routes/standing-goals.ts";
 import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
+import { unsubscribeRoute } from "./routes/unsubscribe.ts";
 import { updates } from "./routes/updates.ts";
 import { signInAddressCheck } from "./sign-in-address.ts";
 import { type SignInLimit, signInLimit } from "./sign-in-limit.ts";
@@ -76,7 +78,10 @@ const api = new Hono<AppBindings>()
   .route("/contributions", contributions)
   .route("/proposals", proposals)
   .route("/statements", statements)
-  .route("/notifications", notifications);
+  .route("/notifications/preferences", notificationPreferences)
+  .route("/notifications/rest-periods", restPeriods)
+  .route("/notifications", notifications)
+  .route("/unsubscribe", unsubscribeRoute);
 
 export type AppType = typeof api;
 
@@ -124,7 +129,9 @@ export function createApp(deps: AppDeps, options: AppOptions) {
   // about tenfold); already-compressed files (.pptx, .zip) and answers under 1 KB are sent as they
   // are, by compress()'s own content-type filter and threshold.
   app.use("/api/*", compress());
-  app.use("/api/*", csrf({ origin: (origin) => options.trustedOrigins.includes(origin) }));
+  const crossSiteCheck = csrf({ origin: (origin) => options.trustedOrigins.includes(origin) });
+  // One-click unsubscribe posts come from mail providers, with no Origin; the signed token guards them (routes/unsubscribe.ts).
+  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/unsubscribe/") ? next() : crossSiteCheck(c, next)));
   app.use("/api/*", withDeps(deps));
   app.use("/api/auth/*", authErrorEnvelope);
   app.use("/api/auth/*", signInAddressCheck(options.trustedOrigins, deps.publicUrl));

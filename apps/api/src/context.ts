@@ -28,6 +28,8 @@ export interface AppDeps {
   mailEnabled?: boolean;
   /** The delivery worker, as routes may reach it: its mail server's last state, and a run now. */
   delivery?: { health(): MailHealth; wake(): void } | undefined;
+  /** Signs and checks the unsubscribe links in emails (services/delivery/unsubscribe.ts). */
+  unsubscribeKey: Buffer;
   /** The idle and absolute session limits (SESSION_IDLE_HOURS, SESSION_DAYS). */
   sessionLimits: SessionLimits;
   /** The time now; tests pass their own to drive the idle timeout without waiting. */

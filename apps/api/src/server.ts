@@ -12,6 +12,7 @@ import type { AppDeps } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
+import { unsubscribeKey } from "./services/delivery/unsubscribe.ts";
 import { createDeliveryWorker } from "./services/delivery/worker.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "./services/sessions.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
@@ -83,6 +84,7 @@ export async function createConvene(o: ConveneOptions) {
     publicUrl: o.publicUrl,
     answers: o.cacheAnswers === false ? null : new AnswerCache(),
     mailEnabled: o.mail !== undefined,
+    unsubscribeKey: unsubscribeKey(secret),
     sessionLimits,
     clock,
   };
@@ -93,6 +95,7 @@ export async function createConvene(o: ConveneOptions) {
     mailer: o.mail ? smtpMailer(o.mail) : undefined,
     publicUrl: o.publicUrl ?? "http://localhost:8787",
     logger: o.logger,
+    unsubscribeKey: deps.unsubscribeKey,
   });
   // Every few seconds, so an urgent alert's email leaves within moments of the alert being saved.
   deps.delivery = delivery;

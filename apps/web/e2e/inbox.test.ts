@@ -1,6 +1,7 @@
 /**
  * The inbox in the browser: a member told of an alert sees the bell's count, the entry in the
- * inbox, opens it (which marks it read), at 1280 px and 390 px; axe on the inbox page.
+ * inbox, opens it (which marks it read), at 1280 px and 390 px; axe on the inbox page. Then the
+ * notification preferences page, reached from the inbox: axe, both widths, a refused and a saved form.
  */
 import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
@@ -73,5 +74,40 @@ describe("the inbox in the browser", () => {
     await page.getByRole("heading", { name: /Mass arrests reported/ }).waitFor();
     await page.getByRole("link", { name: "Inbox, nothing unread" }).click();
     await page.getByText("1 notification, 0 unread.").waitFor();
+  });
+
+  it("lets a person choose what is emailed and when, saying email is off", async () => {
+    const page = told.page;
+    await page.goto(`${convene.base}/inbox`);
+    await page.getByRole("link", { name: "Choose what is emailed to you, and when" }).click();
+    await page.getByRole("heading", { name: "Notification preferences", level: 1 }).waitFor();
+    expect(await page.title()).toMatch(/^Notification preferences — /);
+    await page.getByText("Email is off.").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    const shots = process.env.CONVENE_SHOTS;
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (shots) await page.screenshot({ path: `${shots}/preferences-${width}.png`, fullPage: true });
+    }
+
+    // Half of the quiet hours is refused in plain words, on the field.
+    await page.getByLabel("Quiet hours start").selectOption("22:00");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await page.getByText("Give both the start and the end of your quiet hours, or neither").first().waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await page.getByLabel("Quiet hours end").selectOption("07:00");
+    await page.getByRole("group", { name: "How often your digest comes" }).getByLabel("Daily").check();
+    await page.getByLabel("Sunday").check();
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await page.getByText("Your notification preferences are saved.").waitFor();
+    const saved = await page.request.get(`${convene.base}/api/notifications/preferences`);
+    expect((await saved.json()).preferences).toMatchObject({
+      digestFrequency: "daily",
+      quietFrom: "22:00",
+      quietTo: "07:00",
+      daysOff: [0],
+    });
   });
 });

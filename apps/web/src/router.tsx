@@ -590,6 +590,13 @@ const inboxRoute = createRoute({
   head: () => titled("Inbox"),
 });
 
+const notificationPreferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/notifications/preferences",
+  component: lazyRouteComponent(() => import("./pages/notification-preferences-page.tsx"), "NotificationPreferencesPage"),
+  head: () => titled("Notification preferences"),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
@@ -597,6 +604,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     overviewRoute,
     inboxRoute,
+    notificationPreferencesRoute,
     goalsRoute,
     newGoalRoute,
     goalRoute,

@@ -12,6 +12,7 @@ export * from "./queries/goal-page.ts";
 export * from "./queries/goals.ts";
 export * from "./queries/meetings.ts";
 export * from "./queries/milestones.ts";
+export * from "./queries/notification-preferences.ts";
 export * from "./queries/notifications.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/outbox.ts";

@@ -613,6 +613,50 @@ export interface OutboxTable {
   sentAt: string | null;
   cancelledAt: string | null;
   createdAt: Timestamp;
+  /** 1 for an urgent alert (2026-12-02-60-notification-preferences): rest periods do not hold it. */
+  urgent: ColumnType<number, number | undefined, number>;
+}
+
+// Preferences, digests and rest periods (2026-12-02-60-notification-preferences).
+export interface Database {
+  notification_preferences: NotificationPreferencesTable;
+  digests: DigestTable;
+  rest_periods: RestPeriodTable;
+}
+
+export interface NotificationPreferencesTable {
+  userId: string;
+  /** JSON { kind: mode }. */
+  kinds: string;
+  digestFrequency: import("@convene/domain").DigestFrequency;
+  timeZone: string;
+  quietFrom: string | null;
+  quietTo: string | null;
+  /** JSON array of weekday numbers, 0 for Sunday. */
+  daysOff: string;
+  urgentBreaksQuiet: number;
+  version: ColumnType<number, number | undefined, number>;
+  updatedAt: Timestamp;
+}
+
+/** One per person per period: the unique (userId, period) key is what makes a digest go once. */
+export interface DigestTable {
+  id: Generated<number>;
+  userId: string;
+  period: string;
+  coveredFrom: string;
+  coveredUntil: string;
+  itemCount: number;
+  createdAt: Timestamp;
+}
+
+export interface RestPeriodTable {
+  id: Generated<number>;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  createdById: string | null;
+  createdAt: Timestamp;
 }
 
 // Answer links in alert emails (2026-12-02-60-answer-links), added to Database by declaration merging.

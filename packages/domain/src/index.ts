@@ -13,6 +13,7 @@ export * from "./measure.ts";
 export * from "./meeting.ts";
 export * from "./milestone.ts";
 export * from "./notification.ts";
+export * from "./notification-preferences.ts";
 export * from "./organisation.ts";
 export * as output from "./output/index.ts";
 export * from "./paging.ts";

@@ -80,16 +80,24 @@ describe("who will be told, and how", () => {
   const alert = { visibility: "members" as const, raisedById: "raiser", urgency: "critical" as const };
   const others = [...people, p("other", "member", { organisationId: 2 })];
 
-  it("emails an urgent alert at once to everyone told, unless their preference says otherwise", () => {
-    const plan = alertRaisedDeliveries(alert, others);
+  it("emails an urgent alert at once to everyone told, unless they turned alerts off", () => {
+    const plan = alertRaisedDeliveries(alert, others, () => "digest");
     expect(plan.map((d) => [d.person.id, d.email])).toEqual([
       ["convenor", true],
       ["colleague", true],
       ["other", true],
     ]);
-    const digest = alertRaisedDeliveries(alert, others, (person) => (person.id === "other" ? "digest" : "instant"));
-    expect(digest.find((d) => d.person.id === "other")?.email).toBe(false);
-    expect(alertRaisedDeliveries({ ...alert, urgency: "routine" }, others).every((d) => !d.email)).toBe(true);
+    const off = alertRaisedDeliveries(alert, others, (person) => (person.id === "other" ? "off" : "digest"));
+    expect(off.find((d) => d.person.id === "other")?.email).toBe(false);
+    // A routine alert waits for the digest, except for someone who asked for each one at once.
+    const routine = alertRaisedDeliveries({ ...alert, urgency: "routine" }, others, (person) =>
+      person.id === "other" ? "instant" : "digest",
+    );
+    expect(routine.map((d) => [d.person.id, d.email])).toEqual([
+      ["convenor", false],
+      ["colleague", false],
+      ["other", true],
+    ]);
   });
 
   it("counts people and organisations by email and only in the dashboard, in a sentence", () => {

@@ -73,9 +73,19 @@ export function alertAnsweredRecipients<P extends Recipient>(
  * (the preferences table), everyone is "instant"; once it exists, the notifications service reads
  * it and passes it in here, and the outbox and the raiser's preview both follow it.
  */
-export type DeliveryPreference = "instant" | "digest" | "off";
-export type PreferenceOf<P> = (person: P, kind: NotificationKind) => DeliveryPreference;
-export const everyoneInstant: PreferenceOf<unknown> = () => "instant";
+/** How a person chose to hear of one kind: an email each time, in their digest, or only in the dashboard. */
+export const deliveryModes = ["instant", "digest", "off"] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+
+/**
+ * When one email goes, the single rule the outbox, the digest and the "who will be told" preview
+ * share: an urgent alert at once unless its kind is off; anything else at once only to those who
+ * chose "instant", else in their digest.
+ */
+export function emailTiming(mode: DeliveryMode, urgent: boolean): "now" | "digest" | "none" {
+  if (mode === "off") return "none";
+  return urgent || mode === "instant" ? "now" : "digest";
+}
 
 /** A person told of a new alert, and whether an email goes to them at once (or only the inbox). */
 export interface AlertRaisedDelivery<P> {
@@ -90,13 +100,10 @@ export interface AlertRaisedDelivery<P> {
 export function alertRaisedDeliveries<P extends Recipient>(
   alert: { visibility: Visibility; raisedById: string | null; urgency: AlertUrgency },
   people: readonly P[],
-  preferenceOf: PreferenceOf<P> = everyoneInstant,
+  modeOf: (person: P) => DeliveryMode,
 ): AlertRaisedDelivery<P>[] {
-  const atOnce = emailsAtOnce("alert_raised", alert.urgency);
-  return alertRaisedRecipients(alert, people).map((person) => ({
-    person,
-    email: atOnce && preferenceOf(person, "alert_raised") === "instant",
-  }));
+  const urgent = emailsAtOnce("alert_raised", alert.urgency);
+  return alertRaisedRecipients(alert, people).map((person) => ({ person, email: emailTiming(modeOf(person), urgent) === "now" }));
 }
 
 /** Whether an alert email to this person carries answer links: members answering for their own organisation. */

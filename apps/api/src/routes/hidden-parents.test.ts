@@ -64,6 +64,8 @@ const pathKinds: [RegExp, Kind | string][] = [
   [/^\/standing-goals\//, "standing goals are fixed text, not records"],
   [/^\/docs\//, "the API reference's own files"],
   [/^\/sessions\//, "one's own sessions: another person's id answers 404 (sessions.test.ts)"],
+  [/^\/notifications\/rest-periods\//, "the group's rest periods have no visibility and only the convenor may end one"],
+  [/^\/unsubscribe\//, "a signed unsubscribe token, not a record id"],
   [/^\/notifications\//, "one's own notifications: another person's id answers 404 (notifications route test)"],
 ];
 

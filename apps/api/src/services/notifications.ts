@@ -4,7 +4,7 @@
  * change or not at all. Who is told, and what they may see, is decided in the domain
  * (packages/domain/src/notification.ts); this only writes what it decides.
  */
-import { type Db, insertNotifications, insertOutbox, listPossibleRecipients, type PossibleRecipient } from "@convene/db";
+import { type Db, insertNotifications, insertOutbox, listPossibleRecipients, type PossibleRecipient, preferencesOf } from "@convene/db";
 import {
   type AlertResponse,
   type AlertUrgency,
@@ -14,13 +14,12 @@ import {
   alertRaisedDeliveries,
   alertRaisedText,
   answersByLink,
+  emailPlan,
   emailsAtOnce,
-  everyoneInstant,
   type NotificationEntity,
   type NotificationKind,
   type NotificationText,
   notificationPath,
-  type PreferenceOf,
   type Visibility,
 } from "@convene/domain";
 import type { EmailPayload } from "./delivery/email-message.ts";
@@ -31,8 +30,12 @@ interface Notice {
   entityId: number;
   visibility: Visibility;
   text: NotificationText;
-  /** Send an email now as well as the inbox entry (to everyone told, or to whom this says). */
-  email: boolean | ((person: PossibleRecipient) => boolean);
+  /**
+   * An urgent alert is emailed at once to everyone who has not turned its kind off; anything else
+   * is emailed at once only to those who chose "instant" for its kind, and otherwise waits for
+   * their digest (services/delivery/digests.ts) or stays in the inbox.
+   */
+  urgent: boolean;
   /** Alert emails to members carry answer links, made as the email is sent (delivery/answer-links.ts). */
   answerLinksFor?: number;
 }
@@ -50,11 +53,16 @@ async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notic
       summary: notice.text.summary,
     })),
   );
-  const emailed = typeof notice.email === "function" ? notice.email : () => notice.email === true;
+  const preferences = await preferencesOf(
+    trx,
+    people.map((p) => p.id),
+  );
+  const emailed = people.flatMap((p, i) =>
+    emailPlan(preferences.get(p.id)!, notice.kind, notice.urgent) === "now" ? [{ p, id: ids[i]! }] : [],
+  );
   await insertOutbox(
     trx,
-    people.flatMap((p, i) => {
-      if (!emailed(p)) return [];
+    emailed.map(({ p, id }) => {
       const payload: EmailPayload = {
         to: p.email,
         name: p.name,
@@ -66,7 +74,7 @@ async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notic
           ? { answer: { alertId: notice.answerLinksFor, userId: p.id, organisationId: p.organisationId } }
           : {}),
       };
-      return [{ channel: "email" as const, notificationId: ids[i]!, payload: JSON.stringify(payload) }];
+      return { channel: "email" as const, notificationId: id, payload: JSON.stringify(payload), urgent: notice.urgent ? 1 : 0 };
     }),
   );
 }
@@ -83,21 +91,20 @@ type AlertFacts = {
 };
 
 /**
- * PREFERENCES HOOK: once people choose how they hear of each kind, read their choices here (one
- * query for everyone) and return them; the outbox and the preview both go through this.
+ * Who is told of an alert raised with these facts, and whether by email at once, from each
+ * person's stored preferences: the outbox (through tell's same rule) and the preview both use it.
  */
-async function preferencesOf(_trx: Db): Promise<PreferenceOf<PossibleRecipient>> {
-  return everyoneInstant;
-}
-
-/** Who is told of an alert raised with these facts, and whether by email at once: for the outbox and the preview. */
 async function alertRaisedPlan(trx: Db, alert: Pick<AlertFacts, "visibility" | "raisedById" | "urgency">) {
-  return alertRaisedDeliveries(alert, await listPossibleRecipients(trx), await preferencesOf(trx));
+  const people = await listPossibleRecipients(trx);
+  const preferences = await preferencesOf(
+    trx,
+    people.map((p) => p.id),
+  );
+  return alertRaisedDeliveries(alert, people, (p) => preferences.get(p.id)!.kinds.alert_raised);
 }
 
 export async function notifyAlertRaised(trx: Db, alert: AlertFacts) {
   const plan = await alertRaisedPlan(trx, alert);
-  const byEmail = new Set(plan.filter((d) => d.email).map((d) => d.person.id));
   await tell(
     trx,
     plan.map((d) => d.person),
@@ -107,7 +114,7 @@ export async function notifyAlertRaised(trx: Db, alert: AlertFacts) {
       entityId: alert.id,
       visibility: alert.visibility,
       text: alertRaisedText(alert),
-      email: (p) => byEmail.has(p.id),
+      urgent: emailsAtOnce("alert_raised", alert.urgency),
       answerLinksFor: alert.id,
     },
   );
@@ -137,6 +144,6 @@ export async function notifyAlertAnswered(
     entityId: alert.id,
     visibility: alert.visibility,
     text: alertAnsweredText(alert, answer.organisationName, answer.response),
-    email: emailsAtOnce("alert_answered", alert.urgency),
+    urgent: emailsAtOnce("alert_answered", alert.urgency),
   });
 }

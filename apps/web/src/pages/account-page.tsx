@@ -1,6 +1,7 @@
 /** The signed-in person's own account: who they are, their calendar link, their password and where they are signed in. */
 import { roleLabels } from "@convene/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useAccess } from "../access.ts";
 import { ApiFailure } from "../api.ts";
@@ -38,6 +39,13 @@ export function AccountPage() {
           </div>
         )}
       </dl>
+      <section aria-labelledby="notify-heading">
+        <h2 id="notify-heading">Notifications</h2>
+        <p>
+          <Link to="/notifications/preferences">Choose what is emailed to you, and when</Link>: at once, in a daily or weekly digest, or
+          only in your inbox, with quiet hours and days off.
+        </p>
+      </section>
       <CalendarLink />
       <PasswordForm email={user.email} />
       <TwoFactorSetup email={user.email} />

@@ -1,8 +1,9 @@
-/** Admin › Settings: the public progress page is off until the convenor turns it on here. */
+/** Admin › Settings: the public progress page is off until the convenor turns it on here; email and the group's rest periods. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { RestPeriodsSection } from "./rest-periods-section.tsx";
 
 export function AdminSettingsPage() {
   const queryClient = useQueryClient();
@@ -43,6 +44,7 @@ export function AdminSettingsPage() {
         </button>
         {save.error && <ErrorMessage error={save.error} />}
       </section>
+      <RestPeriodsSection />
     </>
   );
 }

@@ -27,7 +27,10 @@ export function InboxPage() {
           </button>
         )}
       </div>
-      <p className="lede">What concerns you: alerts raised and answered. Each links to its record.</p>
+      <p className="lede">
+        What concerns you: alerts raised and answered. Each links to its record.{" "}
+        <Link to="/notifications/preferences">Choose what is emailed to you, and when</Link>.
+      </p>
       {markAll.error && <ErrorMessage error={markAll.error} />}
       {inbox.isLoading ? (
         <Skeleton lines={5} height="3rem" />

@@ -4,7 +4,7 @@
  * narrowed loses what they may no longer see) and against the record it concerns (a record later
  * hidden drops out), so the list, its total and the unread count always agree.
  */
-import { type NotificationListQuery, type Role, type Visibility, visibleLevels } from "@convene/domain";
+import { type NotificationKind, type NotificationListQuery, type Role, type Visibility, visibleLevels } from "@convene/domain";
 import type { ExpressionBuilder, Insertable, Kysely } from "kysely";
 import type { Database, NotificationTable, OutboxTable } from "../schema.ts";
 
@@ -129,4 +129,27 @@ export async function notificationStillVisible(db: Kysely<Database>, notificatio
     .where("n.id", "=", notificationId)
     .executeTakeFirst();
   return visible !== undefined;
+}
+
+/**
+ * What goes in a person's digest: their notifications written after `since` and up to `until`,
+ * of the kinds they get in a digest, still unread, still visible to them, and not already emailed
+ * on their own (an urgent alert went at once).
+ */
+export async function listDigestNotifications(
+  db: Kysely<Database>,
+  person: { id: string; role: Role },
+  window: { since: string; until: string; kinds: readonly NotificationKind[] },
+) {
+  if (window.kinds.length === 0) return [];
+  return mine(db, person)
+    .select(["n.id", "n.kind", "n.entity", "n.entityId", "n.title", "n.summary", "n.createdAt"])
+    .where("n.createdAt", ">", window.since)
+    .where("n.createdAt", "<=", window.until)
+    .where("n.kind", "in", [...window.kinds])
+    .where("n.readAt", "is", null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("outbox as o").select("o.id").whereRef("o.notificationId", "=", "n.id"))))
+    .orderBy("n.createdAt", "desc")
+    .orderBy("n.id", "desc")
+    .execute();
 }

@@ -121,3 +121,17 @@ export async function retryFailingNow(db: Kysely<Database>, now: string): Promis
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * Puts a claimed row back until `until` without counting the claim as a try: quiet hours or a
+ * rest period hold it, nothing failed.
+ */
+export async function holdDelivery(db: Kysely<Database>, id: number, workerId: string, until: string) {
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({ nextAttemptAt: until, claimedUntil: null, attempts: eb("attempts", "-", 1) }))
+    .where("id", "=", id)
+    .where("leasedBy", "=", workerId)
+    .where("sentAt", "is", null)
+    .execute();
+}

@@ -22,3 +22,16 @@ export const deliveryOutput = answer({
   nextAttemptAt: nullable(time),
   createdAt: time,
 });
+
+/** GET/PUT /api/notifications/preferences: the person's choices, as the input schema describes them. */
+export const notificationPreferencesOutput = answer({
+  kinds: z.record(z.string(), z.enum(["instant", "digest", "off"])),
+  digestFrequency: z.enum(["daily", "weekly"]),
+  timeZone: z.string(),
+  quietFrom: nullable(z.string()),
+  quietTo: nullable(z.string()),
+  daysOff: z.array(z.number().int()),
+  urgentBreaksQuiet: z.boolean(),
+});
+
+export const restPeriodOutput = answer({ id, startsAt: time, endsAt: time, reason: z.string(), createdAt: time });

@@ -6,12 +6,24 @@
  * its rows to be sent once their lease runs out. Tests call deliverDue() directly.
  */
 import { randomUUID } from "node:crypto";
-import { cancelDelivery, claimDueDeliveries, type Db, markDelivered, markFailed, notificationStillVisible } from "@convene/db";
+import {
+  cancelDelivery,
+  claimDueDeliveries,
+  type Db,
+  holdDelivery,
+  markDelivered,
+  markFailed,
+  notificationStillVisible,
+} from "@convene/db";
 import { retryDelayMs } from "@convene/domain";
 import type { Logger } from "../../logger.ts";
 import { mintAnswerToken } from "./answer-links.ts";
+import { deliveryDecision } from "./delivery-policy.ts";
+import { digestMessage, isDigestPayload } from "./digest-message.ts";
+import { makeDueDigests } from "./digests.ts";
 import { type EmailPayload, emailMessage } from "./email-message.ts";
-import type { Mailer } from "./mailer.ts";
+import type { Mailer, OutgoingEmail } from "./mailer.ts";
+import { unsubscribeToken, unsubscribeUrl, withUnsubscribe } from "./unsubscribe.ts";
 
 export interface DeliveryOptions {
   db: Db;
@@ -27,6 +39,8 @@ export interface DeliveryOptions {
   /** How long a claim holds before another worker may take the row (longer than a send can take). */
   leaseMs?: number;
   batchSize?: number;
+  /** Signs each email's unsubscribe link (unsubscribe.ts); without it emails carry none (tests of other things). */
+  unsubscribeKey?: Buffer | undefined;
 }
 
 /** What this server last learned about its mail server: shown to the convenor (Admin › Delivery). */
@@ -58,11 +72,36 @@ export function createDeliveryWorker(o: DeliveryOptions) {
       run.cancelled += 1;
       return;
     }
-    const payload = JSON.parse(row.payload) as EmailPayload;
+    const payload: unknown = JSON.parse(row.payload);
+    const decision = await deliveryDecision(o.db, row, payload, now);
+    if (decision.action === "hold") {
+      await holdDelivery(o.db, row.id, workerId, decision.until.toISOString());
+      return;
+    }
+    if (decision.action === "cancel") {
+      await cancelDelivery(o.db, row.id, workerId, decision.reason, at);
+      run.cancelled += 1;
+      return;
+    }
     try {
-      // A fresh token each try: one made for a try that failed was never sent, so nobody holds it.
-      const token = payload.answer ? await mintAnswerToken(o.db, payload.answer) : undefined;
-      await mailer.send(emailMessage(payload, o.publicUrl, token));
+      let message: OutgoingEmail;
+      if (isDigestPayload(payload)) message = digestMessage(payload, o.publicUrl);
+      else {
+        const email = payload as EmailPayload;
+        // A fresh token each try: one made for a try that failed was never sent, so nobody holds it.
+        const token = email.answer ? await mintAnswerToken(o.db, email.answer) : undefined;
+        message = emailMessage(email, o.publicUrl, token);
+      }
+      if (decision.unsubscribe && o.unsubscribeKey) {
+        const token = unsubscribeToken(o.unsubscribeKey, decision.unsubscribe.userId, decision.unsubscribe.scope);
+        message = withUnsubscribe(
+          message,
+          unsubscribeUrl(o.publicUrl, token),
+          new URL("/notifications/preferences", o.publicUrl).toString(),
+          decision.unsubscribe.what,
+        );
+      }
+      await mailer.send(message);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       health = { checkedAt: new Date().toISOString(), error: message };
@@ -96,10 +135,24 @@ export function createDeliveryWorker(o: DeliveryOptions) {
     }
   }
 
+  /**
+   * Puts every digest due at `now` in the outbox (digests.ts); the next deliverDue sends them.
+   * Kept apart from deliverDue so that tests of single emails never depend on the day of the week.
+   */
+  async function makeDigests(now = new Date()): Promise<number> {
+    if (!o.mailer) return 0;
+    return makeDueDigests(o.db, now);
+  }
+
   /** One background run at a time; a run that throws is logged and the next tick tries again. */
+  let lastDigestRun = 0;
   function tick() {
     if (running) return;
-    running = deliverDue()
+    // Digests are due by the hour, so looking once a minute is enough; emails are looked for every tick.
+    const digestsNow = Date.now() - lastDigestRun >= 60_000;
+    if (digestsNow) lastDigestRun = Date.now();
+    running = (digestsNow ? makeDigests() : Promise.resolve(0))
+      .then(() => deliverDue())
       .catch((error) => o.logger?.error({ err: error }, "delivery run failed"))
       .finally(() => {
         running = undefined;
@@ -136,6 +189,7 @@ export function createDeliveryWorker(o: DeliveryOptions) {
     wake() {
       if (timer) tick();
     },
+    makeDigests,
     /** Checks for due deliveries every `intervalMs` (and once now). */
     start(intervalMs: number) {
       if (timer) return;
