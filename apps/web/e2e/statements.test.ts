@@ -158,7 +158,9 @@ describe("sign-on statements in the browser", () => {
       ["Download as Word", ".docx", "PK"],
     ] as const) {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: button }).click()]);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^statement-\\d+-open-letter-to-party-leaders-on-atrocity-prevention\\${ending}$`));
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`^statement-\\d+-open-letter-to-party-leaders-on-atrocity-prevention\\${ending}$`),
+      );
       const file = await download.path();
       expect(readFileSync(file).subarray(0, magic.length).toString("latin1")).toBe(magic);
       if (process.env.CONVENE_SHOTS) copyFileSync(file, join(process.env.CONVENE_SHOTS, `letter${ending}`));

@@ -214,7 +214,10 @@ describe("statement letters", () => {
       [s.member, true],
       [s.other, false],
     ] as const)
-      await call(s.app, "PUT", `/api/statements/${s.statement.id}/signature`, { cookie: who.cookie, body: { named: isNamed, textVersion: 2 } });
+      await call(s.app, "PUT", `/api/statements/${s.statement.id}/signature`, {
+        cookie: who.cookie,
+        body: { named: isNamed, textVersion: 2 },
+      });
     return { ...s, namedOrg: named.name };
   }
 

@@ -14,6 +14,9 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import { type AppBindings, convenorOnly, inTransaction, signedIn } from "../context.ts";
+import { letterDocx } from "../services/letter/letter-docx.ts";
+import { letterPdf } from "../services/letter/letter-pdf.ts";
+import { statementLetter } from "../services/letter/statement-letter.ts";
 import {
   addRecipient,
   createStatement,
@@ -25,9 +28,6 @@ import {
   updateRecipient,
   updateStatement,
 } from "../services/statements.ts";
-import { letterDocx } from "../services/letter/letter-docx.ts";
-import { letterPdf } from "../services/letter/letter-pdf.ts";
-import { statementLetter } from "../services/letter/statement-letter.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
 

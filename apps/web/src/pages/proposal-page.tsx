@@ -151,7 +151,9 @@ export function ProposalPage() {
                     <td>{positionWords(p.kind, p.options, pos)}</td>
                     <td>{pos.reason || <span className="muted">—</span>}</td>
                     <td className="nowrap">
-                      {pos.recordedByConvenor ? `Recorded by the convenor (${pos.givenByName}) for ${pos.organisationName}` : pos.givenByName}{" "}
+                      {pos.recordedByConvenor
+                        ? `Recorded by the convenor (${pos.givenByName}) for ${pos.organisationName}`
+                        : pos.givenByName}{" "}
                       <span className="muted small">on {formatCompactDate(pos.updatedAt)}</span>
                     </td>
                   </tr>
@@ -246,7 +248,9 @@ function OwnPosition({
           </p>
           {mine.reason && <p className="description">“{mine.reason}”</p>}
           <p className="muted small">
-            {mine.recordedByConvenor ? `Recorded by the convenor (${mine.givenByName}) for ${organisationName}` : `Given by ${mine.givenByName}`}{" "}
+            {mine.recordedByConvenor
+              ? `Recorded by the convenor (${mine.givenByName}) for ${organisationName}`
+              : `Given by ${mine.givenByName}`}{" "}
             on {formatCompactDate(mine.updatedAt)}.
           </p>
         </>
@@ -389,7 +393,10 @@ function ConvenorPanel({ detail }: { detail: ProposalDetail }) {
       {p.state === "open" && (
         <div className="no-print">
           <h3>Record a position for an organisation</h3>
-          <p className="muted">For a position given by email or at a meeting. It replaces any the organisation gave before, and shows as recorded by the convenor.</p>
+          <p className="muted">
+            For a position given by email or at a meeting. It replaces any the organisation gave before, and shows as recorded by the
+            convenor.
+          </p>
           <PositionForm proposal={p} submitLabel="Record position" organisations={organisations.data?.organisations ?? []} />
         </div>
       )}

@@ -18,8 +18,8 @@ import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDate, formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
-import { useSoftDelete } from "../soft-delete.tsx";
 import { accountsQuery, organisationsQuery, statementQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 import { signatureWords, statementKindLabels, statementStateLabels } from "../statement-format.ts";
 
 type Recipient = StatementDetail["recipients"][number];
@@ -80,6 +80,8 @@ export function StatementPage() {
         </p>
       </section>
 
+      {maySign && myOrg !== null && <OwnSignature detail={d} organisationId={myOrg} userId={user?.id ?? ""} />}
+
       <section className="no-print" aria-labelledby="letter-title">
         <h2 id="letter-title">The letter to send</h2>
         <p className="muted">
@@ -95,8 +97,6 @@ export function StatementPage() {
           </a>
         </p>
       </section>
-
-      {maySign && myOrg !== null && <OwnSignature detail={d} organisationId={myOrg} userId={user?.id ?? ""} />}
 
       <section aria-labelledby="signatures-title">
         <h2 id="signatures-title">Signatures</h2>
@@ -184,8 +184,7 @@ function OwnSignature({ detail: d, organisationId, userId }: { detail: Statement
     confirmLabel: "Withdraw signature",
     lost: (sig) => (
       <p>
-        {sig.organisationName} will no longer be a signatory of “{s.title}”. You can sign again until{" "}
-        {formatDateTime(s.deadline)}.
+        {sig.organisationName} will no longer be a signatory of “{s.title}”. You can sign again until {formatDateTime(s.deadline)}.
       </p>
     ),
     remove: () => call(api.statements[":id"].signature.$delete({ param: { id: String(s.id) }, query: {} })),

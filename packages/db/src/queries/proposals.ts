@@ -29,7 +29,16 @@ export async function listProposals(db: Kysely<Database>, viewer: Viewer, filter
     ? await db
         .selectFrom("proposalPositions as pp")
         .leftJoin("user as u", "u.id", "pp.givenById")
-        .select(["pp.proposalId", "pp.organisationId", "pp.stance", "pp.choices", "pp.reason", "pp.givenByName", "pp.updatedAt", "u.role as giverRole"])
+        .select([
+          "pp.proposalId",
+          "pp.organisationId",
+          "pp.stance",
+          "pp.choices",
+          "pp.reason",
+          "pp.givenByName",
+          "pp.updatedAt",
+          "u.role as giverRole",
+        ])
         .where("pp.proposalId", "in", ids)
         .execute()
     : [];

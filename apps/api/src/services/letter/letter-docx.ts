@@ -72,9 +72,9 @@ export function letterDocx(letter: StatementLetter): Promise<Buffer> {
     );
   if (letter.recipients.length) {
     body.push(new Paragraph({ spacing: { before: 240, after: 0 }, children: [new TextRun({ text: "To", bold: true })] }));
-    letter.recipients.forEach((r, i) =>
-      body.push(new Paragraph({ spacing: { after: i === letter.recipients.length - 1 ? 240 : 0 }, children: [new TextRun(r)] })),
-    );
+    letter.recipients.forEach((r, i) => {
+      body.push(new Paragraph({ spacing: { after: i === letter.recipients.length - 1 ? 240 : 0 }, children: [new TextRun(r)] }));
+    });
   }
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(letter.title)] }));
   body.push(...letter.blocks.map(paragraphOf));

@@ -56,7 +56,12 @@ function writeBlock(doc: PDFKit.PDFDocument, block: Block, left: number, width: 
     case "item": {
       const indent = 18 + block.depth * 18;
       const y = doc.y;
-      if (block.marker) doc.font("Helvetica").fontSize(11).fillColor(INK).text(block.marker, left + indent - 16, y, { width: 16 });
+      if (block.marker)
+        doc
+          .font("Helvetica")
+          .fontSize(11)
+          .fillColor(INK)
+          .text(block.marker, left + indent - 16, y, { width: 16 });
       doc.y = y;
       writeRuns(doc, block.runs, 11, left + indent, width - indent);
       doc.moveDown(0.25);
