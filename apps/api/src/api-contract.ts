@@ -465,6 +465,12 @@ export const replies: Record<string, Reply> = {
   "PUT /proposals/{id}/position": ok("Your organisation's position, given or changed (201 when it is new)", o.positionGivenOutput),
 
   "GET /statements": ok("Statements you may see", many("statements", o.statementOutput)),
+  "GET /statements/{id}/letter.pdf": file("The statement as a letter (PDF): final text and named signatories", "application/pdf", true),
+  "GET /statements/{id}/letter.docx": file(
+    "The statement as a Word letter: final text and named signatories",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    true,
+  ),
   "POST /statements": created("The new statement and its first version", statementPage),
   "GET /statements/{id}": ok("A statement with its text, signatures you may see and recipients", statementPage),
   "PATCH /statements/{id}": ok("The statement as saved (a text change makes a new version)", statementPage),

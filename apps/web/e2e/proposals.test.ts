@@ -148,6 +148,16 @@ describe("proposals in the browser", () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
     await shoot(page, "proposal-convenor");
 
+    // A position given by email: the convenor records it for the organisation.
+    const recording = page.locator("form", { has: page.getByRole("button", { name: "Record position" }) });
+    await recording.getByLabel("Organisation").selectOption({ label: "Crisis Action" });
+    await recording.getByLabel("Abstain", { exact: true }).check();
+    await recording.getByLabel("Reason").fill("Told us by email on Monday.");
+    await recording.getByRole("button", { name: "Record position" }).click();
+    await page.getByText("Recorded by the convenor (Clara Convenor) for Crisis Action").waitFor(WAIT);
+    await expect.poll(() => notGiven.count()).toBe(16);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
     await page.getByRole("button", { name: "Close early" }).click();
     const closing = page.getByRole("dialog", { name: "Close this proposal early?" });
     await closing.getByRole("button", { name: "Close proposal" }).click();

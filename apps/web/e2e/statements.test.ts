@@ -4,7 +4,7 @@
  * text asks her to confirm again; the convenor records the reply and publishes. Axe checks the
  * list and the statement page. With CONVENE_SHOTS=folder, pictures at 1280 and 390 px are kept there.
  */
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
@@ -120,6 +120,16 @@ describe("sign-on statements in the browser", () => {
     await page.getByText("on version 2").waitFor(WAIT);
     expect(await seriousA11yProblems(page)).toEqual([]);
     await shoot(page, "statement-member");
+
+    // Withdrawing asks first, then offers Undo.
+    await page.getByRole("button", { name: "Withdraw signature" }).click();
+    const confirm = page.getByRole("dialog", { name: "Remove your organisation's signature?" });
+    await confirm.getByText("will no longer be a signatory").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await confirm.getByRole("button", { name: "Withdraw signature" }).click();
+    await page.getByText("Your organisation has not signed yet.").waitFor(WAIT);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByText("on version 2").waitFor(WAIT);
     await signOut();
   });
 
@@ -142,6 +152,19 @@ describe("sign-on statements in the browser", () => {
     await page.getByRole("link", { name: "See the milestones" }).waitFor(WAIT);
     expect(await seriousA11yProblems(page)).toEqual([]);
     await shoot(page, "statement-published");
+
+    for (const [button, ending, magic] of [
+      ["Download as PDF", ".pdf", "%PDF"],
+      ["Download as Word", ".docx", "PK"],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: button }).click()]);
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`^statement-\\d+-open-letter-to-party-leaders-on-atrocity-prevention\\${ending}$`),
+      );
+      const file = await download.path();
+      expect(readFileSync(file).subarray(0, magic.length).toString("latin1")).toBe(magic);
+      if (process.env.CONVENE_SHOTS) copyFileSync(file, join(process.env.CONVENE_SHOTS, `letter${ending}`));
+    }
     await page.goto(`${convene.base}/statements`);
     await page.getByRole("heading", { name: "Published and withdrawn" }).waitFor();
     await shoot(page, "statements-list");

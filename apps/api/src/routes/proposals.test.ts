@@ -130,6 +130,23 @@ describe("proposals", () => {
     expect((await call(app, "GET", `/api/proposals/${p.id}/results`, { cookie: member.cookie })).status).toBe(403);
   });
 
+  it("shows a position the convenor recorded for an organisation as recorded by the convenor", async () => {
+    const { app, convenor, member, other, orgs } = await setup();
+    const p = await propose(app, convenor.cookie);
+    await call(app, "PUT", `/api/proposals/${p.id}/position`, { cookie: member.cookie, body: { stance: "agree" } });
+    const recorded = await call(app, "PUT", `/api/proposals/${p.id}/position`, {
+      cookie: convenor.cookie,
+      body: { organisationId: orgs[1], stance: "disagree", reason: "Said at the meeting on Tuesday" },
+    });
+    expect(recorded.status).toBe(201);
+    const page = await json(await call(app, "GET", `/api/proposals/${p.id}`, { cookie: member.cookie }));
+    const byOrg = Object.fromEntries(page.positions.map((x: { organisationId: number }) => [x.organisationId, x]));
+    expect(byOrg[orgs[0]!]).toMatchObject({ stance: "agree", recordedByConvenor: false });
+    expect(byOrg[orgs[1]!]).toMatchObject({ stance: "disagree", recordedByConvenor: true });
+    const theirs = await json(await call(app, "GET", `/api/proposals/${p.id}`, { cookie: other.cookie }));
+    expect(theirs.proposal.myPosition).toMatchObject({ stance: "disagree", recordedByConvenor: true });
+  });
+
   it("checks positions against the kind: a time takes slot indexes", async () => {
     const { app, convenor, member } = await setup();
     const p = await propose(app, convenor.cookie, { kind: "time", options: ["Tue 10:00", "Wed 14:00"] });

@@ -14,6 +14,9 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import { type AppBindings, convenorOnly, inTransaction, signedIn } from "../context.ts";
+import { letterDocx } from "../services/letter/letter-docx.ts";
+import { letterPdf } from "../services/letter/letter-pdf.ts";
+import { statementLetter } from "../services/letter/statement-letter.ts";
 import {
   addRecipient,
   createStatement,
@@ -35,6 +38,14 @@ const orgParam = idParam.extend({ organisationId: idParam.shape.id });
 const recipientParam = idParam.extend({ recipientId: idParam.shape.id });
 const orgQuery = z.object({ organisationId: z.coerce.number().int().positive().optional() });
 
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/** What a member sees of a statement differs from what an observer sees: never kept by a shared cache. */
+const letterHeaders = (type: string, name: string) => ({
+  "content-type": type,
+  "content-disposition": `attachment; filename="${name}"`,
+  "cache-control": "private, no-store",
+});
+
 export const statements = new Hono<AppBindings>()
   .get(
     "/",
@@ -52,6 +63,24 @@ export const statements = new Hono<AppBindings>()
     async (c) => {
       const user = signedIn(c);
       return c.json(await statementPage(c.var.deps.db, user.role, c.req.valid("param").id, user.id), 200);
+    },
+  )
+  .get(
+    "/:id/letter.pdf",
+    doc("The statement as a letter in PDF", "The final text with its named signatories; unnamed supporters are counted only for members."),
+    validate("param", idParam),
+    async (c) => {
+      const letter = await statementLetter(c.var.deps.db, signedIn(c).role, c.req.valid("param").id);
+      return c.body(new Uint8Array(await letterPdf(letter)), 200, letterHeaders("application/pdf", `${letter.fileName}.pdf`));
+    },
+  )
+  .get(
+    "/:id/letter.docx",
+    doc("The statement as a Word letter", "The final text with its named signatories; unnamed supporters are counted only for members."),
+    validate("param", idParam),
+    async (c) => {
+      const letter = await statementLetter(c.var.deps.db, signedIn(c).role, c.req.valid("param").id);
+      return c.body(new Uint8Array(await letterDocx(letter)), 200, letterHeaders(DOCX, `${letter.fileName}.docx`));
     },
   )
   .post("/", doc("Draft a statement (convenor)"), validate("json", statementInputSchema), async (c) => {

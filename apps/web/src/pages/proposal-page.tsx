@@ -33,7 +33,7 @@ import { formatCompactDate, formatDateTime, plural } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
 import { closingWords, positionWords, quorumWords, resultWords, stancesFor, takesStance } from "../proposal-format.ts";
-import { proposalQuery, proposalResultsQuery } from "../queries.ts";
+import { organisationsQuery, proposalQuery, proposalResultsQuery } from "../queries.ts";
 
 // The alerts' bar chart draws any labelled counts with their colours.
 const TallyChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.AnswerTallyChart })));
@@ -151,7 +151,10 @@ export function ProposalPage() {
                     <td>{positionWords(p.kind, p.options, pos)}</td>
                     <td>{pos.reason || <span className="muted">—</span>}</td>
                     <td className="nowrap">
-                      {pos.givenByName} <span className="muted small">on {formatCompactDate(pos.updatedAt)}</span>
+                      {pos.recordedByConvenor
+                        ? `Recorded by the convenor (${pos.givenByName}) for ${pos.organisationName}`
+                        : pos.givenByName}{" "}
+                      <span className="muted small">on {formatCompactDate(pos.updatedAt)}</span>
                     </td>
                   </tr>
                 ))}
@@ -245,7 +248,10 @@ function OwnPosition({
           </p>
           {mine.reason && <p className="description">“{mine.reason}”</p>}
           <p className="muted small">
-            Given by {mine.givenByName} on {formatCompactDate(mine.updatedAt)}.
+            {mine.recordedByConvenor
+              ? `Recorded by the convenor (${mine.givenByName}) for ${organisationName}`
+              : `Given by ${mine.givenByName}`}{" "}
+            on {formatCompactDate(mine.updatedAt)}.
           </p>
         </>
       ) : (
@@ -260,18 +266,38 @@ function OwnPosition({
   );
 }
 
-function PositionForm({ proposal: p, submitLabel }: { proposal: ProposalSummary; submitLabel: string }) {
+/**
+ * An organisation's position. With `organisations`, the convenor records it for the organisation
+ * chosen (given by email or at a meeting); without, a member gives their own organisation's.
+ */
+function PositionForm({
+  proposal: p,
+  submitLabel,
+  organisations,
+}: {
+  proposal: ProposalSummary;
+  submitLabel: string;
+  organisations?: { id: number; name: string }[];
+}) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const give = useMutation({
     mutationFn: (json: PositionInput) => call(api.proposals[":id"].position.$put({ param: { id: String(p.id) }, json })),
     onSuccess: (res) => {
       void queryClient.invalidateQueries({ queryKey: ["proposals"] });
-      toast(res.created ? "Position given." : "Position changed.");
+      toast(
+        organisations
+          ? `Position recorded for ${organisations.find((o) => o.id === res.position.organisationId)?.name ?? "the organisation"}.`
+          : res.created
+            ? "Position given."
+            : "Position changed.",
+      );
+      if (organisations) form.reset();
     },
   });
   const schema = useMemo(() => positionSchema(p), [p]);
-  const mine = p.myPosition;
+  // Recording for another organisation starts blank, not from the convenor's own.
+  const mine = organisations ? null : p.myPosition;
   const form = useAppForm({
     defaultValues: {
       organisationId: null,
@@ -279,15 +305,36 @@ function PositionForm({ proposal: p, submitLabel }: { proposal: ProposalSummary;
       choices: [...(mine?.choices ?? [])],
       reason: mine?.reason ?? "",
     } as PositionValues,
-    validators: { onChange: schema },
+    validators: {
+      onChange: schema,
+      onSubmit: ({ value }) =>
+        organisations && value.organisationId === null ? { fields: { organisationId: "Choose the organisation" } } : undefined,
+    },
     onSubmit: ({ value }) =>
       give.mutate(
-        positionInputSchema.parse({ ...(value.stance ? { stance: value.stance } : {}), choices: value.choices, reason: value.reason }),
+        positionInputSchema.parse({
+          ...(organisations && value.organisationId !== null ? { organisationId: value.organisationId } : {}),
+          ...(value.stance ? { stance: value.stance } : {}),
+          choices: value.choices,
+          reason: value.reason,
+        }),
       ),
   });
   return (
     <form.AppForm>
-      <form.Form className="form answer-form" idPrefix="position" error={give.error}>
+      <form.Form className="form answer-form" idPrefix={organisations ? "recorded-position" : "position"} error={give.error}>
+        {organisations && (
+          <form.AppField name="organisationId">
+            {(f) => (
+              <f.RecordField
+                label="Organisation"
+                hint="The organisation whose position you were given, by email or at a meeting"
+                records={organisations}
+                none="Choose the organisation"
+              />
+            )}
+          </form.AppField>
+        )}
         {takesStance(p.kind) ? (
           <form.AppField name="stance">
             {(f) => <f.RadiosField label="Position" options={stancesFor(p.kind).map((s) => ({ value: s, label: stanceLabels[s] }))} />}
@@ -321,6 +368,7 @@ function PositionForm({ proposal: p, submitLabel }: { proposal: ProposalSummary;
 function ConvenorPanel({ detail }: { detail: ProposalDetail }) {
   const p = detail.proposal;
   const results = useQuery(proposalResultsQuery(p.id));
+  const organisations = useQuery(organisationsQuery);
   return (
     <section className="convenor-actions" aria-labelledby="convenor-title">
       <h2 id="convenor-title">For the convenor</h2>
@@ -341,6 +389,16 @@ function ConvenorPanel({ detail }: { detail: ProposalDetail }) {
             ))}
           </ul>
         </>
+      )}
+      {p.state === "open" && (
+        <div className="no-print">
+          <h3>Record a position for an organisation</h3>
+          <p className="muted">
+            For a position given by email or at a meeting. It replaces any the organisation gave before, and shows as recorded by the
+            convenor.
+          </p>
+          <PositionForm proposal={p} submitLabel="Record position" organisations={organisations.data?.organisations ?? []} />
+        </div>
       )}
       <EndControls proposal={p} />
     </section>

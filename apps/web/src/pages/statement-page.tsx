@@ -19,9 +19,11 @@ import { formatCompactDate, formatDate, formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
 import { accountsQuery, organisationsQuery, statementQuery } from "../queries.ts";
+import { useSoftDelete } from "../soft-delete.tsx";
 import { signatureWords, statementKindLabels, statementStateLabels } from "../statement-format.ts";
 
 type Recipient = StatementDetail["recipients"][number];
+type Signature = StatementDetail["signatures"][number];
 
 export function StatementPage() {
   const { statementId } = useParams({ from: "/app/statements/$statementId" });
@@ -79,6 +81,22 @@ export function StatementPage() {
       </section>
 
       {maySign && myOrg !== null && <OwnSignature detail={d} organisationId={myOrg} userId={user?.id ?? ""} />}
+
+      <section className="no-print" aria-labelledby="letter-title">
+        <h2 id="letter-title">The letter to send</h2>
+        <p className="muted">
+          The text as it stands, with the date, the recipients and the organisations listed publicly that signed this version
+          {s.state === "open" ? " (marked as a draft until it is published)" : ""}.
+        </p>
+        <p className="action-row">
+          <a className="button secondary" href={`/api/statements/${s.id}/letter.pdf`} download>
+            Download as PDF
+          </a>
+          <a className="button secondary" href={`/api/statements/${s.id}/letter.docx`} download>
+            Download as Word
+          </a>
+        </p>
+      </section>
 
       <section aria-labelledby="signatures-title">
         <h2 id="signatures-title">Signatures</h2>
@@ -159,6 +177,25 @@ function OwnSignature({ detail: d, organisationId, userId }: { detail: Statement
     (json: SignJson) => call(api.statements[":id"].signature.$put({ param: { id: String(s.id) }, json })),
     mine ? (mine.needsConfirmation ? "Signature confirmed on the new text." : "Signature changed.") : "Signed.",
   );
+  const withdraw = useSoftDelete<Signature>({
+    family: "statements",
+    verb: "remove",
+    name: () => "your organisation's signature",
+    confirmLabel: "Withdraw signature",
+    lost: (sig) => (
+      <p>
+        {sig.organisationName} will no longer be a signatory of “{s.title}”. You can sign again until {formatDateTime(s.deadline)}.
+      </p>
+    ),
+    remove: () => call(api.statements[":id"].signature.$delete({ param: { id: String(s.id) }, query: {} })),
+    restore: (sig) =>
+      call(
+        api.statements[":id"].signature.$put({
+          param: { id: String(s.id) },
+          json: { named: sig.named, textVersion: sig.confirmedTextVersion },
+        }),
+      ),
+  });
   const changes = d.versions.filter((v) => mine && v.textVersion > mine.confirmedTextVersion);
   const form = useAppForm({
     defaultValues: { named: (mine?.named ?? null) as boolean | null },
@@ -206,6 +243,14 @@ function OwnSignature({ detail: d, organisationId, userId }: { detail: Statement
           </form.Form>
         </form.AppForm>
       )}
+      {mine && !refusal && (
+        <p>
+          <button type="button" className="button secondary" onClick={() => withdraw.ask(mine)} disabled={withdraw.isPending}>
+            Withdraw signature
+          </button>
+        </p>
+      )}
+      {withdraw.dialog}
     </section>
   );
 }

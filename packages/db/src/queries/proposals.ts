@@ -27,9 +27,19 @@ export async function listProposals(db: Kysely<Database>, viewer: Viewer, filter
   const ids = rows.map((r) => r.id);
   const positions = ids.length
     ? await db
-        .selectFrom("proposalPositions")
-        .select(["proposalId", "organisationId", "stance", "choices", "reason", "givenByName", "updatedAt"])
-        .where("proposalId", "in", ids)
+        .selectFrom("proposalPositions as pp")
+        .leftJoin("user as u", "u.id", "pp.givenById")
+        .select([
+          "pp.proposalId",
+          "pp.organisationId",
+          "pp.stance",
+          "pp.choices",
+          "pp.reason",
+          "pp.givenByName",
+          "pp.updatedAt",
+          "u.role as giverRole",
+        ])
+        .where("pp.proposalId", "in", ids)
         .execute()
     : [];
   return rows.map((r) => {
@@ -39,7 +49,14 @@ export async function listProposals(db: Kysely<Database>, viewer: Viewer, filter
       ...r,
       tally: tallyPositions(mine, r.quorum, r.options.length),
       myPosition: own
-        ? { stance: own.stance, choices: own.choices, reason: own.reason, givenByName: own.givenByName, updatedAt: own.updatedAt }
+        ? {
+            stance: own.stance,
+            choices: own.choices,
+            reason: own.reason,
+            givenByName: own.givenByName,
+            recordedByConvenor: own.giverRole === "convenor",
+            updatedAt: own.updatedAt,
+          }
         : null,
     };
   });
@@ -56,7 +73,9 @@ export async function listPositions(db: Kysely<Database>, proposalId: number) {
   const rows = await db
     .selectFrom("proposalPositions as pp")
     .innerJoin("organisations as o", "o.id", "pp.organisationId")
+    .leftJoin("user as u", "u.id", "pp.givenById")
     .select([
+      "u.role as giverRole",
       "pp.id",
       "pp.proposalId",
       "pp.organisationId",
@@ -72,7 +91,8 @@ export async function listPositions(db: Kysely<Database>, proposalId: number) {
     .where("pp.proposalId", "=", proposalId)
     .orderBy("o.name")
     .execute();
-  return rows.map((r) => ({ ...r, choices: parseChoices(r.choices) }));
+  // A position the convenor gave (taken by email or at a meeting) is shown as recorded by the convenor for the organisation.
+  return rows.map(({ giverRole, ...r }) => ({ ...r, choices: parseChoices(r.choices), recordedByConvenor: giverRole === "convenor" }));
 }
 export type PositionRecord = Awaited<ReturnType<typeof listPositions>>[number];
 

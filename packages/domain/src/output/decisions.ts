@@ -37,7 +37,17 @@ export const proposalOutput = answer({
     stances: answer({ agree: count, abstain: count, disagree: count, block: count }),
     options: z.array(count),
   }),
-  myPosition: nullable(answer({ stance, choices: z.array(count), reason: z.string(), givenByName: z.string(), updatedAt: time })),
+  myPosition: nullable(
+    answer({
+      stance,
+      choices: z.array(count),
+      reason: z.string(),
+      givenByName: z.string(),
+      /** Given by the convenor for the organisation (by email or at a meeting), not by one of its members. */
+      recordedByConvenor: z.boolean(),
+      updatedAt: time,
+    }),
+  ),
 });
 
 export const positionOutput = answer({
@@ -50,6 +60,8 @@ export const positionOutput = answer({
   choices: z.array(count),
   reason: z.string(),
   givenByName: z.string(),
+  /** Given by the convenor for the organisation (by email or at a meeting), not by one of its members. */
+  recordedByConvenor: z.boolean(),
   createdAt: time,
   updatedAt: time,
 });
@@ -64,7 +76,7 @@ export const proposalResultsOutput = answer({
 });
 
 export const positionGivenOutput = answer({
-  position: positionOutput.omit({ organisationName: true, organisationShortName: true }),
+  position: positionOutput.omit({ organisationName: true, organisationShortName: true, recordedByConvenor: true }),
   created: z.boolean(),
   proposal: proposalOutput,
 });
