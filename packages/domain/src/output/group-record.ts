@@ -63,13 +63,18 @@ export const meetingPageOutput = answer({
       goalId: nullable(id),
       goalTitle: nullable(z.string()),
       goalStatus: nullable(z.enum(goalStatuses)),
+      /** Set when the decision is a proposal's outcome the viewer may see: "Decided by proposal". */
+      proposalId: nullable(id),
+      proposalQuestion: nullable(z.string()),
     }),
   ),
 });
 
 export const decisionOutput = answer({
   id,
-  meetingId: id,
+  /** Null for a decision taken by a proposal not linked to a meeting. */
+  meetingId: nullable(id),
+  proposalId: nullable(id),
   text: z.string(),
   goalId: nullable(id),
   goalAction: nullable(z.string()),
