@@ -5,7 +5,9 @@ import { contributionKinds } from "../contribution.ts";
 import { goalStatuses } from "../goal-status.ts";
 import { attendanceStatuses, meetingKinds } from "../meeting.ts";
 import { datePrecisions, milestoneKinds } from "../milestone.ts";
+import { proposalKinds } from "../proposal.ts";
 import { roadmapStatuses } from "../roadmap.ts";
+import { statementKinds } from "../statement.ts";
 import { visibilities } from "../visibility.ts";
 import { answer, binnedRecord, day, id, nullable, organisationRef, time, version } from "./fields.ts";
 
@@ -240,6 +242,10 @@ export const needsYouOutput = answer({
       shortName: z.string(),
       staleGoals: z.array(answer({ id, title: z.string(), status: z.enum(goalStatuses), lastUpdateAt: nullable(time) })),
       unansweredAlerts: z.array(answer({ id, title: z.string(), urgency: z.enum(alertUrgencies), deadline: time })),
+      proposalsAwaiting: z.array(answer({ id, question: z.string(), kind: z.enum(proposalKinds), closesAt: time })),
+      statementsAwaiting: z.array(
+        answer({ id, title: z.string(), kind: z.enum(statementKinds), deadline: time, toConfirm: z.boolean() }),
+      ),
     }),
   ),
 });
