@@ -247,7 +247,11 @@ describe("decisions and letters slides", () => {
     kind: "Open letter",
     namedSignatories: 12 + i,
     recipients: [
-      { name: "The Prime Minister", repliedOn: "2026-11-20", replySummary: "Committed to a cross-government approach to atrocity prevention." },
+      {
+        name: "The Prime Minister",
+        repliedOn: "2026-11-20",
+        replySummary: "Committed to a cross-government approach to atrocity prevention.",
+      },
       { name: "The Leader of the Opposition", repliedOn: null, replySummary: "" },
     ],
   }));
@@ -259,7 +263,9 @@ describe("decisions and letters slides", () => {
     expect(pages[0]!.title).toMatch(/^Decisions taken this year/);
     const items = pages.flatMap((p) => p.items);
     expect(items).toHaveLength(9);
-    expect(items[1]!.detail).toBe("15 February 2026 · 11 organisations gave a position (quorum 10, met) · Outcome: Agreed: we write this month");
+    expect(items[1]!.detail).toBe(
+      "15 February 2026 · 11 organisations gave a position (quorum 10, met) · Outcome: Agreed: we write this month",
+    );
     // A very long outcome is shortened on the slide, saying so, and kept whole in the notes.
     expect(items[0]!.detail).toMatch(/\(in full in the dashboard\)$/);
     expect(pages[0]!.notes).toContain("Agreed, with a long reasoning. ".repeat(40).trim());

@@ -751,7 +751,10 @@ function statementSlides(report: AgmReport): Slide[] {
     },
     ...st.recipients
       .filter((r) => r.repliedOn)
-      .map((r) => ({ text: `Reply from ${r.name}`, detail: `${ukDate(r.repliedOn!)}${r.replySummary ? ` · ${brief(r.replySummary)}` : ""}` })),
+      .map((r) => ({
+        text: `Reply from ${r.name}`,
+        detail: `${ukDate(r.repliedOn!)}${r.replySummary ? ` · ${brief(r.replySummary)}` : ""}`,
+      })),
   ]);
   return listSlides(
     "statements",

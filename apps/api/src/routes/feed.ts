@@ -60,7 +60,10 @@ export const feed = new Hono<AppBindings>()
     const organisationIds = scope === "all" ? null : user.organisationId ? [user.organisationId] : [];
     const all = await listNeedsYou(db, { cycleId: cycle.id, organisationIds, staleBefore, now: now.toISOString() });
     // The convenor sees only the organisations with something outstanding; a member always sees their own.
-    const organisations = scope === "all" ? all.filter((o) => o.staleGoals.length + o.unansweredAlerts.length + o.proposalsAwaiting.length + o.statementsAwaiting.length > 0) : all;
+    const organisations =
+      scope === "all"
+        ? all.filter((o) => o.staleGoals.length + o.unansweredAlerts.length + o.proposalsAwaiting.length + o.statementsAwaiting.length > 0)
+        : all;
     return c.json(
       {
         cycleId: cycle.id,

@@ -14,7 +14,10 @@ const fromSomewhere = sql`"meetingId" is not null or "proposalId" is not null`;
 export async function up(db: Kysely<any>): Promise<void> {
   const t = engineTypes(db);
   if (t.pg) {
-    await db.schema.alterTable("meetingDecisions").alterColumn("meetingId", (c) => c.dropNotNull()).execute();
+    await db.schema
+      .alterTable("meetingDecisions")
+      .alterColumn("meetingId", (c) => c.dropNotNull())
+      .execute();
     await db.schema
       .alterTable("meetingDecisions")
       .addColumn("proposalId", "integer", (c) => c.references("proposals.id").onDelete("cascade"))
@@ -48,7 +51,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (engineTypes(db).pg) {
     await db.schema.alterTable("meetingDecisions").dropConstraint("meetingDecisions_from_somewhere").execute();
     await db.schema.alterTable("meetingDecisions").dropColumn("proposalId").execute();
-    await db.schema.alterTable("meetingDecisions").alterColumn("meetingId", (c) => c.setNotNull()).execute();
+    await db.schema
+      .alterTable("meetingDecisions")
+      .alterColumn("meetingId", (c) => c.setNotNull())
+      .execute();
   } else {
     await db.schema.alterTable("meetingDecisions").dropColumn("proposalId").execute();
   }

@@ -183,7 +183,13 @@ export async function listFeed(db: Kysely<Database>, viewer: Viewer, since: stri
     ...proposals.flatMap((p) =>
       p.closedAt ? [{ kind: "proposal_closed" as const, id: p.id, title: p.question, at: p.closedAt, detail: p.outcome ?? "" }] : [],
     ),
-    ...statements.map((st) => ({ kind: "statement_published" as const, id: st.id, title: st.title, at: st.at, detail: st.publishedOn ?? "" })),
+    ...statements.map((st) => ({
+      kind: "statement_published" as const,
+      id: st.id,
+      title: st.title,
+      at: st.at,
+      detail: st.publishedOn ?? "",
+    })),
   ];
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

@@ -243,9 +243,7 @@ export const needsYouOutput = answer({
       staleGoals: z.array(answer({ id, title: z.string(), status: z.enum(goalStatuses), lastUpdateAt: nullable(time) })),
       unansweredAlerts: z.array(answer({ id, title: z.string(), urgency: z.enum(alertUrgencies), deadline: time })),
       proposalsAwaiting: z.array(answer({ id, question: z.string(), kind: z.enum(proposalKinds), closesAt: time })),
-      statementsAwaiting: z.array(
-        answer({ id, title: z.string(), kind: z.enum(statementKinds), deadline: time, toConfirm: z.boolean() }),
-      ),
+      statementsAwaiting: z.array(answer({ id, title: z.string(), kind: z.enum(statementKinds), deadline: time, toConfirm: z.boolean() })),
     }),
   ),
 });
