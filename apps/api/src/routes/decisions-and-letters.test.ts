@@ -70,6 +70,8 @@ async function setup() {
         name: "The Prime Minister",
         sentOn: "2026-11-20",
         repliedOn: "2026-11-25",
+        replyText: "",
+        replyUrl: null,
         replySummary: `Reply to ${title}`,
         createdAt: at,
         updatedAt: at,
