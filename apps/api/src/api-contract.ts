@@ -195,6 +195,17 @@ export const replies: Record<string, Reply> = {
           goalAction: z.string().nullable(),
         }),
       ),
+      /** Proposals whose outcome created or changed the goal ("Decided by proposal"). */
+      proposals: z.array(
+        z.looseObject({
+          id: z.number().int(),
+          question: z.string(),
+          closedAt: z.string().nullable(),
+          decisionId: z.number().int(),
+          text: z.string(),
+          goalAction: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   "GET /meetings/calendar-link": ok(
@@ -461,7 +472,10 @@ export const replies: Record<string, Reply> = {
   "POST /proposals/{id}/close": ok("The closed proposal", one("proposal", o.proposalOutput)),
   "POST /proposals/{id}/extend": ok("The proposal with its new closing time", one("proposal", o.proposalOutput)),
   "POST /proposals/{id}/withdraw": ok("The withdrawn proposal", one("proposal", o.proposalOutput)),
-  "POST /proposals/{id}/outcome": ok("The proposal with its recorded outcome", one("proposal", o.proposalOutput)),
+  "POST /proposals/{id}/outcome": ok(
+    "The proposal with its recorded outcome, and the decision it entered in the decisions log (null for a withdrawn proposal)",
+    z.object({ proposal: o.proposalOutput, decision: o.decisionOutput.nullable() }),
+  ),
   "PUT /proposals/{id}/position": ok("Your organisation's position, given or changed (201 when it is new)", o.positionGivenOutput),
 
   "GET /statements": ok("Statements you may see", many("statements", o.statementOutput)),

@@ -54,6 +54,18 @@ describe("proposals in the browser", () => {
     await account(UNA, "Uma Member", "member", await org("una-uk"));
     await account(BURMA, "Bo Member", "member", await org("burma-campaign"));
     await account(BURMA_TWO, "Bea Member", "member", await org("burma-campaign"));
+    // A current cycle, so the overview (and its "What needs you") has something to show.
+    const year = new Date().getUTCFullYear();
+    await db
+      .insertInto("cycles")
+      .values({
+        name: `${year} cycle`,
+        workshopDate: `${year - 1}-12-01`,
+        agmDate: `${year + 1}-03-01`,
+        closedAt: null,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
   });
   afterAll(async () => {
     await browser?.close();
@@ -92,6 +104,21 @@ describe("proposals in the browser", () => {
     proposalUrl = page.url();
     expect(proposalUrl).toMatch(/\/proposals\/\d+$/);
     await page.getByText("Quorum not reached: 0 organisations of 2 needed").first().waitFor();
+    await signOut();
+  });
+
+  it("lists the open proposal in What needs you, with its closing time, until the organisation gives its position", async () => {
+    const { page } = browser;
+    await signIn(page, convene.base, UNA, PASSWORD);
+    await page.goto(`${convene.base}/`);
+    const needsYou = page.getByRole("region", { name: "What needs you" });
+    await needsYou.getByRole("link", { name: QUESTION, exact: true }).waitFor(WAIT);
+    await needsYou.getByText("Proposal awaiting a position").waitFor();
+    await needsYou.getByText(/^closes /).waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "needs-you-proposal");
+    await needsYou.getByRole("link", { name: `Give your position on ${QUESTION}` }).click();
+    await page.getByRole("heading", { name: QUESTION, level: 1 }).waitFor();
     await signOut();
   });
 

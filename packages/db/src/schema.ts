@@ -265,10 +265,13 @@ export interface MeetingAttendanceTable {
 
 export interface MeetingDecisionTable {
   id: Generated<number>;
-  meetingId: number;
+  /** Null for a decision taken by a proposal not linked to a meeting. */
+  meetingId: number | null;
   text: string;
   goalId: number | null;
   goalAction: "created" | "changed" | null;
+  /** The proposal whose outcome this decision is, if it was decided by proposal. */
+  proposalId: number | null;
   createdAt: Timestamp;
 }
 

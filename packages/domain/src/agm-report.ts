@@ -83,6 +83,31 @@ export const agmReportSchema = z.object({
       }),
     )
     .optional(),
+  /** Proposals closed in the cycle with their outcome, counted in organisations ("Decisions taken this year"). */
+  decisions: z
+    .array(
+      z.object({
+        closedAt: isoDateSchema,
+        question: z.string(),
+        outcome: z.string(),
+        organisations: z.number().int(),
+        quorum: z.number().int(),
+        quorumMet: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** Statements published in the cycle: named signatories only (never the unnamed), recipients and their replies. */
+  statements: z
+    .array(
+      z.object({
+        publishedOn: isoDateSchema,
+        title: z.string(),
+        kind: z.string(),
+        namedSignatories: z.number().int(),
+        recipients: z.array(z.object({ name: z.string(), repliedOn: isoDateSchema.nullable(), replySummary: z.string() })),
+      }),
+    )
+    .optional(),
   /**
    * "Since the last AGM": each goal's progress on an earlier date and at the report's date, and the
    * milestones dated in between, from the same comparison the overview shows.

@@ -85,35 +85,41 @@ export type AttendanceInput = z.infer<typeof attendanceInputSchema>;
 
 const decisionText = shortText("Decision", 5_000, undefined, "multi");
 
+/** What a decision does to a goal, apart from its words: shared by meeting decisions and proposal outcomes. */
+const createGoalEffect = {
+  action: z.literal("create_goal"),
+  goal: z.object({
+    cycleId: z.number().int().positive(),
+    title: shortText("Title", 300),
+    themeId: z.number().int().positive().nullable().default(null),
+    leadOrganisationId: z.number().int().positive().nullable().default(null),
+    dueDate: calendarDate("due date").nullable().default(null),
+    visibility: visibilitySchema.optional(),
+  }),
+};
+const changeGoalEffect = {
+  action: z.literal("change_goal"),
+  goalId: z.number().int().positive(),
+  goalVersion: z.number().int().positive(),
+  status: goalStatusSchema.optional(),
+  dueDate: calendarDate("new due date").nullable().optional(),
+};
+const changesSomething = (d: { status?: unknown; dueDate?: unknown }) => d.status !== undefined || d.dueDate !== undefined;
+const changesSomethingRule = { error: "Choose a new status or a new due date", path: ["status"] };
+
 /** A decision as written down, and what it does to the goals: nothing, a new goal, or a change. */
 export const decisionInputSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("none"), text: decisionText }),
-  z.object({
-    action: z.literal("create_goal"),
-    text: decisionText,
-    goal: z.object({
-      cycleId: z.number().int().positive(),
-      title: shortText("Title", 300),
-      themeId: z.number().int().positive().nullable().default(null),
-      leadOrganisationId: z.number().int().positive().nullable().default(null),
-      dueDate: calendarDate("due date").nullable().default(null),
-      visibility: visibilitySchema.optional(),
-    }),
-  }),
-  z
-    .object({
-      action: z.literal("change_goal"),
-      text: decisionText,
-      goalId: z.number().int().positive(),
-      goalVersion: z.number().int().positive(),
-      status: goalStatusSchema.optional(),
-      dueDate: calendarDate("new due date").nullable().optional(),
-    })
-    .refine((d) => d.status !== undefined || d.dueDate !== undefined, {
-      error: "Choose a new status or a new due date",
-      path: ["status"],
-    }),
+  z.object({ ...createGoalEffect, text: decisionText }),
+  z.object({ ...changeGoalEffect, text: decisionText }).refine(changesSomething, changesSomethingRule),
 ]);
+/** What a decision does to the goals without its words, for an outcome that carries its own (a proposal's). */
+export const decisionEffectSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("none") }),
+  z.object(createGoalEffect),
+  z.object(changeGoalEffect).refine(changesSomething, changesSomethingRule),
+]);
+export type DecisionEffect = z.infer<typeof decisionEffectSchema>;
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
 /** Formal meetings a cycle needs: the group meets at least at its workshop and its AGM. */

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { dateTimeSchema, longText, shortText } from "./common.ts";
+import { decisionEffectSchema } from "./meeting.ts";
 import { visibilitySchema } from "./visibility.ts";
 
 export const proposalKinds = ["consent", "sense_check", "choice", "time"] as const;
@@ -78,7 +79,13 @@ const version = z.number({ error: "Say which version you edited" }).int().positi
 export const proposalCloseSchema = z.object({ version, outcome: longText(5_000).default("") });
 export const proposalExtendSchema = z.object({ version, closesAt: dateTimeSchema });
 export const proposalWithdrawSchema = z.object({ version, reason: longText(2_000).default("") });
-export const proposalOutcomeSchema = z.object({ version, outcome: shortText("The outcome", 5_000, "Enter the outcome", "multi") });
+/** The outcome in words and, like a meeting's decision, what it does to a goal (nothing unless given). */
+export const proposalOutcomeSchema = z.object({
+  version,
+  outcome: shortText("The outcome", 5_000, "Enter the outcome", "multi"),
+  decision: decisionEffectSchema.default({ action: "none" }),
+});
+export type ProposalOutcome = z.infer<typeof proposalOutcomeSchema>;
 
 export const positionInputSchema = z
   .object({

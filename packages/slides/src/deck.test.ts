@@ -231,3 +231,64 @@ describe("the PowerPoint file", () => {
     expect(Buffer.from(await buildAgmDeck(report)).equals(Buffer.from(await buildAgmDeck(report)))).toBe(true);
   });
 });
+
+describe("decisions and letters slides", () => {
+  const decisions = Array.from({ length: 9 }, (_, i) => ({
+    closedAt: `2026-0${(i % 9) + 1}-15`,
+    question: `Proposal ${i + 1}: shall the group write to the Foreign Secretary about early warning in the region?`,
+    outcome: i === 0 ? "Agreed, with a long reasoning. ".repeat(40) : "Agreed: we write this month",
+    organisations: 10 + i,
+    quorum: 10,
+    quorumMet: true,
+  }));
+  const statements = Array.from({ length: 4 }, (_, i) => ({
+    publishedOn: `2026-1${i % 2}-0${i + 1}`,
+    title: `Open letter ${i + 1} to every party leader before the election`,
+    kind: "Open letter",
+    namedSignatories: 12 + i,
+    recipients: [
+      {
+        name: "The Prime Minister",
+        repliedOn: "2026-11-20",
+        replySummary: "Committed to a cross-government approach to atrocity prevention.",
+      },
+      { name: "The Leader of the Opposition", repliedOn: null, replySummary: "" },
+    ],
+  }));
+  const slides = deckSlides(reportFixture({ decisions, statements }));
+
+  it("adds 'Decisions taken this year', counted in organisations, paginated by measured space", () => {
+    const pages = slides.filter((s) => s.id.startsWith("decisions-")) as Extract<Slide, { kind: "list" }>[];
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]!.title).toMatch(/^Decisions taken this year/);
+    const items = pages.flatMap((p) => p.items);
+    expect(items).toHaveLength(9);
+    expect(items[1]!.detail).toBe(
+      "15 February 2026 · 11 organisations gave a position (quorum 10, met) · Outcome: Agreed: we write this month",
+    );
+    // A very long outcome is shortened on the slide, saying so, and kept whole in the notes.
+    expect(items[0]!.detail).toMatch(/\(in full in the dashboard\)$/);
+    expect(pages[0]!.notes).toContain("Agreed, with a long reasoning. ".repeat(40).trim());
+    expectFramesFit(pages);
+  });
+
+  it("adds 'Letters and statements, and the replies' with named signatories, recipients and reply summaries", () => {
+    const pages = slides.filter((s) => s.id.startsWith("statements-")) as Extract<Slide, { kind: "list" }>[];
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages[0]!.title).toMatch(/^Letters and statements, and the replies/);
+    expect(pages[0]!.subtitle).toBe("4 letters and statements published, 4 replies received");
+    const items = pages.flatMap((p) => p.items);
+    expect(items[0]!.detail).toBe(
+      "Open letter · published 1 October 2026 · 12 named signatories · to The Prime Minister, The Leader of the Opposition",
+    );
+    expect(items[1]).toEqual({
+      text: "Reply from The Prime Minister",
+      detail: "20 November 2026 · Committed to a cross-government approach to atrocity prevention.",
+    });
+    expectFramesFit(pages);
+  });
+
+  it("has neither slide without the data", () => {
+    expect(deckSlides(reportFixture()).some((s) => /^(decisions|statements)-/.test(s.id))).toBe(false);
+  });
+});

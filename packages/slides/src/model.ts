@@ -707,7 +707,70 @@ function optionalSlides(report: AgmReport): Slide[] {
       ),
     );
   }
+  slides.push(...decisionSlides(report), ...statementSlides(report));
   return slides;
+}
+
+/**
+ * A long outcome or reply shortened at a word boundary, saying where the rest is, so one row
+ * cannot outgrow a slide (a row taller than the slide would be drawn alone and overflow). The
+ * speaker notes keep the whole text.
+ */
+function brief(text: string, most = 220): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= most) return flat;
+  const cut = flat.slice(0, most);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), most / 2)).replace(/[\s,.;:]+$/, "")} (in full in the dashboard)`;
+}
+
+/** "Decisions taken this year": each closed proposal's outcome, and how many organisations gave a position. */
+function decisionSlides(report: AgmReport): Slide[] {
+  const decisions = [...(report.decisions ?? [])].sort((a, b) => a.closedAt.localeCompare(b.closedAt));
+  if (!decisions.length) return [];
+  const counted = (d: (typeof decisions)[number]) =>
+    `${plural(d.organisations, "organisation")} gave a position (quorum ${d.quorum}${d.quorumMet ? ", met" : ", not met"})`;
+  return listSlides(
+    "decisions",
+    "Decisions taken this year",
+    `${plural(decisions.length, "proposal")} decided between meetings, counted in organisations`,
+    decisions.map((d) => ({ text: d.question, detail: `${ukDate(d.closedAt)} · ${counted(d)} · Outcome: ${brief(d.outcome)}` })),
+    ["decision", "decisions"],
+    `Decisions by proposal: ${decisions.map((d) => `${d.question}, closed ${ukDate(d.closedAt)}; ${counted(d)}; outcome: ${d.outcome}`).join(". ")}.`,
+  );
+}
+
+/** "Letters and statements, and the replies": each published statement, then each reply it received. */
+function statementSlides(report: AgmReport): Slide[] {
+  const statements = [...(report.statements ?? [])].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn));
+  if (!statements.length) return [];
+  const replies = statements.reduce((n, st) => n + st.recipients.filter((r) => r.repliedOn).length, 0);
+  const sentTo = (names: string[]) => (names.length ? ` · to ${brief(names.join(", "), 160)}` : "");
+  const items = statements.flatMap((st) => [
+    {
+      text: st.title,
+      detail: `${st.kind} · published ${ukDate(st.publishedOn)} · ${plural(st.namedSignatories, "named signatory", "named signatories")}${sentTo(st.recipients.map((r) => r.name))}`,
+    },
+    ...st.recipients
+      .filter((r) => r.repliedOn)
+      .map((r) => ({
+        text: `Reply from ${r.name}`,
+        detail: `${ukDate(r.repliedOn!)}${r.replySummary ? ` · ${brief(r.replySummary)}` : ""}`,
+      })),
+  ]);
+  return listSlides(
+    "statements",
+    "Letters and statements, and the replies",
+    `${plural(statements.length, "letter or statement", "letters and statements")} published, ${plural(replies, "reply", "replies")} received`,
+    items,
+    ["line", "lines"],
+    `Published: ${statements
+      .map(
+        (st) =>
+          `${st.title} (${ukDate(st.publishedOn)}, ${plural(st.namedSignatories, "named signatory", "named signatories")}` +
+          `${st.recipients.length ? `, sent to ${st.recipients.map((r) => r.name).join(", ")}` : ""})`,
+      )
+      .join("; ")}.`,
+  );
 }
 
 /**

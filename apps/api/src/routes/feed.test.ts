@@ -313,3 +313,95 @@ describe("GET /api/feed/needs-you", () => {
     expect((await needsYou(w, cookie)).organisations).toEqual([]);
   });
 });
+
+describe("proposals and statements in What needs you and What's new", () => {
+  async function put(w: World, path: string, body: Record<string, unknown>) {
+    const res = await call(w.app, "POST", path, { cookie: w.convenor.cookie, body });
+    if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return json(res);
+  }
+  const propose = async (w: World, fields: Record<string, unknown> = {}) =>
+    (await put(w, "/api/proposals", { question: "Shall we?", kind: "consent", closesAt: inDays(5), quorum: 1, ...fields })).proposal;
+  const draft = async (w: World, fields: Record<string, unknown> = {}) =>
+    (await put(w, "/api/statements", { title: "Open letter", text: "Dear leaders", deadline: inDays(4), ...fields })).statement;
+
+  it("lists open proposals and statements awaiting the organisation, with their closing time", async () => {
+    const w = await setup();
+    const waiting = await propose(w, { question: "Waiting" });
+    const given = await propose(w, { question: "Given" });
+    await propose(w, { question: "Convenor only", visibility: "convenor" });
+    await call(w.app, "PUT", `/api/proposals/${given.id}/position`, { cookie: w.member.cookie, body: { stance: "agree" } });
+    const unsigned = await draft(w, { title: "Unsigned" });
+    const signed = await draft(w, { title: "Signed" });
+    const changed = await draft(w, { title: "Changed since signing" });
+    const at = new Date().toISOString();
+    const sign = (statementId: number, confirmedTextVersion: number) =>
+      w.convene.db
+        .insertInto("statementSignatures")
+        .values({
+          statementId,
+          organisationId: w.orgs[0]!,
+          named: 1,
+          confirmedTextVersion,
+          signedById: w.member.id,
+          signedByName: "M",
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+    await sign(signed.id, 1);
+    await sign(changed.id, 1);
+    await w.convene.db.updateTable("statements").set({ textVersion: 2 }).where("id", "=", changed.id).execute();
+
+    const mine = (await json(await call(w.app, "GET", `/api/feed/needs-you?cycleId=${w.cycle.id}`, { cookie: w.member.cookie })))
+      .organisations[0];
+    expect(mine.proposalsAwaiting).toEqual([expect.objectContaining({ id: waiting.id, question: "Waiting", closesAt: waiting.closesAt })]);
+    expect(mine.statementsAwaiting).toEqual([
+      expect.objectContaining({ id: unsigned.id, toConfirm: false, deadline: unsigned.deadline }),
+      expect.objectContaining({ id: changed.id, toConfirm: true }),
+    ]);
+    const theirs = (await json(await call(w.app, "GET", `/api/feed/needs-you?cycleId=${w.cycle.id}`, { cookie: w.other.cookie })))
+      .organisations[0];
+    expect(theirs.proposalsAwaiting.map((p: { question: string }) => p.question)).toEqual(["Waiting", "Given"]);
+    expect(theirs.statementsAwaiting).toHaveLength(3);
+  });
+
+  it("shows proposals closed and statements published since the last visit, never a members-only one to an observer", async () => {
+    const w = await setup();
+    const marker = "MARKER-members-only";
+    const pub = await propose(w, { question: "Public question", visibility: "public" });
+    const hidden = await propose(w, { question: `${marker} question`, visibility: "members" });
+    for (const p of [pub, hidden])
+      await call(w.app, "POST", `/api/proposals/${p.id}/close`, {
+        cookie: w.convenor.cookie,
+        body: { version: p.version, outcome: `Agreed ${p.question}` },
+      });
+    const letter = await draft(w, { title: "Public letter", visibility: "public" });
+    const secretLetter = await draft(w, { title: `${marker} letter`, visibility: "members" });
+    for (const st of [letter, secretLetter])
+      expect(
+        (
+          await call(w.app, "POST", `/api/statements/${st.id}/publish`, {
+            cookie: w.convenor.cookie,
+            body: { version: st.version, publishedOn: "2026-11-30" },
+          })
+        ).status,
+      ).toBe(200);
+
+    const asMember = await feedOf(w, w.member.cookie);
+    const kinds = (f: Feed) =>
+      f.items.filter((i) => i.kind === "proposal_closed" || i.kind === "statement_published").map((i) => `${i.kind}:${i.id}`);
+    expect(kinds(asMember).sort()).toEqual(
+      [
+        `proposal_closed:${pub.id}`,
+        `proposal_closed:${hidden.id}`,
+        `statement_published:${letter.id}`,
+        `statement_published:${secretLetter.id}`,
+      ].sort(),
+    );
+    const observed = await call(w.app, "GET", "/api/feed", { cookie: w.observer.cookie });
+    const text = await observed.text();
+    expect(text).not.toContain(marker);
+    expect(kinds(JSON.parse(text)).sort()).toEqual([`proposal_closed:${pub.id}`, `statement_published:${letter.id}`].sort());
+  });
+});

@@ -7,7 +7,8 @@
  * - POST /feed/seen: moves the mark forward to `until` (the `asOf` of the feed that was read, so
  *   nothing that arrived meanwhile is skipped), never backwards and never past now.
  * - GET /feed/needs-you: goals an organisation leads with no update for longer than the cycle's
- *   interval, and open alerts it has not answered. A member sees their own organisation; the
+ *   interval, open alerts it has not answered, and open proposals and statements awaiting its
+ *   position or signature. A member sees their own organisation; the
  *   convenor sees every organisation with something outstanding. Observers speak for no
  *   organisation, so they are refused (403) and the dashboard does not ask.
  */
@@ -59,7 +60,10 @@ export const feed = new Hono<AppBindings>()
     const organisationIds = scope === "all" ? null : user.organisationId ? [user.organisationId] : [];
     const all = await listNeedsYou(db, { cycleId: cycle.id, organisationIds, staleBefore, now: now.toISOString() });
     // The convenor sees only the organisations with something outstanding; a member always sees their own.
-    const organisations = scope === "all" ? all.filter((o) => o.staleGoals.length + o.unansweredAlerts.length > 0) : all;
+    const organisations =
+      scope === "all"
+        ? all.filter((o) => o.staleGoals.length + o.unansweredAlerts.length + o.proposalsAwaiting.length + o.statementsAwaiting.length > 0)
+        : all;
     return c.json(
       {
         cycleId: cycle.id,

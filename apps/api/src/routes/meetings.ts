@@ -2,7 +2,7 @@
  * Meetings: the annual workshop, the AGM, ad hoc and informal meetings, with attendance,
  * decisions (which may create or change goals) and calendar feeds. Hidden meetings answer 404.
  */
-import { attendanceByYear, getCycle, listMeetingPage, listMeetings, meetingDetail, meetingsForGoal } from "@convene/db";
+import { attendanceByYear, getCycle, listMeetingPage, listMeetings, meetingDetail, meetingsForGoal, proposalsForGoal } from "@convene/db";
 import {
   attendanceInputSchema,
   decisionInputSchema,
@@ -91,7 +91,12 @@ export const meetings = new Hono<AppBindings>()
   })
   .get("/for-goal/:id", validate("param", idParam), async (c) => {
     signedIn(c);
-    return c.json({ meetings: await meetingsForGoal(c.var.deps.db, viewerOf(c), c.req.valid("param").id) }, 200);
+    const { id } = c.req.valid("param");
+    const [meetings, proposals] = await Promise.all([
+      meetingsForGoal(c.var.deps.db, viewerOf(c), id),
+      proposalsForGoal(c.var.deps.db, viewerOf(c), id),
+    ]);
+    return c.json({ meetings, proposals }, 200);
   })
   .get("/calendar-link", async (c) => {
     const user = signedIn(c);

@@ -92,16 +92,15 @@ export const proposals = new Hono<AppBindings>()
   })
   .post(
     "/:id/outcome",
-    doc("Record the outcome (convenor)"),
+    doc(
+      "Record the outcome (convenor)",
+      "Enters it in the decisions log as decided by this proposal; like a meeting's decision it may create or change a goal.",
+    ),
     validate("param", idParam),
     validate("json", proposalOutcomeSchema),
     async (c) => {
       const user = convenorOnly(c);
-      const { version, outcome } = c.req.valid("json");
-      return c.json(
-        { proposal: await inTransaction(c, (trx) => recordOutcome(trx, user, c.req.valid("param").id, version, outcome)) },
-        200,
-      );
+      return c.json(await inTransaction(c, (trx) => recordOutcome(trx, user, c.req.valid("param").id, c.req.valid("json"))), 200);
     },
   )
   .put(

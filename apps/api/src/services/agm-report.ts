@@ -29,6 +29,7 @@ import {
   visibleLevels,
 } from "@convene/domain";
 import { comparisonForReport, defaultSince, loadComparison } from "./compare.ts";
+import { decisionsTaken, lettersAndReplies } from "./decisions-and-letters.ts";
 import { cycleOverview } from "./overview.ts";
 
 /** Who the report is built as: the audience's least-privileged viewer. */
@@ -44,11 +45,13 @@ export function reportViewer(audience: AgmAudience): Viewer {
  */
 async function cycleSections(db: Db, viewer: Viewer, cycle: CycleRecord) {
   const span = { from: cycle.workshopDate, to: cycle.agmDate };
-  const [roadmap, milestones, meetings, contributions] = await Promise.all([
+  const [roadmap, milestones, meetings, contributions, decisions, statements] = await Promise.all([
     listRoadmapItems(db, viewer, span),
     listMilestones(db, viewer, span),
     listMeetings(db, viewer, { cycleId: cycle.id }),
     listContributions(db, viewer, span),
+    decisionsTaken(db, viewer, span),
+    lettersAndReplies(db, viewer, span),
   ]);
   const byOrganisation = new Map<string, { organisation: string; count: number; hours: number | null }>();
   for (const c of contributions) {
@@ -77,6 +80,22 @@ async function cycleSections(db: Db, viewer: Viewer, cycle: CycleRecord) {
       kind: meetingKindLabels[m.kind],
       organisationsAttending: m.attendedCount,
       attendanceRecorded: m.attendedCount > 0,
+    })),
+    decisions: decisions.map((d) => ({
+      closedAt: d.closedAt.slice(0, 10),
+      question: d.question,
+      outcome: d.outcome,
+      organisations: d.organisations,
+      quorum: d.quorum,
+      quorumMet: d.quorumMet,
+    })),
+    // Named signatories only, for every audience: an organisation that signed unnamed is in no deck.
+    statements: statements.map((st) => ({
+      publishedOn: st.publishedOn,
+      title: st.title,
+      kind: milestoneKindLabels[st.kind],
+      namedSignatories: st.signatories.length,
+      recipients: st.recipients.map((r) => ({ name: r.name, repliedOn: r.repliedOn, replySummary: r.replySummary })),
     })),
     contributions: [...byOrganisation.values()].sort((a, b) => b.count - a.count || a.organisation.localeCompare(b.organisation)),
   };

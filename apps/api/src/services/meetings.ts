@@ -16,7 +16,7 @@ import {
   recordAudit,
   updateVersioned,
 } from "@convene/db";
-import type { AttendanceInput, DecisionInput, MeetingInput, MeetingPatch } from "@convene/domain";
+import type { AttendanceInput, DecisionEffect, DecisionInput, MeetingInput, MeetingPatch, Visibility } from "@convene/domain";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 import { createGoal, updateGoal } from "./goals.ts";
 import { applyEdit } from "./versioned-edit.ts";
@@ -129,58 +129,80 @@ async function asDecisionFields<T>(prefix: string, rename: Record<string, string
   }
 }
 
+/** Where a decision was taken: at a meeting, by a proposal, or by a proposal linked to a meeting. */
+export interface DecisionSource {
+  meetingId: number | null;
+  proposalId: number | null;
+  /** The visibility a goal it creates takes when the decision names none: its meeting's or proposal's. */
+  visibility: Visibility;
+}
+
 /**
- * Records a decision, in one transaction with what it does to a goal. One that creates a goal
- * makes it through the goal service (so a closed cycle answers 409 and nothing is recorded); one
- * that changes a goal is recorded first and then applies a versioned goal update, so a change
- * refused by the goal rules (a stale goal version answers 409 with the current goal, a closed
- * cycle 409) takes the decision back with it.
+ * Records a decision in the decisions log, in one transaction with what it does to a goal. One
+ * that creates a goal makes it through the goal service (so a closed cycle answers 409 and
+ * nothing is recorded); one that changes a goal is recorded first and then applies a versioned
+ * goal update, so a change refused by the goal rules (a stale goal version answers 409 with the
+ * current goal, a closed cycle 409) takes the decision back with it. Meetings and proposal
+ * outcomes both come through here, so a goal changes by the same rules whichever decided it.
  */
-export async function addDecision(trx: Db, actor: Actor, meetingId: number, input: DecisionInput) {
-  const meeting = await meetingForWrite(trx, meetingId);
+export async function recordDecision(trx: Db, actor: Actor, source: DecisionSource, text: string, effect: DecisionEffect) {
   const record = async (goalId: number | null, goalAction: "created" | "changed" | null) => {
     const row = await trx
       .insertInto("meetingDecisions")
-      .values({ meetingId, text: input.text, goalId, goalAction, createdAt: new Date().toISOString() })
+      .values({
+        meetingId: source.meetingId,
+        proposalId: source.proposalId,
+        text,
+        goalId,
+        goalAction,
+        createdAt: new Date().toISOString(),
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actor, action: "create", entity: "meeting_decision", entityId: row.id, after: row });
     return row;
   };
-  if (input.action === "create_goal") {
+  if (effect.action === "create_goal") {
     const goal = await asDecisionFields("goal.", {}, () =>
       createGoal(trx, actor, {
-        cycleId: input.goal.cycleId,
-        title: input.goal.title,
-        description: input.text,
-        themeId: input.goal.themeId,
-        leadOrganisationId: input.goal.leadOrganisationId,
+        cycleId: effect.goal.cycleId,
+        title: effect.goal.title,
+        description: text,
+        themeId: effect.goal.themeId,
+        leadOrganisationId: effect.goal.leadOrganisationId,
         supportingOrganisationIds: [],
         status: "not_started",
-        dueDate: input.goal.dueDate,
-        visibility: input.goal.visibility ?? meeting.visibility,
+        dueDate: effect.goal.dueDate,
+        visibility: effect.goal.visibility ?? source.visibility,
       }),
     );
     return record(goal.id, "created");
   }
-  if (input.action === "change_goal") {
+  if (effect.action === "change_goal") {
     const goal = await trx
       .selectFrom("goals")
       .select("id")
-      .where("id", "=", input.goalId)
+      .where("id", "=", effect.goalId)
       .where("deletedAt", "is", null)
       .executeTakeFirst();
     if (!goal) throw notFound("That goal");
     const decision = await record(goal.id, "changed");
     const patch = {
-      version: input.goalVersion,
-      ...(input.status !== undefined ? { status: input.status } : {}),
-      ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
+      version: effect.goalVersion,
+      ...(effect.status !== undefined ? { status: effect.status } : {}),
+      ...(effect.dueDate !== undefined ? { dueDate: effect.dueDate } : {}),
     };
-    await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(trx, actor, input.goalId, patch));
+    await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(trx, actor, effect.goalId, patch));
     return decision;
   }
   return record(null, null);
+}
+
+/** A decision taken at a meeting. */
+export async function addDecision(trx: Db, actor: Actor, meetingId: number, input: DecisionInput) {
+  const meeting = await meetingForWrite(trx, meetingId);
+  const { text, ...effect } = input;
+  return recordDecision(trx, actor, { meetingId, proposalId: null, visibility: meeting.visibility }, text, effect);
 }
 
 /** Removes a decision (the goal it created or changed stays as it is). */

@@ -18,6 +18,7 @@ import {
 import {
   type PositionInput,
   type ProposalInput,
+  type ProposalOutcome,
   type ProposalPatch,
   positionProblem,
   positionRefusal,
@@ -26,6 +27,7 @@ import {
 import type { Updateable } from "kysely";
 import { actorOf, type SessionUser } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound } from "../errors.ts";
+import { recordDecision } from "./meetings.ts";
 import { recordSay } from "./one-per-organisation.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
@@ -151,14 +153,48 @@ export async function withdrawProposal(trx: Db, user: SessionUser, id: number, v
   return proposalFor(trx, user, id);
 }
 
-/** The outcome in words, recorded (or corrected) once the proposal has closed. */
-export async function recordOutcome(trx: Db, user: SessionUser, id: number, version: number, outcome: string) {
+/**
+ * The outcome in words, recorded (or corrected) once the proposal has closed, and entered in the
+ * decisions log as decided by this proposal (at its linked meeting, if it has one). What it does
+ * to a goal goes through the same rules as a meeting's decision, in this transaction: a goal
+ * change refused there takes the outcome back with it. A corrected outcome with no goal effect
+ * rewrites the proposal's decision rather than logging a second one.
+ */
+export async function recordOutcome(trx: Db, user: SessionUser, id: number, input: ProposalOutcome) {
+  const { version, outcome, decision: effect } = input;
   const before = await mustExist(trx, id);
   if (before.state === "open" && Date.parse(before.closesAt) > Date.now())
     throw new ApiError(409, "conflict", "Close the proposal before recording its outcome.");
+  if (before.state === "withdrawn" && effect.action !== "none") throw notOpen(before);
   const closing = before.state === "open" ? { state: "closed" as const, closedAt: new Date().toISOString(), closedByName: user.name } : {};
   await edit(trx, user, before, version, { outcome, ...closing });
-  return proposalFor(trx, user, id);
+  let decision = null;
+  if (before.state !== "withdrawn") {
+    const earlier =
+      effect.action === "none"
+        ? await trx.selectFrom("meetingDecisions").selectAll().where("proposalId", "=", id).orderBy("id", "desc").executeTakeFirst()
+        : undefined;
+    if (earlier) {
+      decision = await trx
+        .updateTable("meetingDecisions")
+        .set({ text: outcome })
+        .where("id", "=", earlier.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: actorOf(user),
+        action: "update",
+        entity: "meeting_decision",
+        entityId: earlier.id,
+        before: earlier,
+        after: decision,
+      });
+    } else {
+      const source = { meetingId: before.meetingId, proposalId: id, visibility: before.visibility };
+      decision = await recordDecision(trx, actorOf(user), source, outcome, effect);
+    }
+  }
+  return { proposal: await proposalFor(trx, user, id), decision };
 }
 
 /**

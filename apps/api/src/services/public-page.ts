@@ -4,6 +4,7 @@
  */
 import { type Actor, currentCycle, type Db, listGoals, listMilestones, recordAudit } from "@convene/db";
 import { formatPreciseDate, meanProgress, progressBasis, progressNote } from "@convene/domain";
+import { decisionsTaken, lettersAndReplies } from "./decisions-and-letters.ts";
 
 export const PUBLIC_PAGE_SETTING = "publicPage";
 
@@ -68,6 +69,9 @@ export async function publicPage(db: Db) {
       })),
     })),
     milestones: await publicMilestones(db),
+    /** Closed public proposals with their outcome, and published public statements with their named signatories only. */
+    decisions: await decisionsTaken(db, viewer),
+    statements: await lettersAndReplies(db, viewer),
   };
 }
 

@@ -280,6 +280,14 @@ function DecisionList({ detail, isConvenor }: { detail: MeetingDetail; isConveno
         {detail.decisions.map((d) => (
           <li key={d.id}>
             <p>{d.text}</p>
+            {d.proposalId && (
+              <p className="small">
+                Decided by proposal:{" "}
+                <Link to="/proposals/$proposalId" params={{ proposalId: d.proposalId }}>
+                  {d.proposalQuestion}
+                </Link>
+              </p>
+            )}
             {d.goalId && (
               <p className="small">
                 {d.goalAction === "created" ? "Created the goal " : "Changed the goal "}

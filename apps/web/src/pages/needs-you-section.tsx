@@ -1,7 +1,7 @@
 /**
  * "What needs you" on the overview: for a member, the goals their organisation leads that have
- * gone longer than the cycle's interval without an update, and the open alerts it has not
- * answered; for the convenor, the same for every organisation, grouped. Observers speak for no
+ * gone longer than the cycle's interval without an update, the open alerts it has not answered,
+ * and the open proposals and statements awaiting its position or signature; for the convenor, the same for every organisation, grouped. Observers speak for no
  * organisation, so nothing shows for them.
  */
 
@@ -41,7 +41,8 @@ export function NeedsYouSection({ cycleId }: { cycleId: number }) {
       ) : data.scope === "all" ? (
         <>
           <p className="muted small">
-            Goals with no progress update for over {weeks} weeks, and open alerts not yet answered, by lead organisation.
+            Goals with no progress update for over {weeks} weeks, open alerts not yet answered, and open proposals and statements awaiting a
+            position or signature, by organisation.
           </p>
           {data.organisations.length === 0 ? (
             <p>
@@ -72,10 +73,10 @@ export function NeedsYouSection({ cycleId }: { cycleId: number }) {
         </p>
       ) : (
         data.organisations.map((o) =>
-          o.staleGoals.length + o.unansweredAlerts.length === 0 ? (
+          o.staleGoals.length + o.unansweredAlerts.length + o.proposalsAwaiting.length + o.statementsAwaiting.length === 0 ? (
             <p key={o.id}>
               Nothing needs {o.name} right now: every goal it leads has had an update in the last {weeks} weeks, and it has answered every
-              open alert.
+              open alert, proposal and statement.
             </p>
           ) : (
             <NeedsList key={o.id} organisation={o} weeks={weeks} asConvenor={false} />
@@ -104,6 +105,35 @@ function NeedsList({ organisation: o, weeks, asConvenor }: { organisation: Organ
             <Link to="/goals/$goalId" params={{ goalId: g.id }} hash="update-form-heading" className="nowrap">
               Post an update<span className="visually-hidden"> on {g.title}</span>
             </Link>
+          </li>
+        ))}
+        {o.proposalsAwaiting.map((p) => (
+          <li key={`proposal-${p.id}`}>
+            <span className="needs-you-kind">Proposal awaiting a position</span>{" "}
+            <Link to="/proposals/$proposalId" params={{ proposalId: p.id }}>
+              {p.question}
+            </Link>{" "}
+            <span className="muted small">closes {formatDateTime(p.closesAt)}</span>{" "}
+            {!asConvenor && (
+              <Link to="/proposals/$proposalId" params={{ proposalId: p.id }} className="nowrap">
+                Give your position<span className="visually-hidden"> on {p.question}</span>
+              </Link>
+            )}
+          </li>
+        ))}
+        {o.statementsAwaiting.map((st) => (
+          <li key={`statement-${st.id}`}>
+            <span className="needs-you-kind">{st.toConfirm ? "Statement changed: confirm" : "Statement to sign"}</span>{" "}
+            <Link to="/statements/$statementId" params={{ statementId: st.id }}>
+              {st.title}
+            </Link>{" "}
+            <span className="muted small">sign by {formatDateTime(st.deadline)}</span>{" "}
+            {!asConvenor && (
+              <Link to="/statements/$statementId" params={{ statementId: st.id }} className="nowrap">
+                {st.toConfirm ? "Confirm" : "Sign"}
+                <span className="visually-hidden"> {st.title}</span>
+              </Link>
+            )}
           </li>
         ))}
         {o.unansweredAlerts.map((a) => (

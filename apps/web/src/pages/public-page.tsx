@@ -66,7 +66,7 @@ function cycleSentence(cycle: NonNullable<PublicData["cycle"]>) {
 }
 
 function PublicContent({ data }: { data: PublicData }) {
-  const { cycle, goals, milestones } = data;
+  const { cycle, goals, milestones, decisions, statements } = data;
   return (
     <>
       <h1>{data.group.name}: our progress</h1>
@@ -125,6 +125,53 @@ function PublicContent({ data }: { data: PublicData }) {
                 <strong>{m.title}</strong> <span className="muted">{m.dateLabel}</span>
                 {m.description && <p>{m.description}</p>}
                 {m.outcome && <p>{m.outcome}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {decisions.length > 0 && (
+        <section aria-labelledby="public-decisions">
+          <h2 id="public-decisions">Decisions we took together</h2>
+          <ul className="plain-list">
+            {decisions.map((d) => (
+              <li key={d.id}>
+                <strong>{d.question}</strong> <span className="muted">{formatDate(d.closedAt)}</span>
+                <p>{d.outcome}</p>
+                <p className="muted small">{plural(d.organisations, "member organisation")} gave a position.</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {statements.length > 0 && (
+        <section aria-labelledby="public-statements">
+          <h2 id="public-statements">Letters and statements</h2>
+          <ul className="plain-list">
+            {statements.map((st) => (
+              <li key={st.id}>
+                <strong>{st.title}</strong> <span className="muted">published {formatDate(st.publishedOn)}</span>
+                {st.signatories.length > 0 && <p>Signed by {st.signatories.join(", ")}.</p>}
+                {st.recipients.length > 0 && (
+                  <ul className="plain-list small">
+                    {st.recipients.map((r) => (
+                      <li key={r.name}>
+                        Sent to {r.name}
+                        {r.sentOn && ` on ${formatDate(r.sentOn)}`}
+                        {r.repliedOn ? `; replied ${formatDate(r.repliedOn)}` : "; no reply yet"}
+                        {r.replySummary && `: ${r.replySummary}`}
+                        {r.replyUrl && (
+                          <>
+                            {" "}
+                            <a href={r.replyUrl}>
+                              Read the reply<span className="visually-hidden"> from {r.name}</span>
+                            </a>
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>

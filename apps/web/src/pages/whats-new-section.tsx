@@ -1,6 +1,6 @@
 /**
  * "What's new since your last visit" on the overview: new goals, progress updates, milestones,
- * alerts, meetings and road map items the person may see, newest first. Reading does not clear
+ * alerts, meetings, road map items, closed proposals and published statements the person may see, newest first. Reading does not clear
  * it; "Mark as seen" moves the person's mark up to the moment the feed was read.
  */
 import { daysBetween, isoDate } from "@convene/domain";
@@ -22,6 +22,8 @@ const kindLabels: Record<FeedItem["kind"], string> = {
   alert_closed: "Alert ended",
   meeting: "Meeting",
   roadmap: "Road map",
+  proposal_closed: "Proposal closed",
+  statement_published: "Statement published",
 };
 
 /** How many items show before "Show all". */
@@ -68,6 +70,18 @@ function ItemLink({ item }: { item: FeedItem }) {
       );
     case "roadmap":
       return <Link to="/roadmap">{item.title}</Link>;
+    case "proposal_closed":
+      return (
+        <Link to="/proposals/$proposalId" params={{ proposalId: item.id }}>
+          {item.title}
+        </Link>
+      );
+    case "statement_published":
+      return (
+        <Link to="/statements/$statementId" params={{ statementId: item.id }}>
+          {item.title}
+        </Link>
+      );
   }
 }
 
@@ -75,6 +89,8 @@ function detailWords(item: FeedItem): string {
   if (item.kind === "meeting")
     return item.detail ? `${item.detail < new Date().toISOString() ? "Met on" : "Meets on"} ${formatDateTime(item.detail)}` : "";
   if (item.kind === "roadmap") return item.detail ? `Workstream: ${item.detail}` : "";
+  if (item.kind === "proposal_closed") return item.detail ? `Outcome: ${item.detail}` : "Outcome not yet recorded";
+  if (item.kind === "statement_published") return item.detail ? `Published ${formatDate(item.detail)}` : "";
   return item.detail;
 }
 
@@ -120,7 +136,8 @@ export function WhatsNewSection() {
         <ErrorMessage error={feed.error} retry={() => feed.refetch()} />
       ) : data.items.length === 0 ? (
         <p className="muted">
-          Nothing new {since}. New goals, progress updates, milestones, alerts and meetings will appear here as they are added.
+          Nothing new {since}. New goals, progress updates, milestones, alerts, meetings, closed proposals and published statements will
+          appear here as they are added.
         </p>
       ) : (
         <>

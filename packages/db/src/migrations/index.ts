@@ -20,6 +20,7 @@ import * as notifications from "./2026-12-02-40-notifications.ts";
 import * as twoFactor from "./2026-12-02-50-two-factor.ts";
 import * as answerLinks from "./2026-12-02-60-answer-links.ts";
 import * as notificationPreferences from "./2026-12-02-60-notification-preferences.ts";
+import * as proposalDecisions from "./2026-12-02-70-proposal-decisions.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-50-two-factor": twoFactor,
   "2026-12-02-60-answer-links": answerLinks,
   "2026-12-02-60-notification-preferences": notificationPreferences,
+  "2026-12-02-70-proposal-decisions": proposalDecisions,
 };

@@ -7,7 +7,16 @@ import { type Viewer, visibleLevels } from "@convene/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 
-export type FeedKind = "goal" | "update" | "milestone" | "alert" | "alert_closed" | "meeting" | "roadmap";
+export type FeedKind =
+  | "goal"
+  | "update"
+  | "milestone"
+  | "alert"
+  | "alert_closed"
+  | "meeting"
+  | "roadmap"
+  | "proposal_closed"
+  | "statement_published";
 
 export interface FeedItem {
   kind: FeedKind;
@@ -44,7 +53,7 @@ export async function markSeen(db: Kysely<Database>, userId: string, at: string)
 /** What changed after `since` (exclusive) up to `until` (inclusive), as the viewer may see it, newest first. */
 export async function listFeed(db: Kysely<Database>, viewer: Viewer, since: string, until: string): Promise<FeedItem[]> {
   const levels = visibleLevels(viewer);
-  const [goals, updates, milestones, alerts, closed, meetings, roadmap] = await Promise.all([
+  const [goals, updates, milestones, alerts, closed, meetings, roadmap, proposals, statements] = await Promise.all([
     db
       .selectFrom("goals as g")
       .leftJoin("organisations as o", "o.id", "g.leadOrganisationId")
@@ -122,6 +131,27 @@ export async function listFeed(db: Kysely<Database>, viewer: Viewer, since: stri
       .orderBy("createdAt", "desc")
       .limit(PER_SOURCE)
       .execute(),
+    db
+      .selectFrom("proposals")
+      .select(["id", "question", "closedAt", "outcome"])
+      .where("visibility", "in", levels)
+      .where("state", "=", "closed")
+      .where("closedAt", ">", since)
+      .where("closedAt", "<=", until)
+      .orderBy("closedAt", "desc")
+      .limit(PER_SOURCE)
+      .execute(),
+    // A published statement is no longer edited, so its last change is its publication.
+    db
+      .selectFrom("statements")
+      .select(["id", "title", "updatedAt as at", "publishedOn"])
+      .where("visibility", "in", levels)
+      .where("state", "=", "published")
+      .where("updatedAt", ">", since)
+      .where("updatedAt", "<=", until)
+      .orderBy("updatedAt", "desc")
+      .limit(PER_SOURCE)
+      .execute(),
   ]);
 
   const items: FeedItem[] = [
@@ -150,13 +180,24 @@ export async function listFeed(db: Kysely<Database>, viewer: Viewer, since: stri
     ),
     ...meetings.map((m) => ({ kind: "meeting" as const, id: m.id, title: m.title, at: m.at, detail: m.startsAt })),
     ...roadmap.map((r) => ({ kind: "roadmap" as const, id: r.id, title: r.title, at: r.at, detail: r.workstream })),
+    ...proposals.flatMap((p) =>
+      p.closedAt ? [{ kind: "proposal_closed" as const, id: p.id, title: p.question, at: p.closedAt, detail: p.outcome ?? "" }] : [],
+    ),
+    ...statements.map((st) => ({
+      kind: "statement_published" as const,
+      id: st.id,
+      title: st.title,
+      at: st.at,
+      detail: st.publishedOn ?? "",
+    })),
   ];
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
 /**
  * What an organisation's members need to do: goals it leads with no update for longer than the
- * cycle's interval, and open alerts (deadline not passed) it has not answered. Read as the
+ * cycle's interval, open alerts (deadline not passed) it has not answered, open proposals it has
+ * given no position on, and open statements it has not signed (or must confirm on a changed text). Read as the
  * organisation's members see things (members' visibility), whoever asks, so the convenor sees
  * what each organisation is actually asked to do. `organisationIds` null means every
  * organisation still in the group.
@@ -230,12 +271,71 @@ export async function listNeedsYou(
     : [];
   const answeredSet = new Set(answered.map((a) => `${a.alertId}:${a.organisationId}`));
 
+  // Open proposals and statements still before their closing time, with what each organisation has already given.
+  const [proposals, statements] = orgIds.length
+    ? await Promise.all([
+        db
+          .selectFrom("proposals")
+          .select(["id", "question", "kind", "closesAt"])
+          .where("visibility", "in", levels)
+          .where("state", "=", "open")
+          .orderBy("closesAt")
+          .orderBy("id")
+          .execute(),
+        db
+          .selectFrom("statements")
+          .select(["id", "title", "kind", "deadline", "textVersion"])
+          .where("visibility", "in", levels)
+          .where("state", "=", "open")
+          .orderBy("deadline")
+          .orderBy("id")
+          .execute(),
+      ])
+    : [[], []];
+  const openProposals = proposals.filter((p) => Date.parse(p.closesAt) > Date.parse(args.now));
+  const openStatements = statements.filter((s) => Date.parse(s.deadline) > Date.parse(args.now));
+  const [positions, signatures] = await Promise.all([
+    openProposals.length
+      ? db
+          .selectFrom("proposalPositions")
+          .select(["proposalId", "organisationId"])
+          .where(
+            "proposalId",
+            "in",
+            openProposals.map((p) => p.id),
+          )
+          .where("organisationId", "in", orgIds)
+          .execute()
+      : [],
+    openStatements.length
+      ? db
+          .selectFrom("statementSignatures")
+          .select(["statementId", "organisationId", "confirmedTextVersion"])
+          .where(
+            "statementId",
+            "in",
+            openStatements.map((s) => s.id),
+          )
+          .where("organisationId", "in", orgIds)
+          .execute()
+      : [],
+  ]);
+  const positionSet = new Set(positions.map((p) => `${p.proposalId}:${p.organisationId}`));
+  const signedVersion = new Map(signatures.map((s) => [`${s.statementId}:${s.organisationId}`, s.confirmedTextVersion]));
+
   return organisations.map((o) => ({
     ...o,
     staleGoals: stale
       .filter((g) => g.leadOrganisationId === o.id)
       .map((g) => ({ id: g.id, title: g.title, status: g.status, lastUpdateAt: g.lastUpdateAt as string | null })),
     unansweredAlerts: openAlerts.filter((a) => !answeredSet.has(`${a.id}:${o.id}`)),
+    proposalsAwaiting: openProposals.filter((p) => !positionSet.has(`${p.id}:${o.id}`)),
+    // Unsigned, or signed on an earlier text and waiting to be confirmed on the current one.
+    statementsAwaiting: openStatements.flatMap((s) => {
+      const signed = signedVersion.get(`${s.id}:${o.id}`);
+      if (signed !== undefined && signed >= s.textVersion) return [];
+      return [{ id: s.id, title: s.title, kind: s.kind, deadline: s.deadline, toConfirm: signed !== undefined }];
+    }),
   }));
 }
 export type NeedsYouOrganisation = Awaited<ReturnType<typeof listNeedsYou>>[number];

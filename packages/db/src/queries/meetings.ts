@@ -32,7 +32,9 @@ function meetingRows(db: Kysely<Database>, viewer: Viewer, f: MeetingFilter) {
       eb
         .selectFrom("meetingDecisions as d")
         .select((e) => e.fn.countAll<number>().as("n"))
+        .leftJoin("proposals as p", "p.id", "d.proposalId")
         .whereRef("d.meetingId", "=", "m.id")
+        .where((e) => e.or([e("d.proposalId", "is", null), e("p.visibility", "in", visibleLevels(viewer))]))
         .as("decisionCount"),
     ])
     .where("m.visibility", "in", visibleLevels(viewer))
@@ -96,15 +98,32 @@ export async function meetingDetail(db: Kysely<Database>, viewer: Viewer, id: nu
       .leftJoin("goals as g", (j) =>
         j.onRef("g.id", "=", "d.goalId").on("g.deletedAt", "is", null).on("g.visibility", "in", visibleLevels(viewer)),
       )
-      .select(["d.id", "d.text", "d.goalAction", "d.createdAt", "g.id as goalId", "g.title as goalTitle", "g.status as goalStatus"])
+      .leftJoin("proposals as p", "p.id", "d.proposalId")
+      .select([
+        "d.id",
+        "d.text",
+        "d.goalAction",
+        "d.createdAt",
+        "g.id as goalId",
+        "g.title as goalTitle",
+        "g.status as goalStatus",
+        "p.id as proposalId",
+        "p.question as proposalQuestion",
+      ])
       .where("d.meetingId", "=", id)
+      // A proposal's outcome is its decision's text: a viewer who may not see the proposal sees neither.
+      .where((eb) => eb.or([eb("d.proposalId", "is", null), eb("p.visibility", "in", visibleLevels(viewer))]))
       .orderBy("d.id")
       .execute(),
   ]);
   return { meeting, attendance, decisions };
 }
 
-/** The meetings whose decisions created or changed a goal, as far as the viewer may see them. */
+/**
+ * The meetings whose decisions created or changed a goal, as far as the viewer may see them. A
+ * proposal's outcome is listed with its proposal instead, even when the proposal was linked to a
+ * meeting, so each decision appears once.
+ */
 export async function meetingsForGoal(db: Kysely<Database>, viewer: Viewer, goalId: number) {
   return (
     db
@@ -114,6 +133,7 @@ export async function meetingsForGoal(db: Kysely<Database>, viewer: Viewer, goal
       .innerJoin("goals as g", "g.id", "d.goalId")
       .select(["m.id", "m.title", "m.kind", "m.startsAt", "d.id as decisionId", "d.text", "d.goalAction"])
       .where("d.goalId", "=", goalId)
+      .where("d.proposalId", "is", null)
       .where("m.deletedAt", "is", null)
       .where("m.visibility", "in", visibleLevels(viewer))
       .where("g.deletedAt", "is", null)
@@ -122,6 +142,21 @@ export async function meetingsForGoal(db: Kysely<Database>, viewer: Viewer, goal
       .orderBy("d.id")
       .execute()
   );
+}
+
+/** The proposals whose outcome created or changed a goal, as far as the viewer may see both. */
+export async function proposalsForGoal(db: Kysely<Database>, viewer: Viewer, goalId: number) {
+  return db
+    .selectFrom("meetingDecisions as d")
+    .innerJoin("proposals as p", "p.id", "d.proposalId")
+    .innerJoin("goals as g", "g.id", "d.goalId")
+    .select(["p.id", "p.question", "p.closedAt", "d.id as decisionId", "d.text", "d.goalAction"])
+    .where("d.goalId", "=", goalId)
+    .where("p.visibility", "in", visibleLevels(viewer))
+    .where("g.deletedAt", "is", null)
+    .where("g.visibility", "in", visibleLevels(viewer))
+    .orderBy("d.id")
+    .execute();
 }
 
 /** Attended meetings per organisation per year, counting only meetings the viewer may see. */

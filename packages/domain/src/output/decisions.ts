@@ -134,3 +134,34 @@ export const statementPageOutput = answer({
   ),
   signers: z.array(answer({ organisationId: id, organisationName: z.string(), userId: z.string(), userName: z.string() })),
 });
+
+/** A closed proposal's outcome, as the public page and the AGM deck report it. */
+export const decisionTakenOutput = answer({
+  id,
+  question: z.string(),
+  kind: z.enum(proposalKinds),
+  closedAt: time,
+  outcome: z.string(),
+  organisations: count,
+  quorum: count,
+  quorumMet: z.boolean(),
+});
+
+/** A published statement with its named signatories only, and the replies it received. */
+export const letterOutput = answer({
+  id,
+  title: z.string(),
+  kind: z.enum(statementKinds),
+  publishedOn: day,
+  text: z.string(),
+  signatories: z.array(z.string()),
+  recipients: z.array(
+    answer({
+      name: z.string(),
+      sentOn: nullable(day),
+      repliedOn: nullable(day),
+      replySummary: z.string(),
+      replyUrl: nullable(z.string()),
+    }),
+  ),
+});

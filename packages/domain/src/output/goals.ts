@@ -4,6 +4,7 @@ import { cycleStates } from "../cycle.ts";
 import { goalStatuses } from "../goal-status.ts";
 import { measureKinds } from "../measure.ts";
 import { visibilities } from "../visibility.ts";
+import { decisionTakenOutput, letterOutput } from "./decisions.ts";
 import { answer, binnedRecord, day, id, nullable, time, version } from "./fields.ts";
 
 const visibility = z.enum(visibilities);
@@ -213,6 +214,8 @@ export const publicPageOutput = answer({
     }),
   ),
   milestones: z.array(answer({ id, title: z.string(), date: day, dateLabel: z.string(), description: z.string(), outcome: z.string() })),
+  decisions: z.array(decisionTakenOutput),
+  statements: z.array(letterOutput),
 });
 
 /** A spreadsheet import's problems: the row and column to look at, and what is wrong there. */

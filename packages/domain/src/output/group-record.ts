@@ -5,7 +5,9 @@ import { contributionKinds } from "../contribution.ts";
 import { goalStatuses } from "../goal-status.ts";
 import { attendanceStatuses, meetingKinds } from "../meeting.ts";
 import { datePrecisions, milestoneKinds } from "../milestone.ts";
+import { proposalKinds } from "../proposal.ts";
 import { roadmapStatuses } from "../roadmap.ts";
+import { statementKinds } from "../statement.ts";
 import { visibilities } from "../visibility.ts";
 import { answer, binnedRecord, day, id, nullable, organisationRef, time, version } from "./fields.ts";
 
@@ -63,13 +65,18 @@ export const meetingPageOutput = answer({
       goalId: nullable(id),
       goalTitle: nullable(z.string()),
       goalStatus: nullable(z.enum(goalStatuses)),
+      /** Set when the decision is a proposal's outcome the viewer may see: "Decided by proposal". */
+      proposalId: nullable(id),
+      proposalQuestion: nullable(z.string()),
     }),
   ),
 });
 
 export const decisionOutput = answer({
   id,
-  meetingId: id,
+  /** Null for a decision taken by a proposal not linked to a meeting. */
+  meetingId: nullable(id),
+  proposalId: nullable(id),
   text: z.string(),
   goalId: nullable(id),
   goalAction: nullable(z.string()),
@@ -235,6 +242,8 @@ export const needsYouOutput = answer({
       shortName: z.string(),
       staleGoals: z.array(answer({ id, title: z.string(), status: z.enum(goalStatuses), lastUpdateAt: nullable(time) })),
       unansweredAlerts: z.array(answer({ id, title: z.string(), urgency: z.enum(alertUrgencies), deadline: time })),
+      proposalsAwaiting: z.array(answer({ id, question: z.string(), kind: z.enum(proposalKinds), closesAt: time })),
+      statementsAwaiting: z.array(answer({ id, title: z.string(), kind: z.enum(statementKinds), deadline: time, toConfirm: z.boolean() })),
     }),
   ),
 });
