@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Db, type Engine, ensureStoredProgress, isPostgresLocation, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
 import { serve } from "@hono/node-server";
+import { DEFAULT_DORMANCY, type DormancySettings } from "@convene/domain";
 import { AnswerCache } from "./answer-cache.ts";
 import { createApp } from "./app.ts";
 import { type Auth, type AuthOptions, createAuth } from "./auth.ts";
@@ -13,6 +14,7 @@ import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
 import { createDeliveryWorker } from "./services/delivery/worker.ts";
+import { dormancySweeper } from "./services/dormancy-sweeper.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "./services/sessions.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
 
@@ -42,6 +44,10 @@ export interface ConveneOptions {
   mail?: MailSettings | undefined;
   /** How often the delivery worker looks for due deliveries; 0 leaves it stopped (tests call deliverDue). */
   deliveryIntervalMs?: number;
+  /** When unused accounts are warned and disabled; 12 months and 30 days by default. */
+  dormancy?: DormancySettings | undefined;
+  /** How often the server sweeps unused accounts; 0 never (tests and the admin command sweep themselves). Six hours unless the delivery worker is stopped. */
+  dormancyIntervalMs?: number;
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -84,6 +90,7 @@ export async function createConvene(o: ConveneOptions) {
     answers: o.cacheAnswers === false ? null : new AnswerCache(),
     mailEnabled: o.mail !== undefined,
     sessionLimits,
+    dormancy: o.dormancy ?? DEFAULT_DORMANCY,
     clock,
   };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
@@ -97,6 +104,9 @@ export async function createConvene(o: ConveneOptions) {
   // Every few seconds, so an urgent alert's email leaves within moments of the alert being saved.
   const interval = o.deliveryIntervalMs ?? 5_000;
   if (interval > 0) delivery.start(interval);
+  const dormancy = dormancySweeper({ db, auth }, deps.dormancy, clock, o.logger);
+  const sweepEvery = o.dormancyIntervalMs ?? (interval > 0 ? 6 * 60 * 60_000 : 0);
+  if (sweepEvery > 0) dormancy.start(sweepEvery);
   return {
     app,
     db: db as Db,
@@ -111,6 +121,7 @@ export async function createConvene(o: ConveneOptions) {
     delivery,
     /** Stops the delivery worker (letting a send in progress finish), then closes the database. */
     close: async () => {
+      await dormancy.stop();
       await delivery.stop();
       await opened.close();
     },
