@@ -186,6 +186,8 @@ export async function sweepDormant(deps: { db: Db; auth: Auth }, now: Date, sett
       if (done) warned += 1;
     } else if (account.state === "due_disable") {
       const done = await deps.db.transaction().execute(async (trx) => {
+        // Disabling the last convenor in use would lock the group out of its own Convene: they stay warned.
+        if (account.role === "convenor" && (await activeConvenors(trx)).filter((id) => id !== account.id).length === 0) return false;
         // Clearing the warning is the claim: of two sweeps at once, one finds it gone and does nothing.
         const claimed = await trx
           .updateTable("user")
