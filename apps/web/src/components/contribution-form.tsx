@@ -20,6 +20,7 @@ import { shapedSchema } from "../forms/shaped-schema.ts";
 import { goalsQuery, meetingsQuery, milestonesQuery, organisationsQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 import { useToast } from "./toast.tsx";
+import { stillInGroup } from "../organisation-choices.ts";
 
 interface ContributionValues {
   /** Null until the convenor chooses one, so the schema asks for it. */
@@ -119,7 +120,7 @@ export function ContributionForm({ contribution, onDone }: { contribution: Contr
       <form.Form idPrefix="contribution" error={contribution ? edit.error : create.error}>
         {isConvenor ? (
           <form.AppField name="organisationId">
-            {(f) => <f.RecordField label="Organisation" records={orgs.data?.organisations} />}
+            {(f) => <f.RecordField label="Organisation" records={stillInGroup(orgs.data?.organisations, [contribution?.organisationId])} />}
           </form.AppField>
         ) : (
           <p className="field">

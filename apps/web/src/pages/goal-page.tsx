@@ -20,6 +20,7 @@ import { useSoftDelete } from "../soft-delete.tsx";
 import { GoalMeetings } from "./goal-meetings.tsx";
 import { MeasureEditForm, MeasureForm } from "./measure-form.tsx";
 import { trendTitle } from "./overview-page.tsx";
+import { stillInGroup } from "../organisation-choices.ts";
 
 const ProgressLineChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.ProgressLineChart })));
 const MeasureLineChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.MeasureLineChart })));
@@ -357,7 +358,7 @@ function UpdateFormOnce({ detail, isConvenor, onPosted }: { detail: GoalDetail; 
             <form.AppField name="visibility">{(f) => <f.VisibilityField />}</form.AppField>
             {isConvenor && (
               <form.AppField name="organisationId">
-                {(f) => <f.RecordField label="On behalf of" records={orgs.data?.organisations} none="No organisation (convenor)" />}
+                {(f) => <f.RecordField label="On behalf of" records={stillInGroup(orgs.data?.organisations)} none="No organisation (convenor)" />}
               </form.AppField>
             )}
           </div>

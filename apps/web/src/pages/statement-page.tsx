@@ -20,6 +20,7 @@ import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
 import { accountsQuery, organisationsQuery, statementQuery } from "../queries.ts";
 import { signatureWords, statementKindLabels, statementStateLabels } from "../statement-format.ts";
+import { stillInGroup, useOrganisationLabel } from "../organisation-choices.ts";
 
 type Recipient = StatementDetail["recipients"][number];
 
@@ -27,6 +28,7 @@ export function StatementPage() {
   const { statementId } = useParams({ from: "/app/statements/$statementId" });
   const detail = useQuery(statementQuery(statementId));
   const { user, isConvenor } = useAccess();
+  const organisationName = useOrganisationLabel();
 
   if (detail.isLoading) return <SkeletonPage title="Statement" />;
   if (detail.error || !detail.data) {
@@ -101,7 +103,7 @@ export function StatementPage() {
               <tbody>
                 {d.signatures.map((sig) => (
                   <tr key={sig.id}>
-                    <th scope="row">{sig.organisationName}</th>
+                    <th scope="row">{organisationName(sig.organisationId, sig.organisationName)}</th>
                     <td>{sig.named ? "Publicly" : "Unnamed"}</td>
                     <td>
                       Version {sig.confirmedTextVersion}
@@ -418,7 +420,7 @@ function SignersForm({ detail: d }: { detail: StatementDetail }) {
                 ),
             }}
           >
-            {(f) => <f.RecordField label="Organisation" records={orgs.data?.organisations} none="Choose an organisation" />}
+            {(f) => <f.RecordField label="Organisation" records={stillInGroup(orgs.data?.organisations)} none="Choose an organisation" />}
           </form.AppField>
           <form.Subscribe selector={(st) => st.values.organisationId}>
             {(orgId) =>
