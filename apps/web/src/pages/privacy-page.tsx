@@ -12,8 +12,8 @@ export function PrivacyPage() {
       <h1>Privacy: what Convene keeps about you</h1>
       <p>
         Convene is the working group's own planning dashboard. The group's convenor runs it and decides how it is used; ask them about
-        anything on this page. Nothing here is sold, shared with advertisers or used to track you on other sites, and Convene sets no
-        cookie except the one that keeps you signed in.
+        anything on this page. Nothing here is sold, shared with advertisers or used to track you on other sites; Convene's cookies
+        only keep you signed in (and carry you through two-factor sign-in).
       </p>
 
       <h2>What is kept, and why</h2>
@@ -28,12 +28,12 @@ export function PrivacyPage() {
         <dd>
           For each session: when it started and was last used, the browser and device it came from, and its internet address, so that you
           can see and end your sessions on your account page. A session ends after some hours unused (8 unless the group set another time)
-          and at most two weeks after sign-in.
+          and at most 14 days after sign-in (unless the group set another time).
         </dd>
         <dt>The audit log</dt>
         <dd>
-          Every sign-in, failed sign-in (with the email address typed), sign-out, and every change to the group's records: who made it,
-          when, and the record before and after. It keeps the group's record honest and lets the convenor see if an account is misused.
+          Every sign-in (with the device and the start of its internet address), failed sign-in (with the email address typed),
+          sign-out, and every change to the group's records: who made it, when, and the record before and after. It keeps the group's record honest and lets the convenor see if an account is misused.
         </dd>
         <dt>What you write</dt>
         <dd>
