@@ -38,10 +38,7 @@ export function monthsBefore(now: Date, months: number): Date {
 
 export type Dormancy =
   /** Used within the limit, or used since the warning. */
-  | { state: "active" }
-  | { state: "due_warning" }
-  | { state: "warned"; disablesAt: string }
-  | { state: "due_disable" };
+  { state: "active" } | { state: "due_warning" } | { state: "warned"; disablesAt: string } | { state: "due_disable" };
 
 /**
  * Where an account stands. A warning counts only while the account has not been used since: a

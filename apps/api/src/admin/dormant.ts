@@ -4,7 +4,8 @@ import { createConvene } from "../server.ts";
 import { listDormant, sweepDormant } from "../services/personal-data.ts";
 import { type CliContext, type CliIo, parseOptions } from "./io.ts";
 
-export const dormantUsage = "dormant [--sweep]   (lists accounts unused for DORMANT_MONTHS; --sweep warns them and disables those warned DORMANT_WARNING_DAYS ago)";
+export const dormantUsage =
+  "dormant [--sweep]   (lists accounts unused for DORMANT_MONTHS; --sweep warns them and disables those warned DORMANT_WARNING_DAYS ago)";
 
 export async function dormant(argv: string[], io: CliIo, ctx: CliContext & { now?: Date }): Promise<void> {
   const values = parseOptions(argv, { sweep: { type: "boolean" } });
@@ -29,7 +30,12 @@ export async function dormant(argv: string[], io: CliIo, ctx: CliContext & { now
       return;
     }
     for (const a of list) {
-      const state = a.state === "warned" ? `warned, disabled after ${a.disablesAt?.slice(0, 10)}` : a.state === "due_warning" ? "to be warned" : "to be disabled";
+      const state =
+        a.state === "warned"
+          ? `warned, disabled after ${a.disablesAt?.slice(0, 10)}`
+          : a.state === "due_warning"
+            ? "to be warned"
+            : "to be disabled";
       io.stdout.write(`${a.name} <${a.email}>: last used ${a.lastUsedAt.slice(0, 10)}, ${state}\n`);
     }
   } finally {

@@ -211,10 +211,18 @@ describe("erasing a person", () => {
     const updates = await c.db.selectFrom("progressUpdates").select(["authorName", "note", "authorId"]).orderBy("id").execute();
     expect(updates).toContainEqual({ authorName: shownAs, note: "Briefed six MPs", authorId: null });
     expect(updates).toHaveLength(2);
-    expect(await c.db.selectFrom("contributions").select("createdByName").where("description", "=", "Drafted the joint briefing").executeTakeFirst()).toEqual({
+    expect(
+      await c.db
+        .selectFrom("contributions")
+        .select("createdByName")
+        .where("description", "=", "Drafted the joint briefing")
+        .executeTakeFirst(),
+    ).toEqual({
       createdByName: shownAs,
     });
-    expect((await c.db.selectFrom("alerts").select("raisedByName").where("id", "=", alert.id).executeTakeFirstOrThrow()).raisedByName).toBe(shownAs);
+    expect((await c.db.selectFrom("alerts").select("raisedByName").where("id", "=", alert.id).executeTakeFirstOrThrow()).raisedByName).toBe(
+      shownAs,
+    );
     expect(await c.db.selectFrom("alertAnswers").select("answeredByName").execute()).toContainEqual({ answeredByName: shownAs });
     expect(await c.db.selectFrom("proposalPositions").select("givenByName").execute()).toEqual([{ givenByName: shownAs }]);
     expect(await c.db.selectFrom("statementSignatures").select(["signedByName", "signedById"]).execute()).toEqual([
@@ -237,16 +245,23 @@ describe("erasing a person", () => {
     expect(wrong.status).toBe(400);
     expect((await json(wrong)).error.details.fields[0].field).toBe("confirmName");
     expect((await call(app, "POST", `/api/accounts/${zeb.id}/erase`, { cookie: convenor.cookie, body: {} })).status).toBe(400);
-    expect((await call(app, "POST", `/api/accounts/${zeb.id}/erase`, { cookie: other.cookie, body: { confirmName: NAME } })).status).toBe(403);
+    expect((await call(app, "POST", `/api/accounts/${zeb.id}/erase`, { cookie: other.cookie, body: { confirmName: NAME } })).status).toBe(
+      403,
+    );
     // Only a convenor in use may erase, and never themselves: so the last convenor cannot be erased.
     const self = await call(app, "POST", `/api/accounts/${convenor.id}/erase`, { cookie: convenor.cookie, body: { confirmName: "x" } });
     expect(self.status).toBe(400);
     const second = await person(c, "convenor");
     const secondName = (await c.db.selectFrom("user").select("name").where("id", "=", second.id).executeTakeFirstOrThrow()).name;
-    const erased = await call(app, "POST", `/api/accounts/${second.id}/erase`, { cookie: convenor.cookie, body: { confirmName: secondName } });
+    const erased = await call(app, "POST", `/api/accounts/${second.id}/erase`, {
+      cookie: convenor.cookie,
+      body: { confirmName: secondName },
+    });
     expect(erased.status).toBe(200);
     expect((await json(erased)).shownAs).toBe("a former member");
-    expect((await call(app, "POST", "/api/accounts/nobody/erase", { cookie: convenor.cookie, body: { confirmName: "x" } })).status).toBe(404);
+    expect((await call(app, "POST", "/api/accounts/nobody/erase", { cookie: convenor.cookie, body: { confirmName: "x" } })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -291,16 +306,29 @@ describe("an organisation leaving the group", () => {
 
     // Leaving twice, a stale version, the convenor's organisation, and anyone but the convenor are refused.
     expect(
-      (await call(app, "POST", `/api/organisations/${orgs[0]}/leave`, { cookie: convenor.cookie, body: { version: body.organisation.version } }))
-        .status,
+      (
+        await call(app, "POST", `/api/organisations/${orgs[0]}/leave`, {
+          cookie: convenor.cookie,
+          body: { version: body.organisation.version },
+        })
+      ).status,
     ).toBe(409);
-    expect((await call(app, "POST", `/api/organisations/${orgs[1]}/leave`, { cookie: convenor.cookie, body: { version: 999 } })).status).toBe(409);
-    expect((await call(app, "POST", `/api/organisations/${orgs[1]}/leave`, { cookie: other.cookie, body: { version: 1 } })).status).toBe(403);
+    expect(
+      (await call(app, "POST", `/api/organisations/${orgs[1]}/leave`, { cookie: convenor.cookie, body: { version: 999 } })).status,
+    ).toBe(409);
+    expect((await call(app, "POST", `/api/organisations/${orgs[1]}/leave`, { cookie: other.cookie, body: { version: 1 } })).status).toBe(
+      403,
+    );
     expect((await call(app, "POST", `/api/organisations/${orgs[1]}/leave`, { cookie: convenor.cookie, body: {} })).status).toBe(400);
     const convening = await c.db.selectFrom("organisations").select(["id", "version"]).where("isConvenor", "=", 1).executeTakeFirst();
     if (convening)
       expect(
-        (await call(app, "POST", `/api/organisations/${convening.id}/leave`, { cookie: convenor.cookie, body: { version: convening.version } })).status,
+        (
+          await call(app, "POST", `/api/organisations/${convening.id}/leave`, {
+            cookie: convenor.cookie,
+            body: { version: convening.version },
+          })
+        ).status,
       ).toBe(409);
   });
 });
@@ -308,7 +336,7 @@ describe("an organisation leaving the group", () => {
 describe("unused accounts", () => {
   it("are listed after the limit, warned once (inbox and email), and disabled after the warning period if still unused", async () => {
     let now = new Date();
-    const { convene: c, app, convenor, zeb } = await setup({ clock: () => now });
+    const { convene: c, convenor, zeb } = await setup({ clock: () => now });
     const settings = { months: 12, warningDays: 30 };
     expect(await listDormant(c.db, now, settings)).toEqual([]);
 
@@ -348,8 +376,20 @@ describe("unused accounts", () => {
     await sweepDormant(c, now, settings);
     // Signing in writes an audit entry at the real time; the clock here is ahead, so move it back to just after the warning.
     await signIn(app, EMAIL);
-    const signedInAt = (await c.db.selectFrom("auditEntries").select("at").where("action", "=", "sign_in").where("userId", "=", zeb.id).orderBy("id", "desc").executeTakeFirstOrThrow()).at;
-    await c.db.updateTable("auditEntries").set({ at: new Date(now.getTime() + 86_400_000).toISOString() }).where("at", "=", signedInAt).execute();
+    const signedInAt = (
+      await c.db
+        .selectFrom("auditEntries")
+        .select("at")
+        .where("action", "=", "sign_in")
+        .where("userId", "=", zeb.id)
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow()
+    ).at;
+    await c.db
+      .updateTable("auditEntries")
+      .set({ at: new Date(now.getTime() + 86_400_000).toISOString() })
+      .where("at", "=", signedInAt)
+      .execute();
     now = new Date(now.getTime() + 31 * 86_400_000);
     await sweepDormant(c, now, settings);
     const row = await c.db.selectFrom("user").select("banned").where("id", "=", zeb.id).executeTakeFirstOrThrow();
@@ -367,7 +407,10 @@ describe("unused accounts", () => {
     expect(listed).toMatchObject({ months: 12, warningDays: 30 });
     expect(listed.accounts.map((a: { id: string; state: string }) => [a.id, a.state])).toEqual([[zeb.id, "due_warning"]]);
     expect((await call(app, "GET", "/api/accounts/dormant", { cookie: other.cookie })).status).toBe(403);
-    expect(await json(await call(app, "POST", "/api/accounts/dormant/sweep", { cookie: convenor.cookie }))).toEqual({ warned: 1, disabled: 0 });
+    expect(await json(await call(app, "POST", "/api/accounts/dormant/sweep", { cookie: convenor.cookie }))).toEqual({
+      warned: 1,
+      disabled: 0,
+    });
     const again = await json(await call(app, "GET", "/api/accounts/dormant", { cookie: convenor.cookie }));
     expect(again.accounts[0]).toMatchObject({ id: zeb.id, state: "warned" });
     expect(again.accounts[0].disablesAt > new Date().toISOString()).toBe(true);

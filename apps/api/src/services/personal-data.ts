@@ -58,7 +58,8 @@ export async function erasePerson(auth: Auth, trx: Db, actor: Actor, userId: str
   if (userId === actor.id) throw new ApiError(400, "bad_request", "You cannot erase your own account: ask another convenor.");
   if (target.role === "convenor") {
     const others = (await activeConvenors(trx)).filter((id) => id !== userId);
-    if (others.length === 0) throw new ApiError(409, "last_convenor", "This is the last convenor's account: make someone else convenor first.");
+    if (others.length === 0)
+      throw new ApiError(409, "last_convenor", "This is the last convenor's account: make someone else convenor first.");
   }
   if (!nameConfirms(confirmName, target.name)) throw invalid("confirmName", `type ${target.name} exactly to confirm`);
 
@@ -131,7 +132,13 @@ export async function organisationLeaves(auth: Auth, trx: Db, actor: Actor, orga
     after: { leftOn, accountsDisabled: disabled.length },
   });
   for (const id of disabled)
-    await recordAudit(trx, { actor, action: "disable", entity: "user", entityId: id, after: { disabled: true, reason: "organisation left" } });
+    await recordAudit(trx, {
+      actor,
+      action: "disable",
+      entity: "user",
+      entityId: id,
+      after: { disabled: true, reason: "organisation left" },
+    });
   return { organisation: after!, accountsDisabled: disabled.length };
 }
 

@@ -17,10 +17,10 @@ import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, todayIso } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
+import { stillInGroup } from "../organisation-choices.ts";
 import { goalsQuery, meetingsQuery, milestonesQuery, organisationsQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 import { useToast } from "./toast.tsx";
-import { stillInGroup } from "../organisation-choices.ts";
 
 interface ContributionValues {
   /** Null until the convenor chooses one, so the schema asks for it. */

@@ -29,9 +29,9 @@ import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, formatMonth, plural } from "../format.ts";
+import { useOrganisationLabel } from "../organisation-choices.ts";
 import { contributionsQuery, goalsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
-import { useOrganisationLabel } from "../organisation-choices.ts";
 
 const ByOrganisationChart = lazy(() =>
   import("../charts/contribution-charts.tsx").then((m) => ({ default: m.ContributionsByOrganisationChart })),

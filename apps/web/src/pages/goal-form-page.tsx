@@ -9,9 +9,9 @@ import { useToast } from "../components/toast.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
+import { stillInGroup } from "../organisation-choices.ts";
 import { goalQuery, organisationsQuery, themesQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
-import { stillInGroup } from "../organisation-choices.ts";
 
 type GoalValues = z.input<typeof goalInputSchema>;
 

@@ -31,7 +31,11 @@ export function OrganisationPage() {
         Short name: <code>{o.shortName}</code> (as spreadsheets and the goals table name it)
       </p>
       <p>
-        {o.isConvenor ? "Convenes the group." : o.leftOn ? `Former member: left the group on ${formatDate(o.leftOn)}.` : "Member organisation."}{" "}
+        {o.isConvenor
+          ? "Convenes the group."
+          : o.leftOn
+            ? `Former member: left the group on ${formatDate(o.leftOn)}.`
+            : "Member organisation."}{" "}
         {o.website && <a href={o.website}>{o.website}</a>}
       </p>
       {!o.isConvenor && !o.leftOn && <LeaveGroup organisation={o} />}

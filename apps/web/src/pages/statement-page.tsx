@@ -18,9 +18,9 @@ import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDate, formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
+import { stillInGroup, useOrganisationLabel } from "../organisation-choices.ts";
 import { accountsQuery, organisationsQuery, statementQuery } from "../queries.ts";
 import { signatureWords, statementKindLabels, statementStateLabels } from "../statement-format.ts";
-import { stillInGroup, useOrganisationLabel } from "../organisation-choices.ts";
 
 type Recipient = StatementDetail["recipients"][number];
 

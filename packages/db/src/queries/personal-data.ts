@@ -149,10 +149,10 @@ export interface ErasedPerson {
 
 /** Replaces the name and the address wherever they stand in a string; names match whatever their case. */
 function scrubText(text: string, person: ErasedPerson, replacement: string): string {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   let out = text;
-  if (person.email) out = out.replace(new RegExp(escape(person.email), "gi"), "(erased address)");
-  if (person.name.trim()) out = out.replace(new RegExp(escape(person.name.trim()), "gi"), replacement);
+  if (person.email) out = out.replace(new RegExp(literal(person.email), "gi"), "(erased address)");
+  if (person.name.trim()) out = out.replace(new RegExp(literal(person.name.trim()), "gi"), replacement);
   return out;
 }
 
@@ -167,7 +167,10 @@ function scrubJson(value: unknown, person: ErasedPerson, replacement: string): u
 const mentions = (text: string | null, person: ErasedPerson) => {
   if (text === null) return false;
   const lower = text.toLowerCase();
-  return (person.email !== "" && lower.includes(person.email.toLowerCase())) || (person.name.trim() !== "" && lower.includes(person.name.trim().toLowerCase()));
+  return (
+    (person.email !== "" && lower.includes(person.email.toLowerCase())) ||
+    (person.name.trim() !== "" && lower.includes(person.name.trim().toLowerCase()))
+  );
 };
 
 /**
@@ -232,8 +235,14 @@ export async function eraseTraces(trx: Kysely<Database>, person: ErasedPerson, r
   // Deliveries and counters that carry the address: an email still to send, sign-in limit keys, Better Auth's verification rows.
   if (person.email) {
     const address = pattern(person.email);
-    await trx.deleteFrom("outbox").where((eb) => eb(eb.fn("lower", [eb.ref("payload")]), "like", address)).execute();
-    await trx.deleteFrom("rateLimit").where((eb) => eb(eb.fn("lower", [eb.ref("key")]), "like", address)).execute();
+    await trx
+      .deleteFrom("outbox")
+      .where((eb) => eb(eb.fn("lower", [eb.ref("payload")]), "like", address))
+      .execute();
+    await trx
+      .deleteFrom("rateLimit")
+      .where((eb) => eb(eb.fn("lower", [eb.ref("key")]), "like", address))
+      .execute();
     await anyDb(trx)
       .deleteFrom("verification")
       .where((eb) =>
@@ -262,10 +271,7 @@ export async function listAccountUse(db: Kysely<Database>) {
     .where("userId", "is not", null)
     .groupBy("userId")
     .execute();
-  const sessions = await anyDb(db)
-    .selectFrom("session")
-    .select(["userId", "updatedAt"])
-    .execute();
+  const sessions = await anyDb(db).selectFrom("session").select(["userId", "updatedAt"]).execute();
   const latest = new Map<string, string>();
   const see = (userId: string | null, at: unknown) => {
     const iso = asIso(at);
