@@ -7,7 +7,7 @@ import { type CliContext, type CliIo, parseOptions } from "./io.ts";
 export const dormantUsage =
   "dormant [--sweep]   (lists accounts unused for DORMANT_MONTHS; --sweep warns them and disables those warned DORMANT_WARNING_DAYS ago)";
 
-export async function dormant(argv: string[], io: CliIo, ctx: CliContext & { now?: Date }): Promise<void> {
+export async function dormant(argv: string[], io: CliIo, ctx: CliContext): Promise<void> {
   const values = parseOptions(argv, { sweep: { type: "boolean" } });
   const settings = ctx.dormancy ?? DEFAULT_DORMANCY;
   const convene = await createConvene({

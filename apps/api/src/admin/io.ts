@@ -19,6 +19,8 @@ export interface CliContext {
   publicUrl: string;
   /** DORMANT_MONTHS and DORMANT_WARNING_DAYS; the defaults when absent. */
   dormancy?: import("@convene/domain").DormancySettings;
+  /** Tests only: the time now, for commands that judge time (dormant). */
+  now?: Date;
 }
 
 /** A failure the person at the terminal can fix: printed as one line, exits non-zero. */
