@@ -91,6 +91,10 @@ export const replies: Record<string, Reply> = {
     z.object({ twoFactor: z.boolean() }),
   ),
   "POST /accounts/{id}/enable": ok("The account is enabled", z.object({ disabled: z.boolean() })),
+  "GET /accounts/{id}/export": ok("Everything Convene holds about one person, as a JSON download", o.personalDataOutput),
+  "POST /accounts/{id}/erase": ok("The person is erased; what they wrote now shows this name", o.erasedOutput),
+  "GET /accounts/dormant": ok("Accounts in use that have gone unused past the limit, and the limit", o.dormantAccountsOutput),
+  "POST /accounts/dormant/sweep": ok("How many unused accounts were warned and disabled now", o.dormantSweepOutput),
   "GET /invitations/{token}": ok("What an invitation or reset link is for", o.invitationOutput),
   "POST /invitations/{token}/accept": created("The account is made or its password set", o.linkUsedOutput),
 
@@ -98,6 +102,10 @@ export const replies: Record<string, Reply> = {
   "POST /organisations": created("The new organisation", one("organisation", o.organisationOutput)),
   "GET /organisations/{id}": ok("An organisation and the goals it leads and supports", o.organisationPageOutput),
   "PATCH /organisations/{id}": ok("The organisation as saved", one("organisation", o.organisationOutput)),
+  "POST /organisations/{id}/leave": ok(
+    "The organisation has left the group; its people's accounts are disabled",
+    z.object({ organisation: o.organisationOutput, accountsDisabled: z.number().int() }),
+  ),
 
   "GET /cycles": ok(
     "Every cycle and the current one",

@@ -1,6 +1,6 @@
 /** What every request can reach through `c.var`: the database, Better Auth and the signed-in user. */
 import type { Actor, Db } from "@convene/db";
-import type { Role, Viewer } from "@convene/domain";
+import type { DormancySettings, Role, Viewer } from "@convene/domain";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AnswerCache } from "./answer-cache.ts";
@@ -32,6 +32,8 @@ export interface AppDeps {
   unsubscribeKey: Buffer;
   /** The idle and absolute session limits (SESSION_IDLE_HOURS, SESSION_DAYS). */
   sessionLimits: SessionLimits;
+  /** When unused accounts are warned and disabled (DORMANT_MONTHS, DORMANT_WARNING_DAYS). */
+  dormancy: DormancySettings;
   /** The time now; tests pass their own to drive the idle timeout without waiting. */
   clock: () => Date;
 }

@@ -24,6 +24,9 @@ const envSchema = z
       .default(8),
     /** A session ends this many days after sign-in, however much it is used. */
     SESSION_DAYS: z.coerce.number().positive().max(365).default(14),
+    /** An account unused this many months is warned, then disabled DORMANT_WARNING_DAYS later if still unused. */
+    DORMANT_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+    DORMANT_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The address people use to reach Convene; links printed for setup and invitations use it. */
     PUBLIC_URL: z.url().optional(),

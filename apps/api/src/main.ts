@@ -31,6 +31,7 @@ try {
     publicUrl,
     webDist: env.WEB_DIST,
     sessionLimits: { idleHours: env.SESSION_IDLE_HOURS, days: env.SESSION_DAYS },
+    dormancy: { months: env.DORMANT_MONTHS, warningDays: env.DORMANT_WARNING_DAYS },
     extraOrigins: env.NODE_ENV === "development" ? ["http://localhost:5173", "http://127.0.0.1:5173"] : [],
     logger,
     mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,

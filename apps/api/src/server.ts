@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Db, type Engine, ensureStoredProgress, isPostgresLocation, openDatabase, seedIfEmpty, withStartupLock } from "@convene/db";
+import { DEFAULT_DORMANCY, type DormancySettings } from "@convene/domain";
 import { serve } from "@hono/node-server";
 import { AnswerCache } from "./answer-cache.ts";
 import { createApp } from "./app.ts";
@@ -14,6 +15,7 @@ import { loadOrCreateSecret } from "./secret.ts";
 import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
 import { unsubscribeKey } from "./services/delivery/unsubscribe.ts";
 import { createDeliveryWorker } from "./services/delivery/worker.ts";
+import { dormancySweeper } from "./services/dormancy-sweeper.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "./services/sessions.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
 
@@ -43,6 +45,10 @@ export interface ConveneOptions {
   mail?: MailSettings | undefined;
   /** How often the delivery worker looks for due deliveries; 0 leaves it stopped (tests call deliverDue). */
   deliveryIntervalMs?: number;
+  /** When unused accounts are warned and disabled; 12 months and 30 days by default. */
+  dormancy?: DormancySettings | undefined;
+  /** How often the server sweeps unused accounts; 0 never (tests and the admin command sweep themselves). Six hours unless the delivery worker is stopped. */
+  dormancyIntervalMs?: number;
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -86,6 +92,7 @@ export async function createConvene(o: ConveneOptions) {
     mailEnabled: o.mail !== undefined,
     unsubscribeKey: unsubscribeKey(secret),
     sessionLimits,
+    dormancy: o.dormancy ?? DEFAULT_DORMANCY,
     clock,
   };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
@@ -105,6 +112,9 @@ export async function createConvene(o: ConveneOptions) {
     // Not awaited: a mail server that is down or wrongly named must not hold up start-up.
     void delivery.checkMailer();
   }
+  const dormancy = dormancySweeper({ db, auth }, deps.dormancy, clock, o.logger);
+  const sweepEvery = o.dormancyIntervalMs ?? (interval > 0 ? 6 * 60 * 60_000 : 0);
+  if (sweepEvery > 0) dormancy.start(sweepEvery);
   return {
     app,
     db: db as Db,
@@ -119,6 +129,7 @@ export async function createConvene(o: ConveneOptions) {
     delivery,
     /** Stops the delivery worker (letting a send in progress finish), then closes the database. */
     close: async () => {
+      await dormancy.stop();
       await delivery.stop();
       await opened.close();
     },

@@ -3,6 +3,8 @@
  * the new page's heading, and a page only the convenor may use tells a member or an observer
  * so, with no form. Each test signs in the person it needs, so they run in any order.
  */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { createAccount } from "@convene/api/accounts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +15,19 @@ const CONVENOR = "convenor@example.org";
 const MEMBER = "member@una.example.org";
 const OBSERVER = "observer@example.org";
 const WAIT = { timeout: 15_000 };
+const ERASABLE = { email: "erin@una.example.org", name: "Erin Erasable" };
+
+/** With CONVENE_SHOTS=/some/folder, a picture of the page at 1280 and 390 px wide. */
+async function shoot(page: Page, name: string) {
+  const folder = process.env.CONVENE_SHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+  const laptop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
+  if (laptop) await page.setViewportSize(laptop);
+}
 
 describe("navigation, titles and who may open what", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
@@ -38,6 +53,7 @@ describe("navigation, titles and who may open what", () => {
       null,
     );
     await createAccount(auth, db, { email: MEMBER, name: "Uma Member", password: PASSWORD, role: "member", organisationId: una }, null);
+    await createAccount(auth, db, { ...ERASABLE, password: PASSWORD, role: "member", organisationId: una }, null);
     await createAccount(
       auth,
       db,
@@ -130,5 +146,41 @@ describe("navigation, titles and who may open what", () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  it("lets the convenor erase a person only after typing their name, saying first what will happen", async () => {
+    const page = await as(CONVENOR);
+    await page.goto(`${convene.base}/admin/accounts`);
+    await page.getByRole("heading", { name: "Unused accounts" }).waitFor(WAIT);
+    await page.getByRole("button", { name: `Erase ${ERASABLE.name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Erase ${ERASABLE.name}?` });
+    await dialog.getByText("a former member of UNA-UK", { exact: false }).first().waitFor(WAIT);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await dialog.getByLabel(`Type their name, ${ERASABLE.name}, to confirm`).fill("Erin");
+    await dialog.getByRole("button", { name: "Erase this person" }).click();
+    await dialog.getByText(`Type ${ERASABLE.name} exactly to confirm`).first().waitFor(WAIT);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "erase-dialog");
+    await dialog.getByLabel(`Type their name, ${ERASABLE.name}, to confirm`).fill(ERASABLE.name);
+    await dialog.getByRole("button", { name: "Erase this person" }).click();
+    await page.getByText(`${ERASABLE.name} is erased.`).waitFor(WAIT);
+    await page.getByRole("row", { name: new RegExp(ERASABLE.name) }).waitFor({ state: "detached", ...WAIT });
+    const left = await convene.convene.db.selectFrom("user").select("id").where("email", "=", ERASABLE.email).execute();
+    expect(left).toEqual([]);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "admin-accounts");
+  });
+
+  it("has a public privacy page, linked from the sign-in page and every page's footer", async () => {
+    const page = await as(MEMBER);
+    await page.getByRole("link", { name: "Privacy: what Convene keeps about you" }).click();
+    await page.getByRole("heading", { name: "Privacy: what Convene keeps about you", level: 1 }).waitFor(WAIT);
+    await browser.context.clearCookies();
+    await page.goto(`${convene.base}/sign-in`);
+    await page.getByRole("link", { name: "Privacy: what Convene keeps about you" }).click();
+    await page.getByRole("heading", { name: "Privacy: what Convene keeps about you", level: 1 }).waitFor(WAIT);
+    expect(await page.title()).toBe("Privacy — Convene");
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "privacy");
   });
 });

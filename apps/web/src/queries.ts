@@ -101,6 +101,7 @@ export const organisationQuery = (id: number) =>
   });
 
 export const accountsQuery = queryOptions({ queryKey: ["accounts"], queryFn: () => call(api.accounts.$get()) });
+export const dormantAccountsQuery = queryOptions({ queryKey: ["accounts", "dormant"], queryFn: () => call(api.accounts.dormant.$get()) });
 
 export const auditQuery = (entity: string | undefined, offset: number) =>
   queryOptions({

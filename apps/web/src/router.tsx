@@ -383,6 +383,14 @@ const publicRoute = createRoute({
   head: () => titled("Public progress"),
 });
 
+/** What Convene keeps about people and why: public, linked from the sign-in page and every page's footer. */
+const privacyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/privacy",
+  component: lazyRouteComponent(() => import("./pages/privacy-page.tsx"), "PrivacyPage"),
+  head: () => titled("Privacy"),
+});
+
 const exportsSearch = searchOf({ audience: oneOf(["members", "public"] as const) });
 
 const exportsRoute = createRoute({
@@ -601,6 +609,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   ...linkRoutes,
   publicRoute,
+  privacyRoute,
   appRoute.addChildren([
     overviewRoute,
     inboxRoute,

@@ -17,6 +17,7 @@ export * from "./queries/notifications.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/outbox.ts";
 export * from "./queries/paging.ts";
+export * from "./queries/personal-data.ts";
 export * from "./queries/proposals.ts";
 export * from "./queries/rate-limit.ts";
 export * from "./queries/resources.ts";

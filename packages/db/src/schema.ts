@@ -164,6 +164,8 @@ export interface UserTable {
   organisationId: number | null;
   /** Better Auth's two-factor plugin: TOTP is set up and asked for at sign-in. */
   twoFactorEnabled: boolean | number | null;
+  /** When the person was warned that their unused account will be disabled (2026-12-03-10-dormant-accounts). */
+  dormantWarnedAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -17,6 +17,7 @@ export * from "./notification-preferences.ts";
 export * from "./organisation.ts";
 export * as output from "./output/index.ts";
 export * from "./paging.ts";
+export * from "./personal-data.ts";
 export * from "./progress-basis.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";

@@ -11,17 +11,19 @@ import { ukDate } from "./dates.ts";
 import type { Role } from "./roles.ts";
 import { canSee, type Visibility } from "./visibility.ts";
 
-export const notificationKinds = ["alert_raised", "alert_answered"] as const;
+export const notificationKinds = ["alert_raised", "alert_answered", "account_dormant"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Record<NotificationKind, string> = {
   alert_raised: "Alert raised",
   alert_answered: "Alert answered",
+  account_dormant: "Account unused",
 };
 
 /** The records a notification can concern, each with its page in the dashboard. */
-export const notificationEntities = ["alert"] as const;
+export const notificationEntities = ["alert", "account"] as const;
 export type NotificationEntity = (typeof notificationEntities)[number];
-export const notificationPath = (entity: NotificationEntity, id: number) => `/${entity}s/${id}`;
+/** `account` notifications concern the person's own account (entityId 0), whose page is /account. */
+export const notificationPath = (entity: NotificationEntity, id: number) => (entity === "account" ? "/account" : `/${entity}s/${id}`);
 
 export const deliveryChannels = ["email", "webhook"] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];

@@ -17,5 +17,6 @@ process.exitCode = await runCli(
     secret: env.AUTH_SECRET,
     cwd: env.INIT_CWD ?? process.cwd(),
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    dormancy: { months: env.DORMANT_MONTHS, warningDays: env.DORMANT_WARNING_DAYS },
   },
 );

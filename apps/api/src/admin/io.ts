@@ -17,6 +17,10 @@ export interface CliContext {
   secret?: string | undefined;
   /** The address people reach Convene at, as the server is told (Better Auth wants it). */
   publicUrl: string;
+  /** DORMANT_MONTHS and DORMANT_WARNING_DAYS; the defaults when absent. */
+  dormancy?: import("@convene/domain").DormancySettings;
+  /** Tests only: the time now, for commands that judge time (dormant). */
+  now?: Date;
 }
 
 /** A failure the person at the terminal can fix: printed as one line, exits non-zero. */

@@ -2,6 +2,7 @@
 import { backup, backupUsage } from "./backup.ts";
 import { copyDatabaseCommand, copyDatabaseUsage } from "./copy-database.ts";
 import { createUser, createUserUsage } from "./create-user.ts";
+import { dormant, dormantUsage } from "./dormant.ts";
 import { type CliContext, CliError, type CliIo } from "./io.ts";
 import { rebuildProgress, rebuildProgressUsage } from "./rebuild-progress.ts";
 import { restore, restoreUsage } from "./restore.ts";
@@ -14,6 +15,7 @@ const commands: Record<string, (argv: string[], io: CliIo, ctx: CliContext) => P
   restore,
   "copy-database": copyDatabaseCommand,
   "rebuild-progress": rebuildProgress,
+  dormant,
 };
 
 export const usage = `Convene admin command line. Uses the same database as the server (DATABASE_URL, else DATABASE_PATH).
@@ -26,6 +28,7 @@ Usage: npm run admin -- <command> [options]
   ${restoreUsage}
   ${copyDatabaseUsage}
   ${rebuildProgressUsage}
+  ${dormantUsage}
   help
 
 Example: echo 'a long password' | npm run admin -- create-user --email ana@example.org --name "Ana" --role member --org peace-direct

@@ -1,9 +1,10 @@
 /** The convenor's view of people: accounts, pending invitations, disabling, reset links. */
-import { roleSchema, withoutControlCharacters } from "@convene/domain";
+import { eraseInputSchema, roleSchema, withoutControlCharacters } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly, inTransaction } from "../context.ts";
 import { invite, linkFor, listAccounts, resetLink, setDisabled } from "../services/accounts.ts";
+import { erasePerson, exportPersonalData, listDormant, sweepDormant } from "../services/personal-data.ts";
 import { resetTwoFactor } from "../services/two-factor.ts";
 import { validate } from "../validate.ts";
 
@@ -29,6 +30,30 @@ export const accounts = new Hono<AppBindings>()
   .get("/", async (c) => {
     convenorOnly(c);
     return c.json(await listAccounts(c.var.deps.db), 200);
+  })
+  .get("/dormant", async (c) => {
+    convenorOnly(c);
+    const { db, dormancy, clock } = c.var.deps;
+    return c.json({ accounts: await listDormant(db, clock(), dormancy), ...dormancy }, 200);
+  })
+  .post("/dormant/sweep", async (c) => {
+    convenorOnly(c);
+    const { dormancy, clock } = c.var.deps;
+    return c.json(await sweepDormant(c.var.deps, clock(), dormancy), 200);
+  })
+  .get("/:id/export", validate("param", userParam), async (c) => {
+    convenorOnly(c);
+    const { id } = c.req.valid("param");
+    const data = await exportPersonalData(c.var.deps.db, id, c.var.deps.clock());
+    c.header("Content-Disposition", `attachment; filename="personal-data-${id.replace(/[^A-Za-z0-9_-]/g, "")}.json"`);
+    c.header("Cache-Control", "no-store");
+    return c.json(data, 200);
+  })
+  .post("/:id/erase", validate("param", userParam), validate("json", eraseInputSchema), async (c) => {
+    const user = convenorOnly(c);
+    const { id } = c.req.valid("param");
+    const erased = await inTransaction(c, (trx) => erasePerson(c.var.deps.auth, trx, actorOf(user), id, c.req.valid("json").confirmName));
+    return c.json(erased, 200);
   })
   .post("/invitations", validate("json", inviteSchema), async (c) => {
     const user = convenorOnly(c);

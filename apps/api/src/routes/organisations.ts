@@ -1,9 +1,10 @@
 import { getOrganisation, listGoals, listOrganisations } from "@convene/db";
-import { organisationInputSchema, organisationPatchSchema } from "@convene/domain";
+import { leaveInputSchema, organisationInputSchema, organisationPatchSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { createOrganisation, updateOrganisation } from "../services/organisations.ts";
+import { organisationLeaves } from "../services/personal-data.ts";
 import { validate } from "../validate.ts";
 import { idParam } from "./params.ts";
 
@@ -36,4 +37,12 @@ export const organisations = new Hono<AppBindings>()
     const user = convenorOnly(c);
     const org = await inTransaction(c, (trx) => updateOrganisation(trx, actorOf(user), c.req.valid("param").id, c.req.valid("json")));
     return c.json({ organisation: org }, 200);
+  })
+  .post("/:id/leave", validate("param", idParam), validate("json", leaveInputSchema), async (c) => {
+    const user = convenorOnly(c);
+    const { auth, clock } = c.var.deps;
+    const left = await inTransaction(c, (trx) =>
+      organisationLeaves(auth, trx, actorOf(user), c.req.valid("param").id, c.req.valid("json").version, clock()),
+    );
+    return c.json(left, 200);
   });

@@ -143,6 +143,9 @@ export function AppShell() {
       <main id="main" className="content" tabIndex={-1}>
         <AlertBanner />
         <Outlet />
+        <footer className="site-footer no-print">
+          <Link to="/privacy">Privacy: what Convene keeps about you</Link>
+        </footer>
       </main>
     </div>
   );

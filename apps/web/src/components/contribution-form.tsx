@@ -17,6 +17,7 @@ import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, todayIso } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
+import { stillInGroup } from "../organisation-choices.ts";
 import { goalsQuery, meetingsQuery, milestonesQuery, organisationsQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 import { useToast } from "./toast.tsx";
@@ -119,7 +120,7 @@ export function ContributionForm({ contribution, onDone }: { contribution: Contr
       <form.Form idPrefix="contribution" error={contribution ? edit.error : create.error}>
         {isConvenor ? (
           <form.AppField name="organisationId">
-            {(f) => <f.RecordField label="Organisation" records={orgs.data?.organisations} />}
+            {(f) => <f.RecordField label="Organisation" records={stillInGroup(orgs.data?.organisations, [contribution?.organisationId])} />}
           </form.AppField>
         ) : (
           <p className="field">

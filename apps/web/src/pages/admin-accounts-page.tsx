@@ -1,16 +1,20 @@
-/** The convenor invites people, disables accounts and issues password-reset links (no mail server assumed). */
-import { type Role, roleLabels, roles } from "@convene/domain";
+/**
+ * The convenor invites people, disables accounts, issues password-reset links (no mail server
+ * assumed), downloads or erases a person's data, and sees the accounts left unused.
+ */
+import { eraseInputSchema, formerMemberName, nameConfirms, type Role, roleLabels, roles } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { type Account, api, call } from "../api.ts";
-import { ConfirmDialog } from "../components/dialog.tsx";
+import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { formatDate } from "../format.ts";
 import { accountFieldNames, inviteSchema } from "../forms/account-schemas.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { withFieldNames } from "../forms/server-errors.ts";
-import { accountsQuery, meQuery, organisationsQuery } from "../queries.ts";
+import { stillInGroup } from "../organisation-choices.ts";
+import { accountsQuery, dormantAccountsQuery, meQuery, organisationsQuery } from "../queries.ts";
 
 export function AdminAccountsPage() {
   const accounts = useQuery(accountsQuery);
@@ -69,7 +73,136 @@ export function AdminAccountsPage() {
           </>
         )}
       </section>
+      <DormantAccounts />
     </>
+  );
+}
+
+/** Accounts nobody has used for the limit: warned in their inbox (and by email), disabled after the warning period. */
+function DormantAccounts() {
+  const dormant = useQuery(dormantAccountsQuery);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const sweep = useMutation({
+    mutationFn: () => call(api.accounts.dormant.sweep.$post()),
+    onSuccess: (res) => {
+      void queryClient.invalidateQueries({ queryKey: ["accounts"] });
+      toast(`Warned ${res.warned} and disabled ${res.disabled} unused ${res.warned + res.disabled === 1 ? "account" : "accounts"}.`);
+    },
+  });
+  const stateWords = (a: { state: string; disablesAt: string | null }) =>
+    a.state === "warned" && a.disablesAt
+      ? `Warned; disabled on ${formatDate(a.disablesAt)} unless used`
+      : a.state === "due_warning"
+        ? "To be warned"
+        : "To be disabled";
+  return (
+    <section aria-labelledby="dormant-heading">
+      <h2 id="dormant-heading">Unused accounts</h2>
+      {dormant.isLoading ? (
+        <Skeleton lines={2} />
+      ) : dormant.error ? (
+        <ErrorMessage error={dormant.error} />
+      ) : dormant.data ? (
+        <>
+          <p className="hint">
+            An account nobody has used for {dormant.data.months} months is warned in its inbox (and by email when email is set up), and
+            disabled {dormant.data.warningDays} days later if it is still unused. Convene checks every few hours; the last convenor is never
+            disabled.
+          </p>
+          {dormant.data.accounts.length === 0 ? (
+            <p>No account has gone unused for {dormant.data.months} months.</p>
+          ) : (
+            <>
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Organisation</th>
+                      <th scope="col">Last used</th>
+                      <th scope="col">State</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dormant.data.accounts.map((a) => (
+                      <tr key={a.id}>
+                        <th scope="row">{a.name}</th>
+                        <td data-label="Organisation">{a.organisationName ?? "—"}</td>
+                        <td data-label="Last used">{formatDate(a.lastUsedAt)}</td>
+                        <td data-label="State">{stateWords(a)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p>
+                <button type="button" className="button secondary small" onClick={() => sweep.mutate()} disabled={sweep.isPending}>
+                  {sweep.isPending ? "Working…" : "Warn and disable now"}
+                </button>
+              </p>
+            </>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** Erasing asks for the name typed, and says first what goes and what stays. */
+function EraseDialog({ user: u, open, onClose }: { user: Account; open: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const erase = useMutation({
+    mutationFn: (confirmName: string) => call(api.accounts[":id"].erase.$post({ param: { id: u.id }, json: { confirmName } })),
+    onSuccess: (res) => {
+      onClose();
+      void queryClient.invalidateQueries({ queryKey: ["accounts"] });
+      toast(`${u.name} is erased. What they wrote now shows “${res.shownAs}”.`);
+    },
+  });
+  const schema = useMemo(
+    () =>
+      eraseInputSchema.refine((v) => nameConfirms(v.confirmName, u.name), {
+        error: `Type ${u.name} exactly to confirm`,
+        path: ["confirmName"],
+      }),
+    [u.name],
+  );
+  const form = useAppForm({
+    defaultValues: { confirmName: "" },
+    validators: { onSubmit: schema },
+    onSubmit: ({ value }) => erase.mutate(value.confirmName),
+  });
+  const shownAs = formerMemberName(u.organisationName);
+  return (
+    <Dialog open={open} title={`Erase ${u.name}?`} onClose={onClose}>
+      <div className="dialog-body">
+        <p>This cannot be undone. At once:</p>
+        <ul>
+          <li>their account goes, with its sessions, two-factor sign-in, inbox, calendar link and any links sent to them;</li>
+          <li>
+            their name on what they wrote (updates, contributions, alert answers, positions, signatures) becomes “{shownAs}”; the goals,
+            updates, answers and signatures stay, attributed to the organisation;
+          </li>
+          <li>the audit log keeps what was done, without their name or email address.</li>
+        </ul>
+        <p>Download their data first if they asked for a copy.</p>
+        <form.AppForm>
+          <form.Form idPrefix={`erase-${u.id}`} error={erase.error}>
+            <form.AppField name="confirmName">
+              {(f) => <f.TextField label={`Type their name, ${u.name}, to confirm`} autoComplete="off" spellCheck={false} />}
+            </form.AppField>
+            <div className="actions">
+              <form.SubmitButton label="Erase this person" busy={erase.isPending} busyLabel="Erasing…" className="button danger" />
+              <button type="button" className="button secondary" onClick={onClose}>
+                Cancel
+              </button>
+            </div>
+          </form.Form>
+        </form.AppForm>
+      </div>
+    </Dialog>
   );
 }
 
@@ -78,6 +211,7 @@ function UserRow({ user: u, self, onLink }: { user: Account; self: boolean; onLi
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const [confirmingTwoFactor, setConfirmingTwoFactor] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const resetTwoFactor = useMutation({
     mutationFn: () => call(api.accounts[":id"]["reset-two-factor"].$post({ param: { id: u.id } })),
     onSuccess: () => {
@@ -143,6 +277,20 @@ function UserRow({ user: u, self, onLink }: { user: Account; self: boolean; onLi
               Disable
             </button>
           ))}
+        <a
+          className="button small secondary"
+          href={`/api/accounts/${encodeURIComponent(u.id)}/export`}
+          download
+          aria-label={`Download ${u.name}'s data`}
+        >
+          Download data
+        </a>
+        {!self && (
+          <button type="button" className="button small danger" onClick={() => setErasing(true)} aria-label={`Erase ${u.name}`}>
+            Erase
+          </button>
+        )}
+        {!self && <EraseDialog user={u} open={erasing} onClose={() => setErasing(false)} />}
         <ConfirmDialog
           open={confirming}
           title={`Disable ${u.name}'s account?`}
@@ -193,7 +341,7 @@ function InviteForm({ onLink }: { onLink: (url: string, who: string) => void }) 
                   {(f) => (
                     <f.RecordField
                       label={role === "member" ? "Organisation" : "Organisation (optional)"}
-                      records={orgs.data?.organisations}
+                      records={stillInGroup(orgs.data?.organisations)}
                       none="Choose…"
                     />
                   )}

@@ -29,6 +29,7 @@ import { EmptyState, ErrorMessage, Skeleton } from "../components/states.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, formatMonth, plural } from "../format.ts";
+import { useOrganisationLabel } from "../organisation-choices.ts";
 import { contributionsQuery, goalsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 
@@ -258,6 +259,7 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
     lost: (c) => <p>“{c.description}” will leave the table, the charts and the organisation's page. You can undo straight after.</p>,
   });
   const sorting = parseSort(search.sort);
+  const organisationName = useOrganisationLabel();
 
   const columns = useMemo<ColumnDef<typeof features, ContributionRecord>[]>(
     () => [
@@ -275,7 +277,7 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
         sortFn: "alphanumeric",
         cell: ({ row }) => (
           <Link to="/organisations/$orgId" params={{ orgId: row.original.organisationId }}>
-            {row.original.organisationName}
+            {organisationName(row.original.organisationId, row.original.organisationName)}
           </Link>
         ),
       },
@@ -332,7 +334,7 @@ function ContributionsTable({ contributions, onEdit }: { contributions: Contribu
         },
       },
     ],
-    [],
+    [organisationName],
   );
 
   const table = useTable({

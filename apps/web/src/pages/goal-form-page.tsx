@@ -9,6 +9,7 @@ import { useToast } from "../components/toast.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
+import { stillInGroup } from "../organisation-choices.ts";
 import { goalQuery, organisationsQuery, themesQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 
@@ -139,6 +140,8 @@ function GoalForm({
 }) {
   const themes = useQuery(themesQuery);
   const orgs = useQuery(organisationsQuery);
+  // A goal being edited keeps the organisations it names, even one that has left since.
+  const chosen = stillInGroup(orgs.data?.organisations, [initial.leadOrganisationId, ...(initial.supportingOrganisationIds ?? [])]);
   const form = useAppForm({
     defaultValues: initial,
     validators: { onChange: goalInputSchema },
@@ -172,10 +175,10 @@ function GoalForm({
           // Choosing a lead re-checks the supporting list: the lead cannot also support.
           listeners={{ onChange: () => form.validateField("supportingOrganisationIds", "change") }}
         >
-          {(f) => <f.RecordField label="Lead organisation" records={orgs.data?.organisations} none="No lead yet" />}
+          {(f) => <f.RecordField label="Lead organisation" records={chosen} none="No lead yet" />}
         </form.AppField>
         <form.AppField name="supportingOrganisationIds">
-          {(f) => <f.CheckboxesField label="Supporting organisations" records={orgs.data?.organisations} />}
+          {(f) => <f.CheckboxesField label="Supporting organisations" records={chosen} />}
         </form.AppField>
         <form.Actions label={submitLabel} busy={busy}>
           {cancel}

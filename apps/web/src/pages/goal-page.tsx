@@ -24,6 +24,7 @@ import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatDate, formatDateTime, formatNumber, plural } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
+import { stillInGroup } from "../organisation-choices.ts";
 import { cyclesQuery, goalQuery, organisationsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { GoalMeetings } from "./goal-meetings.tsx";
@@ -370,7 +371,9 @@ function UpdateFormOnce({ detail, isConvenor, onPosted }: { detail: GoalDetail; 
             <form.AppField name="visibility">{(f) => <f.VisibilityField />}</form.AppField>
             {isConvenor && (
               <form.AppField name="organisationId">
-                {(f) => <f.RecordField label="On behalf of" records={orgs.data?.organisations} none="No organisation (convenor)" />}
+                {(f) => (
+                  <f.RecordField label="On behalf of" records={stillInGroup(orgs.data?.organisations)} none="No organisation (convenor)" />
+                )}
               </form.AppField>
             )}
           </div>

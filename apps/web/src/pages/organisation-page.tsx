@@ -1,11 +1,16 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import type { GoalSummary } from "../api.ts";
+import { useState } from "react";
+import { useAccess } from "../access.ts";
+import { api, call, type GoalSummary } from "../api.ts";
+import { ConfirmDialog } from "../components/dialog.tsx";
 import { OrganisationContributions } from "../components/organisation-contributions.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
+import { useToast } from "../components/toast.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
+import { formatDate } from "../format.ts";
 import { organisationQuery } from "../queries.ts";
 
 export function OrganisationPage() {
@@ -26,8 +31,14 @@ export function OrganisationPage() {
         Short name: <code>{o.shortName}</code> (as spreadsheets and the goals table name it)
       </p>
       <p>
-        {o.isConvenor ? "Convenes the group." : "Member organisation."} {o.website && <a href={o.website}>{o.website}</a>}
+        {o.isConvenor
+          ? "Convenes the group."
+          : o.leftOn
+            ? `Former member: left the group on ${formatDate(o.leftOn)}.`
+            : "Member organisation."}{" "}
+        {o.website && <a href={o.website}>{o.website}</a>}
       </p>
+      {!o.isConvenor && !o.leftOn && <LeaveGroup organisation={o} />}
       <GoalList
         title={`Goals it leads${cycle ? ` in ${cycle.name}` : ""}`}
         goals={org.data.leads.filter(inCycle)}
@@ -65,5 +76,51 @@ function GoalList({ title, goals, empty }: { title: string; goals: GoalSummary[]
         </ul>
       )}
     </section>
+  );
+}
+
+/** The convenor records that an organisation has left the group: its people can no longer sign in; its history stays. */
+function LeaveGroup({ organisation: o }: { organisation: { id: number; name: string; version: number } }) {
+  const { isConvenor } = useAccess();
+  const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const leave = useMutation({
+    mutationFn: () => call(api.organisations[":id"].leave.$post({ param: { id: String(o.id) }, json: { version: o.version } })),
+    onSuccess: (res) => {
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: ["organisations"] });
+      void queryClient.invalidateQueries({ queryKey: ["accounts"] });
+      void queryClient.invalidateQueries({ queryKey: ["goals", "organisation", o.id] });
+      toast(
+        `${o.name} has left the group. ${res.accountsDisabled} ${res.accountsDisabled === 1 ? "account was" : "accounts were"} disabled.`,
+      );
+    },
+  });
+  if (!isConvenor) return null;
+  return (
+    <>
+      <p>
+        <button type="button" className="button small danger" onClick={() => setConfirming(true)}>
+          Record that it has left the group
+        </button>
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={`Has ${o.name} left the group?`}
+        confirmLabel="It has left the group"
+        busy={leave.isPending}
+        onConfirm={() => leave.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>From today:</p>
+        <ul>
+          <li>the accounts of its people are disabled and their sessions end;</li>
+          <li>it is no longer asked to answer alerts or proposals, counted in quorums, or offered when choosing an organisation;</li>
+          <li>its past contributions, updates and signatures stay in the record, shown as a former member.</li>
+        </ul>
+        {leave.error && <ErrorMessage error={leave.error} />}
+      </ConfirmDialog>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 /** Signing in with an email address and password; a refusal keeps the email address typed. */
 import { signInSchema, twoFactorCodeSchema } from "@convene/domain/sign-in";
 import { useQueryClient } from "@tanstack/react-query";
-import { useNavigate, useSearch } from "@tanstack/react-router";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { useAppForm } from "../forms/form-kit.tsx";
 
@@ -72,6 +72,9 @@ export function SignInPage() {
       </form.AppForm>
       <p className="muted">
         No account yet? The convenor sends invitation links. Forgotten your password? Ask the convenor for a reset link.
+      </p>
+      <p>
+        <Link to="/privacy">Privacy: what Convene keeps about you</Link>
       </p>
     </main>
   );

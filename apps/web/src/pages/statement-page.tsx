@@ -18,6 +18,7 @@ import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDate, formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
+import { stillInGroup, useOrganisationLabel } from "../organisation-choices.ts";
 import { accountsQuery, organisationsQuery, statementQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { signatureWords, statementKindLabels, statementStateLabels } from "../statement-format.ts";
@@ -29,6 +30,7 @@ export function StatementPage() {
   const { statementId } = useParams({ from: "/app/statements/$statementId" });
   const detail = useQuery(statementQuery(statementId));
   const { user, isConvenor } = useAccess();
+  const organisationName = useOrganisationLabel();
 
   if (detail.isLoading) return <SkeletonPage title="Statement" />;
   if (detail.error || !detail.data) {
@@ -119,7 +121,7 @@ export function StatementPage() {
               <tbody>
                 {d.signatures.map((sig) => (
                   <tr key={sig.id}>
-                    <th scope="row">{sig.organisationName}</th>
+                    <th scope="row">{organisationName(sig.organisationId, sig.organisationName)}</th>
                     <td>{sig.named ? "Publicly" : "Unnamed"}</td>
                     <td>
                       Version {sig.confirmedTextVersion}
@@ -463,7 +465,7 @@ function SignersForm({ detail: d }: { detail: StatementDetail }) {
                 ),
             }}
           >
-            {(f) => <f.RecordField label="Organisation" records={orgs.data?.organisations} none="Choose an organisation" />}
+            {(f) => <f.RecordField label="Organisation" records={stillInGroup(orgs.data?.organisations)} none="Choose an organisation" />}
           </form.AppField>
           <form.Subscribe selector={(st) => st.values.organisationId}>
             {(orgId) =>

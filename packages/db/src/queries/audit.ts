@@ -30,7 +30,11 @@ export interface AuditInput {
     | "sign_in_failed"
     | "sign_out"
     | "session_end"
-    | "two_factor";
+    | "two_factor"
+    // Personal data (apps/api/src/services/personal-data.ts).
+    | "erase"
+    | "leave"
+    | "dormant_warning";
   entity: string;
   entityId: string | number;
   before?: unknown;

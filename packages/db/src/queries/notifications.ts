@@ -50,6 +50,8 @@ type N = ExpressionBuilder<Database & { n: NotificationTable }, "n">;
 /** True while the record a notification concerns exists and is at a level in `levels`. */
 function recordVisible(eb: N, levels: Visibility[]) {
   return eb.or([
+    // A notice about the person's own account.
+    eb("n.entity", "=", "account"),
     eb.and([
       eb("n.entity", "=", "alert"),
       eb.exists(eb.selectFrom("alerts as r").select("r.id").whereRef("r.id", "=", "n.entityId").where("r.visibility", "in", levels)),

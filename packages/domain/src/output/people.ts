@@ -75,3 +75,64 @@ export const auditOutput = answer({
   ),
   entities: z.array(z.string()),
 });
+
+const record = z.looseObject({});
+
+/** GET /api/accounts/{id}/export: everything held about one person (never a password or a two-factor secret). */
+export const personalDataOutput = answer({
+  format: z.literal("convene-personal-data"),
+  exportedAt: time,
+  account: answer({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: nullable(role),
+    organisationId: nullable(id),
+    organisationName: nullable(z.string()),
+    createdAt: time,
+    disabled: z.boolean(),
+    twoFactorEnabled: z.boolean(),
+  }),
+  sessions: z.array(
+    answer({
+      id: z.string(),
+      createdAt: nullable(time),
+      lastUsedAt: nullable(time),
+      expiresAt: nullable(time),
+      ipAddress: nullable(z.string()),
+      userAgent: nullable(z.string()),
+    }),
+  ),
+  auditEntries: z.array(answer({ id, at: time, action: z.string(), entity: z.string(), entityId: z.string() })),
+  progressUpdates: z.array(answer({ id, goalId: id, note: z.string(), createdAt: time })),
+  contributions: z.array(answer({ id, organisationId: id, description: z.string() })),
+  alertAnswers: z.array(answer({ id, alertId: id, response: z.string() })),
+  alertsRaised: z.array(record),
+  proposalPositions: z.array(answer({ id, proposalId: id })),
+  statementSignatures: z.array(answer({ id, statementId: id })),
+  notifications: z.array(answer({ id, kind: z.string(), title: z.string(), createdAt: time })),
+  resources: z.array(record),
+  calendarFeed: nullable(answer({ createdAt: time })),
+});
+
+export const erasedOutput = answer({ erased: z.string(), shownAs: z.string() });
+
+export const dormantAccountsOutput = answer({
+  accounts: z.array(
+    answer({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      role: nullable(role),
+      organisationName: nullable(z.string()),
+      lastUsedAt: time,
+      warnedAt: nullable(time),
+      state: z.enum(["due_warning", "warned", "due_disable"]),
+      disablesAt: nullable(time),
+    }),
+  ),
+  months: z.number().int(),
+  warningDays: z.number().int(),
+});
+
+export const dormantSweepOutput = answer({ warned: z.number().int(), disabled: z.number().int() });
