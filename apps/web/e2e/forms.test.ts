@@ -274,8 +274,8 @@ describe("forms in the browser", () => {
       await page.getByLabel("Name").fill("Clara Again");
       await page.getByLabel("Email address").fill(CONVENOR.email);
       await page.getByLabel("Role").selectOption({ label: "Observer" });
-      await refused(page, page, "Create invitation link", ["The email address already has an account"]);
-      await page.locator("#invite-email-error", { hasText: "The email address already has an account" }).waitFor(WAIT);
+      await refused(page, page, "Create invitation link", ["There is already an account with this email address"]);
+      await page.locator("#invite-email-error", { hasText: "There is already an account with this email address" }).waitFor(WAIT);
     });
 
     it("a password change", async () => {
