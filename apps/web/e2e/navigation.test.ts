@@ -3,10 +3,9 @@
  * the new page's heading, and a page only the convenor may use tells a member or an observer
  * so, with no form. Each test signs in the person it needs, so they run in any order.
  */
-import { createAccount } from "@convene/api/accounts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long test password";
 const CONVENOR = "convenor@example.org";
@@ -29,20 +28,13 @@ describe("navigation, titles and who may open what", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    const una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
-    );
-    await createAccount(auth, db, { email: MEMBER, name: "Uma Member", password: PASSWORD, role: "member", organisationId: una }, null);
-    await createAccount(
-      auth,
-      db,
-      { email: OBSERVER, name: "Olu Observer", password: PASSWORD, role: "observer", organisationId: null },
-      null,
+    const { db } = convene.convene;
+    const _una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
+    await addAccounts(
+      convene,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
+      { email: MEMBER, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
+      { email: OBSERVER, name: "Olu Observer", password: PASSWORD, role: "observer" },
     );
     const page = await as(CONVENOR);
     const cycle = await page.request.post(`${convene.base}/api/cycles`, {
