@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Engine } from "@convene/db";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@convene/domain";
 import { betterAuth } from "better-auth";
 import { admin, twoFactor } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
@@ -68,8 +69,8 @@ export function createAuth(o: AuthOptions) {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 200,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
       ...(o.passwordHasher ? { password: o.passwordHasher } : {}),
     },
     // No sliding refresh: a session ends SESSION_DAYS after sign-in however much it is used; the

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -31,26 +31,11 @@ describe("alerts in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    const org = async (shortName: string) =>
-      (await db.selectFrom("organisations").select("id").where("shortName", "=", shortName).executeTakeFirstOrThrow()).id;
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
-    );
-    await createAccount(
-      auth,
-      db,
-      { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisationId: await org("una-uk") },
-      null,
-    );
-    await createAccount(
-      auth,
-      db,
-      { email: BURMA, name: "Bo Member", password: PASSWORD, role: "member", organisationId: await org("burma-campaign") },
-      null,
+    await addAccounts(
+      convene,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
+      { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
+      { email: BURMA, name: "Bo Member", password: PASSWORD, role: "member", organisation: "burma-campaign" },
     );
   });
   afterAll(async () => {

@@ -2,13 +2,14 @@
  * What every browser test needs: the built dashboard served by a real Convene on 127.0.0.1
  * with a fresh database, and Debian's Chromium with a fresh profile (never a downloaded browser).
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { linkFor, setupLinkToken } from "@convene/api/accounts";
+import { createAccount, linkFor, setupLinkToken } from "@convene/api/accounts";
 import { createConvene, fastTestPasswordHasher, listen } from "@convene/api/server";
+import type { Role } from "@convene/domain";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -105,4 +106,39 @@ export async function signIn(page: Page, base: string, email: string, password: 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: /Overview/ }).waitFor();
+}
+
+export type Started = Awaited<ReturnType<typeof startConvene>>;
+
+/** Someone a test signs in as; a member names their organisation by its short name in the seed ("una-uk"). */
+export interface TestAccount {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  organisation?: string;
+}
+
+/** Accounts written straight into the test's database, as an accepted invitation would leave them. */
+export async function addAccounts(started: Started, ...accounts: TestAccount[]): Promise<void> {
+  const { db, auth } = started.convene;
+  for (const a of accounts) {
+    const organisationId = a.organisation
+      ? (await db.selectFrom("organisations").select("id").where("shortName", "=", a.organisation).executeTakeFirstOrThrow()).id
+      : null;
+    await createAccount(auth, db, { email: a.email, name: a.name, password: a.password, role: a.role, organisationId }, null);
+  }
+}
+
+/** With CONVENE_SHOTS=folder, keeps a picture of the page at 1280 px and 390 px, for a person to look at. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const folder = process.env.CONVENE_SHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  const file = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  await page.screenshot({ path: join(folder, `${file}.png`), fullPage: true });
+  const laptop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(folder, `${file}-390.png`), fullPage: true });
+  if (laptop) await page.setViewportSize(laptop);
 }

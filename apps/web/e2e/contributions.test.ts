@@ -3,10 +3,9 @@
  * convenor's participation view appears for the convenor only. The page is checked with axe.
  */
 
-import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -21,15 +20,13 @@ describe("contributions in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    const una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
+    const { db } = convene.convene;
+    const _una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
+    await addAccounts(
+      convene,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
+      { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
     );
-    await createAccount(auth, db, { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisationId: una }, null);
     const cycle = await db
       .insertInto("cycles")
       .values({ name: "This year", workshopDate: day(-60), agmDate: day(300), closedAt: null })

@@ -4,9 +4,8 @@
  * at an address other than the one Convene is set up for says which to use.
  */
 import { resolve } from "node:path";
-import { createAccount } from "@convene/api/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -19,13 +18,8 @@ describe("spreadsheet imports and sign-in in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
-    );
+    const { db } = convene.convene;
+    await addAccounts(convene, { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" });
     const year = new Date().getUTCFullYear();
     await db
       .insertInto("cycles")

@@ -3,10 +3,9 @@
  * by row and column, fixes it, previews and confirms; then turns on the public progress page,
  * which shows the public goal and nothing else. Every page is checked with axe.
  */
-import { createAccount } from "@convene/api/accounts";
 import { insertCycle } from "@convene/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password" };
 const HEADER = "title,visibility,status,measure_name,measure_kind,baseline,target,current";
@@ -18,8 +17,8 @@ describe("data in and out in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    await createAccount(auth, db, { ...CONVENOR, name: "Clara Convenor", role: "convenor", organisationId: null }, null);
+    const { db } = convene.convene;
+    await addAccounts(convene, { ...CONVENOR, name: "Clara Convenor", role: "convenor" });
     await insertCycle(db, { name: "2026–27", workshopDate: "2026-01-10", agmDate: "2027-06-30", updateIntervalDays: 42 });
   });
   afterAll(async () => {

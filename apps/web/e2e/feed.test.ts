@@ -3,10 +3,9 @@
  * milestone in one step. The overview with both sections and the closed alert page are checked with axe.
  */
 
-import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -21,15 +20,13 @@ describe("what's new and what needs you in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
+    const { db } = convene.convene;
     const una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
+    await addAccounts(
+      convene,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
+      { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
     );
-    await createAccount(auth, db, { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisationId: una }, null);
     const year = new Date().getUTCFullYear();
     const { id: cycleId } = await db
       .insertInto("cycles")

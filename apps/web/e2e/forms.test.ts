@@ -1,14 +1,6 @@
-/**
- * The form kit as people meet it: a refused form says "There is a problem" at its top, each
- * link there moves focus to its field, what was typed stays, messages are plain words (never a
- * pattern or an ISO example), and a refusal from the API lands on the field it names.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { createAccount } from "@convene/api/accounts";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password" };
 const WAIT = { timeout: 15_000 };
@@ -22,20 +14,6 @@ async function refused(page: Page, within: Page | Locator, button: string, probl
   await shoot(page, button);
 }
 
-/** With CONVENE_SHOTS=folder, keeps a picture of each refused form there, for a person to look at. */
-async function shoot(page: Page, name: string) {
-  const folder = process.env.CONVENE_SHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  const file = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  await page.screenshot({ path: join(folder, `${file}.png`), fullPage: true });
-  // And as a phone shows it.
-  const laptop = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(folder, `${file}-390.png`), fullPage: true });
-  if (laptop) await page.setViewportSize(laptop);
-}
-
 describe("forms in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
   let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -43,12 +21,7 @@ describe("forms in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    await createAccount(
-      convene.convene.auth,
-      convene.convene.db,
-      { email: CONVENOR.email, name: "Clara Convenor", password: CONVENOR.password, role: "convenor", organisationId: null },
-      null,
-    );
+    await addAccounts(convene, { email: CONVENOR.email, name: "Clara Convenor", password: CONVENOR.password, role: "convenor" });
     await signIn(browser.page, convene.base, CONVENOR.email, CONVENOR.password);
     const cycle = await browser.page.request.post(`${convene.base}/api/cycles`, {
       headers: { origin: convene.base },
@@ -274,8 +247,8 @@ describe("forms in the browser", () => {
       await page.getByLabel("Name").fill("Clara Again");
       await page.getByLabel("Email address").fill(CONVENOR.email);
       await page.getByLabel("Role").selectOption({ label: "Observer" });
-      await refused(page, page, "Create invitation link", ["The email address already has an account"]);
-      await page.locator("#invite-email-error", { hasText: "The email address already has an account" }).waitFor(WAIT);
+      await refused(page, page, "Create invitation link", ["There is already an account with this email address"]);
+      await page.locator("#invite-email-error", { hasText: "There is already an account with this email address" }).waitFor(WAIT);
     });
 
     it("a password change", async () => {

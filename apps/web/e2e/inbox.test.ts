@@ -3,10 +3,9 @@
  * inbox, opens it (which marks it read), at 1280 px and 390 px; axe on the inbox page. Then the
  * notification preferences page, reached from the inbox: axe, both widths, a refused and a saved form.
  */
-import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const RAISER = "uma@una.example.org";
@@ -19,19 +18,10 @@ describe("the inbox in the browser", () => {
 
   beforeAll(async () => {
     convene = await startConvene();
-    const { db, auth } = convene.convene;
-    const [first, second] = await db.selectFrom("organisations").select("id").orderBy("id").limit(2).execute();
-    await createAccount(
-      auth,
-      db,
-      { email: RAISER, name: "Uma Member", password: PASSWORD, role: "member", organisationId: first!.id },
-      null,
-    );
-    await createAccount(
-      auth,
-      db,
-      { email: TOLD, name: "Vic Member", password: PASSWORD, role: "member", organisationId: second!.id },
-      null,
+    await addAccounts(
+      convene,
+      { email: RAISER, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
+      { email: TOLD, name: "Vic Member", password: PASSWORD, role: "member", organisation: "burma-campaign" },
     );
     raiser = await openBrowser();
     told = await openBrowser();

@@ -5,11 +5,10 @@
  * from the build manifest (scripts/js-budget.ts), which can only bound what loads on demand.
  */
 import { gzipSync } from "node:zlib";
-import { createAccount } from "@convene/api/accounts";
 import { seedCoalition, seedDemo } from "@convene/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, signIn, startConvene } from "./browser.ts";
 
 const KiB = 1024;
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password" };
@@ -44,10 +43,10 @@ describe("the JavaScript each route loads", () => {
 
   beforeAll(async () => {
     convene = await startConvene();
-    const { db, auth } = convene.convene;
+    const { db } = convene.convene;
     await seedCoalition(db);
     await seedDemo(db);
-    await createAccount(auth, db, { ...CONVENOR, name: "Clara Convenor", role: "convenor", organisationId: null }, null);
+    await addAccounts(convene, { ...CONVENOR, name: "Clara Convenor", role: "convenor" });
     browser = await openBrowser();
   });
   afterAll(async () => {

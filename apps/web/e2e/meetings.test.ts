@@ -3,9 +3,8 @@
  * script, records who came, and adds a decision that creates a goal, then finds that goal with
  * "Agreed at" the meeting. The meetings list and the meeting page are checked with axe.
  */
-import { createAccount } from "@convene/api/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password" };
 
@@ -21,12 +20,7 @@ describe("meetings and decisions in the browser", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await createAccount(
-      convene.convene.auth,
-      convene.convene.db,
-      { email: CONVENOR.email, name: "Clara Convenor", password: CONVENOR.password, role: "convenor", organisationId: null },
-      null,
-    );
+    await addAccounts(convene, { email: CONVENOR.email, name: "Clara Convenor", password: CONVENOR.password, role: "convenor" });
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,9 +3,8 @@
  * as precisely as known), filters it by kind with the filter kept in the URL; the convenor adds a
  * milestone, removes it and undoes that. Every view is checked with axe.
  */
-import { createAccount } from "@convene/api/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const MEMBER = { email: "member@una.example.org", password: "a long member password" };
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password" };
@@ -16,19 +15,18 @@ describe("the milestones timeline in the browser", () => {
 
   beforeAll(async () => {
     convene = await startConvene();
-    const { auth, db } = convene.convene;
-    const una = await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow();
-    await createAccount(
-      auth,
-      db,
-      { email: MEMBER.email, name: "Uma Member", password: MEMBER.password, role: "member", organisationId: una.id },
-      null,
-    );
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR.email, name: "Clara Convenor", password: CONVENOR.password, role: "convenor", organisationId: null },
-      null,
+    const { db } = convene.convene;
+    const _una = await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow();
+    await addAccounts(
+      convene,
+      {
+        email: MEMBER.email,
+        name: "Uma Member",
+        password: MEMBER.password,
+        role: "member",
+        organisation: "una-uk",
+      },
+      { email: CONVENOR.email, name: "Clara Convenor", password: CONVENOR.password, role: "convenor" },
     );
     browser = await openBrowser();
   });

@@ -3,12 +3,9 @@
  * the new page's heading, and a page only the convenor may use tells a member or an observer
  * so, with no form. Each test signs in the person it needs, so they run in any order.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { createAccount } from "@convene/api/accounts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long test password";
 const CONVENOR = "convenor@example.org";
@@ -16,18 +13,6 @@ const MEMBER = "member@una.example.org";
 const OBSERVER = "observer@example.org";
 const WAIT = { timeout: 15_000 };
 const ERASABLE = { email: "erin@una.example.org", name: "Erin Erasable" };
-
-/** With CONVENE_SHOTS=/some/folder, a picture of the page at 1280 and 390 px wide. */
-async function shoot(page: Page, name: string) {
-  const folder = process.env.CONVENE_SHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
-  const laptop = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
-  if (laptop) await page.setViewportSize(laptop);
-}
 
 describe("navigation, titles and who may open what", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
@@ -44,21 +29,12 @@ describe("navigation, titles and who may open what", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    const una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
-    );
-    await createAccount(auth, db, { email: MEMBER, name: "Uma Member", password: PASSWORD, role: "member", organisationId: una }, null);
-    await createAccount(auth, db, { ...ERASABLE, password: PASSWORD, role: "member", organisationId: una }, null);
-    await createAccount(
-      auth,
-      db,
-      { email: OBSERVER, name: "Olu Observer", password: PASSWORD, role: "observer", organisationId: null },
-      null,
+    await addAccounts(
+      convene,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
+      { email: MEMBER, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
+      { ...ERASABLE, password: PASSWORD, role: "member", organisation: "una-uk" },
+      { email: OBSERVER, name: "Olu Observer", password: PASSWORD, role: "observer" },
     );
     const page = await as(CONVENOR);
     const cycle = await page.request.post(`${convene.base}/api/cycles`, {

@@ -4,10 +4,9 @@
  * A full-page screenshot goes to /tmp/shots-trip/ to be looked at.
  */
 import { mkdirSync } from "node:fs";
-import { createAccount } from "@convene/api/accounts";
 import { generateSyntheticCoalition } from "@convene/api/synthetic-coalition";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -21,14 +20,9 @@ describe("the overview at 200 goals", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
+    const { db } = convene.convene;
     coalition = await generateSyntheticCoalition(db, { organisations: 50, cycles: 2, goals: 400, measures: 800, updates: 2400 });
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
-    );
+    await addAccounts(convene, { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" });
     await signIn(browser.page, convene.base, CONVENOR, PASSWORD);
   }, 120_000);
 

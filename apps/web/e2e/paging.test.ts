@@ -3,10 +3,9 @@
  * keyboard, keeps the page and the sort in the URL across a reload, and its columns fit at
  * 1280 px. The page is checked with axe.
  */
-import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password", name: "Clara Convenor" };
 const GOALS = 120;
@@ -20,8 +19,8 @@ describe("paging the goals page in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { auth, db } = convene.convene;
-    await createAccount(auth, db, { ...CONVENOR, role: "convenor", organisationId: null }, null);
+    const { db } = convene.convene;
+    await addAccounts(convene, { ...CONVENOR, role: "convenor" });
     const cycle = await db
       .insertInto("cycles")
       .values({ name: "This year", workshopDate: day(-60), agmDate: day(300), closedAt: null })

@@ -2,9 +2,8 @@
  * The AGM deck in the dashboard: the Exports page lists the slides; presentation mode moves with
  * the keys a keyboard or clicker sends, numbers its slides, and passes axe.
  */
-import { createAccount } from "@convene/api/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password" };
 
@@ -16,8 +15,8 @@ describe("the AGM deck in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    await createAccount(auth, db, { ...CONVENOR, name: "Clara Convenor", role: "convenor", organisationId: null }, null);
+    const { db } = convene.convene;
+    await addAccounts(convene, { ...CONVENOR, name: "Clara Convenor", role: "convenor" });
     const cycle = await db
       .insertInto("cycles")
       .values({ name: "2026–27", workshopDate: "2026-01-10", agmDate: "2026-12-10", closedAt: null })

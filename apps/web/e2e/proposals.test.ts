@@ -1,17 +1,6 @@
-/**
- * Deciding between meetings as the group would: the convenor puts a consent question, members of
- * two organisations give their organisations' positions, a second member of one organisation
- * changes its position (which replaces it, never adds a vote), the results count organisations,
- * and the convenor closes the proposal and records the outcome. The list and the detail page are
- * checked with axe. With CONVENE_SHOTS=folder, pictures at 1280 and 390 px are kept there.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -26,17 +15,6 @@ function localInput(d: Date) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-async function shoot(page: Page, name: string) {
-  const folder = process.env.CONVENE_SHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
-  const laptop = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
-  if (laptop) await page.setViewportSize(laptop);
-}
-
 describe("proposals in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
   let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -45,15 +23,14 @@ describe("proposals in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    const org = async (shortName: string) =>
-      (await db.selectFrom("organisations").select("id").where("shortName", "=", shortName).executeTakeFirstOrThrow()).id;
-    const account = async (email: string, name: string, role: "convenor" | "member", organisationId: number | null) =>
-      createAccount(auth, db, { email, name, password: PASSWORD, role, organisationId }, null);
-    await account(CONVENOR, "Clara Convenor", "convenor", null);
-    await account(UNA, "Uma Member", "member", await org("una-uk"));
-    await account(BURMA, "Bo Member", "member", await org("burma-campaign"));
-    await account(BURMA_TWO, "Bea Member", "member", await org("burma-campaign"));
+    await addAccounts(
+      convene,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
+      { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
+      { email: BURMA, name: "Bo Member", password: PASSWORD, role: "member", organisation: "burma-campaign" },
+      { email: BURMA_TWO, name: "Bea Member", password: PASSWORD, role: "member", organisation: "burma-campaign" },
+    );
+    const { db } = convene.convene;
     // A current cycle, so the overview (and its "What needs you") has something to show.
     const year = new Date().getUTCFullYear();
     await db

@@ -2,9 +2,8 @@
  * The road map in the browser: the convenor adds an item through the form and sees it on the
  * timeline (and in the table twin); a member sees it read-only. The page is checked with axe.
  */
-import { createAccount } from "@convene/api/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const CONVENOR = { email: "convenor@example.org", password: "a long convenor password", name: "Clara Convenor" };
 const MEMBER = { email: "member@una.example.org", password: "a long member password", name: "Uma Member" };
@@ -18,10 +17,9 @@ describe("the road map in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { auth, db } = convene.convene;
-    const una = await db.selectFrom("organisations").select("id").where("name", "=", "UNA-UK").executeTakeFirstOrThrow();
-    await createAccount(auth, db, { ...CONVENOR, role: "convenor", organisationId: null }, null);
-    await createAccount(auth, db, { ...MEMBER, role: "member", organisationId: una.id }, null);
+    const { db } = convene.convene;
+    const _una = await db.selectFrom("organisations").select("id").where("name", "=", "UNA-UK").executeTakeFirstOrThrow();
+    await addAccounts(convene, { ...CONVENOR, role: "convenor" }, { ...MEMBER, role: "member", organisation: "una-uk" });
   });
   afterAll(async () => {
     await browser?.close();

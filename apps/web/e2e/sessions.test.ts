@@ -1,29 +1,9 @@
-/**
- * "Where you are signed in" on the account page: another device's session is listed in plain
- * words, and "Sign out everywhere else" ends it while this one goes on.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { createAccount } from "@convene/api/accounts";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const PERSON = { email: "member@example.org", password: "a long member password" };
 const PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 const WAIT = { timeout: 15_000 };
-
-/** With CONVENE_SHOTS=folder, keeps a picture of the page at 1280 px and 390 px, for a person to look at. */
-async function shoot(page: Page, name: string) {
-  const folder = process.env.CONVENE_SHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
-  const laptop = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
-  if (laptop) await page.setViewportSize(laptop);
-}
 
 describe("my sessions in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
@@ -32,13 +12,13 @@ describe("my sessions in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const [org] = await convene.convene.db.selectFrom("organisations").select("id").orderBy("id").execute();
-    await createAccount(
-      convene.convene.auth,
-      convene.convene.db,
-      { email: PERSON.email, name: "Mo Member", password: PERSON.password, role: "member", organisationId: org!.id },
-      null,
-    );
+    await addAccounts(convene, {
+      email: PERSON.email,
+      name: "Mo Member",
+      password: PERSON.password,
+      role: "member",
+      organisation: "una-uk",
+    });
   });
   afterAll(async () => {
     await browser?.close();

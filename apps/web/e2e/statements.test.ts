@@ -4,13 +4,11 @@
  * text asks her to confirm again; the convenor records the reply and publishes. Axe checks the
  * list and the statement page. With CONVENE_SHOTS=folder, pictures at 1280 and 390 px are kept there.
  */
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createAccount } from "@convene/api/accounts";
 import { addDays } from "@convene/domain";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -23,17 +21,6 @@ function localInput(d: Date) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-async function shoot(page: Page, name: string) {
-  const folder = process.env.CONVENE_SHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
-  const laptop = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
-  if (laptop) await page.setViewportSize(laptop);
-}
-
 describe("sign-on statements in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
   let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -42,15 +29,13 @@ describe("sign-on statements in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db, auth } = convene.convene;
-    const una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
-    await createAccount(
-      auth,
-      db,
-      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor", organisationId: null },
-      null,
+    const { db } = convene.convene;
+    const _una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
+    await addAccounts(
+      convene,
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
+      { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
     );
-    await createAccount(auth, db, { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisationId: una }, null);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,29 +1,10 @@
-/**
- * Two-factor sign-in as a person meets it: set up on the account page (QR code and key, a first
- * code, backup codes shown once), then signing in asks for the app's code after the password.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { base32 } from "@better-auth/utils/base32";
 import { createOTP } from "@better-auth/utils/otp";
-import { createAccount } from "@convene/api/accounts";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const PERSON = { email: "member@example.org", password: "a long member password" };
 const WAIT = { timeout: 15_000 };
-
-async function shoot(page: Page, name: string) {
-  const folder = process.env.CONVENE_SHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
-  const laptop = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(folder, `${name}-390.png`), fullPage: true });
-  if (laptop) await page.setViewportSize(laptop);
-}
 
 describe("two-factor sign-in in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
@@ -32,13 +13,13 @@ describe("two-factor sign-in in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const [org] = await convene.convene.db.selectFrom("organisations").select("id").orderBy("id").execute();
-    await createAccount(
-      convene.convene.auth,
-      convene.convene.db,
-      { email: PERSON.email, name: "Mo Member", password: PERSON.password, role: "member", organisationId: org!.id },
-      null,
-    );
+    await addAccounts(convene, {
+      email: PERSON.email,
+      name: "Mo Member",
+      password: PERSON.password,
+      role: "member",
+      organisation: "una-uk",
+    });
   });
   afterAll(async () => {
     await browser?.close();

@@ -260,6 +260,19 @@ export interface ContributionFilters {
   goalId?: number | undefined;
 }
 
+/** The contributions page's URL, turned into its list's filters: the route's loader and the page use the same. */
+export function contributionFilters(
+  search: { org?: number | undefined; kind?: ContributionKind | undefined; goal?: number | undefined; allCycles?: boolean | undefined },
+  cycleId: number | undefined,
+): ContributionFilters {
+  return { organisationId: search.org, kind: search.kind, cycleId: search.allCycles ? undefined : cycleId, goalId: search.goal };
+}
+
+/**
+ * The whole filtered list, not a page of it: the page's charts (by organisation, by kind, over
+ * time) and its totals are computed in the browser from every matching contribution, so a page
+ * of 50 would draw them wrong. A cycle's contributions are a few hundred at most.
+ */
 export const contributionsQuery = (f: ContributionFilters) =>
   queryOptions({
     queryKey: ["contributions", "list", f],

@@ -22,6 +22,8 @@ import {
   alertQuery,
   alertsPageFor,
   auditPageFor,
+  contributionFilters,
+  contributionsQuery,
   cyclesQuery,
   goalPageFilters,
   goalPageQuery,
@@ -486,8 +488,12 @@ const contributionsRoute = createRoute({
   path: "/contributions",
   validateSearch: contributionsSearch,
   component: lazyRouteComponent(() => import("./pages/contributions-page.tsx"), "ContributionsPage"),
-  loaderDeps: ({ search }) => ({ cycle: search.cycle }),
-  loader: ({ context, deps }) => loadCycle(context.queryClient, deps.cycle),
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const loaded = await loadCycle(context.queryClient, deps.cycle);
+    void context.queryClient.prefetchQuery(contributionsQuery(contributionFilters(deps, loaded.cycleId)));
+    return loaded;
+  },
   head: ({ loaderData }) => titled("Contributions", loaderData?.cycleName),
 });
 

@@ -1,3 +1,4 @@
+export * from "./accounts.ts";
 export * from "./agm-report.ts";
 export * from "./alert.ts";
 export * from "./common.ts";

@@ -82,7 +82,7 @@ describe("admin create-user", () => {
 
   it("refuses a password shorter than 10 characters", async () => {
     const r = await createUser(["--email", "a@example.org", "--name", "N", "--role", "convenor"], "too short");
-    expect(r).toMatchObject({ code: 1, err: "Error: The password must be at least 10 characters long.\n" });
+    expect(r).toMatchObject({ code: 1, err: "Error: The password must be at least 10 characters.\n" });
     expect((await signIn("a@example.org", "too short")).status).toBe(401);
   });
 

@@ -1,13 +1,9 @@
 /** `create-user`: an account made at the terminal (the first convenor, or anyone without an invitation). */
 import { findOrganisationByShortName, listOrganisations } from "@convene/db";
-import { roleSchema } from "@convene/domain";
-import { z } from "zod";
+import { emailAddress, newPassword, roleSchema } from "@convene/domain";
 import { createConvene } from "../server.ts";
 import { createAccount } from "../services/accounts.ts";
 import { type CliContext, CliError, type CliIo, parseOptions, readPassword } from "./io.ts";
-
-const MIN_PASSWORD = 10;
-const MAX_PASSWORD = 200; // Better Auth's limit in auth.ts
 
 export const createUserUsage =
   "create-user --email E --name N --role convenor|member|observer [--org SHORTNAME]   (password on standard input)";
@@ -24,7 +20,7 @@ export async function createUser(argv: string[], io: CliIo, ctx: CliContext): Pr
   if (!email) throw new CliError("--email is required.", 2);
   if (!name) throw new CliError("--name is required.", 2);
   if (!values.role) throw new CliError("--role is required: convenor, member or observer.", 2);
-  if (!z.email().safeParse(email).success) throw new CliError(`--email: "${email}" is not a valid email address.`, 2);
+  if (!emailAddress("their").safeParse(email).success) throw new CliError(`--email: "${email}" is not a valid email address.`, 2);
   const role = roleSchema.safeParse(values.role);
   if (!role.success) throw new CliError(`--role: "${values.role}" is not a role; use convenor, member or observer.`, 2);
   if (role.data === "member" && !values.org)
@@ -48,8 +44,8 @@ export async function createUser(argv: string[], io: CliIo, ctx: CliContext): Pr
       throw new CliError(`There is already an account for ${email}.`);
 
     const password = await readPassword(io);
-    if (password.length < MIN_PASSWORD) throw new CliError(`The password must be at least ${MIN_PASSWORD} characters long.`);
-    if (password.length > MAX_PASSWORD) throw new CliError(`The password must be at most ${MAX_PASSWORD} characters long.`);
+    const passwordCheck = newPassword.safeParse(password);
+    if (!passwordCheck.success) throw new CliError(`${passwordCheck.error.issues[0]?.message ?? "The password cannot be used"}.`);
 
     await db
       .transaction()

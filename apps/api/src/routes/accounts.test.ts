@@ -68,6 +68,23 @@ describe("POST /api/accounts/invitations", () => {
       body: { email: member.email.toUpperCase(), name: "Again", role: "observer" },
     });
     expect(res.status).toBe(409);
+    expect((await json(res)).error.details.fields).toEqual([
+      { field: "email", message: "There is already an account with this email address" },
+    ]);
+  });
+
+  it("says what is wrong in the invitation form's own words", async () => {
+    const { app, convenor } = await setup();
+    const res = await call(app, "POST", "/api/accounts/invitations", {
+      cookie: convenor.cookie,
+      body: { email: "", name: "", role: "member", organisationId: null },
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).error.details.fields).toEqual([
+      { field: "name", message: "Enter their name" },
+      { field: "email", message: "Enter their email address" },
+      { field: "organisationId", message: "A member belongs to one organisation: choose it" },
+    ]);
   });
 
   it("is the convenor's job", async () => {

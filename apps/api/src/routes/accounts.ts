@@ -1,5 +1,5 @@
 /** The convenor's view of people: accounts, pending invitations, disabling, reset links. */
-import { eraseInputSchema, roleSchema, withoutControlCharacters } from "@convene/domain";
+import { eraseInputSchema, invitationSchema } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AppBindings, actorOf, convenorOnly, inTransaction } from "../context.ts";
@@ -7,18 +7,6 @@ import { invite, linkFor, listAccounts, resetLink, setDisabled } from "../servic
 import { erasePerson, exportPersonalData, listDormant, sweepDormant } from "../services/personal-data.ts";
 import { resetTwoFactor } from "../services/two-factor.ts";
 import { validate } from "../validate.ts";
-
-const inviteSchema = z
-  .object({
-    email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),
-    name: withoutControlCharacters(z.string().trim().min(1, { error: "is required" }).max(200), "The name"),
-    role: roleSchema,
-    organisationId: z.number().int().positive().nullable().default(null),
-  })
-  .refine((i) => i.role !== "member" || i.organisationId !== null, {
-    error: "A member belongs to one organisation: choose it",
-    path: ["organisationId"],
-  });
 
 const userParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -55,7 +43,7 @@ export const accounts = new Hono<AppBindings>()
     const erased = await inTransaction(c, (trx) => erasePerson(c.var.deps.auth, trx, actorOf(user), id, c.req.valid("json").confirmName));
     return c.json(erased, 200);
   })
-  .post("/invitations", validate("json", inviteSchema), async (c) => {
+  .post("/invitations", validate("json", invitationSchema), async (c) => {
     const user = convenorOnly(c);
     const token = await inTransaction(c, (trx) => invite(trx, actorOf(user), c.req.valid("json")));
     return c.json({ link: linkFor(baseUrl(c), "invite", token), expiresInDays: 14 }, 201);

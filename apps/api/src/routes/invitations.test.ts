@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setupLinkToken } from "../services/accounts.ts";
-import { badFields, type Convene, call, json, makeConvene, ORIGIN, signIn, signInResponse, world } from "../test-support.ts";
+import { type Convene, call, json, makeConvene, ORIGIN, signIn, signInResponse, world } from "../test-support.ts";
 
 let convene: Convene | undefined;
 afterEach(async () => {
@@ -40,12 +40,22 @@ describe("the setup link", () => {
       body: { name: "K", password: "a long enough password" },
     });
     expect(noEmail.status).toBe(400);
-    expect(await badFields(noEmail)).toEqual(["email"]);
+    expect((await json(noEmail)).error.details.fields).toEqual([{ field: "email", message: "Enter your email address" }]);
     const short = await call(convene.app, "POST", `/api/invitations/${token}/accept`, {
       body: { name: "K", email: "k@example.org", password: "short" },
     });
     expect(short.status).toBe(400);
-    expect(await badFields(short)).toEqual(["password"]);
+    // The same words as the link page's form: both use the domain's account schemas.
+    expect((await json(short)).error.details.fields).toEqual([
+      { field: "password", message: "The password must be at least 10 characters" },
+    ]);
+    const noName = await call(convene.app, "POST", `/api/invitations/${token}/accept`, {
+      body: { name: " ", email: "k@", password: "a long enough password" },
+    });
+    expect((await json(noName)).error.details.fields).toEqual([
+      { field: "name", message: "Enter your name" },
+      { field: "email", message: "Enter an email address in the right form, like name@example.org" },
+    ]);
   });
 
   it("can be used only once even when two requests race with the same token", async () => {

@@ -135,7 +135,7 @@ export async function createAccount(auth: Auth, trx: Db, account: NewAccount, ac
     const email = account.email.toLowerCase();
     if (await ctx.internalAdapter.findUserByEmail(email)) {
       throw new ApiError(409, "conflict", `There is already an account for ${email}.`, {
-        fields: [{ field: "email", message: "already has an account" }],
+        fields: [{ field: "email", message: "There is already an account with this email address" }],
       });
     }
     const hash = await ctx.password.hash(account.password);
@@ -201,11 +201,10 @@ export async function acceptLink(
   const email = link.kind === "setup" ? input.email : link.email;
   const name = input.name?.trim() || link.name;
   if (!email)
-    throw new ApiError(400, "invalid_input", "email: an email address is required", {
-      fields: [{ field: "email", message: "is required" }],
+    throw new ApiError(400, "invalid_input", "email: Enter your email address", {
+      fields: [{ field: "email", message: "Enter your email address" }],
     });
-  if (!name)
-    throw new ApiError(400, "invalid_input", "name: your name is required", { fields: [{ field: "name", message: "is required" }] });
+  if (!name) throw new ApiError(400, "invalid_input", "name: Enter your name", { fields: [{ field: "name", message: "Enter your name" }] });
   const user = await createAccount(
     auth,
     trx,
@@ -289,7 +288,7 @@ export async function checkInvitation(db: Db, input: { email: string; organisati
   }
   if (await db.selectFrom("user").select("id").where("email", "=", input.email).executeTakeFirst()) {
     throw new ApiError(409, "conflict", `There is already an account for ${input.email}.`, {
-      fields: [{ field: "email", message: "already has an account" }],
+      fields: [{ field: "email", message: "There is already an account with this email address" }],
     });
   }
 }

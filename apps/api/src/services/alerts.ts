@@ -19,6 +19,7 @@ import type { SessionUser } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound } from "../errors.ts";
 import { createMilestone } from "./milestones.ts";
 import { notifyAlertAnswered, notifyAlertRaised } from "./notifications.ts";
+import { recordSay } from "./one-per-organisation.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
@@ -198,27 +199,29 @@ export async function answerAlert(trx: Db, user: SessionUser, id: number, input:
   const refusal = answerRefusal(alert, new Date());
   if (refusal) throw new ApiError(409, refusal.code, refusal.message);
 
-  const before = await trx
-    .selectFrom("alertAnswers")
-    .select(["response", "note", "answeredByName", "updatedAt"])
-    .where("alertId", "=", id)
-    .where("organisationId", "=", organisationId)
-    .executeTakeFirst();
-  const answer = await upsertAlertAnswer(trx, id, organisationId, input, actorOf(user));
-  await recordAudit(trx, {
-    actor: actorOf(user),
-    action: before ? "update" : "create",
+  const {
+    row: answer,
+    created,
+    before,
+  } = await recordSay(trx, user, {
     entity: "alert_answer",
-    entityId: answer.id,
-    before: before ? { alertId: id, organisationId, ...before } : undefined,
-    after: { alertId: id, organisationId, response: answer.response, note: answer.note },
+    key: { alertId: id, organisationId },
+    earlier: (db) =>
+      db
+        .selectFrom("alertAnswers")
+        .select(["response", "note", "answeredByName", "updatedAt"])
+        .where("alertId", "=", id)
+        .where("organisationId", "=", organisationId)
+        .executeTakeFirst(),
+    write: (db) => upsertAlertAnswer(db, id, organisationId, input, actorOf(user)),
+    view: (a) => ({ response: a.response, note: a.note }),
   });
   // A note edited under the same answer tells nobody again; a new or changed answer does.
   if (before?.response !== answer.response) {
     const org = await trx.selectFrom("organisations").select("name").where("id", "=", organisationId).executeTakeFirstOrThrow();
     await notifyAlertAnswered(trx, alert, { organisationName: org.name, response: answer.response, answeredById: user.id });
   }
-  return { answer, created: !before, alert: await getAlert(trx, user.role, id, user.organisationId) };
+  return { answer, created, alert: await getAlert(trx, user.role, id, user.organisationId) };
 }
 
 /**

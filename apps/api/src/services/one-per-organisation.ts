@@ -1,5 +1,6 @@
 /**
- * One organisation's single say on something — a proposal position, a statement signature —
+ * One organisation's single say on something — a proposal position, a statement signature, an
+ * answer to an alert —
  * recorded in the write's transaction: it replaces any earlier one, and the audit entry says
  * whether it is new or a change, and what it was before.
  */
@@ -29,5 +30,5 @@ export async function recordSay<B extends object, R extends { id: number }>(trx:
     before: before ? { ...say.key, ...before } : undefined,
     after: { ...say.key, ...say.view(row) },
   });
-  return { row, created: !before };
+  return { row, created: !before, before };
 }

@@ -19,17 +19,3 @@ export function showServerErrors(form: AnyFormApi, error: unknown): boolean {
   form.setErrorMap({ onServer: { fields } });
   return true;
 }
-
-/**
- * Older account routes answer with fragments ("email: already has an account"); until they say
- * whole sentences, a form names the field itself: `{ email: "The email address" }` makes "The
- * email address already has an account". Whole sentences (a capital first) pass unchanged.
- */
-export function withFieldNames(error: unknown, names: Record<string, string>): unknown {
-  if (!(error instanceof ApiFailure) || !error.details?.fields) return error;
-  const fields = error.details.fields.map((f) => {
-    const name = names[f.field];
-    return name && /^[a-z]/.test(f.message) ? { ...f, message: `${name} ${f.message}` } : f;
-  });
-  return new ApiFailure(error.status, error.code, error.message, { ...error.details, fields });
-}

@@ -1,5 +1,5 @@
 /** The signed-in person's own account: who they are, their calendar link, their password and where they are signed in. */
-import { roleLabels } from "@convene/domain";
+import { passwordChangeSchema, roleLabels } from "@convene/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -7,7 +7,6 @@ import { useAccess } from "../access.ts";
 import { ApiFailure } from "../api.ts";
 import { authClient } from "../auth-client.ts";
 import { Skeleton } from "../components/states.tsx";
-import { passwordChangeSchema } from "../forms/account-schemas.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { CalendarLink } from "./calendar-link.tsx";
 import { MySessions } from "./my-sessions.tsx";

@@ -2,7 +2,16 @@
  * The convenor invites people, disables accounts, issues password-reset links (no mail server
  * assumed), downloads or erases a person's data, and sees the accounts left unused.
  */
-import { eraseInputSchema, formerMemberName, nameConfirms, type Role, roleLabels, roles } from "@convene/domain";
+import {
+  eraseInputSchema,
+  formerMemberName,
+  type Invitation,
+  invitationSchema,
+  nameConfirms,
+  type Role,
+  roleLabels,
+  roles,
+} from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { type Account, api, call } from "../api.ts";
@@ -10,9 +19,8 @@ import { ConfirmDialog, Dialog } from "../components/dialog.tsx";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { formatDate } from "../format.ts";
-import { accountFieldNames, inviteSchema } from "../forms/account-schemas.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
-import { withFieldNames } from "../forms/server-errors.ts";
+import { shapedSchema } from "../forms/shaped-schema.ts";
 import { stillInGroup } from "../organisation-choices.ts";
 import { accountsQuery, dormantAccountsQuery, meQuery, organisationsQuery } from "../queries.ts";
 
@@ -317,18 +325,18 @@ function InviteForm({ onLink }: { onLink: (url: string, who: string) => void }) 
       form.reset();
     },
   });
-  const refusal = useMemo(() => withFieldNames(invite.error, accountFieldNames), [invite.error]);
   const form = useAppForm({
     defaultValues: { name: "", email: "", role: "member" as Role, organisationId: null as number | null },
-    validators: { onChange: inviteSchema },
-    onSubmit: ({ value }) => invite.mutate(inviteSchema.parse(value)),
+    // The API's schema may leave out organisationId; the form always holds it.
+    validators: { onChange: shapedSchema((v: Invitation) => v, invitationSchema) },
+    onSubmit: ({ value }) => invite.mutate(invitationSchema.parse(value)),
   });
   return (
     <section className="card form-card" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <p className="hint">You get a one-time link to send them yourself; it works for 14 days.</p>
       <form.AppForm>
-        <form.Form idPrefix="invite" error={refusal}>
+        <form.Form idPrefix="invite" error={invite.error}>
           <div className="field-row">
             <form.AppField name="name">{(f) => <f.TextField label="Name" autoComplete="off" />}</form.AppField>
             <form.AppField name="email">{(f) => <f.TextField label="Email address" type="email" autoComplete="off" />}</form.AppField>

@@ -9,13 +9,14 @@ import {
   alertUrgencyLabels,
   type Visibility,
 } from "@convene/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import type { z } from "zod";
 import { useAccess } from "../access.ts";
 import { type AlertPatchBody, type AlertSummary, ApiFailure, api, call } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { useCreate } from "../create-record.ts";
 import { formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { alertAudienceQuery } from "../inbox-queries.ts";
@@ -47,16 +48,11 @@ function valuesOf(a?: AlertSummary): AlertValues {
 }
 
 export function NewAlertPage() {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const raise = useMutation({
-    mutationFn: (json: Parameters<typeof api.alerts.$post>[0]["json"]) => call(api.alerts.$post({ json })),
-    onSuccess: (res) => {
-      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
-      toast("Alert raised. Members can now answer it.");
-      if (res.alert) void navigate({ to: "/alerts/$alertId", params: { alertId: res.alert.id } });
-    },
+  const raise = useCreate({
+    send: (json: Parameters<typeof api.alerts.$post>[0]["json"]) => call(api.alerts.$post({ json })),
+    root: "alerts",
+    saved: "Alert raised. Members can now answer it.",
+    open: ({ alert }) => (alert ? { to: "/alerts/$alertId", params: { alertId: alert.id } } : undefined),
   });
   return (
     <>

@@ -30,7 +30,7 @@ import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatCompactDate, formatMonth, plural } from "../format.ts";
 import { useOrganisationLabel } from "../organisation-choices.ts";
-import { contributionsQuery, goalsQuery } from "../queries.ts";
+import { contributionFilters, contributionsQuery, goalsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 
 const ByOrganisationChart = lazy(() =>
@@ -66,8 +66,7 @@ export function ContributionsPage() {
   const { cycle, cycles, choose, isLoading: cyclesLoading } = useCycleChoice();
   const { isConvenor, mayLogContributions: mayLog } = useAccess();
   const goals = useQuery({ ...goalsQuery({ cycleId: cycle?.id }), enabled: cycle !== undefined });
-  const cycleId = search.allCycles ? undefined : cycle?.id;
-  const filters = { organisationId: search.org, kind: search.kind, cycleId, goalId: search.goal };
+  const filters = contributionFilters(search, cycle?.id);
   const list = useQuery({ ...contributionsQuery(filters), enabled: !cyclesLoading });
   const setSearch = (patch: Partial<typeof search>) => void navigate({ search: (p) => ({ ...p, ...patch }), replace: true });
   const [editing, setEditing] = useState<ContributionRecord | "new" | null>(null);

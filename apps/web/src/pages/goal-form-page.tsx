@@ -1,11 +1,12 @@
 /** Creating and editing a goal, validated as you type with the schema the API uses. */
 import { type GoalStatus, goalInputSchema, goalStatuses, goalStatusLabels, type Visibility, visibilityLabels } from "@convene/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import type { z } from "zod";
 import { api, call, type GoalPatchBody, type GoalSummary } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { useCreate } from "../create-record.ts";
 import { useCycleChoice } from "../cycle-choice.ts";
 import { formatDate } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
@@ -62,16 +63,11 @@ export function useGoalEdit(onSaved?: (goal: GoalSummary, before: GoalSummary) =
 
 export function NewGoalPage() {
   const { cycle } = useCycleChoice();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const create = useMutation({
-    mutationFn: (json: Parameters<typeof api.goals.$post>[0]["json"]) => call(api.goals.$post({ json })),
-    onSuccess: (res) => {
-      void queryClient.invalidateQueries({ queryKey: ["goals"] });
-      toast("Goal created. Add its measures so its progress can be followed.");
-      void navigate({ to: "/goals/$goalId", params: { goalId: res.goal.id } });
-    },
+  const create = useCreate({
+    send: (json: Parameters<typeof api.goals.$post>[0]["json"]) => call(api.goals.$post({ json })),
+    root: "goals",
+    saved: "Goal created. Add its measures so its progress can be followed.",
+    open: ({ goal }) => ({ to: "/goals/$goalId", params: { goalId: goal.id } }),
   });
   if (!cycle) return <SkeletonPage title="New goal" />;
   return (

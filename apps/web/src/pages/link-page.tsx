@@ -1,12 +1,10 @@
 /** One page for the three one-time links: first-convenor setup, invitation, password reset. */
+import { acceptLinkFormSchema } from "@convene/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useRouterState, useSearch } from "@tanstack/react-router";
-import { useMemo } from "react";
 import { api, call } from "../api.ts";
 import { ErrorMessage, Skeleton } from "../components/states.tsx";
-import { acceptLinkSchema, accountFieldNames } from "../forms/account-schemas.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
-import { withFieldNames } from "../forms/server-errors.ts";
 
 const titles = { setup: "Set up Convene", invite: "Accept your invitation", reset: "Choose a new password" } as const;
 
@@ -74,8 +72,7 @@ function LinkForm({ token, kind, name }: { token: string; kind: keyof typeof tit
       call(api.invitations[":token"].accept.$post({ param: { token }, json })),
     onSuccess: () => navigate({ to: "/sign-in", search: { redirect: "/" } }),
   });
-  const schema = acceptLinkSchema(kind);
-  const refusal = useMemo(() => withFieldNames(accept.error, accountFieldNames), [accept.error]);
+  const schema = acceptLinkFormSchema(kind);
   const form = useAppForm({
     defaultValues: { name, email: "", password: "", confirm: "" },
     validators: { onChange: schema },
@@ -88,7 +85,7 @@ function LinkForm({ token, kind, name }: { token: string; kind: keyof typeof tit
   });
   return (
     <form.AppForm>
-      <form.Form error={refusal}>
+      <form.Form error={accept.error}>
         {kind !== "reset" && (
           <form.AppField name="name">{(f) => <f.TextField label="Your name" autoComplete="name" maxLength={200} />}</form.AppField>
         )}

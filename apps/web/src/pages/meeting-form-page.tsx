@@ -1,11 +1,12 @@
 /** Recording and editing a meeting, validated as you type with the schema the API uses. */
 import { meetingInputSchema, meetingKindLabels, meetingKinds } from "@convene/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import type { z } from "zod";
 import { api, call, type MeetingPatchBody, type MeetingSummary } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { useCreate } from "../create-record.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { formatMeetingTime } from "../meeting-format.ts";
 import { cyclesQuery, meetingQuery } from "../queries.ts";
@@ -47,16 +48,11 @@ const meetingFieldLabels = {
 } as const;
 
 export function NewMeetingPage() {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const create = useMutation({
-    mutationFn: (json: Parameters<typeof api.meetings.$post>[0]["json"]) => call(api.meetings.$post({ json })),
-    onSuccess: (res) => {
-      void queryClient.invalidateQueries({ queryKey: ["meetings"] });
-      toast("Meeting recorded.");
-      void navigate({ to: "/meetings/$meetingId", params: { meetingId: res.meeting.id } });
-    },
+  const create = useCreate({
+    send: (json: Parameters<typeof api.meetings.$post>[0]["json"]) => call(api.meetings.$post({ json })),
+    root: "meetings",
+    saved: "Meeting recorded.",
+    open: ({ meeting }) => ({ to: "/meetings/$meetingId", params: { meetingId: meeting.id } }),
   });
   return (
     <>

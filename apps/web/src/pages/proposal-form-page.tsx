@@ -4,13 +4,14 @@
  */
 import { type ProposalKind, proposalInputSchema, proposalKindLabels, proposalKinds, proposalPatchSchema } from "@convene/domain";
 import { useStore } from "@tanstack/react-form";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type ProposalPatchBody, type ProposalSummary } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { useCreate } from "../create-record.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { type IssuePath, shapedSchema } from "../forms/shaped-schema.ts";
 import { takesStance } from "../proposal-format.ts";
@@ -75,16 +76,11 @@ const newSchema = shapedSchema(
 );
 
 export function NewProposalPage() {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const create = useMutation({
-    mutationFn: (json: Parameters<typeof api.proposals.$post>[0]["json"]) => call(api.proposals.$post({ json })),
-    onSuccess: (res) => {
-      void queryClient.invalidateQueries({ queryKey: ["proposals"] });
-      toast("Proposal put to the group. Members can now give their organisation's position.");
-      void navigate({ to: "/proposals/$proposalId", params: { proposalId: res.proposal.id } });
-    },
+  const create = useCreate({
+    send: (json: Parameters<typeof api.proposals.$post>[0]["json"]) => call(api.proposals.$post({ json })),
+    root: "proposals",
+    saved: "Proposal put to the group. Members can now give their organisation's position.",
+    open: ({ proposal }) => ({ to: "/proposals/$proposalId", params: { proposalId: proposal.id } }),
   });
   return (
     <>

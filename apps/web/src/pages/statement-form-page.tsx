@@ -4,13 +4,14 @@
  */
 import { statementInputSchema, statementKinds, statementPatchSchema } from "@convene/domain";
 import { useStore } from "@tanstack/react-form";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useAccess } from "../access.ts";
 import { api, call, type StatementPatchBody, type StatementSummary } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
+import { useCreate } from "../create-record.ts";
 import { formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
@@ -54,16 +55,11 @@ const draftOf = ({ changeNote: _note, ...v }: StatementValues): Draft => v;
 const newSchema = shapedSchema(draftOf, statementInputSchema);
 
 export function NewStatementPage() {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const create = useMutation({
-    mutationFn: (json: Parameters<typeof api.statements.$post>[0]["json"]) => call(api.statements.$post({ json })),
-    onSuccess: (res) => {
-      void queryClient.invalidateQueries({ queryKey: ["statements"] });
-      toast("Statement drafted. Mark who may sign for each organisation on its page.");
-      void navigate({ to: "/statements/$statementId", params: { statementId: res.statement.id } });
-    },
+  const create = useCreate({
+    send: (json: Parameters<typeof api.statements.$post>[0]["json"]) => call(api.statements.$post({ json })),
+    root: "statements",
+    saved: "Statement drafted. Mark who may sign for each organisation on its page.",
+    open: ({ statement }) => ({ to: "/statements/$statementId", params: { statementId: statement.id } }),
   });
   return (
     <>
