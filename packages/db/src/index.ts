@@ -14,6 +14,7 @@ export * from "./queries/milestones.ts";
 export * from "./queries/notifications.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/outbox.ts";
+export * from "./queries/overview.ts";
 export * from "./queries/paging.ts";
 export * from "./queries/proposals.ts";
 export * from "./queries/rate-limit.ts";
