@@ -100,7 +100,8 @@ describe("cached overview and compare answers", () => {
   it("keeps the gzipped bytes for clients that take gzip, and caches the goals page until another instance's write", async () => {
     const { a, b, cookie } = await twoInstances();
     const cycle = await makeCycle(a, cookie);
-    for (let i = 0; i < 12; i++) await makeGoal(a, cookie, { cycleId: cycle.id, visibility: "public", title: `A goal with a long enough title ${i}` });
+    for (let i = 0; i < 12; i++)
+      await makeGoal(a, cookie, { cycleId: cycle.id, visibility: "public", title: `A goal with a long enough title ${i}` });
     const plain = await overview(a, cookie, cycle.id);
     const body = await plain.text();
     // Straight to the app: call() reads every answer as JSON, and this one is gzip on the wire.

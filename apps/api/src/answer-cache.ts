@@ -63,7 +63,8 @@ export async function cachedJson(c: Context<AppBindings, any, any>, key: string,
     entry = entryOf(version ?? 0, JSON.stringify(await compute()));
     if (version !== null) answers?.set(key, entry);
   }
-  if (etagMatches(c.req.header("if-none-match"), entry.etag)) return c.body(null, 304, { etag: entry.etag, "cache-control": CACHE_CONTROL });
+  if (etagMatches(c.req.header("if-none-match"), entry.etag))
+    return c.body(null, 304, { etag: entry.etag, "cache-control": CACHE_CONTROL });
   // Gzipped here rather than by compress() on every request: the cached bytes are already gzipped.
   const gzipped = entry.gzipped !== null && acceptsGzip(c.req.header("accept-encoding")) ? entry.gzipped : null;
   return c.body((gzipped ?? entry.body) as Uint8Array<ArrayBuffer>, 200, {

@@ -96,8 +96,7 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
       /** What the progress figures count for this viewer (issue 9.7: computed from what the viewer may see). */
       progressBasis: progressBasis(viewer),
       /** Goals marked achieved whose progress, from the updates this viewer may see, is short of 100 % (progressNote's rule). */
-      achievedShortOfFull:
-        viewer === "convenor" ? 0 : groups.reduce((n, g) => (g.status === "achieved" ? n + g.shortOfFull : n), 0),
+      achievedShortOfFull: viewer === "convenor" ? 0 : groups.reduce((n, g) => (g.status === "achieved" ? n + g.shortOfFull : n), 0),
     },
     statusCounts,
     progressByTheme,
