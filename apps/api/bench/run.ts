@@ -15,6 +15,7 @@
  *
  * Flags: --duration SECONDS, --connections N (defaults from BENCH_DURATION, BENCH_CONNECTIONS).
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +61,8 @@ interface Measured {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The bench process's resident memory right after the load (the servers run in it; autocannon in a worker thread of it). */
+  rssMb: number;
 }
 
 async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Measured> {
@@ -72,6 +75,7 @@ async function load(name: string, url: string, headers: Record<string, string> =
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    rssMb: process.memoryUsage().rss / 2 ** 20,
   };
 }
 
@@ -95,7 +99,15 @@ async function sequentialWrites(name: string, count: number, send: (i: number) =
   const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { name, requestsPerSecond: count / elapsed, p50: at(0.5), p99: at(0.99), errors: failures, non2xx: 0 };
+  return {
+    name,
+    requestsPerSecond: count / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors: failures,
+    non2xx: 0,
+    rssMb: process.memoryUsage().rss / 2 ** 20,
+  };
 }
 
 /** Goals in the newest cycle at each size of coalition measured (two cycles, three measures a goal, ten updates). */
@@ -112,6 +124,21 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+printJavaScriptBudget();
+
+/**
+ * The JavaScript each dashboard route loads, gzipped, against its budget: the web package's own
+ * table (`npm run budget -w @convene/web`), run as a command so the API does not import the web.
+ */
+function printJavaScriptBudget(): void {
+  process.stdout.write("\nJavaScript per route (gzipped, from the last `npm run build -w @convene/web`):\n");
+  const run = spawnSync("npm", ["run", "--silent", "budget", "-w", "@convene/web"], { encoding: "utf8" });
+  process.stdout.write(
+    run.status === 0
+      ? run.stdout
+      : `  not measured: ${(run.stderr || run.stdout).trim().split("\n")[0] ?? ""} (build the dashboard first)\n`,
+  );
 }
 
 /** Runs `work` with new PostgreSQL databases of its own (one per size), removed afterwards. */
@@ -219,6 +246,7 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
               cookie,
             },
           ),
+          await load(`[${n}] GET /api/goals?cycleId=&sort=title.asc, uncached`, `${uncachedBase}${goalsList}`, { cookie }),
           await load(`[${n}] GET /api/goals … sort=lastUpdate.desc&offset=150`, `${base}${goalsLastPage}`, { cookie }),
           await load(`[${n}] GET /api/health, anonymous`, `${base}/api/health`),
           await load(`[${n}] GET /api/health, signed in (the session check)`, `${base}/api/health`, { cookie }),
@@ -266,7 +294,7 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
     );
     const helloRate = results[0]!.requestsPerSecond;
     const table = [
-      ["route", "req/s", "p50 ms", "p99 ms", "vs hello", "errors"],
+      ["route", "req/s", "p50 ms", "p99 ms", "vs hello", "errors", "RSS MiB"],
       ...results.map((r) => [
         r.name,
         r.requestsPerSecond.toFixed(0),
@@ -274,6 +302,7 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
         latency(r.p99),
         `${((r.requestsPerSecond / helloRate) * 100).toFixed(1)} %`,
         String(r.errors + r.non2xx),
+        r.rssMb.toFixed(0),
       ]),
     ];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { freshTestDatabase } from "@convene/db/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { fastTestPasswordHasher } from "./auth.ts";
@@ -94,6 +95,32 @@ describe("cached overview and compare answers", () => {
     const c2 = await call(a, "GET", url, { cookie, headers: { "if-none-match": cTag } });
     expect(c2.status).toBe(200);
     expect((await json(c2)).cycle.name).toBe("Renamed cycle");
+  });
+
+  it("keeps the gzipped bytes for clients that take gzip, and caches the goals page until another instance's write", async () => {
+    const { a, b, cookie } = await twoInstances();
+    const cycle = await makeCycle(a, cookie);
+    for (let i = 0; i < 12; i++)
+      await makeGoal(a, cookie, { cycleId: cycle.id, visibility: "public", title: `A goal with a long enough title ${i}` });
+    const plain = await overview(a, cookie, cycle.id);
+    const body = await plain.text();
+    // Straight to the app: call() reads every answer as JSON, and this one is gzip on the wire.
+    const zipped = await a.request(`/api/cycles/${cycle.id}/overview?asOf=2026-06-01`, {
+      headers: { cookie, "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("etag")).toBe(plain.headers.get("etag"));
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(body);
+
+    const page = `/api/goals?cycleId=${cycle.id}&sort=title.asc`;
+    const first = await json(await call(a, "GET", page, { cookie }));
+    expect((await call(a, "GET", page, { cookie })).headers.get("etag")).toBeTruthy();
+    const goal = first.goals[0];
+    const patched = await call(b, "PATCH", `/api/goals/${goal.id}`, { cookie, body: { status: "at_risk", version: goal.version } });
+    expect(patched.status).toBe(200);
+    const after = await json(await call(a, "GET", page, { cookie }));
+    expect(after.goals[0].status).toBe("at_risk");
   });
 
   it("keeps one answer per visibility level: an observer never gets the members' answer", async () => {

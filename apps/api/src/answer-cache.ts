@@ -9,13 +9,16 @@
  * gets 304 Not Modified without the body.
  */
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { answersVersion } from "@convene/db";
 import type { Context } from "hono";
 import type { AppBindings } from "./context.ts";
 
 interface Entry {
   version: number;
-  body: string;
+  /** The JSON as UTF-8, and gzipped (null when gzip would not make it smaller): made once, sent many times. */
+  body: Uint8Array;
+  gzipped: Uint8Array | null;
   etag: string;
 }
 
@@ -47,7 +50,9 @@ export class AnswerCache {
 /**
  * Answers with the JSON `compute` makes, or the same bytes from the cache while the answers
  * version is unchanged; 304 when the client already holds them. `key` must name everything the
- * answer depends on besides the database (the viewer's level, the cycle, the dates).
+ * answer depends on besides the database (the viewer's level, the cycle, the dates). A cached
+ * answer costs one read of the version and no other query, so `compute` does its own lookups
+ * (and throws its own 404s, which are never cached).
  */
 export async function cachedJson(c: Context<AppBindings, any, any>, key: string, compute: () => Promise<unknown>): Promise<Response> {
   const { db, answers } = c.var.deps;
@@ -55,13 +60,46 @@ export async function cachedJson(c: Context<AppBindings, any, any>, key: string,
   const version = await answersVersion(db);
   let entry = version === null ? undefined : answers?.get(key, version);
   if (!entry) {
-    const body = JSON.stringify(await compute());
-    entry = { version: version ?? 0, body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+    entry = entryOf(version ?? 0, JSON.stringify(await compute()));
     if (version !== null) answers?.set(key, entry);
   }
-  const headers = { etag: entry.etag, "cache-control": "private, no-cache" };
-  if (etagMatches(c.req.header("if-none-match"), entry.etag)) return c.body(null, 304, headers);
-  return c.body(entry.body, 200, { ...headers, "content-type": "application/json" });
+  if (etagMatches(c.req.header("if-none-match"), entry.etag))
+    return c.body(null, 304, { etag: entry.etag, "cache-control": CACHE_CONTROL });
+  // Gzipped here rather than by compress() on every request: the cached bytes are already gzipped.
+  const gzipped = entry.gzipped !== null && acceptsGzip(c.req.header("accept-encoding")) ? entry.gzipped : null;
+  return c.body((gzipped ?? entry.body) as Uint8Array<ArrayBuffer>, 200, {
+    etag: entry.etag,
+    "cache-control": CACHE_CONTROL,
+    "content-type": "application/json",
+    vary: "Accept-Encoding",
+    ...(gzipped ? { "content-encoding": "gzip" } : {}),
+  });
+}
+
+const CACHE_CONTROL = "private, no-cache";
+/** What compress() leaves uncompressed, so a small answer is sent the same way as before. */
+const GZIP_THRESHOLD = 1024;
+
+function entryOf(version: number, json: string): Entry {
+  const body = Buffer.from(json);
+  const gzipped = body.length < GZIP_THRESHOLD ? null : gzipSync(body);
+  return {
+    version,
+    body,
+    gzipped: gzipped && gzipped.length < body.length ? gzipped : null,
+    etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
+  };
+}
+
+/** Whether Accept-Encoding allows gzip (named, or `*`, without `q=0`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name !== "gzip" && name !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {

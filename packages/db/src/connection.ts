@@ -85,7 +85,7 @@ function openSqlite(path: string): OpenedDatabase {
   sqlite.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (text: unknown) =>
     typeof text === "string" ? foldForSearch(text) : text,
   );
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return {
     db,
     engine: "sqlite",
@@ -95,6 +95,31 @@ function openSqlite(path: string): OpenedDatabase {
     close: async () => {
       await db.destroy();
       if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** Distinct SQL texts kept prepared; beyond it the cache starts afresh (long `in (…)` lists vary). */
+const PREPARED_LIMIT = 2000;
+
+/**
+ * The connection as Kysely's SQLite dialect sees it, preparing each distinct SQL text once:
+ * Kysely asks for a new statement on every query, and preparing one costs more than running a
+ * small one. Reusing a statement is safe here because the dialect runs one query at a time on
+ * the connection, and SQLite re-prepares a statement by itself when the schema changes.
+ */
+function reusingStatements(sqlite: SQLite.Database) {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = prepared.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (prepared.size >= PREPARED_LIMIT) prepared.clear();
+        prepared.set(text, statement);
+      }
+      return statement;
     },
   };
 }

@@ -16,6 +16,7 @@ export * from "./queries/notification-preferences.ts";
 export * from "./queries/notifications.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/outbox.ts";
+export * from "./queries/overview.ts";
 export * from "./queries/paging.ts";
 export * from "./queries/personal-data.ts";
 export * from "./queries/proposals.ts";

@@ -6,9 +6,11 @@ import {
   goalPageQuerySchema,
   goalPatchSchema,
   goalProgressOverTime,
+  levelOf,
 } from "@convene/domain";
 import { Hono } from "hono";
 import { z } from "zod";
+import { cachedJson } from "../answer-cache.ts";
 import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewerOf } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { copyGoalForward, createGoal, setGoalDeleted, updateGoal } from "../services/goals.ts";
@@ -22,8 +24,18 @@ export const goals = new Hono<AppBindings>()
   .get("/", validate("query", goalPageQuerySchema.extend(bin)), async (c) => {
     signedIn(c);
     const { deleted, ...query } = c.req.valid("query");
-    if (deleted === "true") convenorOnly(c);
-    return c.json(await listGoalPage(c.var.deps.db, viewerOf(c), { ...query, deleted: deleted === "true" }), 200);
+    const viewer = viewerOf(c);
+    const compute = () => listGoalPage(c.var.deps.db, viewer, { ...query, deleted: deleted === "true" });
+    if (deleted === "true") {
+      convenorOnly(c);
+      return c.json(await compute(), 200);
+    }
+    // Live goals' pages are cached like the overview (answer-cache.ts): every write to a goal,
+    // its measures, updates, supporters, theme or lead organisation bumps the answers version.
+    // The bin is not: purging it is not such a write.
+    return (await cachedJson(c, `goals|${levelOf(viewer)}|${JSON.stringify(query)}`, compute)) as unknown as ReturnType<
+      typeof c.json<Awaited<ReturnType<typeof compute>>, 200>
+    >;
   })
   /** Every matching goal by name, for pickers. */
   .get("/choices", validate("query", goalListQuerySchema.extend(bin)), async (c) => {

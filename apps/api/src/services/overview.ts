@@ -1,12 +1,24 @@
 /**
  * The overview of one cycle: headline figures, what needs attention, and the chart series, all
  * read from the progress stored for the viewer's level (queries/stored-progress.ts) rather than
- * replayed from the history on every request.
+ * replayed from the history on every request. Counts and sums come grouped from SQL
+ * (queries/overview.ts); only the goals the overview names are read one by one.
  */
-import { type CycleRecord, type Db, type GoalSummary, listGoals, storedCycleSeries, storedGoalSeries } from "@convene/db";
 import {
+  type CycleRecord,
+  countedGoalIds,
+  type Db,
+  type OverviewGroup,
+  overviewAttention,
+  overviewGroups,
+  storedCycleSeries,
+  storedGoalSeries,
+} from "@convene/db";
+import {
+  addDaysIso,
   countsTowardsProgress,
   daysBetween,
+  type GoalStatus,
   goalStatuses,
   levelOf,
   meanProgress,
@@ -14,60 +26,84 @@ import {
   type ProgressPoint,
   progressAt,
   progressBasis,
-  progressNote,
   sampleDates,
   type Viewer,
 } from "@convene/domain";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The mean progress of the groups' goals that have a figure (null when none has). */
+function meanOf(groups: readonly OverviewGroup[]): number | null {
+  let n = 0;
+  let sum = 0;
+  for (const g of groups) {
+    n += g.withProgress;
+    sum += g.progressSum ?? 0;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+const countOf = (groups: readonly OverviewGroup[], where: (g: OverviewGroup) => boolean) =>
+  groups.reduce((n, g) => (where(g) ? n + g.goals : n), 0);
+
 export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, asOf = today()) {
-  const goals = await listGoals(db, viewer, { cycleId: cycle.id });
-  const counted = goals.filter((g) => countsTowardsProgress(g.status));
+  const [groups, named] = await Promise.all([
+    overviewGroups(db, viewer, cycle.id),
+    overviewAttention(db, viewer, cycle.id, addDaysIso(asOf, -cycle.updateIntervalDays)),
+  ]);
+  const counted = groups.filter((g) => countsTowardsProgress(g.status));
 
-  const statusCounts = goalStatuses.map((status) => ({ status, count: goals.filter((g) => g.status === status).length }));
+  const statusCounts = goalStatuses.map((status) => ({ status, count: countOf(groups, (g) => g.status === status) }));
 
-  const themes = new Map<string, { themeId: number | null; themeName: string; progress: (number | null)[] }>();
+  const themes = new Map<string, { themeId: number | null; themeName: string; groups: OverviewGroup[] }>();
   for (const g of counted) {
     const key = String(g.themeId);
-    const entry = themes.get(key) ?? { themeId: g.themeId, themeName: g.themeName ?? "No theme", progress: [] };
-    entry.progress.push(g.progress);
+    const entry = themes.get(key) ?? { themeId: g.themeId, themeName: g.themeName ?? "No theme", groups: [] };
+    entry.groups.push(g);
     themes.set(key, entry);
   }
   const progressByTheme = [...themes.values()]
-    .map((t) => ({ themeId: t.themeId, themeName: t.themeName, goals: t.progress.length, progress: meanProgress(t.progress) }))
+    .map((t) => ({ themeId: t.themeId, themeName: t.themeName, goals: countOf(t.groups, () => true), progress: meanOf(t.groups) }))
     .sort((a, b) => a.themeName.localeCompare(b.themeName));
 
   const end = [cycle.workshopDate, asOf, cycle.agmDate].sort()[1] ?? asOf; // asOf, kept within the cycle
   const progressOverTime = await progressSeries(db, viewer, cycle, counted, end);
 
-  const stale = (g: (typeof goals)[number]) => {
+  const stale = (g: (typeof named)[number]) => {
     if (g.status === "achieved" || g.status === "dropped") return false;
     const last = (g.lastUpdateAt ?? g.createdAt).slice(0, 10);
     return daysBetween(last, asOf) > cycle.updateIntervalDays;
   };
+  const brief = (g: (typeof named)[number]) => ({
+    id: g.id,
+    title: g.title,
+    status: g.status as GoalStatus,
+    progress: g.progress ?? null,
+    leadName: g.leadName,
+    lastUpdateAt: g.lastUpdateAt ?? null,
+  });
 
   return {
     cycle,
     asOf,
     headline: {
-      goals: goals.length,
-      onTrack: goals.filter((g) => g.status === "on_track" || g.status === "achieved").length,
-      needingAttention: goals.filter((g) => needsAttention(g.status)).length,
-      progress: meanProgress(counted.map((g) => g.progress)),
+      goals: countOf(groups, () => true),
+      onTrack: countOf(groups, (g) => g.status === "on_track" || g.status === "achieved"),
+      needingAttention: countOf(groups, (g) => needsAttention(g.status)),
+      progress: meanOf(counted),
       daysToAgm: daysBetween(asOf, cycle.agmDate),
       daysSinceWorkshop: daysBetween(cycle.workshopDate, asOf),
       /** What the progress figures count for this viewer (issue 9.7: computed from what the viewer may see). */
       progressBasis: progressBasis(viewer),
-      /** Goals marked achieved whose progress, from the updates this viewer may see, is short of 100 %. */
-      achievedShortOfFull: goals.filter((g) => progressNote(g.status, g.progress, viewer) !== null).length,
+      /** Goals marked achieved whose progress, from the updates this viewer may see, is short of 100 % (progressNote's rule). */
+      achievedShortOfFull: viewer === "convenor" ? 0 : groups.reduce((n, g) => (g.status === "achieved" ? n + g.shortOfFull : n), 0),
     },
     statusCounts,
     progressByTheme,
     progressOverTime,
     attention: {
-      atRisk: goals.filter((g) => needsAttention(g.status)).map(brief),
-      noRecentUpdate: goals.filter(stale).map(brief),
+      atRisk: named.filter((g) => needsAttention(g.status as GoalStatus)).map(brief),
+      noRecentUpdate: named.filter(stale).map(brief),
     },
   };
 }
@@ -77,7 +113,7 @@ export async function cycleOverview(db: Db, viewer: Viewer, cycle: CycleRecord, 
  * points are the cycle's stored series; `end` (usually today) is the goals' current progress
  * unless a value was recorded after it, when their stored series are read at that date instead.
  */
-async function progressSeries(db: Db, viewer: Viewer, cycle: CycleRecord, counted: readonly GoalSummary[], end: string) {
+async function progressSeries(db: Db, viewer: Viewer, cycle: CycleRecord, counted: readonly OverviewGroup[], end: string) {
   const stored = new Map((await storedCycleSeries(db, cycle.id, levelOf(viewer))).map((p) => [p.date, p.progress]));
   const dates = sampleDates(cycle.workshopDate, end);
   const points: ProgressPoint[] = dates.slice(0, -1).map((date) => ({ date, progress: stored.get(date) ?? null }));
@@ -85,23 +121,16 @@ async function progressSeries(db: Db, viewer: Viewer, cycle: CycleRecord, counte
   if (last === undefined) {
     const latestValue =
       counted
-        .flatMap((g) => g.measures.map((m) => (m.updatedAt ?? "").slice(0, 10)))
+        .map((g) => (g.lastValueAt ?? "").slice(0, 10))
         .sort()
         .at(-1) ?? "";
-    if (latestValue <= end) last = meanProgress(counted.map((g) => g.progress));
+    if (latestValue <= end) last = meanOf(counted);
     else {
-      const series = await storedGoalSeries(
-        db,
-        counted.map((g) => g.id),
-        levelOf(viewer),
-      );
-      last = meanProgress(counted.map((g) => progressAt(series.get(g.id) ?? [], end)));
+      const ids = await countedGoalIds(db, viewer, cycle.id);
+      const series = await storedGoalSeries(db, ids, levelOf(viewer));
+      last = meanProgress(ids.map((id) => progressAt(series.get(id) ?? [], end)));
     }
   }
   points.push({ date: end, progress: last });
   return points;
-}
-
-function brief(g: GoalSummary) {
-  return { id: g.id, title: g.title, status: g.status, progress: g.progress, leadName: g.leadName, lastUpdateAt: g.lastUpdateAt };
 }

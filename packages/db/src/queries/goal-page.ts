@@ -1,17 +1,56 @@
 /**
- * One page of the goals table (GET /api/goals): filtered, sorted and paged in SQL, then only the
- * page's goals are read in full. Callers that need a whole cycle (overview, compare, CSV, deck,
- * AGM report) keep calling listGoals.
+ * One page of the goals table (GET /api/goals): filtered, sorted and paged in SQL. Callers that
+ * need a whole cycle in full (compare, CSV, deck, AGM report) keep calling listGoals.
  */
-import { type GoalPageQuery, type GoalSortKey, goalStatuses, type Sort, type Viewer, visibleLevels } from "@convene/domain";
+import { type GoalPageQuery, type GoalSortKey, goalStatuses, levelOf, type Sort, type Viewer } from "@convene/domain";
 import { type Expression, type Kysely, sql } from "kysely";
 import { sortableText } from "../engine.ts";
 import type { Database } from "../schema.ts";
-import { type GoalFilter, type GoalSummary, goalRows, listGoals } from "./goals.ts";
+import { type GoalFilter, goalRows } from "./goals.ts";
 import { pageOf } from "./paging.ts";
 
-/** What a row of the goals table shows, and what its inline status edit needs (id, version). */
-function slim(g: GoalSummary) {
+/**
+ * One page of the goals table: what a row shows and what its inline status edit needs (id,
+ * version), read in one query with the progress and last update stored for the viewer's level
+ * (stored-progress.ts), so a page costs the same whatever the size of the cycle.
+ */
+export async function listGoalPage(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  query: Omit<GoalPageQuery, "sort"> & { sort?: Sort<GoalSortKey> | undefined; deleted?: boolean },
+) {
+  const { limit, offset, sort, ...filter } = query;
+  const base = pageRows(db, viewer, filter);
+  const sorted = sort ? orderBy(db, base, sort) : base;
+  const { rows, ...info } = await pageOf(db, sorted.orderBy("g.id"), { limit, offset });
+  return { goals: rows.map(slim), ...info };
+}
+
+const pageRows = (db: Kysely<Database>, viewer: Viewer, filter: GoalFilter) =>
+  goalRows(db, viewer, filter)
+    .clearSelect()
+    .clearOrderBy()
+    .leftJoin("storedGoalProgress as gp", (j) => j.onRef("gp.goalId", "=", "g.id").on("gp.level", "=", levelOf(viewer)))
+    .select([
+      "g.id",
+      "g.cycleId",
+      "g.title",
+      "g.themeId",
+      "t.name as themeName",
+      "g.leadOrganisationId",
+      "o.name as leadName",
+      "o.shortName as leadShortName",
+      "g.status",
+      "gp.progress",
+      "g.dueDate",
+      "gp.lastUpdateAt",
+      "g.visibility",
+      "g.version",
+      "g.deletedAt",
+    ]);
+type Listed = ReturnType<typeof pageRows>;
+
+function slim(g: Awaited<ReturnType<Listed["execute"]>>[number]) {
   return {
     id: g.id,
     cycleId: g.cycleId,
@@ -22,9 +61,9 @@ function slim(g: GoalSummary) {
     leadName: g.leadName,
     leadShortName: g.leadShortName,
     status: g.status,
-    progress: g.progress,
+    progress: g.progress ?? null,
     dueDate: g.dueDate,
-    lastUpdateAt: g.lastUpdateAt,
+    lastUpdateAt: g.lastUpdateAt ?? null,
     visibility: g.visibility,
     version: g.version,
     deletedAt: g.deletedAt,
@@ -32,32 +71,11 @@ function slim(g: GoalSummary) {
 }
 export type GoalRow = ReturnType<typeof slim>;
 
-export async function listGoalPage(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  query: Omit<GoalPageQuery, "sort"> & { sort?: Sort<GoalSortKey> | undefined; deleted?: boolean },
-) {
-  const { limit, offset, sort, ...filter } = query;
-  const page = { limit, offset };
-  if (sort?.key === "progress") return progressPage(db, viewer, filter, sort.desc, page);
-
-  const base = goalIds(db, viewer, filter);
-  const sorted = sort ? orderBy(db, viewer, base, sort) : base;
-  const { rows, ...info } = await pageOf(db, sorted.orderBy("g.id"), page);
-  const ids = rows.map((r) => r.id);
-  const byId = new Map((await listGoals(db, viewer, { ids, deleted: filter.deleted })).map((g) => [g.id, g]));
-  return { goals: ids.flatMap((id) => (byId.has(id) ? [slim(byId.get(id)!)] : [])), ...info };
-}
-
-const goalIds = (db: Kysely<Database>, viewer: Viewer, filter: GoalFilter) =>
-  goalRows(db, viewer, filter).clearSelect().clearOrderBy().select("g.id");
-type Listed = ReturnType<typeof goalIds>;
-
 /**
  * The column's sort, with empty values first going up and last going down (as the table has
  * always sorted "" and as the CSV does): the nulls-first flag is sorted in the same direction.
  */
-function orderBy(db: Kysely<Database>, viewer: Viewer, q: Listed, sort: Sort<GoalSortKey>): Listed {
+function orderBy(db: Kysely<Database>, q: Listed, sort: Sort<GoalSortKey>): Listed {
   const dir = sort.desc ? "desc" : "asc";
   const by = (value: Expression<unknown>, nullable = true): Listed => {
     const withEmpty = nullable ? q.orderBy(sql`case when ${value} is null then 0 else 1 end`, dir) : q;
@@ -83,40 +101,10 @@ function orderBy(db: Kysely<Database>, viewer: Viewer, q: Listed, sort: Sort<Goa
     case "visibility":
       return by(sql.ref("g.visibility"), false);
     case "lastUpdate":
-      return by(
-        db
-          .selectFrom("progressUpdates as pu")
-          .select((eb) => eb.fn.max("pu.createdAt").as("at"))
-          // The outer query's goal: a correlated subquery, one index seek on progressUpdates(goalId).
-          .where(sql<boolean>`${sql.ref("pu.goalId")} = ${sql.ref("g.id")}`)
-          .where("pu.deletedAt", "is", null)
-          .where("pu.visibility", "in", visibleLevels(viewer)),
-      );
+      return by(sql.ref("gp.lastUpdateAt"));
     case "progress":
-      return q;
+      return by(sql.ref("gp.progress"));
   }
-}
-
-/**
- * Progress is computed from each measure's latest visible value, which SQL cannot sort on until
- * it is stored (issue 10, item 1): until then this sort reads the matching goals in full and
- * sorts them here, as the old whole-cycle list did. Every other column sorts in SQL.
- */
-async function progressPage(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  filter: GoalFilter,
-  desc: boolean,
-  page: { limit: number; offset: number },
-) {
-  const all = await listGoals(db, viewer, filter);
-  const sign = desc ? -1 : 1;
-  const sorted = all.map((g, i) => ({ g, i })).sort((x, y) => sign * ((x.g.progress ?? -1) - (y.g.progress ?? -1)) || x.i - y.i);
-  return {
-    goals: sorted.slice(page.offset, page.offset + page.limit).map((x) => slim(x.g)),
-    total: all.length,
-    ...page,
-  };
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   visibilities,
   visibleLevels,
 } from "@convene/domain";
-import type { Insertable, Kysely } from "kysely";
+import type { CompiledQuery, Insertable, Kysely } from "kysely";
 import type { Database, StoredCycleProgressTable } from "../schema.ts";
 
 type Db = Kysely<Database>;
@@ -106,9 +106,17 @@ export async function ensureStoredProgress(db: Db): Promise<boolean> {
  * a cached answer is good while this still reads the same. Null before the figures were built.
  */
 export async function answersVersion(db: Db): Promise<number | null> {
-  const row = await db.selectFrom("storedProgressState").select("answersVersion").where("id", "=", 1).executeTakeFirst();
+  let compiled = versionReads.get(db);
+  if (!compiled) {
+    compiled = db.selectFrom("storedProgressState").select("answersVersion").where("id", "=", 1).compile();
+    versionReads.set(db, compiled);
+  }
+  const row = (await db.executeQuery(compiled)).rows[0];
   return row?.answersVersion ?? null;
 }
+
+/** The version read compiled once per database: every cached answer makes it, so it is kept cheap. */
+const versionReads = new WeakMap<Db, CompiledQuery<{ answersVersion: number }>>();
 
 /** For writes that change cached answers without changing progress (names, cycle fields, milestones). */
 export async function bumpAnswersVersion(db: Db): Promise<void> {
