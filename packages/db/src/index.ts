@@ -25,6 +25,7 @@ export * from "./queries/statements.ts";
 export * from "./queries/stored-progress.ts";
 export * from "./queries/themes.ts";
 export * from "./queries/versioned.ts";
+export * from "./queries/webhooks.ts";
 export type * from "./schema.ts";
 export * from "./seed/demo.ts";
 export * from "./seed/seed-coalition.ts";

@@ -583,6 +583,7 @@ export interface RateLimitTable {
 export interface Database {
   notifications: NotificationTable;
   outbox: OutboxTable;
+  webhooks: WebhookTable;
 }
 
 /** One row per person told about a record; its title never carries more than `visibility` allows. */
@@ -597,6 +598,8 @@ export interface NotificationTable {
   summary: string;
   createdAt: Timestamp;
   readAt: string | null;
+  /** One person+subject+kind+period: a scheduled reminder is written once (unique). */
+  dedupeKey: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A delivery still to make, or made: claimed by one worker at a time through `claimedUntil`. */
@@ -613,4 +616,26 @@ export interface OutboxTable {
   sentAt: string | null;
   cancelledAt: string | null;
   createdAt: Timestamp;
+  /** One hook+subject+kind+period for webhook rows of scheduled reminders (unique). */
+  dedupeKey: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A channel of the group's (Slack, Teams, Matrix or any receiver) that the convenor configured. */
+export interface WebhookTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret: string;
+  format: import("@convene/domain").WebhookFormat;
+  /** JSON array of the event kinds it is told about. */
+  events: string;
+  visibility: Visibility;
+  enabled: ColumnType<number, number | undefined, number>;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastDeliveredAt: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
 }

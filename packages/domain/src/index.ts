@@ -28,3 +28,4 @@ export * from "./spreadsheet-number.ts";
 export * from "./statement.ts";
 export * from "./theme.ts";
 export * from "./visibility.ts";
+export * from "./webhook.ts";

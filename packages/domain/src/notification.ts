@@ -11,15 +11,36 @@ import { ukDate } from "./dates.ts";
 import type { Role } from "./roles.ts";
 import { canSee, type Visibility } from "./visibility.ts";
 
-export const notificationKinds = ["alert_raised", "alert_answered"] as const;
+export const notificationKinds = [
+  "alert_raised",
+  "alert_answered",
+  "alert_closing",
+  "goal_waiting",
+  "goal_changed",
+  "goal_decided",
+  "meeting_soon",
+  "proposal_open",
+  "proposal_closing",
+  "statement_open",
+  "statement_closing",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Record<NotificationKind, string> = {
   alert_raised: "Alert raised",
   alert_answered: "Alert answered",
+  alert_closing: "Alert closing within a day, not yet answered",
+  goal_waiting: "Goal waiting for an update",
+  goal_changed: "Change to a goal we lead",
+  goal_decided: "Decision on a goal we lead",
+  meeting_soon: "Meeting in the coming week",
+  proposal_open: "Proposal awaiting our position",
+  proposal_closing: "Proposal closing within a day",
+  statement_open: "Statement awaiting our sign-off",
+  statement_closing: "Statement closing within a day",
 };
 
 /** The records a notification can concern, each with its page in the dashboard. */
-export const notificationEntities = ["alert"] as const;
+export const notificationEntities = ["alert", "goal", "meeting", "proposal", "statement"] as const;
 export type NotificationEntity = (typeof notificationEntities)[number];
 export const notificationPath = (entity: NotificationEntity, id: number) => `/${entity}s/${id}`;
 

@@ -18,6 +18,7 @@ import * as proposals from "./2026-12-01-20-proposals.ts";
 import * as storedProgress from "./2026-12-02-10-stored-progress.ts";
 import * as notifications from "./2026-12-02-40-notifications.ts";
 import * as twoFactor from "./2026-12-02-50-two-factor.ts";
+import * as webhooks from "./2026-12-02-60-webhooks.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-10-stored-progress": storedProgress,
   "2026-12-02-40-notifications": notifications,
   "2026-12-02-50-two-factor": twoFactor,
+  "2026-12-02-60-webhooks": webhooks,
 };
