@@ -42,6 +42,7 @@ import { standingGoals } from "./routes/standing-goals.ts";
 import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
 import { updates } from "./routes/updates.ts";
+import { webhooks } from "./routes/webhooks.ts";
 import { signInAddressCheck } from "./sign-in-address.ts";
 import { type SignInLimit, signInLimit } from "./sign-in-limit.ts";
 import { HSTS, isHttps } from "./transport.ts";
@@ -74,7 +75,8 @@ const api = new Hono<AppBindings>()
   .route("/contributions", contributions)
   .route("/proposals", proposals)
   .route("/statements", statements)
-  .route("/notifications", notifications);
+  .route("/notifications", notifications)
+  .route("/webhooks", webhooks);
 
 export type AppType = typeof api;
 

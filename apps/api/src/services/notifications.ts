@@ -20,6 +20,7 @@ import {
   type Visibility,
 } from "@convene/domain";
 import type { EmailPayload } from "./delivery/email-message.ts";
+import { queueWebhookEvent } from "./webhooks.ts";
 
 interface Notice {
   kind: NotificationKind;
@@ -32,6 +33,16 @@ interface Notice {
 }
 
 async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notice) {
+  // The group's channels hear of the event once, whoever in it is told.
+  await queueWebhookEvent(trx, {
+    kind: notice.kind,
+    entity: notice.entity,
+    entityId: notice.entityId,
+    visibility: notice.visibility,
+    title: notice.text.title,
+    summary: notice.text.summary,
+    path: notificationPath(notice.entity, notice.entityId),
+  });
   const ids = await insertNotifications(
     trx,
     people.map((p) => ({
