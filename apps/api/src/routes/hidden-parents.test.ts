@@ -61,6 +61,7 @@ const pathKinds: [RegExp, Kind | string][] = [
   [/^\/docs\//, "the API reference's own files"],
   [/^\/sessions\//, "one's own sessions: another person's id answers 404 (sessions.test.ts)"],
   [/^\/notifications\//, "one's own notifications: another person's id answers 404 (notifications route test)"],
+  [/^\/webhooks\//, "webhooks are the convenor's alone: every route answers 403 to anyone else (webhook.test.ts)"],
 ];
 
 /** What other named parameters (path, query or body) refer to. */
