@@ -13,6 +13,7 @@ import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
 import { createDeliveryWorker } from "./services/delivery/worker.ts";
+import { scanReminders } from "./services/reminders.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "./services/sessions.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
 
@@ -93,6 +94,8 @@ export async function createConvene(o: ConveneOptions) {
     mailer: o.mail ? smtpMailer(o.mail) : undefined,
     publicUrl: o.publicUrl ?? "http://localhost:8787",
     logger: o.logger,
+    scan: (now) => scanReminders(db, now),
+    clock,
   });
   // Every few seconds, so an urgent alert's email leaves within moments of the alert being saved.
   const interval = o.deliveryIntervalMs ?? 5_000;

@@ -17,6 +17,7 @@ export * from "./queries/outbox.ts";
 export * from "./queries/paging.ts";
 export * from "./queries/proposals.ts";
 export * from "./queries/rate-limit.ts";
+export * from "./queries/reminders.ts";
 export * from "./queries/resources.ts";
 export * from "./queries/roadmap.ts";
 export * from "./queries/sessions.ts";

@@ -20,6 +20,7 @@ export * from "./progress-basis.ts";
 export * from "./progress-over-time.ts";
 export * from "./progress-update.ts";
 export * from "./proposal.ts";
+export * from "./reminders.ts";
 export * from "./resource.ts";
 export * from "./roadmap.ts";
 export * from "./roles.ts";

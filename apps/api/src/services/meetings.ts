@@ -5,6 +5,7 @@
  * cycle, references, versions, audit) apply exactly as they do on the goal pages and a decision
  * refused half-way leaves nothing behind.
  */
+
 import {
   type Actor,
   cycleContaining,
@@ -17,8 +18,10 @@ import {
   updateVersioned,
 } from "@convene/db";
 import type { AttendanceInput, DecisionInput, MeetingInput, MeetingPatch } from "@convene/domain";
+import { reminderText } from "@convene/domain";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 import { createGoal, updateGoal } from "./goals.ts";
+import { notifyGoalChanged } from "./notifications.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 /** Times are kept in UTC so they sort as text and every calendar reads them the same way. */
@@ -161,6 +164,11 @@ export async function addDecision(trx: Db, actor: Actor, meetingId: number, inpu
         visibility: input.goal.visibility ?? meeting.visibility,
       }),
     );
+    await notifyGoalChanged(trx, goal, {
+      byId: actor.id,
+      kind: "goal_decided",
+      text: reminderText.goalDecided(goal, meeting.title, input.text),
+    });
     return record(goal.id, "created");
   }
   if (input.action === "change_goal") {
@@ -177,7 +185,12 @@ export async function addDecision(trx: Db, actor: Actor, meetingId: number, inpu
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
     };
-    await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(trx, actor, input.goalId, patch));
+    const changed = await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(trx, actor, input.goalId, patch, true));
+    await notifyGoalChanged(trx, changed, {
+      byId: actor.id,
+      kind: "goal_decided",
+      text: reminderText.goalDecided(changed, meeting.title, input.text),
+    });
     return decision;
   }
   return record(null, null);

@@ -5,15 +5,7 @@
  * `addWebhook`, and never again.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import {
-  type Db,
-  getWebhook,
-  insertOutbox,
-  insertWebhook,
-  listActiveWebhooks,
-  markDeleted,
-  recordAudit,
-} from "@convene/db";
+import { type Db, getWebhook, insertOutbox, insertWebhook, listActiveWebhooks, markDeleted, recordAudit } from "@convene/db";
 import { hooksFor, type WebhookInput, type WebhookPatch } from "@convene/domain";
 import { actorOf, type SessionUser } from "../context.ts";
 import { notFound } from "../errors.ts";

@@ -104,9 +104,8 @@ export async function recordVisibilityNow(db: Kysely<Database>, entity: string, 
       return (await db.selectFrom("goals").select("visibility").where("id", "=", id).where("deletedAt", "is", null).executeTakeFirst())
         ?.visibility;
     case "meeting":
-      return (
-        await db.selectFrom("meetings").select("visibility").where("id", "=", id).where("deletedAt", "is", null).executeTakeFirst()
-      )?.visibility;
+      return (await db.selectFrom("meetings").select("visibility").where("id", "=", id).where("deletedAt", "is", null).executeTakeFirst())
+        ?.visibility;
     case "proposal":
       return (await db.selectFrom("proposals").select("visibility").where("id", "=", id).executeTakeFirst())?.visibility;
     case "statement":

@@ -10,7 +10,13 @@
  * than five minutes old, so a captured request cannot be replayed later.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { type NotificationEntity, type NotificationKind, notificationKindLabels, type Visibility, type WebhookFormat } from "@convene/domain";
+import {
+  type NotificationEntity,
+  type NotificationKind,
+  notificationKindLabels,
+  type Visibility,
+  type WebhookFormat,
+} from "@convene/domain";
 
 export interface WebhookEvent {
   /** Unique per event, the same on every try: receivers can drop a repeat. */
@@ -136,7 +142,10 @@ export function httpWebhookSender(publicUrl: string, timeoutMs = 15_000): Webhoo
         });
       } catch (error) {
         const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-        const message = error instanceof Error && error.name === "TimeoutError" ? "no answer in time" : `${error instanceof Error ? error.message : String(error)}${cause}`;
+        const message =
+          error instanceof Error && error.name === "TimeoutError"
+            ? "no answer in time"
+            : `${error instanceof Error ? error.message : String(error)}${cause}`;
         throw new Error(`Could not reach the hook (${message}).`);
       }
       // Read the answer so the connection is released; receivers say little, so keep a little.

@@ -8,8 +8,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freshTestDatabase, testEngine } from "@convene/db/test-support";
 import { openDatabase } from "@convene/db";
+import { freshTestDatabase, testEngine } from "@convene/db/test-support";
 import { addDays } from "@convene/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Convene, call, json, makeConvene, ORIGIN, organisationIds, type Person, person } from "../../test-support.ts";
@@ -38,7 +38,10 @@ async function receiver(secret: string) {
       const raw = Buffer.concat(chunks).toString("utf8");
       const secretOk = verifyWebhookSignature(
         secret,
-        { signature: req.headers[signatureHeader.toLowerCase()] as string, timestamp: req.headers[timestampHeader.toLowerCase()] as string },
+        {
+          signature: req.headers[signatureHeader.toLowerCase()] as string,
+          timestamp: req.headers[timestampHeader.toLowerCase()] as string,
+        },
         raw,
         Math.floor(Date.now() / 1000),
       );
@@ -97,7 +100,8 @@ describe("webhooks", () => {
   it("sends a signed body shaped for each kind of receiver", async () => {
     const { c, convenor, member } = await setup();
     const hooks = await receiver(SECRET);
-    for (const format of ["plain", "slack", "teams", "matrix"]) await addHook(c, convenor, { name: format, format, url: `${hooks.url}?${format}` });
+    for (const format of ["plain", "slack", "teams", "matrix"])
+      await addHook(c, convenor, { name: format, format, url: `${hooks.url}?${format}` });
     const alert = await raise(c, member);
     expect(await c.delivery.deliverDue()).toEqual({ sent: 4, failed: 0, cancelled: 0 });
     expect(hooks.arrivals).toHaveLength(4);

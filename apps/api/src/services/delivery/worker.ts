@@ -62,6 +62,8 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   const batchSize = o.batchSize ?? 20;
   const webhooks = o.webhooks ?? httpWebhookSender(o.publicUrl);
   let timer: NodeJS.Timeout | undefined;
+  // The scan reads every open alert, goal and meeting: once a minute is soon enough for reminders.
+  let lastScanAt = 0;
   let running: Promise<unknown> | undefined;
 
   async function failed(row: ClaimedRow, now: Date, message: string, run: DeliveryRun) {
@@ -148,7 +150,11 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   function tick() {
     if (running) return;
     const now = (o.clock ?? (() => new Date()))();
-    running = (o.scan ? o.scan(now).catch((error) => o.logger?.error({ err: error }, "reminder scan failed")) : Promise.resolve())
+    const scanDue = o.scan !== undefined && Math.abs(now.getTime() - lastScanAt) >= 60_000;
+    if (scanDue) lastScanAt = now.getTime();
+    running = (
+      o.scan && scanDue ? o.scan(now).catch((error) => o.logger?.error({ err: error }, "reminder scan failed")) : Promise.resolve()
+    )
       .then(() => deliverDue(now))
       .catch((error) => o.logger?.error({ err: error }, "delivery run failed"))
       .finally(() => {
