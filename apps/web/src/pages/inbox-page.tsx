@@ -27,7 +27,9 @@ export function InboxPage() {
           </button>
         )}
       </div>
-      <p className="lede">What concerns you: alerts raised and answered. Each links to its record.</p>
+      <p className="lede">
+        What concerns you: alerts, goals your organisation leads, meetings, proposals and statements. Each links to its record.
+      </p>
       {markAll.error && <ErrorMessage error={markAll.error} />}
       {inbox.isLoading ? (
         <Skeleton lines={5} height="3rem" />
@@ -89,9 +91,9 @@ function InboxEntry({ notification: n }: { notification: InboxNotification }) {
         {notificationKindLabels[n.kind]} · <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
       </p>
       <h2 className="inbox-title">
-        <Link to="/alerts/$alertId" params={{ alertId: n.entityId }} onClick={open}>
+        <RecordLink entity={n.entity} id={n.entityId} onClick={open}>
           {n.title}
-        </Link>
+        </RecordLink>
       </h2>
       {n.summary && <p>{n.summary}</p>}
       {unread && (
@@ -101,4 +103,40 @@ function InboxEntry({ notification: n }: { notification: InboxNotification }) {
       )}
     </li>
   );
+}
+
+/** The page of the record a notification concerns. */
+function RecordLink({ entity, id, onClick, children }: { entity: string; id: number; onClick: () => void; children: React.ReactNode }) {
+  switch (entity) {
+    case "goal":
+      return (
+        <Link to="/goals/$goalId" params={{ goalId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    case "meeting":
+      return (
+        <Link to="/meetings/$meetingId" params={{ meetingId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    case "proposal":
+      return (
+        <Link to="/proposals/$proposalId" params={{ proposalId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    case "statement":
+      return (
+        <Link to="/statements/$statementId" params={{ statementId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    default:
+      return (
+        <Link to="/alerts/$alertId" params={{ alertId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+  }
 }

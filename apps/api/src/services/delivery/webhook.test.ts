@@ -51,7 +51,13 @@ async function receiver(secret: string) {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+  cleanups.push(
+    () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  );
   return { url, arrivals, state };
 }
 
