@@ -64,7 +64,7 @@ export function AdminWebhooksPage() {
           <h2 id="secret-heading">The secret of “{secret.name}”</h2>
           <p>Copy it into the receiver now: it will not be shown again.</p>
           <p>
-            <code>{secret.secret}</code>
+            <code className="break-anywhere">{secret.secret}</code>
           </p>
           <button type="button" className="button secondary" onClick={() => setSecret(null)}>
             I have copied it
@@ -123,7 +123,7 @@ function WebhookCard({ hook, onDelete }: { hook: Hook; onDelete: () => void }) {
       </h2>
       <dl className="facts">
         <dt>Address</dt>
-        <dd className="break">{hook.url}</dd>
+        <dd className="break-anywhere">{hook.url}</dd>
         <dt>Sent as</dt>
         <dd>{webhookFormatLabels[hook.format as WebhookFormat]}</dd>
         <dt>Up to</dt>
