@@ -98,7 +98,7 @@ describe("the inbox in the browser", () => {
     await page.getByLabel("Address").fill("https://hooks.slack.com/services/T/B/X");
     await page.getByRole("button", { name: "Add webhook" }).click();
     await page.getByRole("heading", { name: "The secret of “Slack #alerts”" }).waitFor();
-    await page.getByRole("heading", { name: "Slack #alerts", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Slack #alerts", level: 2, exact: true }).waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
