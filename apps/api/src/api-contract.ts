@@ -394,6 +394,20 @@ export const replies: Record<string, Reply> = {
     z.object({ unsubscribed: z.array(z.string()) }),
   ),
 
+  "GET /webhooks": ok("The group's webhooks (convenor only), without their secrets", many("webhooks", o.webhookOutput)),
+  "POST /webhooks": created(
+    "The new webhook, and its secret: shown this once, never answered again",
+    z.object({ webhook: o.webhookOutput, secret: z.string() }),
+  ),
+  "GET /webhooks/{id}": ok("A webhook, without its secret", one("webhook", o.webhookOutput)),
+  "PATCH /webhooks/{id}": ok("The webhook as saved", one("webhook", o.webhookOutput)),
+  "DELETE /webhooks/{id}": ok("The webhook is in the bin", deleted),
+  "POST /webhooks/{id}/restore": ok("The restored webhook", one("webhook", o.webhookOutput)),
+  "POST /webhooks/{id}/test": ok(
+    "A test event was sent now: whether the hook answered 2xx, and its error if not",
+    z.object({ ok: z.boolean(), error: z.string().nullable(), webhook: o.webhookOutput }),
+  ),
+
   "GET /alerts": ok("One page of alerts, open ones first", paged("alerts", o.alertOutput)),
   "POST /alerts": created("The new alert", one("alert", o.alertOutput)),
   "GET /alerts/audience": ok(

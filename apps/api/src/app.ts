@@ -45,6 +45,7 @@ import { statements } from "./routes/statements.ts";
 import { themes } from "./routes/themes.ts";
 import { unsubscribeRoute } from "./routes/unsubscribe.ts";
 import { updates } from "./routes/updates.ts";
+import { webhooks } from "./routes/webhooks.ts";
 import { signInAddressCheck } from "./sign-in-address.ts";
 import { type SignInLimit, signInLimit } from "./sign-in-limit.ts";
 import { HSTS, isHttps } from "./transport.ts";
@@ -81,7 +82,8 @@ const api = new Hono<AppBindings>()
   .route("/notifications/preferences", notificationPreferences)
   .route("/notifications/rest-periods", restPeriods)
   .route("/notifications", notifications)
-  .route("/unsubscribe", unsubscribeRoute);
+  .route("/unsubscribe", unsubscribeRoute)
+  .route("/webhooks", webhooks);
 
 export type AppType = typeof api;
 

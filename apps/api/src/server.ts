@@ -16,6 +16,7 @@ import { type MailSettings, smtpMailer } from "./services/delivery/mailer.ts";
 import { unsubscribeKey } from "./services/delivery/unsubscribe.ts";
 import { createDeliveryWorker } from "./services/delivery/worker.ts";
 import { dormancySweeper } from "./services/dormancy-sweeper.ts";
+import { scanReminders } from "./services/reminders.ts";
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "./services/sessions.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
 
@@ -103,6 +104,8 @@ export async function createConvene(o: ConveneOptions) {
     publicUrl: o.publicUrl ?? "http://localhost:8787",
     logger: o.logger,
     unsubscribeKey: deps.unsubscribeKey,
+    scan: (now) => scanReminders(db, now),
+    clock,
   });
   // Every few seconds, so an urgent alert's email leaves within moments of the alert being saved.
   deps.delivery = delivery;

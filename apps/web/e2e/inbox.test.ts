@@ -10,6 +10,7 @@ import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } f
 const PASSWORD = "a long enough password";
 const RAISER = "uma@una.example.org";
 const TOLD = "vic@other.example.org";
+const CONVENOR = "clara@convenor.example.org";
 
 describe("the inbox in the browser", () => {
   let convene: Awaited<ReturnType<typeof startConvene>>;
@@ -22,6 +23,7 @@ describe("the inbox in the browser", () => {
       convene,
       { email: RAISER, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
       { email: TOLD, name: "Vic Member", password: PASSWORD, role: "member", organisation: "burma-campaign" },
+      { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
     );
     raiser = await openBrowser();
     told = await openBrowser();
@@ -99,5 +101,28 @@ describe("the inbox in the browser", () => {
       quietTo: "07:00",
       daysOff: [0],
     });
+  });
+
+  it("lets the convenor add a webhook, shows its secret once, and passes axe", async () => {
+    const page = raiser.page;
+    await page.context().clearCookies();
+    await signIn(page, convene.base, CONVENOR, PASSWORD);
+    await page.goto(`${convene.base}/admin/webhooks`);
+    await page.getByRole("heading", { name: "Webhooks", level: 1 }).waitFor();
+    expect(await page.title()).toMatch(/^Webhooks — /);
+    await page.getByRole("button", { name: "Add a webhook" }).click();
+    await page.getByLabel("Name").fill("Slack #alerts");
+    await page.getByLabel("Address").fill("http://hooks.example.org/x");
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await page.getByText("plain http:// is allowed only for localhost").first().waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await page.getByLabel("Address").fill("https://hooks.slack.com/services/T/B/X");
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await page.getByRole("heading", { name: "The secret of “Slack #alerts”" }).waitFor();
+    await page.getByRole("heading", { name: "Slack #alerts", level: 2, exact: true }).waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

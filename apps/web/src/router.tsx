@@ -358,6 +358,15 @@ const dataRoute = createRoute({
   head: ({ loaderData }) => titled("Data in and out", loaderData?.cycleName),
 });
 
+const adminWebhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/admin/webhooks",
+  component: lazyRouteComponent(() => import("./pages/admin-webhooks-page.tsx"), "AdminWebhooksPage"),
+  head: () => titled("Webhooks"),
+  staticData: { convenorOnly: true },
+  beforeLoad: convenorOnly,
+});
+
 const adminSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin/settings",
@@ -639,6 +648,7 @@ const routeTree = rootRoute.addChildren([
     dataRoute,
     adminSettingsRoute,
     adminDeliveryRoute,
+    adminWebhooksRoute,
     exportsRoute,
     alertsRoute,
     newAlertRoute,

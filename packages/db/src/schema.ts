@@ -588,6 +588,7 @@ export interface RateLimitTable {
 export interface Database {
   notifications: NotificationTable;
   outbox: OutboxTable;
+  webhooks: WebhookTable;
 }
 
 /** One row per person told about a record; its title never carries more than `visibility` allows. */
@@ -602,6 +603,8 @@ export interface NotificationTable {
   summary: string;
   createdAt: Timestamp;
   readAt: string | null;
+  /** One person+subject+kind+period: a scheduled reminder is written once (unique). */
+  dedupeKey: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A delivery still to make, or made: claimed by one worker at a time through `claimedUntil`. */
@@ -620,6 +623,8 @@ export interface OutboxTable {
   createdAt: Timestamp;
   /** 1 for an urgent alert (2026-12-02-60-notification-preferences): rest periods do not hold it. */
   urgent: ColumnType<number, number | undefined, number>;
+  /** One hook+subject+kind+period for webhook rows of scheduled reminders (unique). */
+  dedupeKey: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // Preferences, digests and rest periods (2026-12-02-60-notification-preferences).
@@ -678,4 +683,24 @@ export interface AlertAnswerLinkTable {
   organisationId: number;
   createdAt: Timestamp;
   usedAt: string | null;
+}
+
+/** A channel of the group's (Slack, Teams, Matrix or any receiver) that the convenor configured. */
+export interface WebhookTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret: string;
+  format: import("@convene/domain").WebhookFormat;
+  /** JSON array of the event kinds it is told about. */
+  events: string;
+  visibility: Visibility;
+  enabled: ColumnType<number, number | undefined, number>;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastDeliveredAt: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: string | null;
+  version: Generated<number>;
 }

@@ -11,16 +11,38 @@ import { ukDate } from "./dates.ts";
 import type { Role } from "./roles.ts";
 import { canSee, type Visibility } from "./visibility.ts";
 
-export const notificationKinds = ["alert_raised", "alert_answered", "account_dormant"] as const;
+export const notificationKinds = [
+  "alert_raised",
+  "alert_answered",
+  "alert_closing",
+  "goal_waiting",
+  "goal_changed",
+  "goal_decided",
+  "meeting_soon",
+  "proposal_open",
+  "proposal_closing",
+  "statement_open",
+  "statement_closing",
+  "account_dormant",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Record<NotificationKind, string> = {
   alert_raised: "Alert raised",
   alert_answered: "Alert answered",
+  alert_closing: "Alert closing within a day, not yet answered",
+  goal_waiting: "Goal waiting for an update",
+  goal_changed: "Change to a goal we lead",
+  goal_decided: "Decision on a goal we lead",
+  meeting_soon: "Meeting in the coming week",
+  proposal_open: "Proposal awaiting our position",
+  proposal_closing: "Proposal closing within a day",
+  statement_open: "Statement awaiting our sign-off",
+  statement_closing: "Statement closing within a day",
   account_dormant: "Account unused",
 };
 
 /** The records a notification can concern, each with its page in the dashboard. */
-export const notificationEntities = ["alert", "account"] as const;
+export const notificationEntities = ["alert", "goal", "meeting", "proposal", "statement", "account"] as const;
 export type NotificationEntity = (typeof notificationEntities)[number];
 /** `account` notifications concern the person's own account (entityId 0), whose page is /account. */
 export const notificationPath = (entity: NotificationEntity, id: number) => (entity === "account" ? "/account" : `/${entity}s/${id}`);

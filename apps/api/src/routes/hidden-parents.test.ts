@@ -67,6 +67,7 @@ const pathKinds: [RegExp, Kind | string][] = [
   [/^\/notifications\/rest-periods\//, "the group's rest periods have no visibility and only the convenor may end one"],
   [/^\/unsubscribe\//, "a signed unsubscribe token, not a record id"],
   [/^\/notifications\//, "one's own notifications: another person's id answers 404 (notifications route test)"],
+  [/^\/webhooks\//, "webhooks are the convenor's alone: every route answers 403 to anyone else (webhook.test.ts)"],
 ];
 
 /** What other named parameters (path, query or body) refer to. */

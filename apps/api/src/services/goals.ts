@@ -3,6 +3,7 @@
  * and leaves an audit entry. Each function runs in the transaction it is handed (see
  * `inTransaction`), its checks included, so a write that builds on another commits whole.
  */
+
 import {
   type Actor,
   type Db,
@@ -14,8 +15,9 @@ import {
   recordAudit,
   replaceSupporters,
 } from "@convene/db";
-import { audienceOf, cycleWords, type GoalInput, type GoalPatch } from "@convene/domain";
+import { audienceOf, cycleWords, type GoalInput, type GoalPatch, reminderText } from "@convene/domain";
 import { ApiError, invalid, notFound } from "../errors.ts";
+import { notifyGoalChanged } from "./notifications.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 export const cycleClosed = (name: string) =>
@@ -93,7 +95,11 @@ export async function createGoal(trx: Db, actor: Actor, input: GoalInput & { cop
  * derived from its measures, so the goal after the edit is the one before with the new fields
  * and the names of the theme and lead it now refers to.
  */
-export async function updateGoal(trx: Db, actor: Actor, id: number, patch: GoalPatch): Promise<GoalSummary> {
+/**
+ * `quiet`: the caller tells the lead organisation itself (a meeting decision says "decision", not
+ * "change").
+ */
+export async function updateGoal(trx: Db, actor: Actor, id: number, patch: GoalPatch, quiet = false): Promise<GoalSummary> {
   const before = await goalForWrite(trx, id);
   if (before.cycleClosed) throw cycleClosed(before.cycleName);
   const lead = patch.leadOrganisationId !== undefined ? patch.leadOrganisationId : before.leadOrganisationId;
@@ -104,7 +110,7 @@ export async function updateGoal(trx: Db, actor: Actor, id: number, patch: GoalP
   const names = await checkReferences(trx, patch);
   const { version, supportingOrganisationIds, ...fields } = patch;
   const updatedAt = new Date().toISOString();
-  return applyEdit(trx, "That goal", {
+  const after = await applyEdit(trx, "That goal", {
     table: "goals",
     id,
     version,
@@ -125,7 +131,28 @@ export async function updateGoal(trx: Db, actor: Actor, id: number, patch: GoalP
     }),
     audit: { actor, entity: "goal", view: auditView },
   });
+  const changed = Object.keys(fields).filter((k) => (fields as Record<string, unknown>)[k] !== (before as Record<string, unknown>)[k]);
+  if (!quiet && (changed.length > 0 || supportingOrganisationIds)) {
+    const what = goalChangeWords([...changed, ...(supportingOrganisationIds ? ["supportingOrganisationIds"] : [])]);
+    await notifyGoalChanged(trx, after, { byId: actor.id, kind: "goal_changed", text: reminderText.goalChanged(after, actor.name, what) });
+  }
+  return after;
 }
+
+const goalFieldWords: Record<string, string> = {
+  title: "its title",
+  description: "its description",
+  status: "its status",
+  dueDate: "its due date",
+  themeId: "its theme",
+  leadOrganisationId: "its lead organisation",
+  supportingOrganisationIds: "its supporting organisations",
+  visibility: "who can see it",
+};
+const goalChangeWords = (fields: string[]) => {
+  const words = [...new Set(fields.map((f) => goalFieldWords[f] ?? "its details"))];
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "its details");
+};
 
 /** Soft delete: the goal leaves every list and chart, and can be restored from the bin. */
 export async function setGoalDeleted(trx: Db, actor: Actor, id: number, deleted: boolean) {

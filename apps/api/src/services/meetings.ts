@@ -5,6 +5,7 @@
  * cycle, references, versions, audit) apply exactly as they do on the goal pages and a decision
  * refused half-way leaves nothing behind.
  */
+
 import {
   type Actor,
   cycleContaining,
@@ -17,8 +18,10 @@ import {
   updateVersioned,
 } from "@convene/db";
 import type { AttendanceInput, DecisionEffect, DecisionInput, MeetingInput, MeetingPatch, Visibility } from "@convene/domain";
+import { reminderText } from "@convene/domain";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 import { createGoal, updateGoal } from "./goals.ts";
+import { notifyGoalChanged } from "./notifications.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
 /** Times are kept in UTC so they sort as text and every calendar reads them the same way. */
@@ -135,6 +138,8 @@ export interface DecisionSource {
   proposalId: number | null;
   /** The visibility a goal it creates takes when the decision names none: its meeting's or proposal's. */
   visibility: Visibility;
+  /** Where it was decided, in the lead organisation's notice: "At Monthly coordination", "By proposal “…”". */
+  where: string;
 }
 
 /**
@@ -176,6 +181,11 @@ export async function recordDecision(trx: Db, actor: Actor, source: DecisionSour
         visibility: effect.goal.visibility ?? source.visibility,
       }),
     );
+    await notifyGoalChanged(trx, goal, {
+      byId: actor.id,
+      kind: "goal_decided",
+      text: reminderText.goalDecided(goal, source.where, text),
+    });
     return record(goal.id, "created");
   }
   if (effect.action === "change_goal") {
@@ -192,7 +202,12 @@ export async function recordDecision(trx: Db, actor: Actor, source: DecisionSour
       ...(effect.status !== undefined ? { status: effect.status } : {}),
       ...(effect.dueDate !== undefined ? { dueDate: effect.dueDate } : {}),
     };
-    await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(trx, actor, effect.goalId, patch));
+    const changed = await asDecisionFields("", { version: "goalVersion" }, () => updateGoal(trx, actor, effect.goalId, patch, true));
+    await notifyGoalChanged(trx, changed, {
+      byId: actor.id,
+      kind: "goal_decided",
+      text: reminderText.goalDecided(changed, source.where, text),
+    });
     return decision;
   }
   return record(null, null);
@@ -202,7 +217,13 @@ export async function recordDecision(trx: Db, actor: Actor, source: DecisionSour
 export async function addDecision(trx: Db, actor: Actor, meetingId: number, input: DecisionInput) {
   const meeting = await meetingForWrite(trx, meetingId);
   const { text, ...effect } = input;
-  return recordDecision(trx, actor, { meetingId, proposalId: null, visibility: meeting.visibility }, text, effect);
+  return recordDecision(
+    trx,
+    actor,
+    { meetingId, proposalId: null, visibility: meeting.visibility, where: `At ${meeting.title}` },
+    text,
+    effect,
+  );
 }
 
 /** Removes a decision (the goal it created or changed stays as it is). */

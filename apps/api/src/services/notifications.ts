@@ -20,9 +20,13 @@ import {
   type NotificationKind,
   type NotificationText,
   notificationPath,
+  organisationMembersToTell,
+  participantsToTell,
+  reminderText,
   type Visibility,
 } from "@convene/domain";
 import type { EmailPayload } from "./delivery/email-message.ts";
+import { queueWebhookEvent } from "./webhooks.ts";
 
 interface Notice {
   kind: NotificationKind;
@@ -41,6 +45,16 @@ interface Notice {
 }
 
 async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notice) {
+  // The group's channels hear of the event once, whoever in it is told.
+  await queueWebhookEvent(trx, {
+    kind: notice.kind,
+    entity: notice.entity,
+    entityId: notice.entityId,
+    visibility: notice.visibility,
+    title: notice.text.title,
+    summary: notice.text.summary,
+    path: notificationPath(notice.entity, notice.entityId),
+  });
   const ids = await insertNotifications(
     trx,
     people.map((p) => ({
@@ -145,5 +159,55 @@ export async function notifyAlertAnswered(
     visibility: alert.visibility,
     text: alertAnsweredText(alert, answer.organisationName, answer.response),
     urgent: emailsAtOnce("alert_answered", alert.urgency),
+  });
+}
+
+/** A new proposal asks every organisation for its position: its members (and the convenor) are told. */
+export async function notifyProposalOpened(
+  trx: Db,
+  p: { id: number; question: string; closesAt: string; visibility: Visibility; createdById: string | null },
+) {
+  const people = participantsToTell(await listPossibleRecipients(trx), p.visibility, p.createdById);
+  await tell(trx, people, {
+    kind: "proposal_open",
+    entity: "proposal",
+    entityId: p.id,
+    visibility: p.visibility,
+    text: reminderText.proposalOpen(p),
+    urgent: false,
+  });
+}
+
+/** A new sign-on statement: members of every organisation in the group may sign for it. */
+export async function notifyStatementOpened(
+  trx: Db,
+  s: { id: number; title: string; deadline: string; visibility: Visibility; createdById: string | null },
+) {
+  const people = participantsToTell(await listPossibleRecipients(trx), s.visibility, s.createdById);
+  await tell(trx, people, {
+    kind: "statement_open",
+    entity: "statement",
+    entityId: s.id,
+    visibility: s.visibility,
+    text: reminderText.statementOpen(s),
+    urgent: false,
+  });
+}
+
+/** A change to a goal, or a decision on it, tells the members of its lead organisation (not whoever made it). */
+export async function notifyGoalChanged(
+  trx: Db,
+  goal: { id: number; title: string; visibility: Visibility; leadOrganisationId: number | null },
+  change: { byId: string | null; kind: "goal_changed" | "goal_decided"; text: NotificationText },
+) {
+  if (goal.leadOrganisationId === null) return;
+  const people = organisationMembersToTell(await listPossibleRecipients(trx), goal.leadOrganisationId, goal.visibility, change.byId);
+  await tell(trx, people, {
+    kind: change.kind,
+    entity: "goal",
+    entityId: goal.id,
+    visibility: goal.visibility,
+    text: change.text,
+    urgent: false,
   });
 }

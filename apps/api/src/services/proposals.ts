@@ -4,6 +4,7 @@
  * position until it closes. Every write runs, checks first, in the transaction the route hands
  * it; versioned changes and their audit entries go through the shared versioned edit.
  */
+
 import {
   type Database,
   type Db,
@@ -28,6 +29,7 @@ import type { Updateable } from "kysely";
 import { actorOf, type SessionUser } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound } from "../errors.ts";
 import { recordDecision } from "./meetings.ts";
+import { notifyProposalOpened } from "./notifications.ts";
 import { recordSay } from "./one-per-organisation.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
@@ -112,6 +114,13 @@ export async function createProposal(trx: Db, user: SessionUser, input: Proposal
     .returning("id")
     .executeTakeFirstOrThrow();
   await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "proposal", entityId: id, after: await mustExist(trx, id) });
+  await notifyProposalOpened(trx, {
+    id,
+    question: input.question,
+    closesAt: input.closesAt,
+    visibility: input.visibility,
+    createdById: user.id,
+  });
   return proposalFor(trx, user, id);
 }
 
@@ -190,7 +199,12 @@ export async function recordOutcome(trx: Db, user: SessionUser, id: number, inpu
         after: decision,
       });
     } else {
-      const source = { meetingId: before.meetingId, proposalId: id, visibility: before.visibility };
+      const source = {
+        meetingId: before.meetingId,
+        proposalId: id,
+        visibility: before.visibility,
+        where: `By proposal “${before.question}”`,
+      };
       decision = await recordDecision(trx, actorOf(user), source, outcome, effect);
     }
   }

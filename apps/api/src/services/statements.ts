@@ -5,6 +5,7 @@
  * naming only the named signatories. Every write runs, checks first, in the transaction the
  * route hands it; versioned changes and their audit entries go through the shared versioned edit.
  */
+
 import {
   type Database,
   type Db,
@@ -34,6 +35,7 @@ import type { z } from "zod";
 import { actorOf, type SessionUser } from "../context.ts";
 import { ApiError, editConflict, invalid, notFound } from "../errors.ts";
 import { milestoneForWrite } from "./milestones.ts";
+import { notifyStatementOpened } from "./notifications.ts";
 import { recordSay } from "./one-per-organisation.ts";
 import { applyEdit } from "./versioned-edit.ts";
 
@@ -135,6 +137,13 @@ export async function createStatement(trx: Db, user: SessionUser, input: Stateme
     .values({ statementId: id, textVersion: 1, text: input.text, changeNote: "", createdByName: user.name, createdAt: now })
     .execute();
   await recordAudit(trx, { actor: actorOf(user), action: "create", entity: "statement", entityId: id, after: await mustExist(trx, id) });
+  await notifyStatementOpened(trx, {
+    id,
+    title: input.title,
+    deadline: input.deadline,
+    visibility: input.visibility,
+    createdById: user.id,
+  });
   return statementPage(trx, user.role, id, user.id);
 }
 

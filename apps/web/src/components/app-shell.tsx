@@ -32,6 +32,7 @@ const adminSections = [
   { to: "/admin/cycles", label: "Cycles and themes" },
   { to: "/admin/accounts", label: "Accounts" },
   { to: "/admin/audit", label: "Audit log" },
+  { to: "/admin/webhooks", label: "Webhooks" },
   { to: "/admin/settings", label: "Settings" },
   { to: "/admin/delivery", label: "Email and delivery" },
 ] as const;

@@ -28,8 +28,8 @@ export function InboxPage() {
         )}
       </div>
       <p className="lede">
-        What concerns you: alerts raised and answered. Each links to its record.{" "}
-        <Link to="/notifications/preferences">Choose what is emailed to you, and when</Link>.
+        What concerns you: alerts, goals your organisation leads, meetings, proposals, statements and your own account. Each links to its
+        record. <Link to="/notifications/preferences">Choose what is emailed to you, and when</Link>.
       </p>
       {markAll.error && <ErrorMessage error={markAll.error} />}
       {inbox.isLoading ? (
@@ -92,16 +92,9 @@ function InboxEntry({ notification: n }: { notification: InboxNotification }) {
         {notificationKindLabels[n.kind]} · <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
       </p>
       <h2 className="inbox-title">
-        {n.entity === "account" ? (
-          // About the person's own account (an unused-account warning): their account page.
-          <Link to="/account" onClick={open}>
-            {n.title}
-          </Link>
-        ) : (
-          <Link to="/alerts/$alertId" params={{ alertId: n.entityId }} onClick={open}>
-            {n.title}
-          </Link>
-        )}
+        <RecordLink entity={n.entity} id={n.entityId} onClick={open}>
+          {n.title}
+        </RecordLink>
       </h2>
       {n.summary && <p>{n.summary}</p>}
       {unread && (
@@ -111,4 +104,47 @@ function InboxEntry({ notification: n }: { notification: InboxNotification }) {
       )}
     </li>
   );
+}
+
+/** The page of the record a notification concerns. */
+function RecordLink({ entity, id, onClick, children }: { entity: string; id: number; onClick: () => void; children: React.ReactNode }) {
+  switch (entity) {
+    case "account":
+      // About the person's own account (an unused-account warning): their account page.
+      return (
+        <Link to="/account" onClick={onClick}>
+          {children}
+        </Link>
+      );
+    case "goal":
+      return (
+        <Link to="/goals/$goalId" params={{ goalId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    case "meeting":
+      return (
+        <Link to="/meetings/$meetingId" params={{ meetingId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    case "proposal":
+      return (
+        <Link to="/proposals/$proposalId" params={{ proposalId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    case "statement":
+      return (
+        <Link to="/statements/$statementId" params={{ statementId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+    default:
+      return (
+        <Link to="/alerts/$alertId" params={{ alertId: id }} onClick={onClick}>
+          {children}
+        </Link>
+      );
+  }
 }

@@ -56,6 +56,36 @@ function recordVisible(eb: N, levels: Visibility[]) {
       eb("n.entity", "=", "alert"),
       eb.exists(eb.selectFrom("alerts as r").select("r.id").whereRef("r.id", "=", "n.entityId").where("r.visibility", "in", levels)),
     ]),
+    eb.and([
+      eb("n.entity", "=", "goal"),
+      eb.exists(
+        eb
+          .selectFrom("goals as r")
+          .select("r.id")
+          .whereRef("r.id", "=", "n.entityId")
+          .where("r.visibility", "in", levels)
+          .where("r.deletedAt", "is", null),
+      ),
+    ]),
+    eb.and([
+      eb("n.entity", "=", "meeting"),
+      eb.exists(
+        eb
+          .selectFrom("meetings as r")
+          .select("r.id")
+          .whereRef("r.id", "=", "n.entityId")
+          .where("r.visibility", "in", levels)
+          .where("r.deletedAt", "is", null),
+      ),
+    ]),
+    eb.and([
+      eb("n.entity", "=", "proposal"),
+      eb.exists(eb.selectFrom("proposals as r").select("r.id").whereRef("r.id", "=", "n.entityId").where("r.visibility", "in", levels)),
+    ]),
+    eb.and([
+      eb("n.entity", "=", "statement"),
+      eb.exists(eb.selectFrom("statements as r").select("r.id").whereRef("r.id", "=", "n.entityId").where("r.visibility", "in", levels)),
+    ]),
   ]);
 }
 

@@ -7,7 +7,7 @@ import type { Database } from "../schema.ts";
 import { type Actor, recordAudit } from "./audit.ts";
 import { afterRecordChanged } from "./stored-progress.ts";
 
-type SoftDeletable = "goals" | "measures" | "roadmapItems" | "milestones" | "meetings" | "resources" | "contributions";
+type SoftDeletable = "goals" | "measures" | "roadmapItems" | "milestones" | "meetings" | "resources" | "contributions" | "webhooks";
 
 export interface SoftDelete {
   table: SoftDeletable;

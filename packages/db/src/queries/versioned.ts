@@ -17,7 +17,8 @@ export type VersionedTable =
   | "resources"
   | "contributions"
   | "proposals"
-  | "statements";
+  | "statements"
+  | "webhooks";
 
 /**
  * Applies `values` to row `id` of `table` only if its version is still `version`, bumping it.

@@ -1,6 +1,6 @@
 /** What the inbox and the delivery status answer (GET /api/notifications, …/deliveries). */
 import { z } from "zod";
-import { answer, id, nullable, time } from "./fields.ts";
+import { answer, binnedRecord, id, nullable, time } from "./fields.ts";
 
 export const notificationOutput = answer({
   id,
@@ -35,3 +35,18 @@ export const notificationPreferencesOutput = answer({
 });
 
 export const restPeriodOutput = answer({ id, startsAt: time, endsAt: time, reason: z.string(), createdAt: time });
+
+/** A webhook as the convenor's page reads it: never its secret. */
+export const webhookOutput = answer({
+  id,
+  name: z.string(),
+  url: z.string(),
+  format: z.enum(["plain", "slack", "teams", "matrix"]),
+  events: z.array(z.string()),
+  visibility: z.enum(["public", "members", "convenor"]),
+  enabled: z.boolean(),
+  lastError: nullable(z.string()),
+  lastErrorAt: nullable(time),
+  lastDeliveredAt: nullable(time),
+  ...binnedRecord,
+});

@@ -14,8 +14,11 @@ import {
   markDelivered,
   markFailed,
   notificationStillVisible,
+  recordVisibilityNow,
+  recordWebhookOutcome,
+  webhookForDelivery,
 } from "@convene/db";
-import { retryDelayMs } from "@convene/domain";
+import { type DeliveryChannel, hookMayHear, retryDelayMs } from "@convene/domain";
 import type { Logger } from "../../logger.ts";
 import { mintAnswerToken } from "./answer-links.ts";
 import { deliveryDecision } from "./delivery-policy.ts";
@@ -24,6 +27,7 @@ import { makeDueDigests } from "./digests.ts";
 import { type EmailPayload, emailMessage } from "./email-message.ts";
 import type { Mailer, OutgoingEmail } from "./mailer.ts";
 import { unsubscribeToken, unsubscribeUrl, withUnsubscribe } from "./unsubscribe.ts";
+import { httpWebhookSender, type WebhookPayload, type WebhookSender } from "./webhook-message.ts";
 
 export interface DeliveryOptions {
   db: Db;
@@ -41,6 +45,15 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** Signs each email's unsubscribe link (unsubscribe.ts); without it emails carry none (tests of other things). */
   unsubscribeKey?: Buffer | undefined;
+  /** Posts webhook bodies; by default over HTTP with fetch. */
+  webhooks?: WebhookSender;
+  /**
+   * The scheduled scan for reminders (alerts closing, goals waiting, meetings next week…), run
+   * before each delivery run with the same clock. It must be idempotent: two workers may run it.
+   */
+  scan?: (now: Date) => Promise<unknown>;
+  /** The time now for background runs; tests pass their own. */
+  clock?: () => Date;
 }
 
 /** What this server last learned about its mail server: shown to the convenor (Admin › Delivery). */
@@ -57,15 +70,58 @@ export interface DeliveryRun {
   cancelled: number;
 }
 
+type ClaimedRow = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
+
 export function createDeliveryWorker(o: DeliveryOptions) {
   const workerId = o.workerId ?? randomUUID();
   const leaseMs = o.leaseMs ?? 5 * 60_000;
   const batchSize = o.batchSize ?? 20;
+  const webhooks = o.webhooks ?? httpWebhookSender(o.publicUrl);
   let timer: NodeJS.Timeout | undefined;
+  // The scan reads every open alert, goal and meeting: once a minute is soon enough for reminders.
+  let lastScanAt = 0;
   let running: Promise<unknown> | undefined;
   let health: MailHealth = { checkedAt: null, error: null };
 
-  async function deliverOne(mailer: Mailer, row: Awaited<ReturnType<typeof claimDueDeliveries>>[number], now: Date, run: DeliveryRun) {
+  async function failed(row: ClaimedRow, now: Date, message: string, run: DeliveryRun) {
+    await markFailed(o.db, row.id, workerId, message, new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString());
+    o.logger?.warn({ outboxId: row.id, channel: row.channel, attempts: row.attempts, error: message }, "delivery failed; will try again");
+    run.failed += 1;
+  }
+
+  /**
+   * A webhook row: the hook must still be in use and still allowed the record's level now (a
+   * record narrowed since, or a hook lowered, cancels it); the hook keeps the latest outcome.
+   */
+  async function deliverHook(row: ClaimedRow, now: Date, run: DeliveryRun) {
+    const at = now.toISOString();
+    const { webhookId, event } = JSON.parse(row.payload) as WebhookPayload;
+    const hook = await webhookForDelivery(o.db, webhookId);
+    const level = event.entity === null ? event.visibility : await recordVisibilityNow(o.db, event.entity, event.entityId ?? 0);
+    const reason = !hook?.enabled
+      ? "The hook was disabled or deleted."
+      : level === undefined || !hookMayHear(hook.visibility, level) || !hookMayHear(hook.visibility, event.visibility)
+        ? "The hook may no longer hear of this record."
+        : null;
+    if (reason || !hook) {
+      await cancelDelivery(o.db, row.id, workerId, reason ?? "The hook was deleted.", at);
+      run.cancelled += 1;
+      return;
+    }
+    try {
+      await webhooks.send(hook, event, now);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await recordWebhookOutcome(o.db, hook.id, { at, error: message });
+      await failed(row, now, message, run);
+      return;
+    }
+    await markDelivered(o.db, row.id, workerId, new Date().toISOString());
+    await recordWebhookOutcome(o.db, hook.id, { at: new Date().toISOString(), error: null });
+    run.sent += 1;
+  }
+
+  async function deliverOne(mailer: Mailer, row: ClaimedRow, now: Date, run: DeliveryRun) {
     const at = now.toISOString();
     if (row.notificationId !== null && !(await notificationStillVisible(o.db, row.notificationId))) {
       await cancelDelivery(o.db, row.id, workerId, "The recipient may no longer see this record.", at);
@@ -105,9 +161,7 @@ export function createDeliveryWorker(o: DeliveryOptions) {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       health = { checkedAt: new Date().toISOString(), error: message };
-      await markFailed(o.db, row.id, workerId, message, new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString());
-      o.logger?.warn({ outboxId: row.id, attempts: row.attempts, error: message }, "delivery failed; will try again");
-      run.failed += 1;
+      await failed(row, now, message, run);
       return;
     }
     health = { checkedAt: new Date().toISOString(), error: null };
@@ -120,19 +174,24 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   async function deliverDue(now = new Date()): Promise<DeliveryRun> {
     const run: DeliveryRun = { sent: 0, failed: 0, cancelled: 0 };
     const { mailer } = o;
-    if (!mailer) return run;
-    for (;;) {
-      const rows = await claimDueDeliveries(o.db, {
-        now: now.toISOString(),
-        leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
-        workerId,
-        limit: batchSize,
-        // Webhooks are not delivered yet; their rows wait rather than being cancelled.
-        channel: "email",
-      });
-      if (rows.length === 0) return run;
-      for (const row of rows) await deliverOne(mailer, row, now, run);
+    const channels: DeliveryChannel[] = mailer ? ["email", "webhook"] : ["webhook"];
+    for (const channel of channels) {
+      for (;;) {
+        const rows = await claimDueDeliveries(o.db, {
+          now: now.toISOString(),
+          leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+          workerId,
+          limit: batchSize,
+          channel,
+        });
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          if (row.channel === "webhook") await deliverHook(row, now, run);
+          else if (mailer) await deliverOne(mailer, row, now, run);
+        }
+      }
     }
+    return run;
   }
 
   /**
@@ -148,11 +207,17 @@ export function createDeliveryWorker(o: DeliveryOptions) {
   let lastDigestRun = 0;
   function tick() {
     if (running) return;
+    const now = (o.clock ?? (() => new Date()))();
+    const scanDue = o.scan !== undefined && Math.abs(now.getTime() - lastScanAt) >= 60_000;
+    if (scanDue) lastScanAt = now.getTime();
     // Digests are due by the hour, so looking once a minute is enough; emails are looked for every tick.
-    const digestsNow = Date.now() - lastDigestRun >= 60_000;
-    if (digestsNow) lastDigestRun = Date.now();
-    running = (digestsNow ? makeDigests() : Promise.resolve(0))
-      .then(() => deliverDue())
+    const digestsNow = Math.abs(now.getTime() - lastDigestRun) >= 60_000;
+    if (digestsNow) lastDigestRun = now.getTime();
+    running = (
+      o.scan && scanDue ? o.scan(now).catch((error) => o.logger?.error({ err: error }, "reminder scan failed")) : Promise.resolve()
+    )
+      .then(() => (digestsNow ? makeDigests(now) : 0))
+      .then(() => deliverDue(now))
       .catch((error) => o.logger?.error({ err: error }, "delivery run failed"))
       .finally(() => {
         running = undefined;
