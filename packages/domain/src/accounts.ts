@@ -69,15 +69,15 @@ export const acceptLinkFormSchema = (kind: "setup" | "invite" | "reset") =>
       name: kind === "reset" ? z.string() : personName("your"),
       email: kind === "setup" ? emailAddress("your") : z.string(),
       password: newPassword,
-      confirm: z.string(),
+      confirm: withoutControlCharacters(z.string(), "The password"),
     })
     .refine(sameTwice, notSame);
 
 /** The account page's form; Better Auth's change-password checks the same limits. */
 export const passwordChangeSchema = z
   .object({
-    current: z.string().min(1, { error: "Enter your current password" }),
+    current: withoutControlCharacters(z.string().min(1, { error: "Enter your current password" }), "The password"),
     password: newPassword,
-    confirm: z.string(),
+    confirm: withoutControlCharacters(z.string(), "The password"),
   })
   .refine(sameTwice, notSame);

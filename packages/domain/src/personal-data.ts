@@ -3,6 +3,7 @@
  * confirmation an erasure needs, and when an unused account is warned and then disabled.
  */
 import { z } from "zod";
+import { withoutControlCharacters } from "./common.ts";
 import { addDays } from "./dates.ts";
 
 /** The name an erased person's writing carries from then on. */
@@ -12,7 +13,10 @@ export function formerMemberName(organisationName: string | null): string {
 
 /** Erasing asks for the person's name, typed, so a slip of the mouse cannot do it. */
 export const eraseInputSchema = z.object({
-  confirmName: z.string({ error: "Type the person's name to confirm" }).max(200, { error: "is too long" }),
+  confirmName: withoutControlCharacters(
+    z.string({ error: "Type the person's name to confirm" }).max(200, { error: "The name must be 200 characters or fewer" }),
+    "The name",
+  ),
 });
 export type EraseInput = z.infer<typeof eraseInputSchema>;
 
