@@ -10,6 +10,7 @@ import { passwordChangeSchema } from "../forms/account-schemas.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { CalendarLink } from "./calendar-link.tsx";
 import { MySessions } from "./my-sessions.tsx";
+import { Passkeys } from "./passkeys.tsx";
 import { TwoFactorSetup } from "./two-factor-setup.tsx";
 
 export function AccountPage() {
@@ -41,6 +42,7 @@ export function AccountPage() {
       <CalendarLink />
       <PasswordForm email={user.email} />
       <TwoFactorSetup email={user.email} />
+      <Passkeys />
       <MySessions />
     </>
   );

@@ -19,6 +19,7 @@ import * as storedProgress from "./2026-12-02-10-stored-progress.ts";
 import * as notifications from "./2026-12-02-40-notifications.ts";
 import * as twoFactor from "./2026-12-02-50-two-factor.ts";
 import * as answerLinks from "./2026-12-02-60-answer-links.ts";
+import * as passkeys from "./2026-12-02-70-passkeys.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-40-notifications": notifications,
   "2026-12-02-50-two-factor": twoFactor,
   "2026-12-02-60-answer-links": answerLinks,
+  "2026-12-02-70-passkeys": passkeys,
 };
