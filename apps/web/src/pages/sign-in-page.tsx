@@ -94,7 +94,7 @@ export function SignInPage() {
       </form.AppForm>
       <div className="action-row">
         <button type="button" className="button secondary" disabled={passkeyBusy} onClick={() => void withPasskey()}>
-          Sign in with a passkey
+          Use a passkey instead
         </button>
       </div>
       <p className="muted">
