@@ -105,3 +105,22 @@ describe("two-factor sign-in", () => {
     expect(JSON.parse(entry.before!)).toEqual({ twoFactor: "on" });
   });
 });
+
+describe("passkeys", () => {
+  it("lists a person's own passkeys only, and refuses to remove one that is not theirs", async () => {
+    convene = await makeConvene();
+    const me = await person(convene, "member");
+    const listed = await call(convene.app, "GET", "/api/auth/passkey/list-user-passkeys", { cookie: me.cookie });
+    expect(listed.status).toBe(200);
+    expect(await json(listed)).toEqual([]);
+    const anonymous = await call(convene.app, "GET", "/api/auth/passkey/list-user-passkeys");
+    expect(anonymous.status).toBe(401);
+    const removed = await call(convene.app, "POST", "/api/auth/passkey/delete-passkey", {
+      cookie: me.cookie,
+      body: { id: "not-a-passkey" },
+    });
+    expect(removed.status).toBeGreaterThanOrEqual(400);
+    expect(removed.status).toBeLessThan(500);
+    expect((await json(removed)).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+  });
+});
