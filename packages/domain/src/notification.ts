@@ -11,17 +11,19 @@ import { ukDate } from "./dates.ts";
 import type { Role } from "./roles.ts";
 import { canSee, type Visibility } from "./visibility.ts";
 
-export const notificationKinds = ["alert_raised", "alert_answered"] as const;
+export const notificationKinds = ["alert_raised", "alert_answered", "two_factor_reset"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Record<NotificationKind, string> = {
   alert_raised: "Alert raised",
   alert_answered: "Alert answered",
+  two_factor_reset: "Two-factor reset",
 };
 
 /** The records a notification can concern, each with its page in the dashboard. */
-export const notificationEntities = ["alert"] as const;
+export const notificationEntities = ["alert", "account"] as const;
 export type NotificationEntity = (typeof notificationEntities)[number];
-export const notificationPath = (entity: NotificationEntity, id: number) => `/${entity}s/${id}`;
+/** The person's own account has one page, whatever the id (0 for it). */
+export const notificationPath = (entity: NotificationEntity, id: number) => (entity === "account" ? "/account" : `/${entity}s/${id}`);
 
 export const deliveryChannels = ["email", "webhook"] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];

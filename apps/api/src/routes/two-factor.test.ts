@@ -103,6 +103,12 @@ describe("two-factor sign-in", () => {
       .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ entity: "user", entityId: me.id });
     expect(JSON.parse(entry.before!)).toEqual({ twoFactor: "on" });
+
+    // The person is told in their inbox, and an email waits in the outbox for when mail is set up.
+    const inbox = await json(await call(convene.app, "GET", "/api/notifications", { cookie: cookieFrom(signedIn) }));
+    expect(JSON.stringify(inbox)).toContain("Your two-factor sign-in was reset");
+    const emails = await convene.db.selectFrom("outbox").select("payload").execute();
+    expect(emails.filter((e) => e.payload.includes(me.email) && e.payload.includes("two-factor"))).toHaveLength(1);
   });
 });
 

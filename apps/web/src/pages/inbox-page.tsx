@@ -89,9 +89,15 @@ function InboxEntry({ notification: n }: { notification: InboxNotification }) {
         {notificationKindLabels[n.kind]} · <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
       </p>
       <h2 className="inbox-title">
-        <Link to="/alerts/$alertId" params={{ alertId: n.entityId }} onClick={open}>
-          {n.title}
-        </Link>
+        {n.entity === "account" ? (
+          <Link to="/account" onClick={open}>
+            {n.title}
+          </Link>
+        ) : (
+          <Link to="/alerts/$alertId" params={{ alertId: n.entityId }} onClick={open}>
+            {n.title}
+          </Link>
+        )}
       </h2>
       {n.summary && <p>{n.summary}</p>}
       {unread && (

@@ -54,6 +54,8 @@ function recordVisible(eb: N, levels: Visibility[]) {
       eb("n.entity", "=", "alert"),
       eb.exists(eb.selectFrom("alerts as r").select("r.id").whereRef("r.id", "=", "n.entityId").where("r.visibility", "in", levels)),
     ]),
+    // About the person's own account (a two-factor reset): always theirs to see.
+    eb("n.entity", "=", "account"),
   ]);
 }
 
