@@ -21,10 +21,20 @@ export type AuthEvent =
   | { kind: "sign_in_failed"; email: string; code: string }
   | ({ kind: "sign_out" } & Who)
   | ({ kind: "password_changed" } & Who)
-  | { kind: "two_factor"; userId: string; name: string; change: "setup_started" | "disabled" };
+  | { kind: "two_factor"; userId: string; name: string; change: "setup_started" | "disabled" | "passkey_added" | "passkey_removed" };
 
-/** The endpoints that finish a sign-in: the password alone, or the second step when two-factor is on. */
-const SIGN_IN_STEPS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code"]);
+/** The endpoints that finish a sign-in: the password alone, the second step when two-factor is on, or a passkey. */
+const SIGN_IN_STEPS = new Set([
+  "/sign-in/email",
+  "/two-factor/verify-totp",
+  "/two-factor/verify-backup-code",
+  "/passkey/verify-authentication",
+]);
+/** Adding or removing a passkey changes how the account can be opened, as two-factor does. */
+const PASSKEY_CHANGES: Record<string, "passkey_added" | "passkey_removed"> = {
+  "/passkey/verify-registration": "passkey_added",
+  "/passkey/delete-passkey": "passkey_removed",
+};
 
 /** Better Auth's hooks that report the events above; none without a listener. */
 export function authEventHooks(onEvent: ((event: AuthEvent) => Promise<void>) | undefined) {
@@ -66,6 +76,11 @@ export function authEventHooks(onEvent: ((event: AuthEvent) => Promise<void>) | 
           name: user.name,
           change: ctx.path.endsWith("enable") ? "setup_started" : "disabled",
         });
+      }
+      const passkeyChange = PASSKEY_CHANGES[ctx.path];
+      if (passkeyChange && !isAPIError(returned) && ctx.context.session) {
+        const { user } = ctx.context.session;
+        await onEvent({ kind: "two_factor", userId: user.id, name: user.name, change: passkeyChange });
       }
       if (ctx.path === "/change-password" && !isAPIError(returned)) {
         const kept = ctx.context.newSession ?? ctx.context.session;

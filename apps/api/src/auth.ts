@@ -4,6 +4,7 @@
  * as our "disabled account". Self sign-up is off: people join by invitation or the admin CLI.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { passkey } from "@better-auth/passkey";
 import type { Engine } from "@convene/db";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@convene/domain";
 import { betterAuth } from "better-auth";
@@ -107,6 +108,13 @@ export function createAuth(o: AuthOptions) {
       }),
       // TOTP (an authenticator app) with ten one-time backup codes, for a stolen password alone to open nothing.
       twoFactor({ issuer: "Convene" }),
+      // Passkeys (WebAuthn), bound to PUBLIC_URL: its host is the relying party, and only the
+      // dashboard's own origins may answer a challenge. Without PUBLIC_URL (local use) the plugin
+      // takes localhost and the request's Origin, which Better Auth has already checked.
+      passkey({
+        rpName: "Convene",
+        ...(o.baseURL ? { rpID: new URL(o.baseURL).hostname, origin: o.trustedOrigins } : {}),
+      }),
     ],
   });
 }

@@ -15,7 +15,8 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 export const CHROMIUM = "/usr/bin/chromium";
 const webDist = resolve(import.meta.dirname, "../dist");
 
-export async function startConvene() {
+/** `host: "localhost"` for passkeys: WebAuthn refuses an IP address as the relying party. */
+export async function startConvene(o: { host?: "127.0.0.1" | "localhost" } = {}) {
   if (!existsSync(join(webDist, "index.html"))) {
     throw new Error("The dashboard is not built: run `npm run build` (npm test does it first).");
   }
@@ -23,7 +24,7 @@ export async function startConvene() {
   // Better Auth checks the Origin of sign-in requests against the public URL, so we need the
   // port before creating the app: ask the OS for a free one first.
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${o.host ?? "127.0.0.1"}:${port}`;
   const convene = await createConvene({
     databasePath: join(dir, "convene.db"),
     webDist,

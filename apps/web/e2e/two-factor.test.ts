@@ -11,7 +11,8 @@ describe("two-factor sign-in in the browser", () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
 
   beforeAll(async () => {
-    convene = await startConvene();
+    // localhost, not 127.0.0.1: WebAuthn refuses an IP address as the relying party.
+    convene = await startConvene({ host: "localhost" });
     browser = await openBrowser();
     await addAccounts(convene, {
       email: PERSON.email,
@@ -57,5 +58,44 @@ describe("two-factor sign-in in the browser", () => {
     await page.getByLabel("Code").fill(await otp.totp());
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: /Overview/ }).waitFor(WAIT);
+  });
+
+  it("adds a passkey on the account page and signs in with it alone", async () => {
+    const { page, context } = browser;
+    // Chromium's virtual authenticator: a platform authenticator that keeps the credential
+    // (a discoverable passkey) and always verifies the person.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await page.goto(`${convene.base}/account`);
+    const section = page.getByRole("region", { name: "Passkeys" });
+    await section.getByText("You have no passkeys yet.").waitFor(WAIT);
+    await section.getByLabel("Name for a new passkey").fill("Work laptop");
+    await section.getByRole("button", { name: "Add a passkey" }).click();
+    await section.getByRole("status").filter({ hasText: "Passkey “Work laptop” added" }).waitFor(WAIT);
+    await section.getByRole("listitem").filter({ hasText: "Work laptop" }).waitFor(WAIT);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "passkeys");
+
+    const out = await page.request.post(`${convene.base}/api/auth/sign-out`, { headers: { origin: convene.base }, data: {} });
+    expect(out.status()).toBe(200);
+    await page.goto(`${convene.base}/sign-in`);
+    await shoot(page, "sign-in");
+    await page.getByRole("button", { name: "Use a passkey instead" }).click();
+    await page.getByRole("heading", { name: /Overview/ }).waitFor(WAIT);
+    const stored = await convene.convene.db
+      .selectFrom("passkey" as never)
+      .selectAll()
+      .execute();
+    expect(stored).toHaveLength(1);
   });
 });

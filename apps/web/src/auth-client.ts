@@ -1,4 +1,5 @@
 /** Better Auth's browser client: sign in and out against /api/auth. */
+import { passkeyClient } from "@better-auth/passkey/client";
 import { createAuthClient } from "better-auth/client";
 import { twoFactorClient } from "better-auth/client/plugins";
 
@@ -23,5 +24,5 @@ export const authClient = createAuthClient({
   basePath: "/api/auth",
   fetchOptions: { onResponse: (context) => asAuthError(context.response) },
   // The sign-in page handles the code step itself, so no redirect here.
-  plugins: [twoFactorClient()],
+  plugins: [twoFactorClient(), passkeyClient()],
 });

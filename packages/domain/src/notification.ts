@@ -24,6 +24,7 @@ export const notificationKinds = [
   "statement_open",
   "statement_closing",
   "account_dormant",
+  "two_factor_reset",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Record<NotificationKind, string> = {
@@ -39,6 +40,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   statement_open: "Statement awaiting our sign-off",
   statement_closing: "Statement closing within a day",
   account_dormant: "Account unused",
+  two_factor_reset: "Two-factor reset",
 };
 
 /** The records a notification can concern, each with its page in the dashboard. */

@@ -103,5 +103,30 @@ describe("two-factor sign-in", () => {
       .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ entity: "user", entityId: me.id });
     expect(JSON.parse(entry.before!)).toEqual({ twoFactor: "on" });
+
+    // The person is told in their inbox, and an email waits in the outbox for when mail is set up.
+    const inbox = await json(await call(convene.app, "GET", "/api/notifications", { cookie: cookieFrom(signedIn) }));
+    expect(JSON.stringify(inbox)).toContain("Your two-factor sign-in was reset");
+    const emails = await convene.db.selectFrom("outbox").select("payload").execute();
+    expect(emails.filter((e) => e.payload.includes(me.email) && e.payload.includes("two-factor"))).toHaveLength(1);
+  });
+});
+
+describe("passkeys", () => {
+  it("lists a person's own passkeys only, and refuses to remove one that is not theirs", async () => {
+    convene = await makeConvene();
+    const me = await person(convene, "member");
+    const listed = await call(convene.app, "GET", "/api/auth/passkey/list-user-passkeys", { cookie: me.cookie });
+    expect(listed.status).toBe(200);
+    expect(await json(listed)).toEqual([]);
+    const anonymous = await call(convene.app, "GET", "/api/auth/passkey/list-user-passkeys");
+    expect(anonymous.status).toBe(401);
+    const removed = await call(convene.app, "POST", "/api/auth/passkey/delete-passkey", {
+      cookie: me.cookie,
+      body: { id: "not-a-passkey" },
+    });
+    expect(removed.status).toBeGreaterThanOrEqual(400);
+    expect(removed.status).toBeLessThan(500);
+    expect((await json(removed)).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   });
 });

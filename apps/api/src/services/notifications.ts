@@ -211,3 +211,25 @@ export async function notifyGoalChanged(
     urgent: false,
   });
 }
+
+/**
+ * The convenor reset this person's two-factor: told, so that a reset they did not ask for (an
+ * impostor talking the convenor into it) is noticed at once, by email too where mail is set up.
+ */
+export async function notifyTwoFactorReset(trx: Db, userId: string): Promise<void> {
+  const person = (await listPossibleRecipients(trx)).find((p) => p.id === userId);
+  if (!person) return;
+  await tell(trx, [person], {
+    kind: "two_factor_reset",
+    entity: "account",
+    entityId: 0,
+    // About the person's own account, not a record: whatever their role, they may read it.
+    visibility: "public",
+    text: {
+      title: "Your two-factor sign-in was reset",
+      summary:
+        "The convenor reset your two-factor sign-in: your password alone now signs you in. Set it up again on your account page. If you did not ask for this, tell the convenor at once and change your password.",
+    },
+    email: true,
+  });
+}

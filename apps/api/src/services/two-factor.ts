@@ -6,6 +6,7 @@
 import { type Actor, type Db, recordAudit } from "@convene/db";
 import type { Auth } from "../auth.ts";
 import { notFound } from "../errors.ts";
+import { notifyTwoFactorReset } from "./notifications.ts";
 
 export async function resetTwoFactor(deps: { db: Db; auth: Auth }, userId: string, actor: Actor): Promise<void> {
   const ctx = await deps.auth.$context;
@@ -14,12 +15,15 @@ export async function resetTwoFactor(deps: { db: Db; auth: Auth }, userId: strin
   const wasOn = (target as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true;
   await ctx.adapter.deleteMany({ model: "twoFactor", where: [{ field: "userId", value: userId }] });
   await ctx.internalAdapter.updateUser(userId, { twoFactorEnabled: false });
-  await recordAudit(deps.db, {
-    actor,
-    action: "two_factor",
-    entity: "user",
-    entityId: userId,
-    before: { twoFactor: wasOn ? "on" : "off" },
-    after: { twoFactor: "reset by the convenor" },
+  await deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, {
+      actor,
+      action: "two_factor",
+      entity: "user",
+      entityId: userId,
+      before: { twoFactor: wasOn ? "on" : "off" },
+      after: { twoFactor: "reset by the convenor" },
+    });
+    await notifyTwoFactorReset(trx, userId);
   });
 }

@@ -10,6 +10,7 @@ import { Skeleton } from "../components/states.tsx";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { CalendarLink } from "./calendar-link.tsx";
 import { MySessions } from "./my-sessions.tsx";
+import { Passkeys } from "./passkeys.tsx";
 import { TwoFactorSetup } from "./two-factor-setup.tsx";
 
 export function AccountPage() {
@@ -48,6 +49,7 @@ export function AccountPage() {
       <CalendarLink />
       <PasswordForm email={user.email} />
       <TwoFactorSetup email={user.email} />
+      <Passkeys />
       <MySessions />
     </>
   );

@@ -52,6 +52,28 @@ export function SignInPage() {
       await done();
     },
   });
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  // A passkey is both factors at once (the device, and the fingerprint or PIN that unlocks it),
+  // so it signs in without the password or the code step.
+  const withPasskey = async () => {
+    setError(null);
+    setPasskeyBusy(true);
+    try {
+      const { authClient } = await import("../auth-client.ts");
+      const result = await authClient.signIn.passkey();
+      if (result?.error) {
+        setError(
+          "code" in result.error && /CANCELLED/.test(result.error.code)
+            ? "Signing in with a passkey was cancelled or timed out. Try again, or use your password."
+            : "That passkey is not known here. Use your password, then add the passkey on your account page.",
+        );
+        return;
+      }
+      await done();
+    } finally {
+      setPasskeyBusy(false);
+    }
+  };
   if (needsCode) return <CodeStep onSignedIn={done} />;
 
   return (
@@ -70,6 +92,11 @@ export function SignInPage() {
           <form.Actions label="Sign in" busyLabel="Signing in…" />
         </form.Form>
       </form.AppForm>
+      <div className="action-row">
+        <button type="button" className="button secondary" disabled={passkeyBusy} onClick={() => void withPasskey()}>
+          Use a passkey instead
+        </button>
+      </div>
       <p className="muted">
         No account yet? The convenor sends invitation links. Forgotten your password? Ask the convenor for a reset link.
       </p>

@@ -21,6 +21,7 @@ import * as twoFactor from "./2026-12-02-50-two-factor.ts";
 import * as answerLinks from "./2026-12-02-60-answer-links.ts";
 import * as notificationPreferences from "./2026-12-02-60-notification-preferences.ts";
 import * as webhooks from "./2026-12-02-60-webhooks.ts";
+import * as passkeys from "./2026-12-02-70-passkeys.ts";
 import * as proposalDecisions from "./2026-12-02-70-proposal-decisions.ts";
 import * as dormantAccounts from "./2026-12-03-10-dormant-accounts.ts";
 
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-70-proposal-decisions": proposalDecisions,
   "2026-12-03-10-dormant-accounts": dormantAccounts,
   "2026-12-02-60-webhooks": webhooks,
+  "2026-12-02-70-passkeys": passkeys,
 };

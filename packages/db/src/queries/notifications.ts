@@ -50,7 +50,7 @@ type N = ExpressionBuilder<Database & { n: NotificationTable }, "n">;
 /** True while the record a notification concerns exists and is at a level in `levels`. */
 function recordVisible(eb: N, levels: Visibility[]) {
   return eb.or([
-    // A notice about the person's own account.
+    // A notice about the person's own account (unused, two-factor reset): always theirs to see.
     eb("n.entity", "=", "account"),
     eb.and([
       eb("n.entity", "=", "alert"),
