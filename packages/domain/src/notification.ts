@@ -43,6 +43,13 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   two_factor_reset: "Two-factor reset",
 };
 
+/**
+ * What a webhook may be told of: the group's own events. A notice about one person's account
+ * (unused, two-factor reset) is theirs alone and never leaves for a shared channel.
+ */
+export const personalKinds: readonly NotificationKind[] = ["account_dormant", "two_factor_reset"];
+export const groupEventKinds = notificationKinds.filter((k) => !personalKinds.includes(k)) as [NotificationKind, ...NotificationKind[]];
+
 /** The records a notification can concern, each with its page in the dashboard. */
 export const notificationEntities = ["alert", "goal", "meeting", "proposal", "statement", "account"] as const;
 export type NotificationEntity = (typeof notificationEntities)[number];

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { shortText } from "./common.ts";
-import { type NotificationKind, notificationKinds } from "./notification.ts";
+import { groupEventKinds, type NotificationKind } from "./notification.ts";
 import { canSee, type Visibility, visibilitySchema } from "./visibility.ts";
 
 export const webhookFormats = ["plain", "slack", "teams", "matrix"] as const;
@@ -57,7 +57,7 @@ export const webhookSecretSchema = z
   .max(200, { error: "The secret must be 200 characters or fewer" });
 
 export const webhookEventsSchema = z
-  .array(z.enum(notificationKinds, { error: "Choose events from the list" }))
+  .array(z.enum(groupEventKinds, { error: "Choose events from the list" }))
   .min(1, { error: "Choose at least one event to send" })
   .transform((kinds) => [...new Set(kinds)]);
 

@@ -22,6 +22,7 @@ import {
   notificationPath,
   organisationMembersToTell,
   participantsToTell,
+  personalKinds,
   reminderText,
   type Visibility,
 } from "@convene/domain";
@@ -45,16 +46,17 @@ interface Notice {
 }
 
 async function tell(trx: Db, people: readonly PossibleRecipient[], notice: Notice) {
-  // The group's channels hear of the event once, whoever in it is told.
-  await queueWebhookEvent(trx, {
-    kind: notice.kind,
-    entity: notice.entity,
-    entityId: notice.entityId,
-    visibility: notice.visibility,
-    title: notice.text.title,
-    summary: notice.text.summary,
-    path: notificationPath(notice.entity, notice.entityId),
-  });
+  // The group's channels hear of the event once, whoever in it is told; never of one person's account.
+  if (!personalKinds.includes(notice.kind))
+    await queueWebhookEvent(trx, {
+      kind: notice.kind,
+      entity: notice.entity,
+      entityId: notice.entityId,
+      visibility: notice.visibility,
+      title: notice.text.title,
+      summary: notice.text.summary,
+      path: notificationPath(notice.entity, notice.entityId),
+    });
   const ids = await insertNotifications(
     trx,
     people.map((p) => ({
@@ -230,6 +232,6 @@ export async function notifyTwoFactorReset(trx: Db, userId: string): Promise<voi
       summary:
         "The convenor reset your two-factor sign-in: your password alone now signs you in. Set it up again on your account page. If you did not ask for this, tell the convenor at once and change your password.",
     },
-    email: true,
+    urgent: true,
   });
 }

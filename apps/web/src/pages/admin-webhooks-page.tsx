@@ -4,9 +4,9 @@
  * last error of one that fails; deleting asks first and can be undone.
  */
 import {
+  groupEventKinds,
   type NotificationKind,
   notificationKindLabels,
-  notificationKinds,
   visibilities,
   type WebhookFormat,
   webhookFormatLabels,
@@ -208,7 +208,7 @@ function WebhookForm({ onDone }: { onDone: (made: { name: string; secret: string
             <fieldset className="field">
               <legend>Events to send</legend>
               <div className="checkbox-grid">
-                {notificationKinds.map((k) => (
+                {groupEventKinds.map((k) => (
                   <label key={k} className="checkbox">
                     <input
                       type="checkbox"
