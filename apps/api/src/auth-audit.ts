@@ -4,10 +4,11 @@
  * its before/after hooks; the audit writes happen after its own endpoint has finished, so they
  * never wait on one of its writes.
  */
-import { type Db, recordAudit } from "@convene/db";
+import { type Db, devicesSignedInFrom, recordAudit } from "@convene/db";
 import { describeDevice, maskAddress } from "@convene/domain";
 import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import type { Auth } from "./auth.ts";
+import { notifyNewSignIn } from "./services/notifications.ts";
 import { endSessions } from "./services/sessions.ts";
 
 interface Who {
@@ -94,14 +95,25 @@ export function authEventHooks(onEvent: ((event: AuthEvent) => Promise<void>) | 
 export async function auditAuthEvent(deps: { db: Db; auth: Auth }, event: AuthEvent): Promise<void> {
   const { db } = deps;
   switch (event.kind) {
-    case "sign_in":
-      return recordAudit(db, {
-        actor: { id: event.userId, name: event.name },
-        action: "sign_in",
-        entity: "session",
-        entityId: event.sessionId,
-        after: { device: describeDevice(event.userAgent), address: maskAddress(event.ipAddress) },
+    case "sign_in": {
+      const device = describeDevice(event.userAgent);
+      const where = maskAddress(event.ipAddress);
+      // One transaction: the audit entry and, for a device not seen before, the person's notice.
+      // A first sign-in ever tells nobody (it is the person setting up); a device is known by its
+      // description, so a browser update is not "new" but another browser or system is.
+      return db.transaction().execute(async (trx) => {
+        const known = await devicesSignedInFrom(trx, event.userId);
+        await recordAudit(trx, {
+          actor: { id: event.userId, name: event.name },
+          action: "sign_in",
+          entity: "session",
+          entityId: event.sessionId,
+          after: { device, address: where },
+        });
+        if (known.length > 0 && !known.includes(device))
+          await notifyNewSignIn(trx, event.userId, { device, where: where ?? "an unknown address", at: new Date().toISOString() });
       });
+    }
     case "sign_in_failed":
       return recordAudit(db, {
         actor: { id: null, name: "Someone signing in" },

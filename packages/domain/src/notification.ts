@@ -25,6 +25,7 @@ export const notificationKinds = [
   "statement_closing",
   "account_dormant",
   "two_factor_reset",
+  "new_sign_in",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Record<NotificationKind, string> = {
@@ -41,13 +42,14 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   statement_closing: "Statement closing within a day",
   account_dormant: "Account unused",
   two_factor_reset: "Two-factor reset",
+  new_sign_in: "Sign-in from a new device",
 };
 
 /**
  * What a webhook may be told of: the group's own events. A notice about one person's account
  * (unused, two-factor reset) is theirs alone and never leaves for a shared channel.
  */
-export const personalKinds: readonly NotificationKind[] = ["account_dormant", "two_factor_reset"];
+export const personalKinds: readonly NotificationKind[] = ["account_dormant", "two_factor_reset", "new_sign_in"];
 export const groupEventKinds = notificationKinds.filter((k) => !personalKinds.includes(k)) as [NotificationKind, ...NotificationKind[]];
 
 /** The records a notification can concern, each with its page in the dashboard. */

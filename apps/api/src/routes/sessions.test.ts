@@ -49,6 +49,27 @@ async function audited(action: string) {
 }
 
 describe("my sessions", () => {
+  it("tells a person, once, when they sign in from a device not seen before (and not at their first sign-in)", async () => {
+    convene = await makeConvene();
+    const me = await person(convene, "member");
+    const notices = async (cookie: string) =>
+      (
+        await json<{ notifications: { kind: string; title: string; summary: string }[] }>(
+          await call(convene.app, "GET", "/api/notifications", { cookie }),
+        )
+      ).notifications.filter((n) => n.kind === "new_sign_in");
+    expect(await notices(me.cookie)).toEqual([]);
+    const phone = await signInFromPhone(me.email);
+    const told = await notices(phone);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ title: "New sign-in to your account: Chrome on Android" });
+    expect(told[0]!.summary).toContain("203.0.113.0/24");
+    expect(told[0]!.summary).not.toContain("203.0.113.57");
+    // The same phone again is not news.
+    await signInFromPhone(me.email);
+    expect(await notices(phone)).toHaveLength(1);
+  });
+
   it("lists each session with its device in plain words and a masked address, this one marked", async () => {
     convene = await makeConvene();
     const me = await person(convene, "member");

@@ -24,6 +24,7 @@ import {
   participantsToTell,
   personalKinds,
   reminderText,
+  ukDate,
   type Visibility,
 } from "@convene/domain";
 import type { EmailPayload } from "./delivery/email-message.ts";
@@ -231,6 +232,28 @@ export async function notifyTwoFactorReset(trx: Db, userId: string): Promise<voi
       title: "Your two-factor sign-in was reset",
       summary:
         "The convenor reset your two-factor sign-in: your password alone now signs you in. Set it up again on your account page. If you did not ask for this, tell the convenor at once and change your password.",
+    },
+    urgent: true,
+  });
+}
+
+/**
+ * A sign-in from a device the person has not signed in from before: told at once (inbox, and
+ * email where mail is set up), so a stolen password used elsewhere is noticed. `where` is the
+ * masked address, the only "place" Convene knows (packages/domain/src/devices.ts).
+ */
+export async function notifyNewSignIn(trx: Db, userId: string, sign: { device: string; where: string; at: string }): Promise<void> {
+  const person = (await listPossibleRecipients(trx)).find((p) => p.id === userId);
+  if (!person) return;
+  await tell(trx, [person], {
+    kind: "new_sign_in",
+    entity: "account",
+    entityId: 0,
+    // About the person's own account, not a record: whatever their role, they may read it.
+    visibility: "public",
+    text: {
+      title: `New sign-in to your account: ${sign.device}`,
+      summary: `${sign.device}, from ${sign.where}, on ${ukDate(sign.at)} at ${sign.at.slice(11, 16)} UTC. If this was not you, end that session on your account page (Your sessions) and change your password.`,
     },
     urgent: true,
   });

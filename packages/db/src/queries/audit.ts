@@ -87,3 +87,23 @@ export async function auditEntities(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom("auditEntries").select("entity").distinct().orderBy("entity").execute();
   return rows.map((r) => r.entity);
 }
+
+/**
+ * The devices a person has signed in from before, as their sign-in audit entries described them
+ * ("Chrome on Android"): the newest 500, enough to know a device seen in the last months.
+ */
+export async function devicesSignedInFrom(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("auditEntries")
+    .select("after")
+    .where("userId", "=", userId)
+    .where("action", "=", "sign_in")
+    .where("entity", "=", "session")
+    .orderBy("id", "desc")
+    .limit(500)
+    .execute();
+  return rows.flatMap((r) => {
+    const device = r.after ? (JSON.parse(r.after) as { device?: unknown }).device : undefined;
+    return typeof device === "string" ? [device] : [];
+  });
+}
