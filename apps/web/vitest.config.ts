@@ -1,8 +1,8 @@
 import { defineProject } from "vitest/config";
 
 // Browser tests: each file starts its own server on a free 127.0.0.1 port with its own database,
-// and its own Chromium profile, so files could run side by side and share nothing but the built
-// dashboard (on 2 cores vitest runs one file at a time: see the README's "Development"). Within a file the tests are one story told in order (sign in,
+// and its own browser context in the worker's one Chromium, so files run side by side (two at a
+// time: the root vitest.config.ts) and share nothing but the built dashboard. Within a file the tests are one story told in order (sign in,
 // create, edit, check), as a person would use the screen.
 //
 // Limits catch a hang, not a slow machine: Playwright's own waits get 45 s (browser.ts), a test

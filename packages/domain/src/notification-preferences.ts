@@ -204,8 +204,12 @@ export function digestPeriod(p: NotificationPreferences, at: Date): { key: strin
   return { key: `weekly:${monday}`, due: sinceMonday > 0 || !early };
 }
 
-/** How far back a person's first digest looks. */
-export const digestLookBackMs = (frequency: DigestFrequency) => (frequency === "daily" ? 1 : 7) * 86_400_000;
+/**
+ * How far back a person's first digest looks: its period and one day more. Quiet hours or a rest
+ * period can put a first digest off past the hour it was due, and a look-back of exactly one
+ * period, counted from when it is finally made, would then drop what came in just before that hour.
+ */
+export const digestLookBackMs = (frequency: DigestFrequency) => (frequency === "daily" ? 2 : 8) * 86_400_000;
 
 export interface DigestItem {
   kind: NotificationKind;
