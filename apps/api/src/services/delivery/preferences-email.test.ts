@@ -167,12 +167,16 @@ describe("quiet hours", () => {
     const at = nextNineUtc();
     await prefer(c, colleague, { digestFrequency: "daily", quietFrom: "08:00", quietTo: "10:00" });
     await raise(c, raiser, { urgency: "routine" });
+    // Raised 23.5 hours before the digest was due, so 24.5 hours before quiet hours let it be made:
+    // a first digest must still carry it (it once looked back exactly a day from when it was made).
+    await c.db.updateTable("notifications").set({ createdAt: hoursAfter(at, -23.5).toISOString() }).execute();
     await c.delivery.makeDigests(at);
     await c.delivery.deliverDue(at);
     expect(server.recipients()).not.toContain(colleague.email);
     await c.delivery.makeDigests(hoursAfter(at, 1));
     await c.delivery.deliverDue(hoursAfter(at, 1));
     expect(server.recipients()).toContain(colleague.email);
+    expect(server.received.find((r) => r.to[0] === colleague.email)?.mail.text).toContain("Mass arrests reported");
   });
 });
 
