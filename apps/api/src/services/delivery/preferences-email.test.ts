@@ -169,7 +169,10 @@ describe("quiet hours", () => {
     await raise(c, raiser, { urgency: "routine" });
     // Raised 23.5 hours before the digest was due, so 24.5 hours before quiet hours let it be made:
     // a first digest must still carry it (it once looked back exactly a day from when it was made).
-    await c.db.updateTable("notifications").set({ createdAt: hoursAfter(at, -23.5).toISOString() }).execute();
+    await c.db
+      .updateTable("notifications")
+      .set({ createdAt: hoursAfter(at, -23.5).toISOString() })
+      .execute();
     await c.delivery.makeDigests(at);
     await c.delivery.deliverDue(at);
     expect(server.recipients()).not.toContain(colleague.email);
