@@ -174,13 +174,40 @@ export async function listDigestNotifications(
   window: { since: string; until: string; kinds: readonly NotificationKind[] },
 ) {
   if (window.kinds.length === 0) return [];
-  return mine(db, person)
-    .select(["n.id", "n.kind", "n.entity", "n.entityId", "n.title", "n.summary", "n.createdAt"])
+  return digestRows(db, person)
     .where("n.createdAt", ">", window.since)
     .where("n.createdAt", "<=", window.until)
     .where("n.kind", "in", [...window.kinds])
-    .where("n.readAt", "is", null)
     .where((eb) => eb.not(eb.exists(eb.selectFrom("outbox as o").select("o.id").whereRef("o.notificationId", "=", "n.id"))))
+    .orderBy("n.createdAt", "desc")
+    .orderBy("n.id", "desc")
+    .execute();
+}
+export type DigestNotification = Awaited<ReturnType<typeof listDigestNotifications>>[number];
+
+/** A person's unread notifications they may still see, as a digest lists them. */
+function digestRows(db: Kysely<Database>, person: { id: string; role: Role }) {
+  return mine(db, person)
+    .select(["n.id", "n.kind", "n.entity", "n.entityId", "n.title", "n.summary", "n.createdAt"])
+    .where("n.readAt", "is", null);
+}
+
+/**
+ * Of the notifications a digest was made from, those its recipient may still see and has not
+ * read, asked again just before the digest is sent: a digest can wait in the outbox (a mail
+ * server down, a retry hours later), and a record hidden or a role narrowed meanwhile must not
+ * reach the email. None at all for an account disabled or gone since.
+ */
+export async function digestNotificationsStill(
+  db: Kysely<Database>,
+  userId: string,
+  ids: readonly number[],
+): Promise<DigestNotification[]> {
+  if (ids.length === 0) return [];
+  const owner = await db.selectFrom("user").select(["id", "role", "banned"]).where("id", "=", userId).executeTakeFirst();
+  if (!owner || owner.banned) return [];
+  return digestRows(db, { id: owner.id, role: (owner.role ?? "observer") as Role })
+    .where("n.id", "in", [...ids])
     .orderBy("n.createdAt", "desc")
     .orderBy("n.id", "desc")
     .execute();

@@ -14,13 +14,18 @@ export interface DigestPayload {
   name: string;
   frequency: DigestFrequency;
   total: number;
+  /**
+   * Every notification counted, so the worker can ask again, just before sending, which the
+   * person may still see (a digest written before this was kept has none and is sent as made).
+   */
+  notificationIds?: number[];
   groups: { kind: NotificationKind; items: { title: string; summary: string; path: string }[]; more: number }[];
 }
 
 export function digestPayload(
   person: { id: string; email: string; name: string },
   frequency: DigestFrequency,
-  items: readonly DigestItem[],
+  items: readonly (DigestItem & { id: number })[],
 ): DigestPayload {
   return {
     type: "digest",
@@ -29,6 +34,7 @@ export function digestPayload(
     name: person.name,
     frequency,
     total: items.length,
+    notificationIds: items.map((i) => i.id),
     groups: digestGroups(items, DIGEST_CAP).map((g) => ({
       kind: g.kind,
       items: g.items.map(({ title, summary, path }) => ({ title, summary, path })),

@@ -8,15 +8,37 @@
 import {
   claimDigest,
   type Db,
+  type DigestNotification,
   digestCandidates,
   digestMade,
+  digestNotificationsStill,
   insertOutbox,
   lastDigestEnd,
   listDigestNotifications,
   restPeriodsFrom,
 } from "@convene/db";
 import { digestLookBackMs, digestPeriod, isQuiet, notificationKinds, notificationPath, sendableFrom } from "@convene/domain";
-import { digestPayload } from "./digest-message.ts";
+import { type DigestPayload, digestPayload } from "./digest-message.ts";
+
+/** One notification as a digest lists it. */
+export const digestItem = (r: DigestNotification) => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  summary: r.summary,
+  path: notificationPath(r.entity, r.entityId),
+  createdAt: r.createdAt,
+});
+
+/**
+ * The digest as it may be sent now: only what its recipient may still see and has not read
+ * (digestNotificationsStill), regrouped; null when nothing is left, and the email is not sent.
+ */
+export async function digestAsNow(db: Db, d: DigestPayload): Promise<DigestPayload | null> {
+  if (!d.notificationIds) return d;
+  const rows = await digestNotificationsStill(db, d.userId, d.notificationIds);
+  return rows.length === 0 ? null : digestPayload({ id: d.userId, email: d.to, name: d.name }, d.frequency, rows.map(digestItem));
+}
 
 /** Makes every digest due at `now`; returns how many emails it put in the outbox. */
 export async function makeDueDigests(db: Db, now: Date): Promise<number> {
@@ -34,13 +56,7 @@ export async function makeDueDigests(db: Db, now: Date): Promise<number> {
     if (await digestMade(db, person.id, period.key)) continue;
     const since = (await lastDigestEnd(db, person.id)) ?? new Date(now.getTime() - digestLookBackMs(p.digestFrequency)).toISOString();
     const rows = await listDigestNotifications(db, person, { since, until: at, kinds });
-    const items = rows.map((r) => ({
-      kind: r.kind,
-      title: r.title,
-      summary: r.summary,
-      path: notificationPath(r.entity, r.entityId),
-      createdAt: r.createdAt,
-    }));
+    const items = rows.map(digestItem);
     const wrote = await db.transaction().execute(async (trx) => {
       const claimed = await claimDigest(trx, {
         userId: person.id,

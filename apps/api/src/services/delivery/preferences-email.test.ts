@@ -111,6 +111,58 @@ describe("the digest", () => {
     expect(server.received.filter((r) => r.to[0] === colleague.email && r.mail.subject?.includes("digest"))).toHaveLength(1);
   });
 
+  it("is checked again when it is sent: what the person may no longer see, or has read, is left out", async () => {
+    const { server, c, raiser, colleague } = await setUp();
+    await prefer(c, colleague, { digestFrequency: "daily" });
+    const hidden = await raise(c, raiser, { urgency: "routine", title: "Soon to be convenor-only" });
+    const read = await raise(c, raiser, { urgency: "routine", title: "Read in the dashboard" });
+    await raise(c, raiser, { urgency: "routine", title: "Still for everyone" });
+    const at = nextNineUtc();
+    expect(await c.delivery.makeDigests(at)).toBeGreaterThanOrEqual(1);
+    // Between the digest being made and sent (a mail server down, say): one alert is narrowed,
+    // one is read in the inbox.
+    await c.db.updateTable("alerts").set({ visibility: "convenor" }).where("id", "=", hidden.id).execute();
+    await c.db
+      .updateTable("notifications")
+      .set({ readAt: at.toISOString() })
+      .where("userId", "=", colleague.id)
+      .where("entity", "=", "alert")
+      .where("entityId", "=", read.id)
+      .execute();
+    await c.delivery.deliverDue(at);
+    const digests = server.received.filter((r) => r.to[0] === colleague.email && r.mail.subject?.includes("digest"));
+    expect(digests.map((d) => d.mail.subject)).toEqual(["Your daily Convene digest: 1 thing for you"]);
+    const mail = digests[0]!.mail;
+    expect(mail.text).toContain("Still for everyone");
+    for (const part of [mail.text, mail.html]) {
+      expect(part).not.toContain("Soon to be convenor-only");
+      expect(part).not.toContain("Read in the dashboard");
+    }
+  });
+
+  it("is not sent when nothing in it may still be seen, nor to an account disabled since", async () => {
+    const { server, c, raiser, colleague, convenor } = await setUp();
+    // A second convenor still sees the narrowed alert, but their account is disabled meanwhile.
+    const leaving = await person(c, "convenor");
+    await prefer(c, colleague, { digestFrequency: "daily" });
+    await prefer(c, leaving, { digestFrequency: "daily" });
+    const alert = await raise(c, raiser, { urgency: "routine", title: "Narrowed before sending" });
+    const at = nextNineUtc();
+    expect(await c.delivery.makeDigests(at)).toBeGreaterThanOrEqual(2);
+    await c.db.updateTable("alerts").set({ visibility: "convenor" }).where("id", "=", alert.id).execute();
+    const disabled = await call(c.app, "POST", `/api/accounts/${leaving.id}/disable`, { cookie: convenor.cookie });
+    expect(disabled.status).toBe(200);
+    await c.delivery.deliverDue(at);
+    const digestsTo = server.received.filter((r) => r.mail.subject?.includes("digest")).map((r) => r.to[0]);
+    expect(digestsTo).not.toContain(colleague.email);
+    expect(digestsTo).not.toContain(leaving.email);
+    const reasons = await c.db.selectFrom("outbox").select("lastError").where("cancelledAt", "is not", null).execute();
+    expect(reasons.map((r) => r.lastError)).toEqual([
+      "Nothing in the digest is still unread and visible to its recipient.",
+      "Nothing in the digest is still unread and visible to its recipient.",
+    ]);
+  });
+
   it(`is made once per person per period by two workers on two connections (${testEngine})`, async () => {
     const dir = mkdtempSync(join(tmpdir(), "convene-digest-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

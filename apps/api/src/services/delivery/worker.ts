@@ -23,7 +23,7 @@ import type { Logger } from "../../logger.ts";
 import { mintAnswerToken } from "./answer-links.ts";
 import { deliveryDecision } from "./delivery-policy.ts";
 import { digestMessage, isDigestPayload } from "./digest-message.ts";
-import { makeDueDigests } from "./digests.ts";
+import { digestAsNow, makeDueDigests } from "./digests.ts";
 import { type EmailPayload, emailMessage } from "./email-message.ts";
 import type { Mailer, OutgoingEmail } from "./mailer.ts";
 import { unsubscribeToken, unsubscribeUrl, withUnsubscribe } from "./unsubscribe.ts";
@@ -141,8 +141,15 @@ export function createDeliveryWorker(o: DeliveryOptions) {
     }
     try {
       let message: OutgoingEmail;
-      if (isDigestPayload(payload)) message = digestMessage(payload, o.publicUrl);
-      else {
+      if (isDigestPayload(payload)) {
+        const digest = await digestAsNow(o.db, payload);
+        if (!digest) {
+          await cancelDelivery(o.db, row.id, workerId, "Nothing in the digest is still unread and visible to its recipient.", at);
+          run.cancelled += 1;
+          return;
+        }
+        message = digestMessage(digest, o.publicUrl);
+      } else {
         const email = payload as EmailPayload;
         // A fresh token each try: one made for a try that failed was never sent, so nobody holds it.
         const token = email.answer ? await mintAnswerToken(o.db, email.answer) : undefined;
