@@ -27,6 +27,22 @@ export function organisationMembersToTell<P extends Recipient>(
   );
 }
 
+/**
+ * Who is reminded that a statement is closing unsigned by an organisation: the members the
+ * convenor marked as able to sign for it, since nobody else there can act on the reminder. An
+ * organisation with nobody marked is reminded of nothing (the convenor sees on the statement's
+ * page which organisations have no one who may sign).
+ */
+export function statementSignersToTell<P extends Recipient>(
+  people: readonly P[],
+  organisationId: number,
+  visibility: Visibility,
+  mayFor: readonly { organisationId: number; userId: string }[],
+) {
+  const marked = new Set(mayFor.filter((m) => m.organisationId === organisationId).map((m) => m.userId));
+  return organisationMembersToTell(people, organisationId, visibility).filter((p) => marked.has(p.id));
+}
+
 /** Everyone who may take part in something of the group's (a meeting, a proposal): members of organisations in the group, and the convenor. */
 export function participantsToTell<P extends Recipient>(people: readonly P[], visibility: Visibility, except?: string | null) {
   return people.filter(
@@ -87,8 +103,10 @@ export const reminderText = {
     title: `Statement to sign: ${s.title}`,
     summary: `Your organisation can sign on until ${when(s.deadline)}.`,
   }),
-  statementClosing: (s: { title: string; deadline: string }, organisationName: string): NotificationText => ({
+  statementClosing: (s: { title: string; deadline: string }, organisationName: string, signedEarlierText = false): NotificationText => ({
     title: `Sign-on closing within a day: ${s.title}`,
-    summary: `${organisationName} has not signed yet. Sign-on closes on ${when(s.deadline)}.`,
+    summary: signedEarlierText
+      ? `The text changed after ${organisationName} signed, and it has not confirmed the new text yet. Sign-on closes on ${when(s.deadline)}.`
+      : `${organisationName} has not signed yet. Sign-on closes on ${when(s.deadline)}.`,
   }),
 };

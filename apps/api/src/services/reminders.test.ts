@@ -65,6 +65,52 @@ describe("the reminder scan", () => {
     );
   });
 
+  it("reminds only those who may sign for an organisation of a statement closing, and asks again after the text changes", async () => {
+    const { c, orgs, convenor, first, second } = await setup();
+    const colleague = await person(c, "member", orgs[0]);
+    const made = await call(c.app, "POST", "/api/statements", {
+      cookie: convenor.cookie,
+      body: { title: "Letter", text: "We ask.", deadline: addDays(new Date(), 3).toISOString(), visibility: "members" },
+    });
+    expect(made.status).toBe(201);
+    const statement = (await json(made)).statement;
+    // Only `first` may sign for the first organisation; nobody is marked for the second.
+    const marked = await call(c.app, "PUT", `/api/statements/${statement.id}/signers/${orgs[0]}`, {
+      cookie: convenor.cookie,
+      body: { userIds: [first.id] },
+    });
+    expect(marked.status).toBe(200);
+    const closing = async (p: Person) =>
+      (await inbox(c, p)).notifications
+        .filter((n: { kind: string }) => n.kind === "statement_closing")
+        .map((n: { summary: string }) => n.summary);
+    const later = addDays(new Date(), 2.5);
+    await scanReminders(c.db, later);
+    expect(await closing(first)).toEqual([expect.stringContaining("has not signed yet")]);
+    expect(await closing(colleague)).toEqual([]);
+    expect(await closing(second)).toEqual([]);
+
+    // Signed, then the text changes: the signature is not on the text now, so `first` is asked again.
+    const signed = await call(c.app, "PUT", `/api/statements/${statement.id}/signature`, {
+      cookie: first.cookie,
+      body: { named: true, textVersion: 1 },
+    });
+    expect(signed.status).toBe(201);
+    await scanReminders(c.db, later);
+    expect(await closing(first)).toHaveLength(1);
+    const edited = await call(c.app, "PATCH", `/api/statements/${statement.id}`, {
+      cookie: convenor.cookie,
+      body: { version: statement.version, text: "We ask, again." },
+    });
+    expect(edited.status).toBe(200);
+    await scanReminders(c.db, later);
+    await scanReminders(c.db, later);
+    const after = await closing(first);
+    expect(after).toHaveLength(2);
+    expect(after[0]).toContain("has not confirmed the new text yet");
+    expect(await closing(colleague)).toEqual([]);
+  });
+
   it("tells people who may attend of a meeting in the coming week, at the level they may see", async () => {
     const { c, convenor, first, observer } = await setup();
     for (const visibility of ["members", "public"]) {

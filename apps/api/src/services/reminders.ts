@@ -35,6 +35,7 @@ import {
   organisationMembersToTell,
   participantsToTell,
   reminderText,
+  statementSignersToTell,
   type Visibility,
 } from "@convene/domain";
 import type { EmailPayload } from "./delivery/email-message.ts";
@@ -154,13 +155,14 @@ export async function scanReminders(db: Db, now: Date): Promise<{ told: number }
         entity: "statement" as const,
         entityId: s.id,
         visibility: s.visibility,
-        period: s.deadline,
+        // A new text after signing asks the organisation again.
+        period: `${s.deadline}:text-${s.textVersion}`,
         email: true,
       };
       for (const o of organisations.filter((o) => !s.answeredBy.has(o.id)))
-        told += await remind(trx, organisationMembersToTell(people, o.id, s.visibility), {
+        told += await remind(trx, statementSignersToTell(people, o.id, s.visibility, s.signers), {
           ...base,
-          text: reminderText.statementClosing(s, o.name),
+          text: reminderText.statementClosing(s, o.name, s.toConfirm.has(o.id)),
         });
     }
 

@@ -52,22 +52,34 @@ export async function proposalsClosingSoon(db: Kysely<Database>, now: Date, ahea
   return open.map((p) => ({ ...p, answeredBy: new Set(positions.filter((x) => x.proposalId === p.id).map((x) => x.organisationId)) }));
 }
 
+/**
+ * Open statements closing within `aheadMs`, with who may sign for each organisation and which
+ * organisations have answered: signed, and confirmed on the current text (one that signed an
+ * earlier text has not answered what it would now put its name to).
+ */
 export async function statementsClosingSoon(db: Kysely<Database>, now: Date, aheadMs: number) {
   const open = (
-    await db.selectFrom("statements").select(["id", "title", "deadline", "visibility"]).where("state", "=", "open").execute()
+    await db.selectFrom("statements").select(["id", "title", "deadline", "visibility", "textVersion"]).where("state", "=", "open").execute()
   ).filter((s) => within(s.deadline, now, aheadMs));
-  const signed = open.length
-    ? await db
-        .selectFrom("statementSignatures")
-        .select(["statementId", "organisationId"])
-        .where(
-          "statementId",
-          "in",
-          open.map((s) => s.id),
-        )
-        .execute()
-    : [];
-  return open.map((s) => ({ ...s, answeredBy: new Set(signed.filter((x) => x.statementId === s.id).map((x) => x.organisationId)) }));
+  if (open.length === 0) return [];
+  const ids = open.map((s) => s.id);
+  const [signed, signers] = await Promise.all([
+    db
+      .selectFrom("statementSignatures")
+      .select(["statementId", "organisationId", "confirmedTextVersion"])
+      .where("statementId", "in", ids)
+      .execute(),
+    db.selectFrom("statementSigners").select(["statementId", "organisationId", "userId"]).where("statementId", "in", ids).execute(),
+  ]);
+  return open.map((s) => {
+    const mine = signed.filter((x) => x.statementId === s.id);
+    return {
+      ...s,
+      answeredBy: new Set(mine.filter((x) => x.confirmedTextVersion >= s.textVersion).map((x) => x.organisationId)),
+      toConfirm: new Set(mine.filter((x) => x.confirmedTextVersion < s.textVersion).map((x) => x.organisationId)),
+      signers: signers.filter((x) => x.statementId === s.id),
+    };
+  });
 }
 
 export async function meetingsSoon(db: Kysely<Database>, now: Date, aheadMs: number) {
