@@ -103,7 +103,7 @@ describe("the inbox in the browser", () => {
     });
   });
 
-  it("lets the convenor add a webhook, shows its secret once, and passes axe", async () => {
+  it("lets the convenor add and edit a webhook, shows each secret once, and passes axe", async () => {
     const page = raiser.page;
     await page.context().clearCookies();
     await signIn(page, convene.base, CONVENOR, PASSWORD);
@@ -121,6 +121,27 @@ describe("the inbox in the browser", () => {
     await page.getByRole("heading", { name: "The secret of “Slack #alerts”" }).waitFor();
     await page.getByRole("heading", { name: "Slack #alerts", level: 2, exact: true }).waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
+    const first = await page.locator("#secret-heading + p + p code").textContent();
+    await page.getByRole("button", { name: "I have copied it" }).click();
+
+    // Renamed, and its secret replaced with one made for it: the new secret is shown once.
+    await page.getByRole("button", { name: "Edit Slack #alerts" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit “Slack #alerts”" });
+    await dialog.getByLabel("Name").fill("Slack #urgent");
+    await dialog.getByLabel("Replace the secret").check();
+    await dialog.getByLabel("New secret (optional)").fill("too short");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await dialog.getByText("The secret must be at least 16 characters").first().waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await dialog.getByLabel("New secret (optional)").fill("");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { name: "The secret of “Slack #urgent”" }).waitFor();
+    const second = await page.locator("#secret-heading + p + p code").textContent();
+    expect(second).toMatch(/^[0-9a-f]{64}$/);
+    expect(second).not.toBe(first);
+    await page.getByRole("heading", { name: "Slack #urgent", level: 2, exact: true }).waitFor();
+    const hooks = (await (await page.request.get(`${convene.base}/api/webhooks`)).json()).webhooks;
+    expect(hooks.map((h: { name: string }) => h.name)).toEqual(["Slack #urgent"]);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 800 });

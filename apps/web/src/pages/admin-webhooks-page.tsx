@@ -1,22 +1,26 @@
 /**
  * Admin › Webhooks: the group's own channels (Slack, Teams, Matrix or any receiver). The convenor
- * adds a hook (its secret is shown once), turns it off and on, sends a test event, and sees the
- * last error of one that fails; deleting asks first and can be undone.
+ * adds a hook (its secret is shown once), edits it (and may replace its secret, shown once
+ * again), turns it off and on, sends a test event, and sees the last error of one that fails;
+ * deleting asks first and can be undone.
  */
 import {
   groupEventKinds,
   type NotificationKind,
   notificationKindLabels,
+  type Visibility,
   visibilities,
+  visibilityLabels,
   type WebhookFormat,
   webhookFormatLabels,
   webhookFormats,
   webhookInputSchema,
 } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { InferResponseType } from "hono/client";
+import type { InferRequestType, InferResponseType } from "hono/client";
 import { useState } from "react";
 import { api, call } from "../api.ts";
+import { Dialog } from "../components/dialog.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
@@ -24,15 +28,19 @@ import { formatCompactDate } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
+import { useVersionedEdit } from "../versioned-edit.tsx";
 
 type Hook = InferResponseType<typeof api.webhooks.$get, 200>["webhooks"][number];
+type HookPatch = InferRequestType<(typeof api.webhooks)[":id"]["$patch"]>["json"];
+type Made = { name: string; secret: string };
 
 const hooksQuery = { queryKey: ["webhooks"], queryFn: () => call(api.webhooks.$get()) };
 
 export function AdminWebhooksPage() {
   const hooks = useQuery(hooksQuery);
   const [adding, setAdding] = useState(false);
-  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const [editing, setEditing] = useState<Hook | null>(null);
+  const [secret, setSecret] = useState<Made | null>(null);
   const removal = useSoftDelete({
     family: "webhooks",
     remove: (h: Hook) => call(api.webhooks[":id"].$delete({ param: { id: String(h.id) } })),
@@ -87,16 +95,27 @@ export function AdminWebhooksPage() {
       ) : (
         <ul className="plain-list">
           {list.map((h) => (
-            <WebhookCard key={h.id} hook={h} onDelete={() => removal.ask(h)} />
+            <WebhookCard key={h.id} hook={h} onEdit={() => setEditing(h)} onDelete={() => removal.ask(h)} />
           ))}
         </ul>
       )}
+      <Dialog open={editing !== null} title={`Edit “${editing?.name ?? ""}”`} onClose={() => setEditing(null)}>
+        {editing && (
+          <WebhookForm
+            hook={editing}
+            onDone={(made) => {
+              setEditing(null);
+              if (made) setSecret(made);
+            }}
+          />
+        )}
+      </Dialog>
       {removal.dialog}
     </>
   );
 }
 
-function WebhookCard({ hook, onDelete }: { hook: Hook; onDelete: () => void }) {
+function WebhookCard({ hook, onEdit, onDelete }: { hook: Hook; onEdit: () => void; onDelete: () => void }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["webhooks"] });
@@ -145,6 +164,9 @@ function WebhookCard({ hook, onDelete }: { hook: Hook; onDelete: () => void }) {
         <button type="button" className="button secondary" onClick={() => test.mutate()} disabled={test.isPending}>
           {test.isPending ? "Sending…" : "Send a test event"}
         </button>
+        <button type="button" className="button secondary" onClick={onEdit}>
+          Edit<span className="visually-hidden"> {hook.name}</span>
+        </button>
         <button type="button" className="button secondary" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
           {hook.enabled ? "Turn off" : "Turn on"}
         </button>
@@ -161,15 +183,32 @@ const blank = {
   name: "",
   url: "",
   format: "slack" as WebhookFormat,
-  visibility: "public" as (typeof visibilities)[number],
+  visibility: "public" as Visibility,
   events: ["alert_raised"] as NotificationKind[],
   secret: "",
   enabled: true,
+  /** Editing only (null for a new hook): whether to send a new secret, the one typed or one made here. */
+  replaceSecret: null as boolean | null,
 };
-const webhookFormSchema = shapedSchema((v: typeof blank) => v, webhookInputSchema);
+type HookValues = typeof blank;
+// The secret counts when a new hook is given one or an edit replaces it; otherwise what was typed stays unchecked.
+const asInput = ({ replaceSecret, ...v }: HookValues) => (replaceSecret === false ? { ...v, secret: "" } : v);
+const webhookFormSchema = shapedSchema(asInput, webhookInputSchema);
+const hookLabels = { name: "Name", url: "Address", format: "Sent as", visibility: "Visible to", events: "Events" } as const;
 
-function WebhookForm({ onDone }: { onDone: (made: { name: string; secret: string } | null) => void }) {
+/**
+ * A secret made in the browser when the convenor replaces one without typing it: the PATCH never
+ * answers the secret, so it must be known here to be shown once. 32 random bytes in hex, as the
+ * server makes them.
+ */
+function makeSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function WebhookForm({ hook, onDone }: { hook?: Hook; onDone: (made: Made | null) => void }) {
   const queryClient = useQueryClient();
+  const toast = useToast();
   const create = useMutation({
     mutationFn: (json: Parameters<typeof api.webhooks.$post>[0]["json"]) => call(api.webhooks.$post({ json })),
     onSuccess: (r) => {
@@ -177,14 +216,52 @@ function WebhookForm({ onDone }: { onDone: (made: { name: string; secret: string
       onDone({ name: r.webhook.name, secret: r.secret });
     },
   });
+  const edit = useVersionedEdit<Hook, HookPatch>({
+    family: { root: "webhooks", one: "webhook", many: "webhooks" },
+    send: (id, json) => call(api.webhooks[":id"].$patch({ param: { id: String(id) }, json })).then((r) => r.webhook),
+    labels: hookLabels,
+    show: (field, value) =>
+      field === "format"
+        ? webhookFormatLabels[value as WebhookFormat]
+        : field === "visibility"
+          ? visibilityLabels[value as Visibility]
+          : field === "events"
+            ? (value as NotificationKind[]).map((k) => notificationKindLabels[k] ?? k).join("; ")
+            : undefined,
+    onSaved: (saved, before) => {
+      if (saved !== before) toast(`“${saved.name}” is saved.`);
+    },
+  });
   const form = useAppForm({
-    defaultValues: blank,
+    defaultValues: hook
+      ? {
+          ...blank,
+          name: hook.name,
+          url: hook.url,
+          format: hook.format as WebhookFormat,
+          visibility: hook.visibility,
+          events: hook.events as NotificationKind[],
+          enabled: hook.enabled,
+          replaceSecret: false,
+        }
+      : blank,
     validators: { onChange: webhookFormSchema },
-    onSubmit: ({ value }) => create.mutate(webhookInputSchema.parse(value)),
+    onSubmit: ({ value }) => {
+      const { secret: typed, enabled: _, ...fields } = webhookInputSchema.parse(asInput(value));
+      if (!hook) {
+        create.mutate(webhookInputSchema.parse(asInput(value)));
+        return;
+      }
+      const secret = value.replaceSecret ? (typed ?? makeSecret()) : undefined;
+      edit.save(hook, fields, {
+        ...(secret ? { also: { secret } } : {}),
+        onDone: (saved) => onDone(secret ? { name: saved.name, secret } : null),
+      });
+    },
   });
   return (
     <form.AppForm>
-      <form.Form idPrefix="webhook" error={create.error}>
+      <form.Form idPrefix={hook ? `webhook-${hook.id}` : "webhook"} error={hook ? edit.error : create.error}>
         <form.AppField name="name">{(f) => <f.TextField label="Name" hint="For example, Slack #alerts" maxLength={100} />}</form.AppField>
         <form.AppField name="url">
           {(f) => (
@@ -226,11 +303,35 @@ function WebhookForm({ onDone }: { onDone: (made: { name: string; secret: string
             </fieldset>
           )}
         </form.Field>
-        <form.AppField name="secret">
-          {(f) => <f.TextField label="Secret (optional)" hint="At least 16 characters; leave it empty and Convene makes one" />}
-        </form.AppField>
-        <form.Actions label="Add webhook" busy={create.isPending} onCancel={() => onDone(null)} />
+        {hook ? (
+          <>
+            <form.AppField name="replaceSecret">
+              {(f) => <f.CheckboxField label="Replace the secret" hint="The receiver must be given the new one, shown once after saving" />}
+            </form.AppField>
+            <form.Subscribe selector={(st) => st.values.replaceSecret}>
+              {(replacing) =>
+                replacing && (
+                  <form.AppField name="secret">
+                    {(f) => (
+                      <f.TextField label="New secret (optional)" hint="At least 16 characters; leave it empty and Convene makes one" />
+                    )}
+                  </form.AppField>
+                )
+              }
+            </form.Subscribe>
+          </>
+        ) : (
+          <form.AppField name="secret">
+            {(f) => <f.TextField label="Secret (optional)" hint="At least 16 characters; leave it empty and Convene makes one" />}
+          </form.AppField>
+        )}
+        <form.Actions
+          label={hook ? "Save changes" : "Add webhook"}
+          busy={create.isPending || edit.isPending}
+          onCancel={() => onDone(null)}
+        />
       </form.Form>
+      {edit.dialog}
     </form.AppForm>
   );
 }
