@@ -2,58 +2,17 @@
  * Several API instances on one PostgreSQL database (npm run test:postgres): two servers on their
  * own ports, one database, and a client that does not care which one answers.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
-import { type AddressInfo, createServer } from "node:net";
-import { resolve } from "node:path";
 import { freshTestDatabase, testEngine } from "@convene/db/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConvene } from "./server.ts";
 import { createAccount } from "./services/accounts.ts";
+import { type Instance, startInstance as start, stopInstance } from "./test-instance.ts";
 
 const SECRET = "one secret shared by every instance, 32+ chars";
 const PASSWORD = "correct horse battery";
 const PUBLIC_URL = "http://localhost:8787";
-const apiDir = resolve(import.meta.dirname, "..");
-
-type Instance = { url: string; child: ChildProcess };
-
-/** Starts `npm start`'s entry point as its own process (through tsx: the tests do not build) and waits for its health check. */
-async function startInstance(database: string): Promise<Instance> {
-  const port = await new Promise<number>((done) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
-  const child = spawn("node", ["--import", "tsx", "src/main.ts"], {
-    cwd: apiDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: database,
-      AUTH_SECRET: SECRET,
-      PUBLIC_URL,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (d) => (stderr += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (const started = Date.now(); Date.now() - started < 60_000; ) {
-    if (child.exitCode !== null) throw new Error(`instance exited: ${stderr}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return { url, child };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill();
-  throw new Error(`instance did not start: ${stderr}`);
-}
+const startInstance = (database: string) => start(database, { AUTH_SECRET: SECRET, PUBLIC_URL });
 
 describe.runIf(testEngine === "postgres")("two API processes on one PostgreSQL database", () => {
   const instances: Instance[] = [];
@@ -81,11 +40,7 @@ describe.runIf(testEngine === "postgres")("two API processes on one PostgreSQL d
   }, 120_000);
 
   afterAll(async () => {
-    for (const { child } of instances) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    }
+    for (const instance of instances) await stopInstance(instance);
   });
 
   const send = (i: number, method: string, path: string, o: { cookie?: string; body?: unknown } = {}) =>
