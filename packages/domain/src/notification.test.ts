@@ -70,6 +70,17 @@ describe("how and when", () => {
     expect(text).toEqual({ title: "New alert: Arrests", summary: "High urgency, Country X. Answer by 5 December 2026. The ask: Sign" });
   });
 
+  it("does not double the full stop of a situation written as a sentence", () => {
+    const text = alertRaisedText({
+      title: "Arrests",
+      situation: "Arrests after the vote. ",
+      urgency: "critical",
+      deadline: "2026-12-05T17:00:00.000Z",
+      ask: "Sign",
+    });
+    expect(text.summary).toBe("Critical urgency, Arrests after the vote. Answer by 5 December 2026. The ask: Sign");
+  });
+
   it("backs off from a minute to at most six hours", () => {
     expect([1, 2, 3].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000]);
     expect(retryDelayMs(50)).toBe(6 * 60 * 60_000);

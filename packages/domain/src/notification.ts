@@ -202,7 +202,8 @@ export function alertRaisedText(alert: {
 }): NotificationText {
   return {
     title: `New alert: ${alert.title}`,
-    summary: `${alertUrgencyLabels[alert.urgency]} urgency, ${alert.situation}. Answer by ${ukDate(alert.deadline)}. The ask: ${alert.ask}`,
+    // A situation written as a sentence ("Arrests after the vote.") must not end in "..".
+    summary: `${alertUrgencyLabels[alert.urgency]} urgency, ${alert.situation.replace(/[\s.]+$/, "")}. Answer by ${ukDate(alert.deadline)}. The ask: ${alert.ask}`,
   };
 }
 
