@@ -48,7 +48,7 @@ function page(c: Context<AppBindings>, status: Status, title: string, body: Html
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta name="referrer" content="no-referrer">
-<title>${title} – Convene</title>
+<title>${title} — Convene</title>
 <style>${raw(STYLE)}</style>
 </head>
 <body>
