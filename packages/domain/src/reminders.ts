@@ -83,6 +83,11 @@ export const reminderText = {
     title: `Goal changed: ${g.title}`,
     summary: `${by} changed ${what}.`,
   }),
+  /** An update posted on a goal by someone outside its lead organisation: their comment on it. */
+  goalUpdatedByOthers: (g: { title: string }, by: string, note: string | null): NotificationText => ({
+    title: `Update on a goal you lead: ${g.title}`,
+    summary: note ? `${by} wrote: ${note.length > 200 ? `${note.slice(0, 199).trimEnd()}…` : note}` : `${by} posted an update.`,
+  }),
   goalDecided: (g: { title: string }, where: string, decision: string): NotificationText => ({
     title: `Decision on a goal you lead: ${g.title}`,
     summary: `${where}: ${decision}`,

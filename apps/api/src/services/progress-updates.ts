@@ -4,14 +4,25 @@
  * runs, checks first, in the transaction it is handed.
  */
 import { type Db, getGoal, recordAudit, refreshGoalProgress } from "@convene/db";
-import { narrowest, type ProgressUpdateInput } from "@convene/domain";
+import { narrowest, type ProgressUpdateInput, reminderText } from "@convene/domain";
 import type { SessionUser } from "../context.ts";
 import { forbidden, invalid, notFound } from "../errors.ts";
 import { cycleClosed } from "./goals.ts";
+import { notifyGoalChanged } from "./notifications.ts";
 
 export async function postProgressUpdate(trx: Db, user: SessionUser, input: ProgressUpdateInput) {
   const checked = await checkProgressUpdate(trx, user, input);
   const id = await writeProgressUpdate(trx, user, input, checked);
+  // An update from a supporting organisation or the convenor is their word on a goal another
+  // organisation leads: its members are told, at the update's own level. A spreadsheet import
+  // (the convenor's data entry, often hundreds of rows) tells nobody.
+  const { goal, organisationId, visibility } = checked;
+  if (organisationId !== goal.leadOrganisationId)
+    await notifyGoalChanged(
+      trx,
+      { ...goal, visibility },
+      { byId: user.id, kind: "goal_changed", text: reminderText.goalUpdatedByOthers(goal, user.name, input.note) },
+    );
   return { id, goal: await getGoal(trx, user.role, checked.goal.id) };
 }
 

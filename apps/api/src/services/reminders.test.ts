@@ -166,4 +166,33 @@ describe("notifications written with the change", () => {
     expect(await kinds(c, second)).not.toContain("goal_changed");
     expect(await kinds(c, convenor)).not.toContain("goal_changed");
   });
+
+  it("tell the lead organisation of an update posted on its goal by a supporting organisation or the convenor, at the update's level", async () => {
+    const { c, orgs, convenor, first, second } = await setup();
+    const colleague = await person(c, "member", orgs[0]);
+    const cycle = await makeCycle(c.app, convenor.cookie);
+    const goal = await makeGoal(c.app, convenor.cookie, {
+      cycleId: cycle.id,
+      title: "Shared goal",
+      leadOrganisationId: orgs[0],
+      supportingOrganisationIds: [orgs[1]],
+      visibility: "members",
+    });
+    const post = async (who: Person, body: Record<string, unknown>) => {
+      const res = await call(c.app, "POST", "/api/updates", { cookie: who.cookie, body: { goalId: goal.id, values: [], ...body } });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    const updates = async (p: Person) =>
+      (await inbox(c, p)).notifications
+        .filter((n: { title: string }) => n.title.startsWith("Update on a goal you lead"))
+        .map((n: { summary: string }) => n.summary);
+    await post(second, { note: "We briefed the APPG on the findings." });
+    expect(await updates(first)).toEqual([expect.stringContaining("wrote: We briefed the APPG on the findings.")]);
+    expect(await updates(colleague)).toHaveLength(1);
+    // The lead organisation's own update is no news to it; a convenor-only update reaches no member.
+    await post(first, { note: "Our own update" });
+    await post(convenor, { note: "A convenor-only word", visibility: "convenor" });
+    expect(await updates(colleague)).toHaveLength(1);
+    expect(await updates(second)).toEqual([]);
+  });
 });
