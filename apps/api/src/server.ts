@@ -50,6 +50,12 @@ export interface ConveneOptions {
   dormancy?: DormancySettings | undefined;
   /** How often the server sweeps unused accounts; 0 never (tests and the admin command sweep themselves). Six hours unless the delivery worker is stopped. */
   dormancyIntervalMs?: number;
+  /**
+   * Tests only (test-support.ts, the browser tests): false lets a convenor without two-factor
+   * sign-in through, so that test files need not set up an authenticator app for every
+   * convenor they make. Never read from the environment: main.ts does not pass it.
+   */
+  enforceTwoFactor?: boolean;
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -95,6 +101,7 @@ export async function createConvene(o: ConveneOptions) {
     sessionLimits,
     dormancy: o.dormancy ?? DEFAULT_DORMANCY,
     clock,
+    enforceTwoFactor: o.enforceTwoFactor !== false,
   };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
   const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger, signInLimit: o.signInLimit });
