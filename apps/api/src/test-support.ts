@@ -24,6 +24,7 @@ export async function makeConvene(
     databasePath?: string;
     clock?: () => Date;
     enforceTwoFactor?: boolean;
+    trustProxy?: ConveneOptions["trustProxy"];
   } = {},
 ) {
   return createConvene({
@@ -45,6 +46,7 @@ export async function makeConvene(
     // otherwise, and no environment variable reaches it. The tests of the rule itself pass
     // `enforceTwoFactor: true` (routes/two-factor-required.test.ts, e2e/two-factor.test.ts).
     enforceTwoFactor: options.enforceTwoFactor ?? false,
+    trustProxy: options.trustProxy,
   });
 }
 
