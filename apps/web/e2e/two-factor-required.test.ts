@@ -17,7 +17,8 @@ describe("two-factor sign-in required", () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
 
   beforeAll(async () => {
-    convene = await startConvene({ enforceTwoFactor: true });
+    // localhost, not 127.0.0.1: WebAuthn refuses an IP address as the relying party.
+    convene = await startConvene({ host: "localhost", enforceTwoFactor: true });
     browser = await openBrowser();
     await addAccounts(convene, {
       email: MEMBER.email,
@@ -97,5 +98,27 @@ describe("two-factor sign-in required", () => {
     await shoot(page, "two-factor-required-member");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor(WAIT);
+
+    // Back again, a passkey made here (Chromium's virtual authenticator) is enough to go on.
+    await signInWithPassword(MEMBER.email, MEMBER.password);
+    await page.getByRole("heading", { name: "Set up two-factor sign-in", level: 1 }).waitFor(WAIT);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    const passkeys = page.getByRole("region", { name: "Passkeys" });
+    await passkeys.getByLabel("Name for a new passkey").fill("Work laptop");
+    await passkeys.getByRole("button", { name: "Add a passkey" }).click();
+    await passkeys.getByRole("status").filter({ hasText: "Passkey “Work laptop” added" }).waitFor(WAIT);
+    await page.getByRole("button", { name: "Continue to Convene" }).click();
+    await page.getByRole("heading", { name: /Overview/ }).waitFor(WAIT);
   });
 });
