@@ -192,9 +192,16 @@ async function benchOn(newDatabase: (label: string) => Promise<string>): Promise
       );
 
       // Two servers on the one database: the usual one, and one with its answer cache off.
-      const convene = await createConvene({ databasePath, secret: BENCH_SECRET, publicUrl: PUBLIC_URL });
+      // The benchmark's convenor signs in with a password alone, as the tests' do (apps/api/src/test-support.ts says why).
+      const convene = await createConvene({ databasePath, secret: BENCH_SECRET, publicUrl: PUBLIC_URL, enforceTwoFactor: false });
       stops.push(convene.close);
-      const uncachedConvene = await createConvene({ databasePath, secret: BENCH_SECRET, publicUrl: PUBLIC_URL, cacheAnswers: false });
+      const uncachedConvene = await createConvene({
+        databasePath,
+        secret: BENCH_SECRET,
+        publicUrl: PUBLIC_URL,
+        cacheAnswers: false,
+        enforceTwoFactor: false,
+      });
       stops.push(uncachedConvene.close);
       const email = "bench-convenor@example.org";
       const password = "benchmark password";

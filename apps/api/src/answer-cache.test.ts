@@ -33,6 +33,8 @@ async function twoInstances() {
     publicUrl: ORIGIN,
     signInLimit: { window: 60, max: 1000 },
     passwordHasher: fastTestPasswordHasher,
+    // As in test-support.ts (which says why): the convenor here signs in with a password alone.
+    enforceTwoFactor: false,
   };
   const a = await createConvene(options);
   opened.push(a);

@@ -327,7 +327,11 @@ export const replies: Record<string, Reply> = {
     }),
   ),
   "POST /data/updates/import": created("The updates posted", z.object({ created: z.array(z.number().int()) })),
-  "GET /data/settings": ok("The convenor's settings", z.object({ publicPage: z.boolean() })),
+  "GET /data/settings": ok("The convenor's settings", z.object({ publicPage: z.boolean(), twoFactorForEveryone: z.boolean() })),
+  "PUT /data/settings/two-factor": ok(
+    "Whether two-factor sign-in is now required of everyone (the convenor always needs it)",
+    z.object({ twoFactorForEveryone: z.boolean() }),
+  ),
   "PUT /data/settings/public-page": ok("The public page's new setting", z.object({ publicPage: z.boolean() })),
 
   "GET /public": ok("The public progress page (when the convenor has turned it on)", o.publicPageOutput),

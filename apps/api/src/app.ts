@@ -11,6 +11,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { apiDocs } from "./api-docs.ts";
 import { CLIENT_IP_HEADER } from "./auth.ts";
 import { authErrorEnvelope } from "./auth-errors.ts";
+import { clientAddress, type TrustedProxies } from "./client-address.ts";
 import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
 import { errorBody, onError } from "./errors.ts";
 import { health } from "./health.ts";
@@ -96,6 +97,8 @@ export interface AppOptions {
   logger?: Logger | undefined;
   /** The sign-in rate limit; tests that sign in many times loosen it. */
   signInLimit?: SignInLimit | undefined;
+  /** TRUST_PROXY: whose X-Forwarded-For is believed; unset, the TCP peer is the client. */
+  trustProxy?: TrustedProxies | undefined;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions) {
@@ -137,12 +140,16 @@ export function createApp(deps: AppDeps, options: AppOptions) {
   app.use("/api/*", withDeps(deps));
   app.use("/api/auth/*", authErrorEnvelope);
   app.use("/api/auth/*", signInAddressCheck(options.trustedOrigins, deps.publicUrl));
-  app.use("/api/auth/sign-in/email", signInLimit(deps.db, safeRemoteAddress, options.signInLimit));
+  const clientOf = (c: Parameters<typeof getConnInfo>[0]) =>
+    clientAddress(safeRemoteAddress(c), c.req.header("x-forwarded-for"), options.trustProxy);
+  app.use("/api/auth/sign-in/email", signInLimit(deps.db, clientOf, options.signInLimit));
   app.on(["GET", "POST"], "/api/auth/*", (c) => {
-    // Better Auth rate-limits by client address; we give it the TCP peer, not a header a client could forge.
+    // Better Auth rate-limits by client address and records it on the session (its approximate
+    // place); we give it the TCP peer, or with TRUST_PROXY the address a trusted proxy vouches
+    // for, never a header a client could forge.
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
-    const address = safeRemoteAddress(c);
+    const address = clientOf(c);
     if (address) headers.set(CLIENT_IP_HEADER, address);
     return deps.auth.handler(handOnBody(c.req.raw, new Request(c.req.raw, { headers })));
   });

@@ -1,6 +1,6 @@
 /** What every request can reach through `c.var`: the database, Better Auth and the signed-in user. */
 import type { Actor, Db } from "@convene/db";
-import type { DormancySettings, Role, Viewer } from "@convene/domain";
+import { type DormancySettings, type Role, TWO_FACTOR_REQUIRED_MESSAGE, type Viewer } from "@convene/domain";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AnswerCache } from "./answer-cache.ts";
@@ -36,10 +36,22 @@ export interface AppDeps {
   dormancy: DormancySettings;
   /** The time now; tests pass their own to drive the idle timeout without waiting. */
   clock: () => Date;
+  /**
+   * Whether people who must have two-factor sign-in (domain two-factor.ts) are held back until
+   * they set it up. Always true in a running server: createConvene has no switch for it and no
+   * environment variable reaches it. Only test support sets it false (see test-support.ts).
+   */
+  enforceTwoFactor: boolean;
 }
 
 export type AppBindings = {
-  Variables: { deps: AppDeps; user: SessionUser | null; sessionId: string | null };
+  Variables: {
+    deps: AppDeps;
+    user: SessionUser | null;
+    sessionId: string | null;
+    /** Signed in, must have two-factor sign-in and has neither an authenticator app nor a passkey. */
+    twoFactorMissing: boolean;
+  };
 };
 
 export const withDeps = (deps: AppDeps) =>
@@ -56,8 +68,23 @@ export const withSession = createMiddleware<AppBindings>(async (c, next) => {
   const alive = found !== null && (await keepSessionAlive(deps, deps.sessionLimits, found.session, deps.clock()));
   c.set("sessionId", alive ? found.session.id : null);
   c.set("user", alive ? found.user : null);
+  const missing = alive && deps.enforceTwoFactor && found.twoFactorMissing;
+  c.set("twoFactorMissing", missing);
+  // Checked here once for every route, so that no route can forget it. Better Auth's own routes
+  // (sign-out, two-factor and passkey set-up) are answered before this middleware runs.
+  if (missing && !openWithoutTwoFactor(c.req.path)) throw new ApiError(403, "two_factor_required", TWO_FACTOR_REQUIRED_MESSAGE);
   await next();
 });
+
+/**
+ * What a person held back by two-factor may still reach: who they are (the dashboard's shell
+ * reads it to send them to set-up), and what anyone without an account may reach anyway.
+ */
+const OPEN_PATHS = ["/api/me", "/api/health", "/api/public", "/api/openapi.json", "/api/docs", "/api/answer-links", "/api/unsubscribe"];
+
+export function openWithoutTwoFactor(path: string): boolean {
+  return OPEN_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+}
 
 type AnyContext = Context<AppBindings, any, any>;
 

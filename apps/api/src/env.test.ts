@@ -19,3 +19,14 @@ describe("email settings", () => {
     expect(() => readEnv({ SMTP_URL: "smtp://mail.example.org" })).toThrow(/MAIL_FROM: is needed with SMTP_URL/);
   });
 });
+
+describe("the trusted-proxy setting", () => {
+  it("is unset by default: no forwarded header is believed", () => {
+    expect(readEnv({}).TRUST_PROXY).toBeUndefined();
+  });
+
+  it("takes addresses and ranges, and refuses anything else naming the entry", () => {
+    expect(readEnv({ TRUST_PROXY: "127.0.0.1,10.0.0.0/8" }).TRUST_PROXY).toBe("127.0.0.1,10.0.0.0/8");
+    expect(() => readEnv({ TRUST_PROXY: "127.0.0.1,nginx" })).toThrow(/TRUST_PROXY: "nginx" is not an IP address/);
+  });
+});

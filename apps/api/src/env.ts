@@ -1,6 +1,7 @@
 /** The only place that reads process.env: validated once at start-up. */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-address.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
@@ -30,6 +31,21 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The address people use to reach Convene; links printed for setup and invitations use it. */
     PUBLIC_URL: z.url().optional(),
+    /**
+     * The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, e.g.
+     * "127.0.0.1,10.0.0.0/8"). Unset: the TCP peer is the client, and no forwarded header is read.
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        if (value === undefined) return;
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
     /** smtp://user:password@host:587 (or smtps://): with MAIL_FROM, turns email on. No setting, no email. */
     SMTP_URL: z
       .string()

@@ -11,6 +11,7 @@ export type ErrorCode =
   | "invalid_input"
   | "unauthenticated"
   | "forbidden"
+  | "two_factor_required"
   | "not_found"
   | "conflict"
   | "already_exists"

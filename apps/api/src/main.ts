@@ -5,6 +5,7 @@
  * the database stops it with one line and exit code 1, before anything is written.
  */
 import { DatabaseProblem } from "@convene/db";
+import { parseTrustedProxies } from "./client-address.ts";
 import { type AppEnv, readEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { createConvene, listen } from "./server.ts";
@@ -35,6 +36,7 @@ try {
     extraOrigins: env.NODE_ENV === "development" ? ["http://localhost:5173", "http://127.0.0.1:5173"] : [],
     logger,
     mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
+    trustProxy: env.TRUST_PROXY ? parseTrustedProxies(env.TRUST_PROXY) : undefined,
   });
 } catch (error) {
   if (error instanceof DatabaseProblem) fail(error.message);
@@ -52,6 +54,7 @@ logger.info({ url: publicUrl, port: server.port, engine: convene.engine, databas
 const say = (line: string) => process.stderr.write(`${line}\n`);
 say(`Convene is running at ${publicUrl}`);
 say(`  database: ${convene.databaseLabel}`);
+if (env.TRUST_PROXY) say(`  client addresses: from X-Forwarded-For when sent by ${parseTrustedProxies(env.TRUST_PROXY).description}`);
 say(env.SMTP_URL ? `  email: on, from ${env.MAIL_FROM}` : "  email: off (set SMTP_URL and MAIL_FROM to send email)");
 if (convene.seeded)
   say(`  loaded the group's public record: ${convene.seeded.organisationsAdded} organisations, ${convene.seeded.themesAdded} themes`);

@@ -9,6 +9,7 @@ import { AnswerCache } from "./answer-cache.ts";
 import { createApp } from "./app.ts";
 import { type Auth, type AuthOptions, createAuth } from "./auth.ts";
 import { auditAuthEvent } from "./auth-audit.ts";
+import type { TrustedProxies } from "./client-address.ts";
 import type { AppDeps } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { loadOrCreateSecret } from "./secret.ts";
@@ -50,6 +51,14 @@ export interface ConveneOptions {
   dormancy?: DormancySettings | undefined;
   /** How often the server sweeps unused accounts; 0 never (tests and the admin command sweep themselves). Six hours unless the delivery worker is stopped. */
   dormancyIntervalMs?: number;
+  /**
+   * Tests only (test-support.ts, the browser tests): false lets a convenor without two-factor
+   * sign-in through, so that test files need not set up an authenticator app for every
+   * convenor they make. Never read from the environment: main.ts does not pass it.
+   */
+  enforceTwoFactor?: boolean;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For names the client (client-address.ts); none by default. */
+  trustProxy?: TrustedProxies | undefined;
 }
 
 export async function createConvene(o: ConveneOptions) {
@@ -95,9 +104,10 @@ export async function createConvene(o: ConveneOptions) {
     sessionLimits,
     dormancy: o.dormancy ?? DEFAULT_DORMANCY,
     clock,
+    enforceTwoFactor: o.enforceTwoFactor !== false,
   };
   const webDist = o.webDist && existsSync(join(o.webDist, "index.html")) ? o.webDist : undefined;
-  const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger, signInLimit: o.signInLimit });
+  const app = createApp(deps, { trustedOrigins, webDist, logger: o.logger, signInLimit: o.signInLimit, trustProxy: o.trustProxy });
   const delivery = createDeliveryWorker({
     db,
     mailer: o.mail ? smtpMailer(o.mail) : undefined,

@@ -17,7 +17,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { findSessionUser } from "@convene/db";
-import type { Role } from "@convene/domain";
+import { type Role, twoFactorMissing } from "@convene/domain";
 import { parse } from "hono/utils/cookie";
 import type { Kysely } from "kysely";
 import type { Auth } from "./auth.ts";
@@ -86,12 +86,25 @@ function userOf(u: {
   };
 }
 
-/** The signed-in person of this request, or null for anonymous, signed-out, expired or disabled. */
-/** The signed-in person and their session, or null: what every request's session check needs. */
-export async function sessionOf(
-  headers: Headers,
-  auth: Auth,
-): Promise<{ user: SessionUser | null; session: NonNullable<Awaited<ReturnType<typeof findSessionUser>>>["session"] } | null> {
+type SessionRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+export interface FoundSession {
+  /** Null for a disabled account. */
+  user: SessionUser | null;
+  session: SessionRow["session"];
+  /** The person must set up two-factor sign-in before anything but setting it up (domain two-factor.ts). */
+  twoFactorMissing: boolean;
+}
+
+function missingFor(user: SessionUser | null, row: SessionRow): boolean {
+  return (
+    user !== null &&
+    twoFactorMissing({ role: user.role, requiredOfEveryone: row.twoFactorForEveryone, hasTotp: row.hasTotp, hasPasskey: row.hasPasskey })
+  );
+}
+
+/** The signed-in person and their session, or null for anonymous, signed-out or expired: what every request's session check needs. */
+export async function sessionOf(headers: Headers, auth: Auth): Promise<FoundSession | null> {
   const checker = await checkerFor(auth);
   const cookies = headers.get("cookie");
   const value = cookies ? parse(cookies, checker.cookieName)[checker.cookieName] : undefined;
@@ -103,14 +116,18 @@ export async function sessionOf(
   const now = Date.now();
   const expires = row.expiresAt.getTime();
   if (expires > now && expires - checker.refreshAfterMs > now) {
-    return { user: userOf({ id: row.userId, ...row }), session: row.session };
+    const user = userOf({ id: row.userId, ...row });
+    return { user, session: row.session, twoFactorMissing: missingFor(user, row) };
   }
   // Due its refresh, or expired: Better Auth's own check moves the expiry on or removes the row.
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const s = found.session;
+  const user = userOf(found.user);
+  // The refresh changes only the session's dates: the two-factor facts read above still hold.
   return {
-    user: userOf(found.user),
+    user,
+    twoFactorMissing: missingFor(user, row),
     session: {
       id: s.id,
       token: s.token,

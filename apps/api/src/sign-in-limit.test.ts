@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { parseTrustedProxies } from "./client-address.ts";
 import { waitWords } from "./sign-in-limit.ts";
 import { type Convene, call, fromAddress, json, makeConvene, ORIGIN, PASSWORD, person, signInResponse } from "./test-support.ts";
 
@@ -68,5 +69,43 @@ describe("signing in at the wrong address", () => {
     );
     expect(error.details).toEqual({ address: "http://127.0.0.1:8787", useAddress: ORIGIN, authCode: "INVALID_ORIGIN" });
     expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("behind a trusted proxy (TRUST_PROXY), counts each client apart, and believes no header from anyone else", async () => {
+    convene = await makeConvene({
+      signInLimit: { window: 60, max: 2, perAddressMax: 50 },
+      trustProxy: parseTrustedProxies("127.0.0.1"),
+    });
+    const alice = await person(convene, "member");
+    const proxy = fromAddress("127.0.0.1");
+    const viaProxy = (client: string, password = "wrong password!") =>
+      call(convene!.app, "POST", "/api/auth/sign-in/email", {
+        body: { email: alice.email, password },
+        headers: { "x-forwarded-for": client },
+        env: proxy,
+      });
+    expect([
+      (await viaProxy("203.0.113.1")).status,
+      (await viaProxy("203.0.113.1")).status,
+      (await viaProxy("203.0.113.1")).status,
+    ]).toEqual([401, 401, 429]);
+    // Another client behind the same proxy has a count of its own, and its session records its own address.
+    const signedIn = await viaProxy("203.0.113.2", PASSWORD);
+    expect(signedIn.status).toBe(200);
+    const ctx = await convene.auth.$context;
+    const sessions = await ctx.internalAdapter.listSessions(alice.id);
+    expect(sessions.map((s) => s.ipAddress)).toContain("203.0.113.2");
+
+    // A client reaching Convene directly cannot pick a fresh count by sending the header itself.
+    const direct = fromAddress();
+    const forged = async (n: number) =>
+      (
+        await call(convene!.app, "POST", "/api/auth/sign-in/email", {
+          body: { email: alice.email, password: "wrong password!" },
+          headers: { "x-forwarded-for": `198.51.100.${n}` },
+          env: direct,
+        })
+      ).status;
+    expect([await forged(1), await forged(2), await forged(3)]).toEqual([401, 401, 429]);
   });
 });

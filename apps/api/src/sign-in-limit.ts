@@ -37,7 +37,7 @@ async function emailOf(c: Context): Promise<string> {
   }
 }
 
-/** Guards POST /api/auth/sign-in/email; `address` is the TCP peer, never a header a client could forge. */
+/** Guards POST /api/auth/sign-in/email; `address` is the TCP peer or one a trusted proxy vouches for (client-address.ts), never a header a client could forge. */
 export function signInLimit(db: Db, address: (c: Context) => string | undefined, limit: SignInLimit = DEFAULT_SIGN_IN_LIMIT) {
   const rules = [
     { scope: "account", max: limit.max },

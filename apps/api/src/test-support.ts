@@ -18,7 +18,14 @@ export type Convene = Awaited<ReturnType<typeof createConvene>>;
 export type App = Convene["app"];
 
 export async function makeConvene(
-  options: { signInLimit?: SignInLimit; mail?: ConveneOptions["mail"]; databasePath?: string; clock?: () => Date } = {},
+  options: {
+    signInLimit?: SignInLimit;
+    mail?: ConveneOptions["mail"];
+    databasePath?: string;
+    clock?: () => Date;
+    enforceTwoFactor?: boolean;
+    trustProxy?: ConveneOptions["trustProxy"];
+  } = {},
 ) {
   return createConvene({
     // ":memory:" on SQLite; a new database of its own on PostgreSQL (npm run test:postgres).
@@ -31,6 +38,15 @@ export async function makeConvene(
     // Tests deliver the outbox themselves (convene.delivery.deliverDue()), never on a timer.
     deliveryIntervalMs: 0,
     ...(options.clock ? { clock: options.clock } : {}),
+    // Why off by default here: a convenor must have two-factor sign-in, and about 120 test files
+    // sign convenors in with a password to test something else. Setting up an authenticator
+    // app for each (and a code at every later sign-in) would add requests and a clock-bound code
+    // to every one of them. So the rule is an explicit dependency of the app that only test
+    // support turns off; createConvene enforces it unless told otherwise, main.ts never tells it
+    // otherwise, and no environment variable reaches it. The tests of the rule itself pass
+    // `enforceTwoFactor: true` (routes/two-factor-required.test.ts, e2e/two-factor.test.ts).
+    enforceTwoFactor: options.enforceTwoFactor ?? false,
+    trustProxy: options.trustProxy,
   });
 }
 

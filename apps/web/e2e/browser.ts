@@ -16,7 +16,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 const webDist = resolve(import.meta.dirname, "../dist");
 
 /** `host: "localhost"` for passkeys: WebAuthn refuses an IP address as the relying party. */
-export async function startConvene(o: { host?: "127.0.0.1" | "localhost" } = {}) {
+export async function startConvene(o: { host?: "127.0.0.1" | "localhost"; enforceTwoFactor?: boolean } = {}) {
   if (!existsSync(join(webDist, "index.html"))) {
     throw new Error("The dashboard is not built: run `npm run build` (npm test does it first).");
   }
@@ -30,6 +30,8 @@ export async function startConvene(o: { host?: "127.0.0.1" | "localhost" } = {})
     webDist,
     publicUrl: base,
     passwordHasher: fastTestPasswordHasher,
+    // Off unless a test asks for it, as in the API's test support (apps/api/src/test-support.ts says why).
+    enforceTwoFactor: o.enforceTwoFactor ?? false,
   });
   const server = await listen(convene.app, port, "127.0.0.1");
   return {

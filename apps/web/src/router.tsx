@@ -101,6 +101,22 @@ const linkRoutes = (["setup", "invitation", "reset-password"] as const).map((pat
   }),
 );
 
+/** Signed in, but two-factor sign-in must be set up first: outside the shell, whose pages the server would refuse. */
+const twoFactorRequiredRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/set-up-two-factor",
+  validateSearch: signInSearch,
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch((e: unknown) => {
+      if (e instanceof ApiFailure && e.status === 401) return { user: null };
+      throw e;
+    });
+    if (!me.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import("./pages/two-factor-required-page.tsx"), "TwoFactorRequiredPage"),
+  head: () => titled("Set up two-factor sign-in"),
+});
+
 const appSearch = searchOf({ cycle: positiveWhole });
 
 /** Everything behind sign-in. The cycle choice travels with every link inside. */
@@ -115,6 +131,8 @@ const appRoute = createRoute({
       throw e;
     });
     if (!me.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+    // The server refuses everything else until it is set up (403 two_factor_required); go straight to it.
+    if (me.user.twoFactorRequired) throw redirect({ to: "/set-up-two-factor", search: { redirect: location.href } });
   },
   // Lazy like the pages: the sign-in page, the first a phone opens, has no use for the shell.
   component: lazyRouteComponent(() => import("./components/app-shell.tsx"), "AppShell"),
@@ -622,6 +640,7 @@ const notificationPreferencesRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  twoFactorRequiredRoute,
   ...linkRoutes,
   publicRoute,
   privacyRoute,

@@ -31,5 +31,6 @@ export * from "./sign-in.ts";
 export * from "./spreadsheet-number.ts";
 export * from "./statement.ts";
 export * from "./theme.ts";
+export * from "./two-factor.ts";
 export * from "./visibility.ts";
 export * from "./webhook.ts";

@@ -58,7 +58,11 @@ export async function createUser(argv: string[], io: CliIo, ctx: CliContext): Pr
         ),
       );
     io.stdout.write(
-      `Created the ${role.data} account for ${name} <${email}>${organisation ? ` of ${organisation.name}` : ""}; they can sign in now.\n`,
+      `Created the ${role.data} account for ${name} <${email}>${organisation ? ` of ${organisation.name}` : ""}; they can sign in now.\n` +
+        // A convenor must have two-factor sign-in: the dashboard asks for it at their first sign-in, before anything else.
+        (role.data === "convenor"
+          ? "A convenor must set up two-factor sign-in (an authenticator app or a passkey): Convene asks for it when they first sign in.\n"
+          : ""),
     );
   } finally {
     await convene.close();

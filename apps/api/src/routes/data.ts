@@ -22,6 +22,7 @@ import {
   milestoneListQuerySchema,
   resourceListQuerySchema,
   roadmapProgressQuerySchema,
+  twoFactorSettingSchema as twoFactorSettingBody,
   visibilitySchema,
 } from "@convene/domain";
 import { type Context, Hono } from "hono";
@@ -46,6 +47,7 @@ import { requireOpenCycle } from "../services/goals.ts";
 import { exportDatabase } from "../services/json-export.ts";
 import { alertsCsv, meetingsCsv, milestonesCsv, resourcesCsv, roadmapCsv } from "../services/list-csv.ts";
 import { publicPageEnabled, setPublicPage } from "../services/public-page.ts";
+import { setTwoFactorForEveryone, twoFactorForEveryone } from "../services/two-factor.ts";
 import { validate } from "../validate.ts";
 
 /** Uploads are read whole; anything over this is refused before it is read (413). */
@@ -235,7 +237,14 @@ export const data = new Hono<AppBindings>()
   })
   .get("/settings", async (c) => {
     convenorOnly(c);
-    return c.json({ publicPage: await publicPageEnabled(c.var.deps.db) }, 200);
+    const { db } = c.var.deps;
+    return c.json({ publicPage: await publicPageEnabled(db), twoFactorForEveryone: await twoFactorForEveryone(db) }, 200);
+  })
+  .put("/settings/two-factor", validate("json", twoFactorSettingBody), async (c) => {
+    const user = convenorOnly(c);
+    const { required } = c.req.valid("json");
+    await inTransaction(c, (trx) => setTwoFactorForEveryone(trx, actorOf(user), required));
+    return c.json({ twoFactorForEveryone: required }, 200);
   })
   .put("/settings/public-page", validate("json", z.object({ enabled: z.boolean() })), async (c) => {
     const user = convenorOnly(c);

@@ -10,7 +10,7 @@ export const me = new Hono<AppBindings>().get("/", async (c) => {
   const org = user?.organisationId ? await organisationBadge(db, user.organisationId) : undefined;
   return c.json(
     {
-      user: user ? { ...user, organisation: org ?? null } : null,
+      user: user ? { ...user, organisation: org ?? null, twoFactorRequired: c.var.twoFactorMissing } : null,
       group: { name: group.name ?? "Convene", shortName: group.shortName },
     },
     200,

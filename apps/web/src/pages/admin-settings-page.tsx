@@ -1,4 +1,4 @@
-/** Admin › Settings: the public progress page is off until the convenor turns it on here; email and the group's rest periods. */
+/** Admin › Settings: the public progress page (off until the convenor turns it on), two-factor sign-in for everyone, and the group's rest periods. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
@@ -44,7 +44,49 @@ export function AdminSettingsPage() {
         </button>
         {save.error && <ErrorMessage error={save.error} />}
       </section>
+      <TwoFactorSection required={settings.data.twoFactorForEveryone} />
       <RestPeriodsSection />
     </>
+  );
+}
+
+/** "Require two-factor sign-in of everyone": the convenor's own account needs it whatever this says. */
+function TwoFactorSection({ required }: { required: boolean }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const save = useMutation({
+    mutationFn: (next: boolean) => call(api.data.settings["two-factor"].$put({ json: { required: next } })),
+    onSuccess: (s) => {
+      queryClient.setQueryData(["settings"], (old: object | undefined) => ({ ...old, ...s }));
+      toast(
+        s.twoFactorForEveryone
+          ? "Two-factor sign-in is now required of everyone."
+          : "Two-factor sign-in is no longer required of everyone.",
+      );
+    },
+  });
+  return (
+    <section aria-labelledby="two-factor-heading" className="card data-card">
+      <h2 id="two-factor-heading">Require two-factor sign-in of everyone</h2>
+      <p>
+        Two-factor sign-in asks for a code from an authenticator app, or a passkey, as well as a password, so that a stolen password alone
+        cannot open an account. The convenor’s account always needs it.
+      </p>
+      <p>
+        It is <strong>{required ? "required of everyone" : "not required of members and observers"}</strong>.{" "}
+        {required
+          ? "Anyone without it is asked to set it up the next time they open Convene, and can do nothing else until they have."
+          : "Members and observers can turn it on for themselves on their account page."}
+      </p>
+      <button
+        type="button"
+        className={required ? "button secondary" : "button"}
+        onClick={() => save.mutate(!required)}
+        disabled={save.isPending}
+      >
+        {required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in of everyone"}
+      </button>
+      {save.error && <ErrorMessage error={save.error} />}
+    </section>
   );
 }

@@ -47,7 +47,12 @@ export function LinkPage() {
   return (
     <Frame title={titles[kind]}>
       {pathname !== expectedPath && <p className="muted">This is a {kind === "invite" ? "invitation" : kind} link.</p>}
-      {kind === "setup" && <p>No convenor account exists yet. Create it now: it can then invite everyone else.</p>}
+      {kind === "setup" && (
+        <p>
+          No convenor account exists yet. Create it now: it can then invite everyone else. When you sign in, Convene asks you to set up
+          two-factor sign-in straight away, so have your phone (or a passkey) ready.
+        </p>
+      )}
       {kind === "invite" && (
         <p>
           You have been invited to Convene as {link.data.role === "member" ? "a member" : `the ${link.data.role}`} with the email address{" "}
@@ -70,7 +75,8 @@ function LinkForm({ token, kind, name }: { token: string; kind: keyof typeof tit
   const accept = useMutation({
     mutationFn: (json: Parameters<(typeof api.invitations)[":token"]["accept"]["$post"]>[0]["json"]) =>
       call(api.invitations[":token"].accept.$post({ param: { token }, json })),
-    onSuccess: () => navigate({ to: "/sign-in", search: { redirect: "/" } }),
+    // The first convenor must set up two-factor sign-in before anything else: straight there after signing in.
+    onSuccess: () => navigate({ to: "/sign-in", search: { redirect: kind === "setup" ? "/set-up-two-factor" : "/" } }),
   });
   const schema = acceptLinkFormSchema(kind);
   const form = useAppForm({

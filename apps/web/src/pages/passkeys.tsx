@@ -27,7 +27,8 @@ interface Passkey {
   createdAt: Date | string;
 }
 
-export function Passkeys() {
+/** `onChange` is told when a passkey is added or removed, so a page that waits for one can ask the server again. */
+export function Passkeys({ onChange }: { onChange?: () => void } = {}) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
@@ -59,6 +60,7 @@ export function Passkeys() {
       add.reset();
       setAdded(name);
       await queryClient.invalidateQueries({ queryKey: passkeysKey });
+      onChange?.();
     },
   });
   const remove = useMutation({
@@ -69,6 +71,7 @@ export function Passkeys() {
     onSuccess: async () => {
       setRemoving(null);
       await queryClient.invalidateQueries({ queryKey: passkeysKey });
+      onChange?.();
     },
   });
 

@@ -21,7 +21,8 @@ const codeSchema = z.object({
 
 const sessionKey = ["auth-session"];
 
-export function TwoFactorSetup({ email }: { email: string }) {
+/** `onChange` is told when two-factor is turned on or off, so a page that waits for it can ask the server again. */
+export function TwoFactorSetup({ email, onChange }: { email: string; onChange?: () => void }) {
   const queryClient = useQueryClient();
   const session = useQuery({ queryKey: sessionKey, queryFn: async () => (await authClient.getSession()).data });
   const [pending, setPending] = useState<{ totpURI: string; backupCodes: string[] } | null>(null);
@@ -45,6 +46,7 @@ export function TwoFactorSetup({ email }: { email: string }) {
       if (on) {
         setShownCodes(null);
         await queryClient.invalidateQueries({ queryKey: sessionKey });
+        onChange?.();
       } else if (data && "totpURI" in data) setPending({ totpURI: data.totpURI, backupCodes: data.backupCodes });
     },
   });
@@ -61,6 +63,7 @@ export function TwoFactorSetup({ email }: { email: string }) {
       setShownCodes(pending?.backupCodes ?? null);
       setPending(null);
       await queryClient.invalidateQueries({ queryKey: sessionKey });
+      onChange?.();
     },
   });
 

@@ -14,6 +14,8 @@ export const meOutput = answer({
       role,
       organisationId: nullable(id),
       organisation: nullable(organisationRef),
+      /** True while the person must set up two-factor sign-in before anything else answers (403 two_factor_required). */
+      twoFactorRequired: z.boolean(),
     }),
   ),
   group: answer({ name: z.string(), shortName: z.string() }),
