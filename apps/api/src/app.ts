@@ -15,6 +15,7 @@ import { clientAddress, type TrustedProxies } from "./client-address.ts";
 import { type AppBindings, type AppDeps, withDeps, withSession } from "./context.ts";
 import { errorBody, onError } from "./errors.ts";
 import { health } from "./health.ts";
+import { keepSecondFactor } from "./keep-second-factor.ts";
 import type { Logger } from "./logger.ts";
 import { requestLog } from "./request-log.ts";
 import { accounts } from "./routes/accounts.ts";
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps, options: AppOptions) {
   const clientOf = (c: Parameters<typeof getConnInfo>[0]) =>
     clientAddress(safeRemoteAddress(c), c.req.header("x-forwarded-for"), options.trustProxy);
   app.use("/api/auth/sign-in/email", signInLimit(deps.db, clientOf, options.signInLimit));
+  app.use("/api/auth/*", keepSecondFactor(deps.auth, deps.enforceTwoFactor));
   app.on(["GET", "POST"], "/api/auth/*", (c) => {
     // Better Auth rate-limits by client address and records it on the session (its approximate
     // place); we give it the TCP peer, or with TRUST_PROXY the address a trusted proxy vouches

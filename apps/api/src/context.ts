@@ -78,9 +78,20 @@ export const withSession = createMiddleware<AppBindings>(async (c, next) => {
 
 /**
  * What a person held back by two-factor may still reach: who they are (the dashboard's shell
- * reads it to send them to set-up), and what anyone without an account may reach anyway.
+ * reads it to send them to set-up), their sessions, and what anyone without an account may
+ * reach anyway.
  */
-const OPEN_PATHS = ["/api/me", "/api/health", "/api/public", "/api/openapi.json", "/api/docs", "/api/answer-links", "/api/unsubscribe"];
+// Their own sessions too: ending a session on a stolen laptop must never wait for set-up.
+const OPEN_PATHS = [
+  "/api/me",
+  "/api/sessions",
+  "/api/health",
+  "/api/public",
+  "/api/openapi.json",
+  "/api/docs",
+  "/api/answer-links",
+  "/api/unsubscribe",
+];
 
 export function openWithoutTwoFactor(path: string): boolean {
   return OPEN_PATHS.some((p) => path === p || path.startsWith(`${p}/`));

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "two_factor_required"
+  | "two_factor_kept"
   | "not_found"
   | "conflict"
   | "already_exists"

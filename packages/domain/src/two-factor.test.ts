@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mustHaveTwoFactor, twoFactorMissing } from "./two-factor.ts";
+import { lastFactorRefusal, mustHaveTwoFactor, twoFactorMissing } from "./two-factor.ts";
 
 describe("who must have two-factor sign-in", () => {
   it("is always the convenor", () => {
@@ -30,5 +30,20 @@ describe("two-factor missing", () => {
     expect(twoFactorMissing({ role: "member", requiredOfEveryone: false, ...none })).toBe(false);
     expect(twoFactorMissing({ role: "member", requiredOfEveryone: true, ...none })).toBe(true);
     expect(twoFactorMissing({ role: "observer", requiredOfEveryone: true, ...none })).toBe(true);
+  });
+});
+
+describe("lastFactorRefusal", () => {
+  const convenor = { role: "convenor" as const, requiredOfEveryone: false };
+  it("keeps the last factor of someone who must have one", () => {
+    expect(lastFactorRefusal({ ...convenor, hasTotp: true, passkeys: 0 }, "totp")).toMatch(/add a passkey before/);
+    expect(lastFactorRefusal({ ...convenor, hasTotp: false, passkeys: 1 }, "passkey")).toMatch(/another passkey before/);
+    expect(lastFactorRefusal({ role: "member", requiredOfEveryone: true, hasTotp: true, passkeys: 0 }, "totp")).not.toBeNull();
+  });
+  it("lets a factor go while another remains, or when none is required", () => {
+    expect(lastFactorRefusal({ ...convenor, hasTotp: true, passkeys: 1 }, "totp")).toBeNull();
+    expect(lastFactorRefusal({ ...convenor, hasTotp: true, passkeys: 1 }, "passkey")).toBeNull();
+    expect(lastFactorRefusal({ ...convenor, hasTotp: false, passkeys: 2 }, "passkey")).toBeNull();
+    expect(lastFactorRefusal({ role: "member", requiredOfEveryone: false, hasTotp: true, passkeys: 0 }, "totp")).toBeNull();
   });
 });

@@ -31,3 +31,19 @@ export const TWO_FACTOR_REQUIRED_MESSAGE =
 export const twoFactorSettingSchema = z.object({
   required: z.boolean({ error: "Say whether two-factor sign-in is required of everyone (true or false)" }),
 });
+
+/**
+ * Why a factor may not be removed, or null: someone who must have two-factor sign-in keeps at
+ * least one (removing the last would only hold them back at their next request).
+ */
+export function lastFactorRefusal(
+  s: { role: Role; requiredOfEveryone: boolean; hasTotp: boolean; passkeys: number },
+  removing: "totp" | "passkey",
+): string | null {
+  if (!mustHaveTwoFactor(s.role, s.requiredOfEveryone)) return null;
+  const left = (removing === "totp" ? 0 : Number(s.hasTotp)) + (removing === "passkey" ? Math.max(0, s.passkeys - 1) : s.passkeys);
+  if (left > 0) return null;
+  return removing === "totp"
+    ? "Your account must keep two-factor sign-in: add a passkey before you turn the authenticator app off."
+    : "Your account must keep two-factor sign-in: set up an authenticator app or add another passkey before you remove this one.";
+}

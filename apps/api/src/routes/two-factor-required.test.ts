@@ -89,6 +89,34 @@ describe("two-factor sign-in required", () => {
     expect((await ordinary(convenor.cookie)).status).toBe(200);
   });
 
+  it("keeps the last factor of a convenor: the app cannot be turned off, nor the only passkey removed", async () => {
+    convene = await makeConvene({ enforceTwoFactor: true });
+    const convenor = await person(convene, "convenor");
+    const cookie = await withAuthenticator(convenor);
+    const off = await call(convene.app, "POST", "/api/auth/two-factor/disable", { cookie, body: { password: PASSWORD } });
+    expect(off.status).toBe(409);
+    expect((await json(off)).error).toEqual({
+      code: "two_factor_kept",
+      message: "Your account must keep two-factor sign-in: add a passkey before you turn the authenticator app off.",
+    });
+    expect((await ordinary(cookie)).status).toBe(200);
+    // With a passkey as well, the app may go; then the passkey is the last and stays.
+    await withPasskey(convenor);
+    const offNow = await call(convene.app, "POST", "/api/auth/two-factor/disable", { cookie, body: { password: PASSWORD } });
+    expect(offNow.status, await offNow.clone().text()).toBe(200);
+    const after = cookieFrom(offNow) || cookie;
+    const [key] = await json<{ id: string }[]>(await call(convene.app, "GET", "/api/auth/passkey/list-user-passkeys", { cookie: after }));
+    const removed = await call(convene.app, "POST", "/api/auth/passkey/delete-passkey", { cookie: after, body: { id: key!.id } });
+    expect(removed.status).toBe(409);
+    expect((await json(removed)).error.code).toBe("two_factor_kept");
+  });
+
+  it("lets a held-back person see and end their sessions", async () => {
+    convene = await makeConvene({ enforceTwoFactor: true });
+    const convenor = await person(convene, "convenor");
+    expect((await call(convene.app, "GET", "/api/sessions", { cookie: convenor.cookie })).status).toBe(200);
+  });
+
   it("lets a held-back person sign out, and anyone reach the public routes", async () => {
     convene = await makeConvene({ enforceTwoFactor: true });
     const convenor = await person(convene, "convenor");

@@ -91,3 +91,26 @@ export async function findSessionUser(authDb: Kysely<any>, token: string): Promi
     },
   };
 }
+
+/**
+ * The second factors a person has now: whether an authenticator app is on, how many passkeys,
+ * and whether the group requires two-factor of everyone. Asked before a factor is removed.
+ */
+export async function secondFactorsOf(db: Kysely<any>, userId: string) {
+  const row = await db
+    .selectFrom("user as u")
+    .select([
+      "u.twoFactorEnabled",
+      (eb) => eb.selectFrom("passkey as p").select(eb.fn.countAll().as("n")).whereRef("p.userId", "=", "u.id").as("passkeys"),
+      (eb) =>
+        eb.selectFrom("settings as g").select("g.value").where("g.key", "=", TWO_FACTOR_FOR_EVERYONE_SETTING).as("twoFactorForEveryone"),
+    ])
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  return {
+    hasTotp: Boolean(row?.twoFactorEnabled),
+    // PostgreSQL's count is a bigint, which node-postgres hands over as text.
+    passkeys: Number(row?.passkeys ?? 0),
+    requiredOfEveryone: row?.twoFactorForEveryone === "on",
+  };
+}
