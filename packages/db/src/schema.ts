@@ -303,6 +303,9 @@ export interface AlertTable {
   closedByName: string | null;
   /** The milestone recorded from this alert's successful outcome, if any. */
   milestoneId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What the alert carries, at most one of the two (2026-12-04-10-alert-carries). */
+  proposalId: ColumnType<number | null, number | null | undefined, number | null>;
+  statementId: ColumnType<number | null, number | null | undefined, number | null>;
   raisedById: string | null;
   raisedByName: string;
   raisedByOrganisationId: number | null;

@@ -42,17 +42,29 @@ const alertFields = {
   ask: shortText("The ask", 5_000, "Enter what the group is asked to do", "multi"),
   deadline: dateAndTime("deadline"),
   visibility: visibilitySchema,
+  /** What the group is asked to act on, if anything: an open proposal or statement, never both ("Sign by Friday"). */
+  proposalId: z.number({ error: "Choose the proposal from the list" }).int().positive().nullable(),
+  statementId: z.number({ error: "Choose the statement from the list" }).int().positive().nullable(),
 };
 
-export const alertInputSchema = z.object({
-  ...alertFields,
-  kind: alertFields.kind.default("emerging_threat"),
-  urgency: alertFields.urgency.default("high"),
-  visibility: alertFields.visibility.default("members"),
-});
+const carriesOne = (a: { proposalId?: number | null | undefined; statementId?: number | null | undefined }, ctx: z.RefinementCtx) => {
+  if (a.proposalId && a.statementId)
+    ctx.addIssue({ code: "custom", path: ["statementId"], message: "An alert can carry a proposal or a statement, not both" });
+};
+
+export const alertInputSchema = z
+  .object({
+    ...alertFields,
+    kind: alertFields.kind.default("emerging_threat"),
+    urgency: alertFields.urgency.default("high"),
+    visibility: alertFields.visibility.default("members"),
+    proposalId: alertFields.proposalId.default(null),
+    statementId: alertFields.statementId.default(null),
+  })
+  .superRefine(carriesOne);
 export type AlertInput = z.infer<typeof alertInputSchema>;
 
-export const alertPatchSchema = z.object(alertFields).partial().extend({ version: z.number().int().positive() });
+export const alertPatchSchema = z.object(alertFields).partial().extend({ version: z.number().int().positive() }).superRefine(carriesOne);
 export type AlertPatch = z.infer<typeof alertPatchSchema>;
 
 export const alertCloseSchema = z.object({
@@ -114,4 +126,19 @@ export function compareAlerts(a: { state: AlertState; deadline: string }, b: { s
   const bOpen = b.state === "open" ? 0 : 1;
   if (aOpen !== bOpen) return aOpen - bOpen;
   return aOpen === 0 ? a.deadline.localeCompare(b.deadline) : b.deadline.localeCompare(a.deadline);
+}
+
+/** What an alert carries, as the people who may see it are shown it: null when nothing, or nothing they may see. */
+export type AlertCarries = {
+  kind: "proposal" | "statement";
+  id: number;
+  title: string;
+  /** When the proposal closes or the statement's sign-off ends. */
+  deadline: string;
+  state: string;
+} | null;
+
+/** The call to act that an alert carrying something makes, in words: "Sign by 5 December 2026". */
+export function carriesAsk(c: NonNullable<AlertCarries>): string {
+  return c.kind === "statement" ? `Sign “${c.title}”` : `Give your organisation's position on “${c.title}”`;
 }

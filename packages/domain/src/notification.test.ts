@@ -70,6 +70,20 @@ describe("how and when", () => {
     expect(text).toEqual({ title: "New alert: Arrests", summary: "High urgency, Country X. Answer by 5 December 2026. The ask: Sign" });
   });
 
+  it("names what the alert carries, with its deadline", () => {
+    const text = alertRaisedText({
+      title: "Arrests",
+      situation: "Country X",
+      urgency: "high",
+      deadline: "2026-12-05T17:00:00.000Z",
+      ask: "Sign the letter",
+      carries: { kind: "statement", id: 3, title: "Open letter", deadline: "2026-12-04T17:00:00.000Z", state: "open" },
+    });
+    expect(text.summary).toBe(
+      "High urgency, Country X. Answer by 5 December 2026. The ask: Sign the letter. Sign “Open letter” by 4 December 2026.",
+    );
+  });
+
   it("does not double the full stop of a situation written as a sentence", () => {
     const text = alertRaisedText({
       title: "Arrests",

@@ -6,7 +6,7 @@
  * the notification was written.
  */
 import { z } from "zod";
-import { type AlertResponse, type AlertUrgency, alertResponseLabels, alertUrgencyLabels } from "./alert.ts";
+import { type AlertCarries, type AlertResponse, type AlertUrgency, alertResponseLabels, alertUrgencyLabels, carriesAsk } from "./alert.ts";
 import { ukDate } from "./dates.ts";
 import type { Role } from "./roles.ts";
 import { canSee, type Visibility } from "./visibility.ts";
@@ -199,11 +199,16 @@ export function alertRaisedText(alert: {
   urgency: AlertUrgency;
   deadline: string;
   ask: string;
+  carries?: AlertCarries;
 }): NotificationText {
+  // What it carries is seen by everyone who sees the alert (services/alerts.ts checks), so it may be named here.
+  const carried = alert.carries
+    ? `${/[.!?]$/.test(alert.ask) ? "" : "."} ${carriesAsk(alert.carries)} by ${ukDate(alert.carries.deadline)}.`
+    : "";
   return {
     title: `New alert: ${alert.title}`,
     // A situation written as a sentence ("Arrests after the vote.") must not end in "..".
-    summary: `${alertUrgencyLabels[alert.urgency]} urgency, ${alert.situation.replace(/[\s.]+$/, "")}. Answer by ${ukDate(alert.deadline)}. The ask: ${alert.ask}`,
+    summary: `${alertUrgencyLabels[alert.urgency]} urgency, ${alert.situation.replace(/[\s.]+$/, "")}. Answer by ${ukDate(alert.deadline)}. The ask: ${alert.ask}${carried}`,
   };
 }
 

@@ -77,6 +77,8 @@ const paramKinds: Record<string, Kind | string> = {
   milestoneId: "milestone",
   meetingId: "meeting",
   alertId: "alert",
+  proposalId: "proposal",
+  statementId: "statement",
   decisionId: "decision",
   recipientId: "recipient",
   cycleId: open,

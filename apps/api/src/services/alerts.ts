@@ -9,12 +9,23 @@ import {
   type AlertSummary,
   type Db,
   getAlert,
+  getProposal,
+  getStatement,
   insertAlert,
   listAlertAnswers,
   recordAudit,
   upsertAlertAnswer,
 } from "@convene/db";
-import { type AlertAnswerInput, type AlertClose, type AlertInput, type AlertPatch, answerRefusal, type Visibility } from "@convene/domain";
+import {
+  type AlertAnswerInput,
+  type AlertClose,
+  type AlertInput,
+  type AlertPatch,
+  answerRefusal,
+  narrowest,
+  type Visibility,
+  visibilityLabels,
+} from "@convene/domain";
 import type { SessionUser } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound } from "../errors.ts";
 import { createMilestone } from "./milestones.ts";
@@ -57,10 +68,47 @@ function checkFutureDeadline(deadline: string | undefined, now = new Date()) {
   if (deadline !== undefined && Date.parse(deadline) <= now.getTime()) throw invalid("deadline", "must be in the future");
 }
 
+/**
+ * What an alert carries must be open, and seen by everyone who sees the alert: an alert to the
+ * members carrying a convenor-only statement would ask them to sign what they cannot read.
+ */
+async function checkCarries(
+  trx: Db,
+  user: SessionUser,
+  a: { proposalId: number | null; statementId: number | null; visibility: Visibility },
+  /** What the alert carried before an edit: it may have closed since, and still be carried. */
+  kept: { proposalId: number | null; statementId: number | null } = { proposalId: null, statementId: null },
+) {
+  const levels = visibilityLabels[a.visibility].toLowerCase();
+  if (a.proposalId !== null) {
+    const p = await getProposal(trx, user.role, a.proposalId);
+    if (!p) throw invalid("proposalId", "There is no such proposal");
+    if (a.proposalId !== kept.proposalId && (p.state !== "open" || Date.parse(p.closesAt) <= Date.now()))
+      throw invalid("proposalId", "That proposal is no longer open: choose an open one, or none");
+    if (narrowest(p.visibility, a.visibility) !== a.visibility)
+      throw invalid(
+        "proposalId",
+        `That proposal is seen by fewer people than the alert (${levels}): widen the proposal first, or choose none`,
+      );
+  }
+  if (a.statementId !== null) {
+    const st = await getStatement(trx, user.role, a.statementId);
+    if (!st) throw invalid("statementId", "There is no such statement");
+    if (a.statementId !== kept.statementId && (st.state !== "open" || Date.parse(st.deadline) <= Date.now()))
+      throw invalid("statementId", "That statement is not open for signatures: choose an open one, or none");
+    if (narrowest(st.visibility, a.visibility) !== a.visibility)
+      throw invalid(
+        "statementId",
+        `That statement is seen by fewer people than the alert (${levels}): widen the statement first, or choose none`,
+      );
+  }
+}
+
 export async function raiseAlert(trx: Db, user: SessionUser, input: AlertInput) {
   if (user.role === "observer") throw forbidden("Observers cannot raise alerts; ask a member or the convenor.");
   checkRaiserVisibility(user, input.visibility);
   checkFutureDeadline(input.deadline);
+  await checkCarries(trx, user, input);
   const id = await insertAlert(trx, input, { id: user.id, name: user.name, organisationId: user.organisationId });
   const saved = await alertForWrite(trx, id);
   await recordAudit(trx, {
@@ -84,6 +132,16 @@ export async function editAlert(trx: Db, user: SessionUser, id: number, patch: A
   checkRaiserVisibility(user, patch.visibility);
   if (patch.deadline !== undefined && patch.deadline !== before.deadline) checkFutureDeadline(patch.deadline);
   const { version, ...fields } = patch;
+  if (patch.proposalId !== undefined || patch.statementId !== undefined || patch.visibility !== undefined) {
+    const kept = await trx.selectFrom("alerts").select(["proposalId", "statementId"]).where("id", "=", id).executeTakeFirstOrThrow();
+    // An alert carries one thing: choosing a proposal lets go of a statement, and the other way round.
+    const carried = {
+      proposalId: patch.proposalId !== undefined ? patch.proposalId : patch.statementId ? null : kept.proposalId,
+      statementId: patch.statementId !== undefined ? patch.statementId : patch.proposalId ? null : kept.statementId,
+    };
+    await checkCarries(trx, user, { ...carried, visibility: patch.visibility ?? before.visibility }, kept);
+    Object.assign(fields, carried);
+  }
   await applyEdit(trx, "That alert", {
     table: "alerts",
     id,

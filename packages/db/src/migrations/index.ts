@@ -24,6 +24,7 @@ import * as webhooks from "./2026-12-02-60-webhooks.ts";
 import * as passkeys from "./2026-12-02-70-passkeys.ts";
 import * as proposalDecisions from "./2026-12-02-70-proposal-decisions.ts";
 import * as dormantAccounts from "./2026-12-03-10-dormant-accounts.ts";
+import * as alertCarries from "./2026-12-04-10-alert-carries.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-60-notification-preferences": notificationPreferences,
   "2026-12-02-70-proposal-decisions": proposalDecisions,
   "2026-12-03-10-dormant-accounts": dormantAccounts,
+  "2026-12-04-10-alert-carries": alertCarries,
   "2026-12-02-60-webhooks": webhooks,
   "2026-12-02-70-passkeys": passkeys,
 };

@@ -5,6 +5,7 @@
  */
 import {
   type AlertAnswerInput,
+  type AlertCarries,
   type AlertInput,
   type AlertState,
   type PageQuery,
@@ -21,8 +22,62 @@ export interface AlertFilter {
   ids?: number[];
 }
 
-function toAlert(row: Alert & { raisedByOrganisationName: string | null }) {
-  return { ...row, successful: row.successful === null ? null : row.successful === 1 };
+type CarriedColumns = {
+  carriedProposalQuestion: string | null;
+  carriedProposalClosesAt: string | null;
+  carriedProposalState: string | null;
+  carriedStatementTitle: string | null;
+  carriedStatementDeadline: string | null;
+  carriedStatementState: string | null;
+};
+
+/**
+ * An alert as answered. What it carries is named only when the viewer may see it (the join
+ * asks the viewer's levels), and its id goes out only then: an alert carrying a convenor-only
+ * statement tells a member nothing about it.
+ */
+function toAlert(row: Alert & { raisedByOrganisationName: string | null } & CarriedColumns): Omit<Alert, "successful"> & {
+  raisedByOrganisationName: string | null;
+  successful: boolean | null;
+  carries: AlertCarries;
+} {
+  const {
+    proposalId,
+    statementId,
+    carriedProposalQuestion,
+    carriedProposalClosesAt,
+    carriedProposalState,
+    carriedStatementTitle,
+    carriedStatementDeadline,
+    carriedStatementState,
+    ...rest
+  } = row;
+  const carries: AlertCarries =
+    proposalId !== null && carriedProposalQuestion !== null
+      ? {
+          kind: "proposal",
+          id: proposalId,
+          title: carriedProposalQuestion,
+          deadline: carriedProposalClosesAt!,
+          state: carriedProposalState!,
+        }
+      : statementId !== null && carriedStatementTitle !== null
+        ? {
+            kind: "statement",
+            id: statementId,
+            title: carriedStatementTitle,
+            deadline: carriedStatementDeadline!,
+            state: carriedStatementState!,
+          }
+        : null;
+  return {
+    ...rest,
+    successful: row.successful === null ? null : row.successful === 1,
+    // The ids again, for an edit form, only as far as the viewer may see what they point to.
+    proposalId: carries?.kind === "proposal" ? carries.id : null,
+    statementId: carries?.kind === "statement" ? carries.id : null,
+    carries,
+  };
 }
 
 /**
@@ -30,12 +85,23 @@ function toAlert(row: Alert & { raisedByOrganisationName: string | null }) {
  * given, that organisation's own answer (for "has my organisation answered?").
  */
 export async function listAlerts(db: Kysely<Database>, viewer: Viewer, filter: AlertFilter, organisationId?: number | null) {
+  const levels = visibleLevels(viewer);
   let q = db
     .selectFrom("alerts as a")
     .leftJoin("organisations as o", "o.id", "a.raisedByOrganisationId")
+    .leftJoin("proposals as cp", (j) => j.onRef("cp.id", "=", "a.proposalId").on("cp.visibility", "in", levels))
+    .leftJoin("statements as cs", (j) => j.onRef("cs.id", "=", "a.statementId").on("cs.visibility", "in", levels))
     .selectAll("a")
-    .select("o.name as raisedByOrganisationName")
-    .where("a.visibility", "in", visibleLevels(viewer));
+    .select([
+      "o.name as raisedByOrganisationName",
+      "cp.question as carriedProposalQuestion",
+      "cp.closesAt as carriedProposalClosesAt",
+      "cp.state as carriedProposalState",
+      "cs.title as carriedStatementTitle",
+      "cs.deadline as carriedStatementDeadline",
+      "cs.state as carriedStatementState",
+    ])
+    .where("a.visibility", "in", levels);
   if (filter.state) q = q.where("a.state", "=", filter.state);
   if (filter.ids) q = q.where("a.id", "in", filter.ids.length ? filter.ids : [-1]);
   const rows = await q.orderBy("a.deadline").orderBy("a.id").execute();

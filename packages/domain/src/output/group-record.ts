@@ -104,6 +104,10 @@ export const alertOutput = answer({
   raisedByOrganisationId: nullable(id),
   raisedByOrganisationName: nullable(z.string()),
   milestoneId: nullable(id),
+  proposalId: nullable(id),
+  statementId: nullable(id),
+  /** What it carries, named only to those who may see it. */
+  carries: nullable(answer({ kind: z.enum(["proposal", "statement"]), id, title: z.string(), deadline: time, state: z.string() })),
   createdAt: time,
   updatedAt: time,
   version,
