@@ -1,6 +1,7 @@
 /**
  * A letter from draft to milestone as the group would take it: the convenor drafts it, marks who
- * may sign for UNA-UK and adds a recipient; a member signs for her organisation; a change to the
+ * may sign for UNA-UK, adds a recipient and raises an alert carrying it; a member finds it in What
+ * needs you and through the alert, and signs for her organisation; a change to the
  * text asks her to confirm again; the convenor records the reply and publishes. Axe checks the
  * list and the statement page. With CONVENE_SHOTS=folder, pictures at 1280 and 390 px are kept there.
  */
@@ -14,6 +15,7 @@ const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
 const UNA = "uma@una.example.org";
 const TITLE = "Open letter to party leaders on atrocity prevention";
+const ALERT = "Sign the letter to party leaders by Friday";
 const WAIT = { timeout: 15_000 };
 
 function localInput(d: Date) {
@@ -29,8 +31,18 @@ describe("sign-on statements in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db } = convene.convene;
-    const _una = (await db.selectFrom("organisations").select("id").where("shortName", "=", "una-uk").executeTakeFirstOrThrow()).id;
+    // A current cycle, so the overview (and its "What needs you") has something to show.
+    const year = new Date().getUTCFullYear();
+    await convene.convene.db
+      .insertInto("cycles")
+      .values({
+        name: `${year} cycle`,
+        workshopDate: `${year - 1}-12-01`,
+        agmDate: `${year + 1}-03-01`,
+        closedAt: null,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
     await addAccounts(
       convene,
       { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
@@ -72,13 +84,37 @@ describe("sign-on statements in the browser", () => {
     await page.getByRole("button", { name: "Add recipient" }).click();
     await page.getByRole("row", { name: /Leader of the Opposition/ }).waitFor(WAIT);
     expect(await seriousA11yProblems(page)).toEqual([]);
+
+    // "Sign by Friday": an alert that carries the letter.
+    await page.goto(`${convene.base}/alerts`);
+    await page.getByRole("link", { name: "Raise an alert" }).first().click();
+    await page.getByLabel("Title").fill(ALERT);
+    await page.getByLabel("Situation or country").fill("UK general election");
+    await page.getByLabel("Deadline").fill(localInput(addDays(new Date(), 3)));
+    await page.getByLabel("The ask").fill("Sign the open letter for your organisation.");
+    const statementId = statementUrl.split("/").pop();
+    await page.getByLabel("Carries a proposal or statement (optional)").selectOption(`statement:${statementId}`);
+    await page.getByRole("button", { name: "Raise alert" }).click();
+    await page.getByRole("heading", { name: ALERT, level: 1 }).waitFor(WAIT);
+    await page.getByRole("heading", { name: "The statement to sign" }).waitFor();
+    await page.getByRole("link", { name: TITLE }).waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "alert-carrying-statement");
     await signOut();
   });
 
   it("lets a member sign for her organisation, and asks her to confirm a changed text", async () => {
     const { page } = browser;
     await signIn(page, convene.base, UNA, PASSWORD);
-    await page.goto(statementUrl);
+    // What needs her organisation names the letter; the alert that carries it leads to it too.
+    const needsYou = page.getByRole("region", { name: "What needs you" });
+    await needsYou.getByRole("link", { name: TITLE, exact: true }).waitFor(WAIT);
+    await needsYou.getByText("Statement to sign").waitFor();
+    await page.goto(`${convene.base}/alerts`);
+    await page.getByRole("link", { name: ALERT }).click();
+    await page.getByRole("heading", { name: "The statement to sign" }).waitFor(WAIT);
+    await page.getByRole("link", { name: TITLE }).click();
+    await page.waitForURL(statementUrl);
     await page.getByRole("heading", { name: "Your organisation's signature" }).waitFor();
     await page.getByLabel("Listed publicly as a signatory").check();
     await page.getByRole("button", { name: "Sign for my organisation" }).click();

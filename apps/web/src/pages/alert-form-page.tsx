@@ -17,13 +17,25 @@ import { type AlertPatchBody, type AlertSummary, ApiFailure, api, call } from ".
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { useCreate } from "../create-record.ts";
-import { formatDateTime } from "../format.ts";
+import { formatCompactDate, formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
+import { shapedSchema } from "../forms/shaped-schema.ts";
 import { alertAudienceQuery } from "../inbox-queries.ts";
-import { alertQuery } from "../queries.ts";
+import { alertQuery, proposalsQuery, statementsQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 
-type AlertValues = z.input<typeof alertInputSchema>;
+type AlertInput = z.input<typeof alertInputSchema>;
+/** What the form holds: what the alert carries as one choice, "proposal:3" or "statement:5" (null for nothing). */
+type AlertValues = Omit<AlertInput, "proposalId" | "statementId"> & { carries: string | null };
+
+function inputOf({ carries, ...v }: AlertValues): AlertInput {
+  const [kind, id] = carries ? carries.split(":") : [];
+  return { ...v, proposalId: kind === "proposal" ? Number(id) : null, statementId: kind === "statement" ? Number(id) : null };
+}
+// A problem with what it carries belongs beside the one choice that holds it.
+const alertFormSchema = shapedSchema(inputOf, alertInputSchema, (path) =>
+  path[0] === "proposalId" || path[0] === "statementId" ? ["carries"] : path,
+);
 
 const alertFieldLabels = {
   title: "Title",
@@ -33,6 +45,8 @@ const alertFieldLabels = {
   ask: "The ask",
   deadline: "Deadline",
   visibility: "Visible to",
+  proposalId: "Carries the proposal",
+  statementId: "Carries the statement",
 } as const;
 
 function valuesOf(a?: AlertSummary): AlertValues {
@@ -44,6 +58,7 @@ function valuesOf(a?: AlertSummary): AlertValues {
     ask: a?.ask ?? "",
     deadline: a?.deadline ?? "",
     visibility: a?.visibility ?? "members",
+    carries: a?.carries ? `${a.carries.kind}:${a.carries.id}` : null,
   };
 }
 
@@ -65,7 +80,7 @@ export function NewAlertPage() {
         submitLabel="Raise alert"
         busy={raise.isPending}
         error={raise.error}
-        onSubmit={(values) => raise.mutate(alertInputSchema.parse(values))}
+        onSubmit={(input) => raise.mutate(alertInputSchema.parse(input))}
         cancel={<Link to="/alerts">Cancel</Link>}
         showAudience
       />
@@ -109,7 +124,7 @@ export function EditAlertPage() {
         submitLabel="Save changes"
         busy={edit.isPending}
         error={edit.error}
-        onSubmit={(values) => edit.save(a, alertInputSchema.parse(values))}
+        onSubmit={(input) => edit.save(a, alertInputSchema.parse(input))}
         cancel={
           <Link to="/alerts/$alertId" params={{ alertId }}>
             Cancel
@@ -136,16 +151,17 @@ function AlertForm({
   submitLabel: string;
   busy: boolean;
   error: unknown;
-  onSubmit: (values: AlertValues) => void;
+  onSubmit: (values: AlertInput) => void;
   cancel: React.ReactNode;
 }) {
   // Members raise alerts for the membership (or the public); convenor-only alerts are the convenor's.
   const { visibilityChoices } = useAccess();
   const form = useAppForm({
     defaultValues: initial,
-    validators: { onChange: alertInputSchema },
-    onSubmit: ({ value }) => onSubmit(value),
+    validators: { onChange: alertFormSchema },
+    onSubmit: ({ value }) => onSubmit(inputOf(value)),
   });
+  const carryable = useCarryable(initial.carries);
   return (
     <form.AppForm>
       <form.Form error={error}>
@@ -173,6 +189,19 @@ function AlertForm({
         <form.AppField name="ask">
           {(f) => <f.TextAreaField label="The ask" hint="What members are asked to do: sign, share, brief, attend…" rows={5} />}
         </form.AppField>
+        {carryable.options.length > 0 && (
+          <form.AppField name="carries">
+            {(f) => (
+              <f.ChoiceField
+                label="Carries a proposal or statement (optional)"
+                hint="Those told of the alert see it with it, and are asked to sign or give their organisation's position by its deadline"
+                options={carryable.options}
+                labels={carryable.labels}
+                none="Nothing: just the ask"
+              />
+            )}
+          </form.AppField>
+        )}
         {showAudience && (
           <form.Subscribe selector={(st) => [st.values.visibility ?? "members", st.values.urgency ?? "high"] as const}>
             {([visibility, urgency]) => <AudiencePreview visibility={visibility} urgency={urgency} />}
@@ -214,4 +243,22 @@ function AudiencePreview({ visibility, urgency }: { visibility: Visibility; urge
       )}
     </div>
   );
+}
+
+/**
+ * What an alert may carry: the open proposals and statements the person may see (the server
+ * checks again, and that everyone told of the alert may see it too), and what it carries now.
+ */
+function useCarryable(current: string | null) {
+  const proposals = useQuery(proposalsQuery);
+  const statements = useQuery(statementsQuery);
+  const now = Date.now();
+  const labels: Record<string, string> = {};
+  for (const p of proposals.data?.proposals ?? [])
+    if ((p.state === "open" && Date.parse(p.closesAt) > now) || current === `proposal:${p.id}`)
+      labels[`proposal:${p.id}`] = `Proposal: ${p.question} (closes ${formatCompactDate(p.closesAt)})`;
+  for (const st of statements.data?.statements ?? [])
+    if ((st.state === "open" && Date.parse(st.deadline) > now) || current === `statement:${st.id}`)
+      labels[`statement:${st.id}`] = `Statement to sign: ${st.title} (by ${formatCompactDate(st.deadline)})`;
+  return { options: Object.keys(labels), labels };
 }

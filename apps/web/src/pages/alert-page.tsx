@@ -17,7 +17,7 @@ import { Link, useParams } from "@tanstack/react-router";
 import { lazy, useMemo, useState } from "react";
 import { useAccess } from "../access.ts";
 import { deadlineWords, responseChoiceLabels, tallyWords } from "../alert-format.ts";
-import { type AlertDetail, ApiFailure, api, call } from "../api.ts";
+import { type AlertDetail, type AlertSummary, ApiFailure, api, call } from "../api.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { Dialog } from "../components/dialog.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
@@ -92,6 +92,7 @@ export function AlertPage() {
       <section className="card alert-ask" aria-labelledby="ask-title">
         <h2 id="ask-title">The ask</h2>
         <p className="description">{a.ask}</p>
+        {a.carries && <Carried carries={a.carries} />}
       </section>
 
       {a.state !== "open" && (
@@ -429,5 +430,36 @@ function CloseForm({ detail, onDone }: { detail: AlertDetail; onDone: () => void
         <form.Actions label="Close alert" busyLabel="Closing…" busy={close.isPending} onCancel={onDone} />
       </form.Form>
     </form.AppForm>
+  );
+}
+
+/** What the alert carries: the statement to sign or the proposal to answer, with its own deadline. */
+function Carried({ carries: c }: { carries: NonNullable<AlertSummary["carries"]> }) {
+  const open = c.state === "open" && Date.parse(c.deadline) > Date.now();
+  const link =
+    c.kind === "statement" ? (
+      <Link to="/statements/$statementId" params={{ statementId: c.id }}>
+        {c.title}
+      </Link>
+    ) : (
+      <Link to="/proposals/$proposalId" params={{ proposalId: c.id }}>
+        {c.title}
+      </Link>
+    );
+  return (
+    <div className="carried">
+      <h3>{c.kind === "statement" ? "The statement to sign" : "The proposal to answer"}</h3>
+      <p>
+        {link}
+        {" · "}
+        {open ? (
+          <>
+            {c.kind === "statement" ? "Sign by" : "Give your organisation's position by"} <strong>{formatDateTime(c.deadline)}</strong>
+          </>
+        ) : (
+          <span className="muted">{c.kind === "statement" ? "No longer open for signatures" : "Closed"}</span>
+        )}
+      </p>
+    </div>
   );
 }

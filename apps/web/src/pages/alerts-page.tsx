@@ -99,6 +99,7 @@ function AlertCard({ alert: a, showOwn }: { alert: AlertSummary; showOwn: boolea
         <AlertKindTag kind={a.kind} />
         {a.state !== "open" && <AlertStateTag state={a.state} />}
         <VisibilityBadge visibility={a.visibility} />
+        {a.carries && <span className="tag">{a.carries.kind === "statement" ? "Statement to sign" : "Proposal to answer"}</span>}
       </div>
       <h2 className="alert-card-title">
         <Link to="/alerts/$alertId" params={{ alertId: a.id }}>

@@ -53,13 +53,23 @@ export function TwoFactorRequiredPage() {
           )}
           <TwoFactorSetup email={user.email} onChange={recheck} />
           <Passkeys onChange={recheck} />
-          <h2>Not now</h2>
-          <p>
-            You cannot use Convene until it is set up.{" "}
-            <button type="button" className="link-button" onClick={signOut}>
-              Sign out
-            </button>
-          </p>
+          {done ? (
+            <p>
+              <button type="button" className="link-button" onClick={signOut}>
+                Sign out
+              </button>
+            </p>
+          ) : (
+            <>
+              <h2>Not now</h2>
+              <p>
+                You cannot use Convene until it is set up.{" "}
+                <button type="button" className="link-button" onClick={signOut}>
+                  Sign out
+                </button>
+              </p>
+            </>
+          )}
         </>
       )}
     </main>
