@@ -111,7 +111,7 @@ describe("sign-on statements in the browser", () => {
     await needsYou.getByRole("link", { name: TITLE, exact: true }).waitFor(WAIT);
     await needsYou.getByText("Statement to sign").waitFor();
     await page.goto(`${convene.base}/alerts`);
-    await page.getByRole("link", { name: ALERT }).click();
+    await page.locator("h2").getByRole("link", { name: ALERT }).click();
     await page.getByRole("heading", { name: "The statement to sign" }).waitFor(WAIT);
     await page.getByRole("link", { name: TITLE }).click();
     await page.waitForURL(statementUrl);

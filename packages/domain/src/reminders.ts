@@ -83,10 +83,14 @@ export const reminderText = {
     title: `Goal changed: ${g.title}`,
     summary: `${by} changed ${what}.`,
   }),
-  /** An update posted on a goal by someone outside its lead organisation: their comment on it. */
-  goalUpdatedByOthers: (g: { title: string }, by: string, note: string | null): NotificationText => ({
+  /**
+   * An update posted on a goal by someone outside its lead organisation: their comment on it. Its
+   * words stay on the goal, not copied here: an update withdrawn or narrowed later must not live on
+   * in inboxes (and in each reader's personal-data export).
+   */
+  goalUpdatedByOthers: (g: { title: string }, by: string): NotificationText => ({
     title: `Update on a goal you lead: ${g.title}`,
-    summary: note ? `${by} wrote: ${note.length > 200 ? `${note.slice(0, 199).trimEnd()}…` : note}` : `${by} posted an update.`,
+    summary: `${by} posted an update on it.`,
   }),
   goalDecided: (g: { title: string }, where: string, decision: string): NotificationText => ({
     title: `Decision on a goal you lead: ${g.title}`,

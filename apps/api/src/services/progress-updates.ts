@@ -21,7 +21,7 @@ export async function postProgressUpdate(trx: Db, user: SessionUser, input: Prog
     await notifyGoalChanged(
       trx,
       { ...goal, visibility },
-      { byId: user.id, kind: "goal_changed", text: reminderText.goalUpdatedByOthers(goal, user.name, input.note) },
+      { byId: user.id, kind: "goal_changed", text: reminderText.goalUpdatedByOthers(goal, user.name) },
     );
   return { id, goal: await getGoal(trx, user.role, checked.goal.id) };
 }
