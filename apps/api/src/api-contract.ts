@@ -233,7 +233,8 @@ export const replies: Record<string, Reply> = {
   "POST /meetings/{id}/restore": ok("The restored meeting", z.object({ meeting: o.meetingOutput.nullable() })),
   "PUT /meetings/{id}/attendance": ok("The meeting with its new attendance", one("meeting", o.meetingOutput)),
   "POST /meetings/{id}/decisions": created("The decision", one("decision", o.decisionOutput)),
-  "DELETE /meetings/{id}/decisions/{decisionId}": ok("The decision is gone", deleted),
+  "DELETE /meetings/{id}/decisions/{decisionId}": ok("The decision is removed from the meeting; restorable", deleted),
+  "POST /meetings/{id}/decisions/{decisionId}/restore": ok("The decision is back", o.restoredAnswer),
 
   "GET /data/goals.csv": csv("The goals table as filtered"),
   "GET /data/milestones.csv": csv("The timeline"),

@@ -275,6 +275,8 @@ export interface MeetingDecisionTable {
   /** The proposal whose outcome this decision is, if it was decided by proposal. */
   proposalId: number | null;
   createdAt: Timestamp;
+  /** Removed by the convenor and restorable (2026-12-04-20-decision-undo); null while it stands. */
+  deletedAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A person's private calendar feed link: only a hash of its token is kept. */

@@ -275,6 +275,17 @@ describe("meetings: decisions", () => {
     expect((await call(app, "DELETE", `/api/meetings/${m.id}/decisions/${decision.id}`, { cookie: member.cookie })).status).toBe(403);
     expect((await call(app, "DELETE", `/api/meetings/${m.id}/decisions/${decision.id}`, { cookie: convenor.cookie })).status).toBe(200);
     expect((await call(app, "DELETE", `/api/meetings/${m.id}/decisions/${decision.id}`, { cookie: convenor.cookie })).status).toBe(404);
+    const texts = async () =>
+      (await json(await call(app, "GET", `/api/meetings/${m.id}`, { cookie: convenor.cookie }))).decisions.map(
+        (d: { text: string }) => d.text,
+      );
+    expect(await texts()).not.toContain("Thank the speaker");
+    // Undo brings it back, once; the member may not.
+    const restore = `/api/meetings/${m.id}/decisions/${decision.id}/restore`;
+    expect((await call(app, "POST", restore, { cookie: member.cookie })).status).toBe(403);
+    expect((await call(app, "POST", restore, { cookie: convenor.cookie })).status).toBe(200);
+    expect((await call(app, "POST", restore, { cookie: convenor.cookie })).status).toBe(404);
+    expect(await texts()).toContain("Thank the speaker");
   });
 
   it("answers 404 for decisions on a meeting that does not exist", async () => {

@@ -18,7 +18,7 @@ import { type AppBindings, actorOf, convenorOnly, inTransaction, signedIn, viewe
 import { notFound } from "../errors.ts";
 import { calendarLinkOf, feedFor, feedViewer, makeCalendarLink, meetingsCalendar, revokeCalendarLink } from "../services/calendar.ts";
 import { groupNames } from "../services/group.ts";
-import { addDecision, createMeeting, deleteDecision, setAttendance, setMeetingDeleted, updateMeeting } from "../services/meetings.ts";
+import { addDecision, createMeeting, setAttendance, setDecisionDeleted, setMeetingDeleted, updateMeeting } from "../services/meetings.ts";
 import { validate } from "../validate.ts";
 import { idParam, pathId } from "./params.ts";
 
@@ -178,6 +178,12 @@ export const meetings = new Hono<AppBindings>()
   .delete("/:id/decisions/:decisionId", validate("param", idParam.extend({ decisionId: positiveId })), async (c) => {
     const user = convenorOnly(c);
     const { id, decisionId } = c.req.valid("param");
-    await inTransaction(c, (trx) => deleteDecision(trx, actorOf(user), id, decisionId));
-    return c.json({ deleted: decisionId }, 200);
+    await inTransaction(c, (trx) => setDecisionDeleted(trx, actorOf(user), id, decisionId, true));
+    return c.json({ deleted: decisionId, restore: `/api/meetings/${id}/decisions/${decisionId}/restore` }, 200);
+  })
+  .post("/:id/decisions/:decisionId/restore", validate("param", idParam.extend({ decisionId: positiveId })), async (c) => {
+    const user = convenorOnly(c);
+    const { id, decisionId } = c.req.valid("param");
+    await inTransaction(c, (trx) => setDecisionDeleted(trx, actorOf(user), id, decisionId, false));
+    return c.json({ restored: decisionId }, 200);
   });

@@ -226,15 +226,26 @@ export async function addDecision(trx: Db, actor: Actor, meetingId: number, inpu
   );
 }
 
-/** Removes a decision (the goal it created or changed stays as it is). */
-export async function deleteDecision(trx: Db, actor: Actor, meetingId: number, decisionId: number) {
+/**
+ * Removes a decision from the meeting, or brings a removed one back (Undo): it is marked, not
+ * deleted. The goal it created or changed stays as it is either way.
+ */
+export async function setDecisionDeleted(trx: Db, actor: Actor, meetingId: number, decisionId: number, deleted: boolean) {
   const row = await trx
     .selectFrom("meetingDecisions")
     .selectAll()
     .where("id", "=", decisionId)
     .where("meetingId", "=", meetingId)
     .executeTakeFirst();
-  if (!row) throw notFound("That decision");
-  await trx.deleteFrom("meetingDecisions").where("id", "=", decisionId).execute();
-  await recordAudit(trx, { actor, action: "delete", entity: "meeting_decision", entityId: decisionId, before: row });
+  if (!row || (row.deletedAt === null) !== deleted) throw notFound(deleted ? "That decision" : "That removed decision");
+  const deletedAt = deleted ? new Date().toISOString() : null;
+  await trx.updateTable("meetingDecisions").set({ deletedAt }).where("id", "=", decisionId).execute();
+  await recordAudit(trx, {
+    actor,
+    action: deleted ? "delete" : "restore",
+    entity: "meeting_decision",
+    entityId: decisionId,
+    before: deleted ? row : { deletedAt: row.deletedAt },
+    after: { deletedAt },
+  });
 }

@@ -25,6 +25,7 @@ import * as passkeys from "./2026-12-02-70-passkeys.ts";
 import * as proposalDecisions from "./2026-12-02-70-proposal-decisions.ts";
 import * as dormantAccounts from "./2026-12-03-10-dormant-accounts.ts";
 import * as alertCarries from "./2026-12-04-10-alert-carries.ts";
+import * as decisionUndo from "./2026-12-04-20-decision-undo.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-core": core,
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-70-proposal-decisions": proposalDecisions,
   "2026-12-03-10-dormant-accounts": dormantAccounts,
   "2026-12-04-10-alert-carries": alertCarries,
+  "2026-12-04-20-decision-undo": decisionUndo,
   "2026-12-02-60-webhooks": webhooks,
   "2026-12-02-70-passkeys": passkeys,
 };

@@ -34,6 +34,7 @@ function meetingRows(db: Kysely<Database>, viewer: Viewer, f: MeetingFilter) {
         .select((e) => e.fn.countAll<number>().as("n"))
         .leftJoin("proposals as p", "p.id", "d.proposalId")
         .whereRef("d.meetingId", "=", "m.id")
+        .where("d.deletedAt", "is", null)
         .where((e) => e.or([e("d.proposalId", "is", null), e("p.visibility", "in", visibleLevels(viewer))]))
         .as("decisionCount"),
     ])
@@ -111,6 +112,7 @@ export async function meetingDetail(db: Kysely<Database>, viewer: Viewer, id: nu
         "p.question as proposalQuestion",
       ])
       .where("d.meetingId", "=", id)
+      .where("d.deletedAt", "is", null)
       // A proposal's outcome is its decision's text: a viewer who may not see the proposal sees neither.
       .where((eb) => eb.or([eb("d.proposalId", "is", null), eb("p.visibility", "in", visibleLevels(viewer))]))
       .orderBy("d.id")
@@ -134,6 +136,7 @@ export async function meetingsForGoal(db: Kysely<Database>, viewer: Viewer, goal
       .select(["m.id", "m.title", "m.kind", "m.startsAt", "d.id as decisionId", "d.text", "d.goalAction"])
       .where("d.goalId", "=", goalId)
       .where("d.proposalId", "is", null)
+      .where("d.deletedAt", "is", null)
       .where("m.deletedAt", "is", null)
       .where("m.visibility", "in", visibleLevels(viewer))
       .where("g.deletedAt", "is", null)
@@ -152,6 +155,7 @@ export async function proposalsForGoal(db: Kysely<Database>, viewer: Viewer, goa
     .innerJoin("goals as g", "g.id", "d.goalId")
     .select(["p.id", "p.question", "p.closedAt", "d.id as decisionId", "d.text", "d.goalAction"])
     .where("d.goalId", "=", goalId)
+    .where("d.deletedAt", "is", null)
     .where("p.visibility", "in", visibleLevels(viewer))
     .where("g.deletedAt", "is", null)
     .where("g.visibility", "in", visibleLevels(viewer))
