@@ -1,14 +1,14 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { openDatabase } from "@convene/db";
 import { freshTestDatabase } from "@convene/db/test-support";
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createConvene } from "./server.ts";
+import { apiDir, serverCommand } from "./test-instance.ts";
 
-const apiDir = resolve(import.meta.dirname, "..");
 let dir: string | undefined;
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -23,7 +23,7 @@ function start(env: Record<string, string>) {
     );
     execFile(
       "node",
-      ["--import", "tsx", "src/main.ts"],
+      serverCommand(),
       { cwd: apiDir, env: { ...clean, PORT: "0", HOST: "127.0.0.1", ...env }, timeout: 60_000 },
       (error, stdout, stderr) => done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
     );

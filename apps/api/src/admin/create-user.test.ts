@@ -105,9 +105,21 @@ describe("admin command line as a process", () => {
   it("reads the password piped to `tsx src/admin/cli.ts create-user`", async () => {
     const apiDir = resolve(import.meta.dirname, "../..");
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      // As `npm run admin` runs it (tsx), without npx looking itself up first.
       const child = execFile(
-        "npx",
-        ["tsx", "src/admin/cli.ts", "create-user", "--email", "piped@example.org", "--name", "Piped Person", "--role", "observer"],
+        "node",
+        [
+          "--import",
+          "tsx",
+          "src/admin/cli.ts",
+          "create-user",
+          "--email",
+          "piped@example.org",
+          "--name",
+          "Piped Person",
+          "--role",
+          "observer",
+        ],
         {
           cwd: apiDir,
           env: { ...process.env, ...databaseEnv(ctx.databasePath), AUTH_SECRET: ctx.secret, PUBLIC_URL, INIT_CWD: ctx.dir },
