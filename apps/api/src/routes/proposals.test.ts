@@ -219,7 +219,7 @@ describe("a proposal's links to an alert, a meeting and a goal", () => {
     expect(asConvenor.proposal.links).toEqual({
       alert: { id: hiddenAlert.id, title: secret.alert },
       meeting: { id: hiddenMeeting.id, title: secret.meeting, startsAt: "2026-06-12T10:00:00.000Z" },
-      goal: { id: hiddenGoal.id, title: secret.goal },
+      goal: { id: hiddenGoal.id, title: secret.goal, cycleId: cycle.id },
     });
 
     const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "Shared goal" });

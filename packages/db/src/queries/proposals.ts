@@ -33,6 +33,7 @@ function linksOf(r: {
   meetingStartsAt: string | null;
   linkedGoalId: number | null;
   goalTitle: string | null;
+  goalCycleId: number | null;
 }) {
   return {
     alert: r.linkedAlertId !== null && r.alertTitle !== null ? { id: r.linkedAlertId, title: r.alertTitle } : null,
@@ -40,7 +41,10 @@ function linksOf(r: {
       r.linkedMeetingId !== null && r.meetingTitle !== null && r.meetingStartsAt !== null
         ? { id: r.linkedMeetingId, title: r.meetingTitle, startsAt: r.meetingStartsAt }
         : null,
-    goal: r.linkedGoalId !== null && r.goalTitle !== null ? { id: r.linkedGoalId, title: r.goalTitle } : null,
+    goal:
+      r.linkedGoalId !== null && r.goalTitle !== null && r.goalCycleId !== null
+        ? { id: r.linkedGoalId, title: r.goalTitle, cycleId: r.goalCycleId }
+        : null,
   };
 }
 
@@ -63,15 +67,16 @@ export async function listProposals(db: Kysely<Database>, viewer: Viewer, filter
       "lm.startsAt as meetingStartsAt",
       "lg.id as linkedGoalId",
       "lg.title as goalTitle",
+      "lg.cycleId as goalCycleId",
     ])
     .where("pr.visibility", "in", levels);
   if (filter.state) q = q.where("pr.state", "=", filter.state);
   if (filter.ids) q = q.where("pr.id", "in", filter.ids.length ? filter.ids : [-1]);
   if (filter.meetingId !== undefined) q = q.where("pr.meetingId", "=", filter.meetingId);
   const rows = (await q.orderBy("pr.closesAt").orderBy("pr.id").execute()).map(
-    ({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle, ...r }) => ({
+    ({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle, goalCycleId, ...r }) => ({
       ...toProposal(r),
-      links: linksOf({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle }),
+      links: linksOf({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle, goalCycleId }),
     }),
   );
   const ids = rows.map((r) => r.id);

@@ -34,7 +34,8 @@ export const proposalOutput = answer({
   links: answer({
     alert: nullable(answer({ id, title: z.string() })),
     meeting: nullable(answer({ id, title: z.string(), startsAt: time })),
-    goal: nullable(answer({ id, title: z.string() })),
+    /** With its cycle, so an outcome that changes it can start with it chosen. */
+    goal: nullable(answer({ id, title: z.string(), cycleId: id })),
   }),
   /** Counted in organisations, one position each. */
   tally: answer({
