@@ -122,8 +122,9 @@ export function ProposalPage() {
       )}
 
       {(p.state !== "open" || p.outcome) && (
-        <section className={p.state === "withdrawn" ? "notice" : "success-box"} aria-labelledby="outcome-title">
-          <h2 id="outcome-title">{p.state === "withdrawn" ? "Withdrawn" : "Outcome"}</h2>
+        // The outcome form's fields take ids "outcome-…" (its idPrefix, "outcome-title" for a goal's title): this id is not one of them.
+        <section className={p.state === "withdrawn" ? "notice" : "success-box"} aria-labelledby="outcome-heading">
+          <h2 id="outcome-heading">{p.state === "withdrawn" ? "Withdrawn" : "Outcome"}</h2>
           {p.outcome ? <p className="description">{p.outcome}</p> : <p className="muted">No outcome recorded yet.</p>}
           <DecidedGoals decisions={decisions} />
           {p.closedAt && (
