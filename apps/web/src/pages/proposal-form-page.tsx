@@ -2,7 +2,15 @@
  * Putting a question to the group, and editing it while it is open (convenor only). Options and
  * proposed times are typed one a line; the API's own schema checks them as the list it takes.
  */
-import { addDays, type ProposalKind, proposalInputSchema, proposalKindLabels, proposalKinds, proposalPatchSchema } from "@convene/domain";
+import {
+  addDays,
+  cycleWords,
+  type ProposalKind,
+  proposalInputSchema,
+  proposalKindLabels,
+  proposalKinds,
+  proposalPatchSchema,
+} from "@convene/domain";
 import { useStore } from "@tanstack/react-form";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
@@ -319,8 +327,9 @@ const LinkFields = withForm({
       (goals.data?.goals ?? []).map((g) => ({ id: g.id, name: g.title })),
       startGoal.data && { id: startGoal.data.goal.id, name: startGoal.data.goal.title },
     );
+    // One under another: meeting names carry their date and goal titles run long.
     return (
-      <div className="field-row">
+      <>
         <form.AppField name="alertId">
           {(f) => <f.RecordField label="Alert" hint="An open alert this answers" records={alertChoices} none="None" />}
         </form.AppField>
@@ -331,13 +340,13 @@ const LinkFields = withForm({
           {(f) => (
             <f.RecordField
               label="Goal"
-              hint={cycle ? `A goal of ${cycle.name}` : "A goal of the chosen cycle"}
+              hint={`A goal in the ${cycle ? cycleWords(cycle.name) : "chosen cycle"}`}
               records={goalChoices}
               none="None"
             />
           )}
         </form.AppField>
-      </div>
+      </>
     );
   },
 });
