@@ -199,6 +199,13 @@ describe("proposals in the browser", () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
     await created.click();
     await page.getByRole("heading", { name: GOAL, level: 1 }).waitFor();
+    // The goal's page starts a proposal about it.
+    await page.getByRole("link", { name: "Put a proposal to the group" }).click();
+    await page.getByRole("heading", { name: "New proposal", level: 1 }).waitFor();
+    expect(page.url()).toMatch(/goalId=\d+/);
+    const goalSelect = page.getByLabel("Goal", { exact: true });
+    await expect.poll(() => goalSelect.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "")).toBe(GOAL);
+    expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
   it("opens the proposal form from a meeting with the meeting chosen, and lists the proposal on the meeting's page", async () => {
