@@ -176,4 +176,111 @@ describe("proposals in the browser", () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
     await shoot(page, "proposal-closed");
   });
+
+  const GOAL = "Co-sign the Atrocity Prevention Strategy letter";
+  const MEETING = "Coordination call on the Strategy";
+
+  it("lets the convenor record an outcome that creates a goal, and the proposal page links it", async () => {
+    const { page } = browser;
+    await page.goto(proposalUrl);
+    await page.getByRole("button", { name: "Change the outcome" }).click();
+    const outcome = page.getByRole("dialog", { name: "Record the outcome" });
+    await outcome.getByLabel("Yes: create a goal").check();
+    await outcome.getByLabel("Goal title").fill(GOAL);
+    await outcome.getByLabel("Lead organisation").selectOption({ label: "UNA-UK" });
+    await outcome.getByText("The goal is visible to the same people as this proposal (members).").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "proposal-outcome-create-goal");
+    await outcome.getByRole("button", { name: "Record outcome" }).click();
+    await page.getByText("Outcome recorded.").waitFor(WAIT);
+    const created = page.getByRole("region", { name: "Outcome" }).getByRole("link", { name: GOAL });
+    await created.waitFor(WAIT);
+    await page.getByText(`Created the goal ${GOAL}`).waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await created.click();
+    await page.getByRole("heading", { name: GOAL, level: 1 }).waitFor();
+    // The goal's page starts a proposal about it.
+    await page.getByRole("link", { name: "Put a proposal to the group" }).click();
+    await page.getByRole("heading", { name: "New proposal", level: 1 }).waitFor();
+    expect(page.url()).toMatch(/goalId=\d+/);
+    const goalSelect = page.getByLabel("Goal", { exact: true });
+    await expect.poll(() => goalSelect.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "")).toBe(GOAL);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
+  it("opens the proposal form from a meeting with the meeting chosen, and lists the proposal on the meeting's page", async () => {
+    const { page } = browser;
+    const { db } = convene.convene;
+    const now = new Date().toISOString();
+    const { id: meetingId } = await db
+      .insertInto("meetings")
+      .values({
+        kind: "ad_hoc",
+        title: MEETING,
+        startsAt: addDays(new Date(), 10).toISOString(),
+        endsAt: null,
+        place: null,
+        onlineUrl: null,
+        agenda: "",
+        minutes: "",
+        visibility: "members",
+        cycleId: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await page.goto(`${convene.base}/meetings/${meetingId}`);
+    await page.getByRole("heading", { name: MEETING, level: 1 }).waitFor();
+    await page.getByText("No proposals have been put to the group for this meeting.").waitFor();
+    await page.getByRole("link", { name: "Put a proposal to the group" }).click();
+    await page.getByRole("heading", { name: "New proposal", level: 1 }).waitFor();
+    expect(page.url()).toContain(`meetingId=${meetingId}`);
+    const meetingSelect = page.getByLabel("Meeting", { exact: true });
+    await expect
+      .poll(() => meetingSelect.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? ""))
+      .toMatch(MEETING);
+    await expect.poll(() => page.getByLabel("Alert", { exact: true }).inputValue()).toBe("");
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await page.getByLabel("The question").fill("Shall we put the Strategy letter on the call's agenda?");
+    await page.getByLabel("Closing time").fill(localInput(addDays(new Date(), 2)));
+    await page.getByLabel("Quorum").fill("1");
+    await page.getByLabel("Goal", { exact: true }).selectOption({ label: GOAL });
+    await shoot(page, "proposal-new-from-meeting");
+    await page.getByRole("button", { name: "Put to the group" }).click();
+
+    await page.getByRole("heading", { name: "Shall we put the Strategy letter on the call's agenda?", level: 1 }).waitFor(WAIT);
+    const links = page.getByRole("list", { name: "Linked records" });
+    await links.getByRole("link", { name: MEETING }).waitFor();
+    await links.getByRole("link", { name: GOAL }).waitFor();
+    await links.getByText("For the meeting").waitFor();
+    await links.getByText("About the goal").waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "proposal-links");
+
+    // Its outcome may change the goal it is about: "change a goal" starts with that goal chosen.
+    await page.getByRole("button", { name: "Close early" }).click();
+    await page.getByRole("dialog", { name: "Close this proposal early?" }).getByRole("button", { name: "Close proposal" }).click();
+    await page.getByRole("button", { name: "Record the outcome" }).click();
+    const outcome = page.getByRole("dialog", { name: "Record the outcome" });
+    await outcome.getByLabel("Outcome").fill("On the agenda; the goal is at risk until the text is final.");
+    await outcome.getByLabel("Yes: change a goal").check();
+    const goalSelect = outcome.getByLabel("Goal", { exact: true });
+    await expect.poll(() => goalSelect.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "")).toBe(GOAL);
+    await outcome.getByLabel("New status").selectOption({ label: "At risk" });
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await outcome.getByRole("button", { name: "Record outcome" }).click();
+    await page.getByText(`Changed the goal ${GOAL}`).waitFor(WAIT);
+    await shoot(page, "proposal-links-outcome");
+
+    await links.getByRole("link", { name: MEETING }).click();
+    await page.getByRole("heading", { name: MEETING, level: 1 }).waitFor();
+    const section = page.getByRole("region", { name: "Proposals for this meeting" });
+    await section.getByRole("link", { name: "Shall we put the Strategy letter on the call's agenda?" }).waitFor(WAIT);
+    await section.getByText(/^Closed on /).waitFor();
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, "meeting-proposals");
+  });
 });

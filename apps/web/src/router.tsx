@@ -535,6 +535,8 @@ const proposalsRoute = createRoute({
 const newProposalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/proposals/new",
+  // Started from an alert, a meeting or a goal: that link is chosen already.
+  validateSearch: searchOf({ alertId: positiveWhole, meetingId: positiveWhole, goalId: positiveWhole }),
   component: lazyRouteComponent(() => import("./pages/proposal-form-page.tsx"), "NewProposalPage"),
   staticData: { convenorOnly: true },
   beforeLoad: convenorOnly,

@@ -162,4 +162,50 @@ describe("a proposal's outcome as a decision", () => {
     });
     expect((await json(words)).decision).toBeNull();
   });
+
+  it("answers on the proposal's page the goal its outcome created or changed, only to a viewer who may see that goal", async () => {
+    const { app, convenor, member, cycle } = await setup();
+    const p = await closedProposal(app, convenor.cookie, { visibility: "members" });
+    const created = await json(
+      await call(app, "POST", `/api/proposals/${p.id}/outcome`, {
+        cookie: convenor.cookie,
+        body: {
+          version: p.version,
+          outcome: "Agreed",
+          decision: { action: "create_goal", goal: { cycleId: cycle.id, title: "Self-care guide" } },
+        },
+      }),
+    );
+    const page = await json(await call(app, "GET", `/api/proposals/${p.id}`, { cookie: member.cookie }));
+    expect(page.decisions).toEqual([
+      expect.objectContaining({
+        goalAction: "created",
+        goalId: created.decision.goalId,
+        goalTitle: "Self-care guide",
+        goalStatus: "not_started",
+      }),
+    ]);
+
+    // A convenor-only goal changed by a members' proposal: the member sees the decision, never the goal.
+    const marker = "MARKER-convenor-only-goal";
+    const hidden = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: marker, visibility: "convenor" });
+    const q = await closedProposal(app, convenor.cookie, { visibility: "members", goalId: hidden.id });
+    const changed = await call(app, "POST", `/api/proposals/${q.id}/outcome`, {
+      cookie: convenor.cookie,
+      body: {
+        version: q.version,
+        outcome: "Put it on hold",
+        decision: { action: "change_goal", goalId: hidden.id, goalVersion: hidden.version, status: "at_risk" },
+      },
+    });
+    expect(changed.status).toBe(200);
+    const res = await call(app, "GET", `/api/proposals/${q.id}`, { cookie: member.cookie });
+    const text = await res.text();
+    expect(text).not.toContain(marker);
+    expect(JSON.parse(text).decisions).toEqual([expect.objectContaining({ text: "Put it on hold", goalId: null, goalTitle: null })]);
+    const asConvenor = await json(await call(app, "GET", `/api/proposals/${q.id}`, { cookie: convenor.cookie }));
+    expect(asConvenor.decisions).toEqual([
+      expect.objectContaining({ goalAction: "changed", goalId: hidden.id, goalTitle: marker, goalStatus: "at_risk" }),
+    ]);
+  });
 });

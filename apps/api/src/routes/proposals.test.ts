@@ -1,6 +1,6 @@
 import { addDays } from "@convene/domain";
 import { afterEach, describe, expect, it } from "vitest";
-import { auditOf, badFields, type Convene, call, json, organisationIds, person, world } from "../test-support.ts";
+import { auditOf, badFields, type Convene, call, json, makeCycle, makeGoal, organisationIds, person, world } from "../test-support.ts";
 
 let convene: Convene | undefined;
 afterEach(async () => {
@@ -168,5 +168,107 @@ describe("proposals", () => {
     expect(extended.status).toBe(200);
     const withdrawn = await call(app, "POST", `/api/proposals/${p.id}/withdraw`, { cookie: convenor.cookie, body: { version: 2 } });
     expect((await json(withdrawn)).proposal.state).toBe("withdrawn");
+  });
+});
+
+describe("a proposal's links to an alert, a meeting and a goal", () => {
+  async function meetingOf(app: App, cookie: string, fields: Record<string, unknown>) {
+    const res = await call(app, "POST", "/api/meetings", {
+      cookie,
+      body: { kind: "ad_hoc", title: "Coordination call", startsAt: "2026-06-12T10:00:00Z", visibility: "members", ...fields },
+    });
+    if (res.status !== 201) throw new Error(`meeting: ${res.status} ${await res.text()}`);
+    return (await json(res)).meeting as { id: number; version: number };
+  }
+  async function alertOf(app: App, cookie: string, fields: Record<string, unknown>) {
+    const res = await call(app, "POST", "/api/alerts", {
+      cookie,
+      body: {
+        title: "Mass arrests reported",
+        situation: "Country X",
+        kind: "emerging_threat",
+        urgency: "critical",
+        ask: "Sign a joint statement",
+        deadline: inDays(3),
+        visibility: "members",
+        ...fields,
+      },
+    });
+    if (res.status !== 201) throw new Error(`alert: ${res.status} ${await res.text()}`);
+    return (await json(res)).alert as { id: number };
+  }
+
+  it("shows each linked record's title to a viewer who may see it, and nothing of a hidden one", async () => {
+    const { app, convenor, member } = await setup();
+    const cycle = await makeCycle(app, convenor.cookie);
+    const secret = { goal: "MARKER-convenor-goal", meeting: "MARKER-convenor-meeting", alert: "MARKER-convenor-alert" };
+    const hiddenGoal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: secret.goal, visibility: "convenor" });
+    const hiddenMeeting = await meetingOf(app, convenor.cookie, { title: secret.meeting, visibility: "convenor" });
+    const hiddenAlert = await alertOf(app, convenor.cookie, { title: secret.alert, visibility: "convenor" });
+    const hidden = await propose(app, convenor.cookie, { goalId: hiddenGoal.id, meetingId: hiddenMeeting.id, alertId: hiddenAlert.id });
+
+    const seen = await call(app, "GET", `/api/proposals/${hidden.id}`, { cookie: member.cookie });
+    expect(seen.status).toBe(200);
+    const text = await seen.text();
+    for (const marker of Object.values(secret)) expect(text).not.toContain(marker);
+    expect(JSON.parse(text).proposal.links).toEqual({ alert: null, meeting: null, goal: null });
+    const listed = await (await call(app, "GET", "/api/proposals", { cookie: member.cookie })).text();
+    for (const marker of Object.values(secret)) expect(listed).not.toContain(marker);
+
+    const asConvenor = await json(await call(app, "GET", `/api/proposals/${hidden.id}`, { cookie: convenor.cookie }));
+    expect(asConvenor.proposal.links).toEqual({
+      alert: { id: hiddenAlert.id, title: secret.alert },
+      meeting: { id: hiddenMeeting.id, title: secret.meeting, startsAt: "2026-06-12T10:00:00.000Z" },
+      goal: { id: hiddenGoal.id, title: secret.goal, cycleId: cycle.id },
+    });
+
+    const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, title: "Shared goal" });
+    const meeting = await meetingOf(app, convenor.cookie, { title: "Shared meeting" });
+    const alert = await alertOf(app, convenor.cookie, { title: "Shared alert" });
+    const shared = await propose(app, convenor.cookie, { goalId: goal.id, meetingId: meeting.id, alertId: alert.id });
+    const asMember = await json(await call(app, "GET", `/api/proposals/${shared.id}`, { cookie: member.cookie }));
+    expect(asMember.proposal.links).toMatchObject({
+      alert: { id: alert.id, title: "Shared alert" },
+      meeting: { id: meeting.id, title: "Shared meeting" },
+      goal: { id: goal.id, title: "Shared goal" },
+    });
+
+    // A deleted meeting or goal is simply not shown any more.
+    expect((await call(app, "DELETE", `/api/meetings/${meeting.id}`, { cookie: convenor.cookie })).status).toBe(200);
+    expect((await call(app, "DELETE", `/api/goals/${goal.id}`, { cookie: convenor.cookie })).status).toBe(200);
+    const after = await json(await call(app, "GET", `/api/proposals/${shared.id}`, { cookie: convenor.cookie }));
+    expect(after.proposal.links).toMatchObject({ meeting: null, goal: null, alert: { id: alert.id } });
+  });
+
+  it("refuses a deleted meeting as it refuses a missing one (400, in plain words)", async () => {
+    const { app, convenor } = await setup();
+    const meeting = await meetingOf(app, convenor.cookie, {});
+    expect((await call(app, "DELETE", `/api/meetings/${meeting.id}`, { cookie: convenor.cookie })).status).toBe(200);
+    const body = { question: "Q", kind: "consent", closesAt: inDays(1), quorum: 1 };
+    for (const meetingId of [meeting.id, 99_999]) {
+      const res = await call(app, "POST", "/api/proposals", { cookie: convenor.cookie, body: { ...body, meetingId } });
+      expect(res.status).toBe(400);
+      expect((await json(res)).error.details.fields).toEqual([{ field: "meetingId", message: "There is no such meeting" }]);
+    }
+  });
+
+  it("lists a meeting's proposals on its page, each only to a viewer who may see it", async () => {
+    const { app, convenor, member, observer } = await setup();
+    const meeting = await meetingOf(app, convenor.cookie, { visibility: "public" });
+    const open = await propose(app, convenor.cookie, { meetingId: meeting.id, question: "Shall we meet the minister?" });
+    const marker = "MARKER-convenor-only-proposal";
+    await propose(app, convenor.cookie, { meetingId: meeting.id, question: marker, visibility: "convenor" });
+    await propose(app, convenor.cookie, { question: "Not for this meeting" });
+
+    const asMember = await json(await call(app, "GET", `/api/meetings/${meeting.id}`, { cookie: member.cookie }));
+    expect(asMember.proposals).toEqual([
+      expect.objectContaining({ id: open.id, question: "Shall we meet the minister?", state: "open", kind: "consent" }),
+    ]);
+    const asObserver = await call(app, "GET", `/api/meetings/${meeting.id}`, { cookie: observer.cookie });
+    const text = await asObserver.text();
+    expect(JSON.parse(text).proposals).toEqual([]);
+    expect(text).not.toContain(marker);
+    const asConvenor = await json(await call(app, "GET", `/api/meetings/${meeting.id}`, { cookie: convenor.cookie }));
+    expect(asConvenor.proposals.map((p: { question: string }) => p.question)).toEqual(["Shall we meet the minister?", marker]);
   });
 });

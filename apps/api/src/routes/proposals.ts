@@ -1,5 +1,5 @@
 /** /api/proposals: questions put to the group, one position per member organisation. */
-import { getProposal, listPositions, listProposals } from "@convene/db";
+import { getProposal, listPositions, listProposals, proposalDecisions } from "@convene/db";
 import {
   positionInputSchema,
   proposalCloseSchema,
@@ -35,14 +35,20 @@ export const proposals = new Hono<AppBindings>()
     const user = signedIn(c);
     return c.json({ proposals: await listProposals(c.var.deps.db, user.role, c.req.valid("query"), user.organisationId) }, 200);
   })
-  .get("/:id", doc("A proposal with its tally and every organisation's position"), validate("param", idParam), async (c) => {
-    const user = signedIn(c);
-    const { db } = c.var.deps;
-    const { id } = c.req.valid("param");
-    const proposal = await getProposal(db, viewerOf(c), id, user.organisationId);
-    if (!proposal) throw notFound("That proposal");
-    return c.json({ proposal, positions: await listPositions(db, id) }, 200);
-  })
+  .get(
+    "/:id",
+    doc("A proposal with its tally, its links, every organisation's position and the decisions its outcome recorded"),
+    validate("param", idParam),
+    async (c) => {
+      const user = signedIn(c);
+      const { db } = c.var.deps;
+      const { id } = c.req.valid("param");
+      const proposal = await getProposal(db, viewerOf(c), id, user.organisationId);
+      if (!proposal) throw notFound("That proposal");
+      const [positions, decisions] = await Promise.all([listPositions(db, id), proposalDecisions(db, viewerOf(c), id)]);
+      return c.json({ proposal, positions, decisions }, 200);
+    },
+  )
   .get(
     "/:id/results",
     doc("Results for the convenor", "The count, what it says, and the organisations that have not given a position."),

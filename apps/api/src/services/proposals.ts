@@ -58,7 +58,11 @@ function checkFuture(field: string, at: string, now = new Date()) {
 async function checkLinks(db: Db, input: Pick<ProposalInput, "alertId" | "meetingId" | "goalId">) {
   if (input.alertId && !(await db.selectFrom("alerts").select("id").where("id", "=", input.alertId).executeTakeFirst()))
     throw invalid("alertId", "There is no such alert");
-  if (input.meetingId && !(await db.selectFrom("meetings").select("id").where("id", "=", input.meetingId).executeTakeFirst()))
+  // A deleted meeting is refused as a missing one: a proposal for it would point at nothing anyone can open.
+  if (
+    input.meetingId &&
+    !(await db.selectFrom("meetings").select("id").where("id", "=", input.meetingId).where("deletedAt", "is", null).executeTakeFirst())
+  )
     throw invalid("meetingId", "There is no such meeting");
   if (
     input.goalId &&

@@ -66,11 +66,18 @@ export function GoalPage() {
       </p>
       <div className="page-head">
         <h1>{g.title}</h1>
-        {mayEditGoal(g) && (
-          <Link to="/goals/$goalId/edit" params={{ goalId: g.id }} className="button secondary no-print">
-            Edit goal
-          </Link>
-        )}
+        <div className="action-row no-print">
+          {isConvenor && (
+            <Link to="/proposals/new" search={(prev) => ({ ...prev, goalId: g.id })} className="button secondary">
+              Put a proposal to the group
+            </Link>
+          )}
+          {mayEditGoal(g) && (
+            <Link to="/goals/$goalId/edit" params={{ goalId: g.id }} className="button secondary">
+              Edit goal
+            </Link>
+          )}
+        </div>
       </div>
       {g.cycleClosed && <p className="notice">The {cycleWords(g.cycleName)} is closed: this goal is read-only history.</p>}
       <dl className="facts">

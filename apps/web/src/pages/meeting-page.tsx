@@ -1,19 +1,8 @@
 /** One meeting: when and where, agenda and minutes, who came, and what was decided. */
-import {
-  type AttendanceStatus,
-  attendanceInputSchema,
-  type DecisionInput,
-  decisionInputSchema,
-  type GoalStatus,
-  goalStatuses,
-  goalStatusLabels,
-  meetingKindLabels,
-  visibilityLabels,
-} from "@convene/domain";
-import { useStore } from "@tanstack/react-form";
+import { type AttendanceStatus, attendanceInputSchema, decisionInputSchema, meetingKindLabels, visibilityLabels } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type MeetingDetail } from "../api.ts";
 import { ConfirmDialog } from "../components/dialog.tsx";
@@ -22,13 +11,25 @@ import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx
 import { StatusBadge } from "../components/status-badge.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
-import { useCycleChoice } from "../cycle-choice.ts";
+import { formatDateTime } from "../format.ts";
 import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
 import { formatMeetingTime } from "../meeting-format.ts";
-import { cyclesQuery, goalsQuery, meetingQuery, organisationsQuery, themesQuery } from "../queries.ts";
+import { closingWords } from "../proposal-format.ts";
+import { meetingQuery, organisationsQuery } from "../queries.ts";
 import { useSoftDelete } from "../soft-delete.tsx";
 import { useVersionedEdit } from "../versioned-edit.tsx";
+import {
+  emptyGoalEffect,
+  GoalEffectFields,
+  type GoalEffectValues,
+  type GoalVersions,
+  goalConflictWords,
+  goalEffectOf,
+  goalEffectSchema,
+  useGoalEffectCycles,
+  useGoalVersions,
+} from "./goal-effect-fields.tsx";
 
 type AttendanceBody = Parameters<(typeof api.meetings)[":id"]["attendance"]["$put"]>[0]["json"];
 
@@ -62,6 +63,11 @@ export function MeetingPage() {
           <a className="button secondary" href={`/api/meetings/${m.id}/ics`} download={`meeting-${m.id}.ics`}>
             Add to calendar (.ics)
           </a>
+          {isConvenor && (
+            <Link to="/proposals/new" search={(prev) => ({ ...prev, meetingId: m.id })} className="button secondary">
+              Put a proposal to the group
+            </Link>
+          )}
           {isConvenor && (
             <Link to="/meetings/$meetingId/edit" params={{ meetingId: m.id }} className="button secondary">
               Edit meeting
@@ -120,6 +126,11 @@ export function MeetingPage() {
         {isConvenor && <AttendanceForm detail={d} />}
       </section>
 
+      <section aria-labelledby="proposals-heading">
+        <h2 id="proposals-heading">Proposals for this meeting</h2>
+        <MeetingProposals detail={d} />
+      </section>
+
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>
         <DecisionList detail={d} isConvenor={isConvenor} />
@@ -128,6 +139,29 @@ export function MeetingPage() {
 
       {isConvenor && <DeleteMeeting detail={d} />}
     </article>
+  );
+}
+
+/** The proposals put for this meeting's agenda, as far as the viewer may see them, with their state and closing time. */
+function MeetingProposals({ detail }: { detail: MeetingDetail }) {
+  if (detail.proposals.length === 0) {
+    return <p className="muted">No proposals have been put to the group for this meeting.</p>;
+  }
+  return (
+    <ul className="plain-list meeting-proposals">
+      {detail.proposals.map((p) => (
+        <li key={p.id}>
+          <Link to="/proposals/$proposalId" params={{ proposalId: p.id }}>
+            {p.question}
+          </Link>{" "}
+          <span className="muted small">
+            {p.state === "open"
+              ? `Open until ${formatDateTime(p.closesAt)} (${closingWords(p)})`
+              : `${p.state === "closed" ? "Closed" : "Withdrawn"} on ${formatDateTime(p.closedAt ?? p.closesAt)}`}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -320,86 +354,14 @@ function DecisionList({ detail, isConvenor }: { detail: MeetingDetail; isConveno
   );
 }
 
-type Action = DecisionInput["action"];
-
-/** What the decision form holds: every field any action may take; the action decides which are sent. */
-interface DecisionValues {
-  action: Action;
-  text: string;
-  cycleId: number | null;
-  title: string;
-  themeId: number | null;
-  leadOrganisationId: number | null;
-  goalId: number | null;
-  status: GoalStatus | null;
-  dueDate: string | null;
-}
-
-const emptyDecision = (cycleId: number | null): DecisionValues => ({
-  action: "none",
-  text: "",
-  cycleId,
-  title: "",
-  themeId: null,
-  leadOrganisationId: null,
-  goalId: null,
-  status: null,
-  dueDate: null,
-});
-
-const actionChoices = [
-  { value: "none", label: "No, just record the decision" },
-  { value: "create_goal", label: "Yes: create a goal" },
-  { value: "change_goal", label: "Yes: change a goal" },
-] as const satisfies readonly { value: Action; label: string }[];
-
-function decisionOf(v: DecisionValues, goalVersion: (id: number) => number | undefined) {
-  if (v.action === "none") return { action: v.action, text: v.text };
-  if (v.action === "create_goal") {
-    const { cycleId, title, themeId, leadOrganisationId, dueDate } = v;
-    return { action: v.action, text: v.text, goal: { cycleId, title, themeId, leadOrganisationId, dueDate } };
-  }
-  return {
-    action: v.action,
-    text: v.text,
-    goalId: v.goalId,
-    goalVersion: v.goalId === null ? 1 : (goalVersion(v.goalId) ?? 1),
-    ...(v.status ? { status: v.status } : {}),
-    ...(v.dueDate ? { dueDate: v.dueDate } : {}),
-  };
-}
-
-/**
- * The API's schema on the shaped decision: "goal.title" is the form's "title". A goal or cycle
- * not chosen yet is said here in plain words; the API could only call it a missing number.
- */
-function decisionSchema(goalVersion: (id: number) => number | undefined) {
-  return shapedSchema(
-    (v: DecisionValues) => decisionOf(v, goalVersion),
-    decisionInputSchema,
-    (path, v) => {
-      if (path[0] === "goal") return path[1] === "cycleId" && v.cycleId === null ? null : path.slice(1);
-      if (path[0] === "goalId" && v.goalId === null) return null;
-      return path;
-    },
-  ).superRefine((v, ctx) => {
-    if (v.action === "change_goal" && v.goalId === null)
-      ctx.addIssue({ code: "custom", path: ["goalId"], message: "Choose the goal this decision changes" });
-    if (v.action === "create_goal" && v.cycleId === null)
-      ctx.addIssue({ code: "custom", path: ["cycleId"], message: "Choose the cycle the goal belongs to" });
-  });
-}
+/** The decision as the API takes it: its words, and what it does to a goal. */
+const decisionOf = (v: GoalEffectValues, goals: GoalVersions) => ({ text: v.text, ...goalEffectOf(v, goals) });
 
 function DecisionForm({ detail }: { detail: MeetingDetail }) {
   const m = detail.meeting;
   const queryClient = useQueryClient();
   const toast = useToast();
-  const cycles = useQuery(cyclesQuery);
-  const themes = useQuery(themesQuery);
-  const orgs = useQuery(organisationsQuery);
-  const { cycle: chosen } = useCycleChoice();
-  const openCycles = (cycles.data?.cycles ?? []).filter((c) => c.state === "open");
-  const defaultCycle = openCycles.find((c) => c.id === m.cycleId) ?? openCycles.find((c) => c.id === chosen?.id) ?? openCycles[0];
+  const { defaultCycleId } = useGoalEffectCycles([m.cycleId]);
 
   const add = useMutation({
     mutationFn: (json: Parameters<(typeof api.meetings)[":id"]["decisions"]["$post"]>[0]["json"]) =>
@@ -409,75 +371,33 @@ function DecisionForm({ detail }: { detail: MeetingDetail }) {
       void queryClient.invalidateQueries({ queryKey: ["goals"] });
       toast(res.decision.goalAction === "created" ? "Decision recorded and goal created." : "Decision recorded.");
       // Ready for the next decision, in the same cycle.
-      form.reset(emptyDecision(form.getFieldValue("cycleId")));
+      form.reset(emptyGoalEffect(form.getFieldValue("cycleId")));
     },
   });
-  // The version of the goal chosen, read when the form is sent: the goals load after the form starts.
-  const goalsNow = useRef<{ id: number; version: number }[]>([]);
-  const schema = useMemo(() => decisionSchema((id) => goalsNow.current.find((g) => g.id === id)?.version), []);
+  const goals = useGoalVersions();
+  const schema = useMemo(
+    () => goalEffectSchema((v) => decisionOf(v, goals), decisionInputSchema, { effectAt: null, textAt: "text" }),
+    [goals],
+  );
   const form = useAppForm({
-    defaultValues: emptyDecision(defaultCycle?.id ?? null),
+    defaultValues: emptyGoalEffect(defaultCycleId ?? null),
     validators: { onChange: schema },
-    onSubmit: ({ value }) =>
-      add.mutate(decisionInputSchema.parse(decisionOf(value, (id) => goalsNow.current.find((g) => g.id === id)?.version))),
+    onSubmit: ({ value }) => add.mutate(decisionInputSchema.parse(decisionOf(value, goals))),
   });
-  // The cycles may arrive after the form starts: the meeting's own (or the chosen) cycle is the default.
-  const defaultCycleId = defaultCycle?.id;
-  useEffect(() => {
-    if (defaultCycleId !== undefined && form.getFieldValue("cycleId") === null) form.setFieldValue("cycleId", defaultCycleId);
-  }, [form, defaultCycleId]);
-  const action = useStore(form.store, (s) => s.values.action);
-  const cycleId = useStore(form.store, (s) => s.values.cycleId) ?? defaultCycle?.id;
-  const goals = useQuery({ ...goalsQuery({ cycleId }), enabled: action === "change_goal" && cycleId !== undefined });
-  goalsNow.current = goals.data?.goals ?? [];
-
-  // A 409 here is the goal's version, not this form's: say what to do rather than open the conflict dialog.
-  const error =
-    add.error instanceof ApiFailure && add.error.status === 409
-      ? "That goal was changed since this page loaded. Choose it again to use its latest version."
-      : add.error;
 
   return (
     <section className="card form-card no-print" aria-labelledby="decision-form-heading">
       <h3 id="decision-form-heading">Add a decision</h3>
       <form.AppForm>
-        <form.Form idPrefix="decision" error={error}>
+        <form.Form idPrefix="decision" error={goalConflictWords(add.error)}>
           <form.AppField name="text">{(f) => <f.TextAreaField label="What was decided?" rows={3} />}</form.AppField>
-          <form.AppField name="action">{(f) => <f.RadiosField label="Does it affect a goal?" options={actionChoices} />}</form.AppField>
-          {action !== "none" &&
-            (openCycles.length === 0 ? (
-              <p className="muted">There is no open cycle: goals can only be created or changed in an open cycle.</p>
-            ) : (
-              <form.AppField name="cycleId">{(f) => <f.RecordField label="Cycle" records={openCycles} />}</form.AppField>
-            ))}
-          {action === "create_goal" && (
-            <div className="field-row">
-              <form.AppField name="title">{(f) => <f.TextField label="Goal title" maxLength={300} />}</form.AppField>
-              <form.AppField name="themeId">
-                {(f) => <f.RecordField label="Theme" records={themes.data?.themes} none="No theme" />}
-              </form.AppField>
-              <form.AppField name="leadOrganisationId">
-                {(f) => <f.RecordField label="Lead organisation" records={orgs.data?.organisations} none="No lead yet" />}
-              </form.AppField>
-              <form.AppField name="dueDate">{(f) => <f.DateField label="Due date (optional)" optional />}</form.AppField>
-              <p className="hint">
-                The goal is visible to the same people as this meeting ({visibilityLabels[m.visibility].toLowerCase()}).
-              </p>
-            </div>
-          )}
-          {action === "change_goal" && (
-            <div className="field-row">
-              <form.AppField name="goalId">
-                {(f) => (
-                  <f.RecordField label="Goal" records={goals.data?.goals.map((g) => ({ id: g.id, name: g.title }))} none="Choose a goal" />
-                )}
-              </form.AppField>
-              <form.AppField name="status">
-                {(f) => <f.ChoiceField label="New status" options={goalStatuses} labels={goalStatusLabels} none="Unchanged" />}
-              </form.AppField>
-              <form.AppField name="dueDate">{(f) => <f.DateField label="New due date" optional />}</form.AppField>
-            </div>
-          )}
+          <GoalEffectFields
+            form={form}
+            visibleLike="this meeting"
+            visibilityWords={visibilityLabels[m.visibility].toLowerCase()}
+            defaultCycleId={defaultCycleId}
+            goals={goals}
+          />
           <form.SubmitButton label="Add decision" busy={add.isPending} />
         </form.Form>
       </form.AppForm>

@@ -2,20 +2,30 @@
  * Putting a question to the group, and editing it while it is open (convenor only). Options and
  * proposed times are typed one a line; the API's own schema checks them as the list it takes.
  */
-import { type ProposalKind, proposalInputSchema, proposalKindLabels, proposalKinds, proposalPatchSchema } from "@convene/domain";
+import {
+  addDays,
+  cycleWords,
+  type ProposalKind,
+  proposalInputSchema,
+  proposalKindLabels,
+  proposalKinds,
+  proposalPatchSchema,
+} from "@convene/domain";
 import { useStore } from "@tanstack/react-form";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type ProposalPatchBody, type ProposalSummary } from "../api.ts";
 import { ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { useToast } from "../components/toast.tsx";
 import { useCreate } from "../create-record.ts";
-import { useAppForm } from "../forms/form-kit.tsx";
+import { useCycleChoice } from "../cycle-choice.ts";
+import { formatCompactDate } from "../format.ts";
+import { useAppForm, withForm } from "../forms/form-kit.tsx";
 import { type IssuePath, shapedSchema } from "../forms/shaped-schema.ts";
 import { takesStance } from "../proposal-format.ts";
-import { proposalQuery } from "../queries.ts";
+import { alertQuery, alertsQuery, goalQuery, goalsQuery, meetingQuery, meetingsQuery, proposalQuery } from "../queries.ts";
 import { useVersionedEdit } from "../versioned-edit.tsx";
 
 interface ProposalValues {
@@ -27,6 +37,10 @@ interface ProposalValues {
   closesAt: string;
   quorum: number;
   visibility: ProposalSummary["visibility"];
+  /** What the proposal is about or for; each optional, set only when it is put. */
+  alertId: number | null;
+  meetingId: number | null;
+  goalId: number | null;
 }
 
 const linesOf = (text: string) =>
@@ -49,7 +63,9 @@ const proposalFieldLabels = {
   visibility: "Visible to",
 } as const;
 
-function valuesOf(p?: ProposalSummary): ProposalValues {
+type Links = Pick<ProposalValues, "alertId" | "meetingId" | "goalId">;
+
+function valuesOf(p?: ProposalSummary, links: Partial<Links> = {}): ProposalValues {
   return {
     question: p?.question ?? "",
     description: p?.description ?? "",
@@ -58,24 +74,30 @@ function valuesOf(p?: ProposalSummary): ProposalValues {
     closesAt: p?.closesAt ?? "",
     quorum: p?.quorum ?? 10,
     visibility: p?.visibility ?? "members",
+    alertId: p?.alertId ?? links.alertId ?? null,
+    meetingId: p?.meetingId ?? links.meetingId ?? null,
+    goalId: p?.goalId ?? links.goalId ?? null,
   };
 }
 
-const newSchema = shapedSchema(
-  (v: ProposalValues) => ({
-    question: v.question,
-    description: v.description,
-    kind: v.kind,
-    options: optionsOf(v),
-    closesAt: v.closesAt,
-    quorum: v.quorum,
-    visibility: v.visibility,
-  }),
-  proposalInputSchema,
-  optionsField,
-);
+/** What the API takes for a new proposal. */
+const inputOf = (v: ProposalValues) => ({
+  question: v.question,
+  description: v.description,
+  kind: v.kind,
+  options: optionsOf(v),
+  closesAt: v.closesAt,
+  quorum: v.quorum,
+  visibility: v.visibility,
+  alertId: v.alertId,
+  meetingId: v.meetingId,
+  goalId: v.goalId,
+});
+
+const newSchema = shapedSchema(inputOf, proposalInputSchema, optionsField);
 
 export function NewProposalPage() {
+  const search = useSearch({ from: "/app/proposals/new" });
   const create = useCreate({
     send: (json: Parameters<typeof api.proposals.$post>[0]["json"]) => call(api.proposals.$post({ json })),
     root: "proposals",
@@ -89,25 +111,13 @@ export function NewProposalPage() {
       </p>
       <h1>New proposal</h1>
       <ProposalForm
-        initial={valuesOf()}
+        initial={valuesOf(undefined, search)}
         schema={newSchema}
         editing={false}
         submitLabel="Put to the group"
         busy={create.isPending}
         error={create.error}
-        onSubmit={(v) =>
-          create.mutate(
-            proposalInputSchema.parse({
-              question: v.question,
-              description: v.description,
-              kind: v.kind,
-              options: optionsOf(v),
-              closesAt: v.closesAt,
-              quorum: v.quorum,
-              visibility: v.visibility,
-            }),
-          )
-        }
+        onSubmit={(v) => create.mutate(proposalInputSchema.parse(inputOf(v)))}
         cancel={<Link to="/proposals">Cancel</Link>}
       />
     </>
@@ -269,6 +279,12 @@ function ProposalForm({
           </form.AppField>
           <form.AppField name="visibility">{(f) => <f.VisibilityField choices={visibilityChoices} />}</form.AppField>
         </div>
+        {!editing && (
+          <fieldset className="field-group">
+            <legend>What it is about (optional)</legend>
+            <LinkFields form={form} initial={initial} />
+          </fieldset>
+        )}
         <form.Actions label={submitLabel} busy={busy}>
           {cancel}
         </form.Actions>
@@ -276,3 +292,61 @@ function ProposalForm({
     </form.AppForm>
   );
 }
+
+/** Meetings from this long ago still count as recent: a proposal may follow up what one agreed. */
+const RECENT_DAYS = 92;
+
+/**
+ * The three optional links. A record the form was started from is offered even where the lists
+ * leave it out (a closed alert, a goal of another cycle, an older meeting).
+ */
+const LinkFields = withForm({
+  defaultValues: valuesOf(),
+  props: {} as { initial: Links },
+  render: function LinkFieldsRender({ form, initial }) {
+    const { cycle } = useCycleChoice();
+    const alerts = useQuery(alertsQuery("open"));
+    const meetings = useQuery(meetingsQuery());
+    const goals = useQuery({ ...goalsQuery({ cycleId: cycle?.id }), enabled: cycle !== undefined });
+    const startAlert = useQuery({ ...alertQuery(initial.alertId ?? 0), enabled: initial.alertId !== null });
+    const startMeeting = useQuery({ ...meetingQuery(initial.meetingId ?? 0), enabled: initial.meetingId !== null });
+    const startGoal = useQuery({ ...goalQuery(initial.goalId ?? 0), enabled: initial.goalId !== null });
+    const since = addDays(new Date(), -RECENT_DAYS).toISOString();
+    const withStart = <R extends { id: number; name: string }>(list: R[], start: { id: number; name: string } | undefined) =>
+      start && !list.some((r) => r.id === start.id) ? [start, ...list] : list;
+    const alertChoices = withStart(
+      (alerts.data?.alerts ?? []).map((a) => ({ id: a.id, name: a.title })),
+      startAlert.data && { id: startAlert.data.alert.id, name: startAlert.data.alert.title },
+    );
+    const meetingName = (m: { title: string; startsAt: string }) => `${m.title} (${formatCompactDate(m.startsAt)})`;
+    const meetingChoices = withStart(
+      (meetings.data?.meetings ?? []).filter((m) => m.startsAt >= since).map((m) => ({ id: m.id, name: meetingName(m) })),
+      startMeeting.data && { id: startMeeting.data.meeting.id, name: meetingName(startMeeting.data.meeting) },
+    );
+    const goalChoices = withStart(
+      (goals.data?.goals ?? []).map((g) => ({ id: g.id, name: g.title })),
+      startGoal.data && { id: startGoal.data.goal.id, name: startGoal.data.goal.title },
+    );
+    // One under another: meeting names carry their date and goal titles run long.
+    return (
+      <>
+        <form.AppField name="alertId">
+          {(f) => <f.RecordField label="Alert" hint="An open alert this answers" records={alertChoices} none="None" />}
+        </form.AppField>
+        <form.AppField name="meetingId">
+          {(f) => <f.RecordField label="Meeting" hint="The meeting whose agenda it belongs to" records={meetingChoices} none="None" />}
+        </form.AppField>
+        <form.AppField name="goalId">
+          {(f) => (
+            <f.RecordField
+              label="Goal"
+              hint={`A goal in the ${cycle ? cycleWords(cycle.name) : "chosen cycle"}`}
+              records={goalChoices}
+              none="None"
+            />
+          )}
+        </form.AppField>
+      </>
+    );
+  },
+});

@@ -16,6 +16,7 @@ import {
   proposalWithdrawSchema,
   type Stance,
   stanceLabels,
+  visibilityLabels,
 } from "@convene/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
@@ -27,6 +28,7 @@ import { accent } from "../charts/palette.ts";
 import { ChartFigure } from "../components/chart-figure.tsx";
 import { Dialog } from "../components/dialog.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
 import { useToast } from "../components/toast.tsx";
 import { VisibilityBadge } from "../components/visibility-badge.tsx";
 import { formatCompactDate, formatDateTime, plural } from "../format.ts";
@@ -34,6 +36,16 @@ import { useAppForm } from "../forms/form-kit.tsx";
 import { shapedSchema } from "../forms/shaped-schema.ts";
 import { closingWords, positionWords, quorumWords, resultWords, stancesFor, takesStance } from "../proposal-format.ts";
 import { organisationsQuery, proposalQuery, proposalResultsQuery } from "../queries.ts";
+import {
+  emptyGoalEffect,
+  GoalEffectFields,
+  type GoalEffectValues,
+  goalConflictWords,
+  goalEffectOf,
+  goalEffectSchema,
+  useGoalEffectCycles,
+  useGoalVersions,
+} from "./goal-effect-fields.tsx";
 
 // The alerts' bar chart draws any labelled counts with their colours.
 const TallyChart = lazy(() => import("../charts/charts.tsx").then((m) => ({ default: m.AnswerTallyChart })));
@@ -58,7 +70,7 @@ export function ProposalPage() {
       </>
     );
   }
-  const { proposal: p, positions } = detail.data;
+  const { proposal: p, positions, decisions } = detail.data;
   const refusal = positionRefusal(p, new Date());
 
   return (
@@ -101,6 +113,7 @@ export function ProposalPage() {
           {p.createdByName} on {formatCompactDate(p.createdAt)}
         </dd>
       </dl>
+      <ProposalLinks proposal={p} />
       {p.description && (
         <section className="card alert-ask" aria-labelledby="description-title">
           <h2 id="description-title">Description</h2>
@@ -109,9 +122,11 @@ export function ProposalPage() {
       )}
 
       {(p.state !== "open" || p.outcome) && (
-        <section className={p.state === "withdrawn" ? "notice" : "success-box"} aria-labelledby="outcome-title">
-          <h2 id="outcome-title">{p.state === "withdrawn" ? "Withdrawn" : "Outcome"}</h2>
+        // The outcome form's fields take ids "outcome-…" (its idPrefix, "outcome-title" for a goal's title): this id is not one of them.
+        <section className={p.state === "withdrawn" ? "notice" : "success-box"} aria-labelledby="outcome-heading">
+          <h2 id="outcome-heading">{p.state === "withdrawn" ? "Withdrawn" : "Outcome"}</h2>
           {p.outcome ? <p className="description">{p.outcome}</p> : <p className="muted">No outcome recorded yet.</p>}
+          <DecidedGoals decisions={decisions} />
           {p.closedAt && (
             <p className="muted small">
               {p.state === "withdrawn" ? "Withdrawn" : "Closed"} by {p.closedByName ?? "the convenor"} on {formatCompactDate(p.closedAt)}.
@@ -166,6 +181,62 @@ export function ProposalPage() {
 
       {isConvenor && <ConvenorPanel detail={detail.data} />}
     </>
+  );
+}
+
+/** What the proposal is about, as far as the viewer may see: the API leaves out a hidden or deleted record. */
+function ProposalLinks({ proposal: p }: { proposal: ProposalSummary }) {
+  const { alert, meeting, goal } = p.links;
+  if (!alert && !meeting && !goal) return null;
+  return (
+    <ul className="plain-list proposal-links" aria-label="Linked records">
+      {alert && (
+        <li>
+          About the alert{" "}
+          <Link to="/alerts/$alertId" params={{ alertId: alert.id }}>
+            {alert.title}
+          </Link>
+        </li>
+      )}
+      {meeting && (
+        <li>
+          For the meeting{" "}
+          <Link to="/meetings/$meetingId" params={{ meetingId: meeting.id }}>
+            {meeting.title}
+          </Link>{" "}
+          <span className="muted small">on {formatCompactDate(meeting.startsAt)}</span>
+        </li>
+      )}
+      {goal && (
+        <li>
+          About the goal{" "}
+          <Link to="/goals/$goalId" params={{ goalId: goal.id }}>
+            {goal.title}
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The goals the outcome created or changed, each only if the viewer may see it. */
+function DecidedGoals({ decisions }: { decisions: ProposalDetail["decisions"] }) {
+  const withGoal = decisions.filter((d) => d.goalId !== null && d.goalTitle !== null);
+  if (withGoal.length === 0) return null;
+  return (
+    <ul className="plain-list">
+      {withGoal.map((d) => (
+        <li key={d.id}>
+          {d.goalAction === "created" ? "Created the goal " : "Changed the goal "}
+          {d.goalId !== null && (
+            <Link to="/goals/$goalId" params={{ goalId: d.goalId }}>
+              {d.goalTitle}
+            </Link>
+          )}{" "}
+          {d.goalStatus && <StatusBadge status={d.goalStatus} />}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -472,11 +543,17 @@ function useProposalAction<J>(send: (json: J) => Promise<unknown>, doneWords: st
     },
   });
   const error =
-    action.error instanceof ApiFailure && action.error.status === 409 && action.error.code === "conflict" && action.error.details?.current
+    action.error instanceof ApiFailure && action.error.status === 409 && isProposalConflict(action.error)
       ? "Someone else changed this proposal since the page loaded. Close this window to see it as it is now."
       : action.error;
   return { action, error };
 }
+
+/** A stale proposal answers with the proposal as it is now; an outcome's stale goal answers with the goal, which has no question. */
+const isProposalConflict = (e: ApiFailure) => {
+  const current = e.details?.current;
+  return e.code === "conflict" && typeof current === "object" && current !== null && "question" in current;
+};
 
 type ProposalEndpoint = (typeof api.proposals)[":id"];
 type Json<K extends Ending> = Parameters<ProposalEndpoint[K]["$post"]>[0]["json"];
@@ -565,28 +642,54 @@ function WithdrawForm({ proposal: p, onDone }: { proposal: ProposalSummary; onDo
   );
 }
 
+/**
+ * The outcome in words and, like a meeting's decision, what it does to a goal: the same fields
+ * from the same module. A goal it creates takes the proposal's visibility; a proposal about a
+ * goal starts "change a goal" with that goal chosen.
+ */
 function OutcomeForm({ proposal: p, onDone }: { proposal: ProposalSummary; onDone: () => void }) {
+  const queryClient = useQueryClient();
   const { action, error } = useProposalAction(
     (json: Json<"outcome">) => call(api.proposals[":id"].outcome.$post({ param: { id: String(p.id) }, json })),
     "Outcome recorded.",
-    onDone,
+    () => {
+      void queryClient.invalidateQueries({ queryKey: ["goals"] });
+      void queryClient.invalidateQueries({ queryKey: ["meetings"] });
+      onDone();
+    },
+  );
+  const linkedGoal = p.links.goal;
+  const { defaultCycleId } = useGoalEffectCycles([linkedGoal?.cycleId]);
+  const goals = useGoalVersions();
+  const outcomeOf = useMemo(
+    () => (v: GoalEffectValues) => ({ version: p.version, outcome: v.text, decision: goalEffectOf(v, goals) }),
+    [p.version, goals],
   );
   const schema = useMemo(
-    () => shapedSchema((v: { outcome: string }) => ({ ...v, version: p.version }), proposalOutcomeSchema),
-    [p.version],
+    () => goalEffectSchema(outcomeOf, proposalOutcomeSchema, { effectAt: "decision", textAt: "outcome" }),
+    [outcomeOf],
   );
   const form = useAppForm({
-    defaultValues: { outcome: p.outcome ?? "" },
+    defaultValues: emptyGoalEffect(defaultCycleId ?? null, { text: p.outcome ?? "", goalId: linkedGoal?.id ?? null }),
     validators: { onChange: schema },
-    onSubmit: ({ value }) => action.mutate(proposalOutcomeSchema.parse({ ...value, version: p.version })),
+    onSubmit: ({ value }) => action.mutate(proposalOutcomeSchema.parse(outcomeOf(value))),
   });
+  // The proposal's own stale version keeps its sentence; a stale goal version asks for the goal again.
+  const shown = goalConflictWords(error);
   return (
     <form.AppForm>
-      <form.Form idPrefix="outcome" error={error}>
+      <form.Form idPrefix="outcome" error={shown}>
         <p>{quorumWords(p.tally)}.</p>
-        <form.AppField name="outcome">
+        <form.AppField name="text">
           {(f) => <f.TextAreaField label="Outcome" hint="What the group decided, in a sentence or two" rows={3} />}
         </form.AppField>
+        <GoalEffectFields
+          form={form}
+          visibleLike="this proposal"
+          visibilityWords={visibilityLabels[p.visibility].toLowerCase()}
+          defaultCycleId={defaultCycleId}
+          goals={goals}
+        />
         <form.Actions label="Record outcome" busyLabel="Saving…" busy={action.isPending} onCancel={onDone} />
       </form.Form>
     </form.AppForm>

@@ -86,7 +86,7 @@ export async function getMeeting(db: Kysely<Database>, viewer: Viewer, id: numbe
 export async function meetingDetail(db: Kysely<Database>, viewer: Viewer, id: number) {
   const meeting = await getMeeting(db, viewer, id);
   if (!meeting) return undefined;
-  const [attendance, decisions] = await Promise.all([
+  const [attendance, decisions, proposals] = await Promise.all([
     db
       .selectFrom("meetingAttendance as a")
       .innerJoin("organisations as o", "o.id", "a.organisationId")
@@ -117,8 +117,17 @@ export async function meetingDetail(db: Kysely<Database>, viewer: Viewer, id: nu
       .where((eb) => eb.or([eb("d.proposalId", "is", null), eb("p.visibility", "in", visibleLevels(viewer))]))
       .orderBy("d.id")
       .execute(),
+    // The proposals put for this meeting (its agenda), each only if the viewer may see it.
+    db
+      .selectFrom("proposals as p")
+      .select(["p.id", "p.question", "p.kind", "p.state", "p.closesAt", "p.closedAt", "p.visibility"])
+      .where("p.meetingId", "=", id)
+      .where("p.visibility", "in", visibleLevels(viewer))
+      .orderBy("p.closesAt")
+      .orderBy("p.id")
+      .execute(),
   ]);
-  return { meeting, attendance, decisions };
+  return { meeting, attendance, decisions, proposals };
 }
 
 /**

@@ -7,23 +7,78 @@ import { type PositionInput, type ProposalState, tallyPositions, type Viewer, vi
 import type { Kysely } from "kysely";
 import type { Database, Proposal } from "../schema.ts";
 
-export interface ProposalFilter {
-  state?: ProposalState | undefined;
-  ids?: number[];
-}
-
 const parseChoices = (json: string): number[] => JSON.parse(json) as number[];
 
 function toProposal(row: Proposal) {
   return { ...row, options: JSON.parse(row.options) as string[] };
 }
 
-/** The proposals a viewer may see, each with its tally and, given `organisationId`, that organisation's own position. */
+export interface ProposalFilter {
+  state?: ProposalState | undefined;
+  ids?: number[];
+  /** The proposals for one meeting (its agenda). */
+  meetingId?: number;
+}
+
+/**
+ * What a proposal is linked to, each with its title only when the viewer may see that record
+ * and it has not been deleted; otherwise null, as if there were no link. The join carries the
+ * visibility test, so a hidden record's title never leaves the database.
+ */
+function linksOf(r: {
+  linkedAlertId: number | null;
+  alertTitle: string | null;
+  linkedMeetingId: number | null;
+  meetingTitle: string | null;
+  meetingStartsAt: string | null;
+  linkedGoalId: number | null;
+  goalTitle: string | null;
+  goalCycleId: number | null;
+}) {
+  return {
+    alert: r.linkedAlertId !== null && r.alertTitle !== null ? { id: r.linkedAlertId, title: r.alertTitle } : null,
+    meeting:
+      r.linkedMeetingId !== null && r.meetingTitle !== null && r.meetingStartsAt !== null
+        ? { id: r.linkedMeetingId, title: r.meetingTitle, startsAt: r.meetingStartsAt }
+        : null,
+    goal:
+      r.linkedGoalId !== null && r.goalTitle !== null && r.goalCycleId !== null
+        ? { id: r.linkedGoalId, title: r.goalTitle, cycleId: r.goalCycleId }
+        : null,
+  };
+}
+
+/** The proposals a viewer may see, each with its tally, its visible links and, given `organisationId`, that organisation's own position. */
 export async function listProposals(db: Kysely<Database>, viewer: Viewer, filter: ProposalFilter, organisationId?: number | null) {
-  let q = db.selectFrom("proposals").selectAll().where("visibility", "in", visibleLevels(viewer));
-  if (filter.state) q = q.where("state", "=", filter.state);
-  if (filter.ids) q = q.where("id", "in", filter.ids.length ? filter.ids : [-1]);
-  const rows = (await q.orderBy("closesAt").orderBy("id").execute()).map(toProposal);
+  const levels = visibleLevels(viewer);
+  let q = db
+    .selectFrom("proposals as pr")
+    .leftJoin("alerts as la", (j) => j.onRef("la.id", "=", "pr.alertId").on("la.visibility", "in", levels))
+    .leftJoin("meetings as lm", (j) =>
+      j.onRef("lm.id", "=", "pr.meetingId").on("lm.visibility", "in", levels).on("lm.deletedAt", "is", null),
+    )
+    .leftJoin("goals as lg", (j) => j.onRef("lg.id", "=", "pr.goalId").on("lg.visibility", "in", levels).on("lg.deletedAt", "is", null))
+    .selectAll("pr")
+    .select([
+      "la.id as linkedAlertId",
+      "la.title as alertTitle",
+      "lm.id as linkedMeetingId",
+      "lm.title as meetingTitle",
+      "lm.startsAt as meetingStartsAt",
+      "lg.id as linkedGoalId",
+      "lg.title as goalTitle",
+      "lg.cycleId as goalCycleId",
+    ])
+    .where("pr.visibility", "in", levels);
+  if (filter.state) q = q.where("pr.state", "=", filter.state);
+  if (filter.ids) q = q.where("pr.id", "in", filter.ids.length ? filter.ids : [-1]);
+  if (filter.meetingId !== undefined) q = q.where("pr.meetingId", "=", filter.meetingId);
+  const rows = (await q.orderBy("pr.closesAt").orderBy("pr.id").execute()).map(
+    ({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle, goalCycleId, ...r }) => ({
+      ...toProposal(r),
+      links: linksOf({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle, goalCycleId }),
+    }),
+  );
   const ids = rows.map((r) => r.id);
   const positions = ids.length
     ? await db
@@ -66,6 +121,23 @@ export type ProposalSummary = Awaited<ReturnType<typeof listProposals>>[number];
 export async function getProposal(db: Kysely<Database>, viewer: Viewer, id: number, organisationId?: number | null) {
   const [proposal] = await listProposals(db, viewer, { ids: [id] }, organisationId);
   return proposal;
+}
+
+/**
+ * The decisions a proposal's outcome entered in the decisions log, each with the goal it created
+ * or changed only when the viewer may see that goal and it is not deleted. The caller has checked
+ * the viewer may see the proposal (whose outcome is these decisions' words).
+ */
+export async function proposalDecisions(db: Kysely<Database>, viewer: Viewer, proposalId: number) {
+  return db
+    .selectFrom("meetingDecisions as d")
+    .leftJoin("goals as g", (j) =>
+      j.onRef("g.id", "=", "d.goalId").on("g.deletedAt", "is", null).on("g.visibility", "in", visibleLevels(viewer)),
+    )
+    .select(["d.id", "d.text", "d.goalAction", "d.createdAt", "g.id as goalId", "g.title as goalTitle", "g.status as goalStatus"])
+    .where("d.proposalId", "=", proposalId)
+    .orderBy("d.id")
+    .execute();
 }
 
 /** The positions given on one proposal, with the organisations' names. The caller has checked the viewer may see the proposal. */

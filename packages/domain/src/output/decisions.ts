@@ -1,5 +1,6 @@
 /** What the API answers about proposals and sign-on statements. */
 import { z } from "zod";
+import { goalStatuses } from "../goal-status.ts";
 import { proposalKinds, proposalResultSchema, proposalStates, stances } from "../proposal.ts";
 import { statementKinds, statementStates } from "../statement.ts";
 import { visibilities } from "../visibility.ts";
@@ -29,6 +30,13 @@ export const proposalOutput = answer({
   createdAt: time,
   updatedAt: time,
   version,
+  /** The linked records the viewer may see (not deleted), with their titles; null where there is no link or it is hidden. */
+  links: answer({
+    alert: nullable(answer({ id, title: z.string() })),
+    meeting: nullable(answer({ id, title: z.string(), startsAt: time })),
+    /** With its cycle, so an outcome that changes it can start with it chosen. */
+    goal: nullable(answer({ id, title: z.string(), cycleId: id })),
+  }),
   /** Counted in organisations, one position each. */
   tally: answer({
     organisations: count,
@@ -66,7 +74,22 @@ export const positionOutput = answer({
   updatedAt: time,
 });
 
-export const proposalPageOutput = answer({ proposal: proposalOutput, positions: z.array(positionOutput) });
+export const proposalPageOutput = answer({
+  proposal: proposalOutput,
+  positions: z.array(positionOutput),
+  /** What its outcome entered in the decisions log; the goal only when the viewer may see it. */
+  decisions: z.array(
+    answer({
+      id,
+      text: z.string(),
+      goalAction: nullable(z.string()),
+      createdAt: time,
+      goalId: nullable(id),
+      goalTitle: nullable(z.string()),
+      goalStatus: nullable(z.enum(goalStatuses)),
+    }),
+  ),
+});
 
 export const proposalResultsOutput = answer({
   proposal: proposalOutput,

@@ -5,7 +5,7 @@ import { contributionKinds } from "../contribution.ts";
 import { goalStatuses } from "../goal-status.ts";
 import { attendanceStatuses, meetingKinds } from "../meeting.ts";
 import { datePrecisions, milestoneKinds } from "../milestone.ts";
-import { proposalKinds } from "../proposal.ts";
+import { proposalKinds, proposalStates } from "../proposal.ts";
 import { roadmapStatuses } from "../roadmap.ts";
 import { statementKinds } from "../statement.ts";
 import { visibilities } from "../visibility.ts";
@@ -68,6 +68,18 @@ export const meetingPageOutput = answer({
       /** Set when the decision is a proposal's outcome the viewer may see: "Decided by proposal". */
       proposalId: nullable(id),
       proposalQuestion: nullable(z.string()),
+    }),
+  ),
+  /** The proposals put for this meeting that the viewer may see. */
+  proposals: z.array(
+    answer({
+      id,
+      question: z.string(),
+      kind: z.enum(proposalKinds),
+      state: z.enum(proposalStates),
+      closesAt: time,
+      closedAt: nullable(time),
+      visibility,
     }),
   ),
 });
