@@ -185,7 +185,13 @@ export async function recordOutcome(trx: Db, user: SessionUser, id: number, inpu
   if (before.state !== "withdrawn") {
     const earlier =
       effect.action === "none"
-        ? await trx.selectFrom("meetingDecisions").selectAll().where("proposalId", "=", id).orderBy("id", "desc").executeTakeFirst()
+        ? await trx
+            .selectFrom("meetingDecisions")
+            .selectAll()
+            .where("proposalId", "=", id)
+            .where("deletedAt", "is", null)
+            .orderBy("id", "desc")
+            .executeTakeFirst()
         : undefined;
     if (earlier) {
       decision = await trx

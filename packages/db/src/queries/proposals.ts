@@ -76,6 +76,10 @@ export async function listProposals(db: Kysely<Database>, viewer: Viewer, filter
   const rows = (await q.orderBy("pr.closesAt").orderBy("pr.id").execute()).map(
     ({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle, goalCycleId, ...r }) => ({
       ...toProposal(r),
+      // The bare ids too only as far as the viewer may see what they point to (hidden answers as none).
+      alertId: linkedAlertId,
+      meetingId: linkedMeetingId,
+      goalId: linkedGoalId,
       links: linksOf({ linkedAlertId, alertTitle, linkedMeetingId, meetingTitle, meetingStartsAt, linkedGoalId, goalTitle, goalCycleId }),
     }),
   );
@@ -136,6 +140,7 @@ export async function proposalDecisions(db: Kysely<Database>, viewer: Viewer, pr
     )
     .select(["d.id", "d.text", "d.goalAction", "d.createdAt", "g.id as goalId", "g.title as goalTitle", "g.status as goalStatus"])
     .where("d.proposalId", "=", proposalId)
+    .where("d.deletedAt", "is", null)
     .orderBy("d.id")
     .execute();
 }
