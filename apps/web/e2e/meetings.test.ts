@@ -90,6 +90,20 @@ describe("meetings and decisions in the browser", () => {
     await goalLink.waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
 
+    // A decision removed by mistake: asked first, then brought back by Undo.
+    await page.getByLabel("What was decided?").fill("Thank the speakers");
+    await page.getByRole("button", { name: "Add decision" }).click();
+    const thanks = page.getByRole("listitem").filter({ hasText: "Thank the speakers" });
+    await thanks.waitFor();
+    await thanks.getByRole("button", { name: "Remove decision" }).click();
+    const confirm = page.getByRole("dialog", { name: "Remove the decision “Thank the speakers”?" });
+    await confirm.getByText("You can undo straight after.").waitFor();
+    await confirm.getByRole("button", { name: "Remove decision" }).click();
+    await thanks.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByText("The decision “Thank the speakers” is back.").waitFor();
+    await thanks.waitFor();
+
     await goalLink.click();
     await page.getByRole("heading", { name: "Publish a mutual-support guide", level: 1 }).waitFor();
     await page.getByText("Agreed at").waitFor();

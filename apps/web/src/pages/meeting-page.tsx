@@ -5,7 +5,6 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useAccess } from "../access.ts";
 import { ApiFailure, api, call, type MeetingDetail } from "../api.ts";
-import { ConfirmDialog } from "../components/dialog.tsx";
 import { Markdown } from "../components/markdown.tsx";
 import { EmptyState, ErrorMessage, SkeletonPage } from "../components/states.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -289,17 +288,20 @@ function AttendanceMarks({ detail, onDone }: { detail: MeetingDetail; onDone: ()
 }
 
 function DecisionList({ detail, isConvenor }: { detail: MeetingDetail; isConvenor: boolean }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const [removing, setRemoving] = useState<number | null>(null);
-  const remove = useMutation({
-    mutationFn: (id: number) =>
-      call(api.meetings[":id"].decisions[":decisionId"].$delete({ param: { id: String(detail.meeting.id), decisionId: String(id) } })),
-    onSuccess: () => {
-      setRemoving(null);
-      void queryClient.invalidateQueries({ queryKey: ["meetings"] });
-      toast("Decision removed.");
-    },
+  type Decision = MeetingDetail["decisions"][number];
+  const meetingId = String(detail.meeting.id);
+  const removal = useSoftDelete({
+    family: "meetings",
+    remove: (d: Decision) =>
+      call(api.meetings[":id"].decisions[":decisionId"].$delete({ param: { id: meetingId, decisionId: String(d.id) } })),
+    restore: (d: Decision) =>
+      call(api.meetings[":id"].decisions[":decisionId"].restore.$post({ param: { id: meetingId, decisionId: String(d.id) } })),
+    name: (d) => `the decision “${d.text.length > 60 ? `${d.text.slice(0, 59).trimEnd()}…` : d.text}”`,
+    verb: "remove",
+    confirmLabel: "Remove decision",
+    lost: () => (
+      <p>Its words leave this meeting's record. Any goal it created or changed stays as it is now. You can undo straight after.</p>
+    ),
   });
   if (detail.decisions.length === 0) {
     return (
@@ -332,24 +334,14 @@ function DecisionList({ detail, isConvenor }: { detail: MeetingDetail; isConveno
               </p>
             )}
             {isConvenor && (
-              <button type="button" className="link-button danger-text no-print" onClick={() => setRemoving(d.id)}>
+              <button type="button" className="link-button danger-text no-print" onClick={() => removal.ask(d)}>
                 Remove decision
               </button>
             )}
           </li>
         ))}
       </ol>
-      <ConfirmDialog
-        open={removing !== null}
-        title="Remove this decision?"
-        confirmLabel="Remove decision"
-        busy={remove.isPending}
-        onConfirm={() => removing !== null && remove.mutate(removing)}
-        onCancel={() => setRemoving(null)}
-      >
-        <p>The decision's words are removed from this meeting. Any goal it created or changed stays as it is now.</p>
-        {remove.error && <ErrorMessage error={remove.error} />}
-      </ConfirmDialog>
+      {removal.dialog}
     </>
   );
 }
