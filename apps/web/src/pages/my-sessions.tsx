@@ -72,7 +72,7 @@ export function MySessions() {
                 {s.current && <span className="tag">This device</span>}
               </p>
               <p className="small">
-                From {s.address ?? "an unknown address"} · signed in {formatDateTime(s.signedInAt)} · last used{" "}
+                From {s.address ?? "an unknown address"} · signed in on {formatDateTime(s.signedInAt)} · last used on{" "}
                 {formatDateTime(s.lastUsedAt)}
               </p>
               <button
