@@ -120,6 +120,21 @@ export async function seriousA11yProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/**
+ * A cycle running now (workshop last December, AGM next March), so the overview and its "What
+ * needs you" have something to show; returns its id. `createdAt` backdates it where a test
+ * needs the cycle to be older than what it adds.
+ */
+export async function addCurrentCycle(convene: Started, createdAt = new Date().toISOString()): Promise<number> {
+  const year = new Date().getUTCFullYear();
+  const { id } = await convene.convene.db
+    .insertInto("cycles")
+    .values({ name: `${year} cycle`, workshopDate: `${year - 1}-12-01`, agmDate: `${year + 1}-03-01`, closedAt: null, createdAt })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
 export async function signIn(page: Page, base: string, email: string, password: string) {
   await page.goto(`${base}/sign-in`);
   await page.getByLabel("Email address").fill(email);

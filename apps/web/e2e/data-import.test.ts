@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, addCurrentCycle, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -18,19 +18,8 @@ describe("spreadsheet imports and sign-in in the browser", () => {
   beforeAll(async () => {
     convene = await startConvene();
     browser = await openBrowser();
-    const { db } = convene.convene;
     await addAccounts(convene, { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" });
-    const year = new Date().getUTCFullYear();
-    await db
-      .insertInto("cycles")
-      .values({
-        name: `${year} cycle`,
-        workshopDate: `${year - 1}-12-01`,
-        agmDate: `${year + 1}-03-01`,
-        closedAt: null,
-        createdAt: new Date().toISOString(),
-      })
-      .execute();
+    await addCurrentCycle(convene);
   }, 60_000);
 
   afterAll(async () => {

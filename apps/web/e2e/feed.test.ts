@@ -5,7 +5,7 @@
 
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAccounts, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
+import { addAccounts, addCurrentCycle, openBrowser, seriousA11yProblems, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -27,18 +27,7 @@ describe("what's new and what needs you in the browser", () => {
       { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },
       { email: UNA, name: "Uma Member", password: PASSWORD, role: "member", organisation: "una-uk" },
     );
-    const year = new Date().getUTCFullYear();
-    const { id: cycleId } = await db
-      .insertInto("cycles")
-      .values({
-        name: `${year} cycle`,
-        workshopDate: `${year - 1}-12-01`,
-        agmDate: `${year + 1}-03-01`,
-        closedAt: null,
-        createdAt: ago(90),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const cycleId = await addCurrentCycle(convene, ago(90));
     const goal = (title: string, createdAt: string) => ({
       cycleId,
       title,

@@ -1,6 +1,6 @@
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
+import { addAccounts, addCurrentCycle, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -30,19 +30,8 @@ describe("proposals in the browser", () => {
       { email: BURMA, name: "Bo Member", password: PASSWORD, role: "member", organisation: "burma-campaign" },
       { email: BURMA_TWO, name: "Bea Member", password: PASSWORD, role: "member", organisation: "burma-campaign" },
     );
-    const { db } = convene.convene;
     // A current cycle, so the overview (and its "What needs you") has something to show.
-    const year = new Date().getUTCFullYear();
-    await db
-      .insertInto("cycles")
-      .values({
-        name: `${year} cycle`,
-        workshopDate: `${year - 1}-12-01`,
-        agmDate: `${year + 1}-03-01`,
-        closedAt: null,
-        createdAt: new Date().toISOString(),
-      })
-      .execute();
+    await addCurrentCycle(convene);
   });
   afterAll(async () => {
     await browser?.close();

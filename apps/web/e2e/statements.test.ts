@@ -9,7 +9,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { addDays } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAccounts, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
+import { addAccounts, addCurrentCycle, openBrowser, seriousA11yProblems, shoot, signIn, startConvene } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 const CONVENOR = "convenor@example.org";
@@ -32,17 +32,7 @@ describe("sign-on statements in the browser", () => {
     convene = await startConvene();
     browser = await openBrowser();
     // A current cycle, so the overview (and its "What needs you") has something to show.
-    const year = new Date().getUTCFullYear();
-    await convene.convene.db
-      .insertInto("cycles")
-      .values({
-        name: `${year} cycle`,
-        workshopDate: `${year - 1}-12-01`,
-        agmDate: `${year + 1}-03-01`,
-        closedAt: null,
-        createdAt: new Date().toISOString(),
-      })
-      .execute();
+    await addCurrentCycle(convene);
     await addAccounts(
       convene,
       { email: CONVENOR, name: "Clara Convenor", password: PASSWORD, role: "convenor" },

@@ -25,6 +25,7 @@ export * from "./queries/reminders.ts";
 export * from "./queries/resources.ts";
 export * from "./queries/roadmap.ts";
 export * from "./queries/sessions.ts";
+export * from "./queries/settings.ts";
 export * from "./queries/soft-delete.ts";
 export * from "./queries/statements.ts";
 export * from "./queries/stored-progress.ts";

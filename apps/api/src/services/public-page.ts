@@ -2,35 +2,17 @@
  * The public progress page: off until the convenor turns it on (setting `publicPage`), and
  * built only from what the anonymous viewer may see, so nothing non-public can reach it.
  */
-import { type Actor, currentCycle, type Db, listGoals, listMilestones, recordAudit } from "@convene/db";
+import { type Actor, currentCycle, type Db, listGoals, listMilestones, settingIsOn, switchSetting } from "@convene/db";
 import { formatPreciseDate, meanProgress, progressBasis, progressNote } from "@convene/domain";
 import { decisionsTaken, lettersAndReplies } from "./decisions-and-letters.ts";
 
 export const PUBLIC_PAGE_SETTING = "publicPage";
 
-export async function publicPageEnabled(db: Db): Promise<boolean> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", PUBLIC_PAGE_SETTING).executeTakeFirst();
-  return row?.value === "on";
-}
+export const publicPageEnabled = (db: Db) => settingIsOn(db, PUBLIC_PAGE_SETTING);
 
 /** Turns the public page on or off, in the transaction it is handed. */
-export async function setPublicPage(trx: Db, actor: Actor, enabled: boolean) {
-  const before = await publicPageEnabled(trx);
-  const value = enabled ? "on" : "off";
-  await trx
-    .insertInto("settings")
-    .values({ key: PUBLIC_PAGE_SETTING, value })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-    .execute();
-  await recordAudit(trx, {
-    actor,
-    action: "setting",
-    entity: "setting",
-    entityId: PUBLIC_PAGE_SETTING,
-    before: { publicPage: before },
-    after: { publicPage: enabled },
-  });
-}
+export const setPublicPage = (trx: Db, actor: Actor, enabled: boolean) =>
+  switchSetting(trx, actor, PUBLIC_PAGE_SETTING, "publicPage", enabled);
 
 export async function publicPage(db: Db) {
   const viewer = "anonymous" as const;

@@ -4,7 +4,7 @@
  * and sets two-factor up again. Through Better Auth's adapter, as its tables are its own.
  * Also the group setting that requires two-factor of everyone.
  */
-import { type Actor, type Db, recordAudit, TWO_FACTOR_FOR_EVERYONE_SETTING } from "@convene/db";
+import { type Actor, type Db, recordAudit, settingIsOn, switchSetting, TWO_FACTOR_FOR_EVERYONE_SETTING } from "@convene/db";
 import type { Auth } from "../auth.ts";
 import { notFound } from "../errors.ts";
 import { notifyTwoFactorReset } from "./notifications.ts";
@@ -30,26 +30,8 @@ export async function resetTwoFactor(deps: { db: Db; auth: Auth }, userId: strin
 }
 
 /** "Require two-factor sign-in of everyone" (Admin › Settings); off until the convenor turns it on. */
-export async function twoFactorForEveryone(db: Db): Promise<boolean> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", TWO_FACTOR_FOR_EVERYONE_SETTING).executeTakeFirst();
-  return row?.value === "on";
-}
+export const twoFactorForEveryone = (db: Db) => settingIsOn(db, TWO_FACTOR_FOR_EVERYONE_SETTING);
 
 /** Turns the requirement on or off, in the transaction it is handed; the session check reads it on the next request. */
-export async function setTwoFactorForEveryone(trx: Db, actor: Actor, required: boolean): Promise<void> {
-  const before = await twoFactorForEveryone(trx);
-  const value = required ? "on" : "off";
-  await trx
-    .insertInto("settings")
-    .values({ key: TWO_FACTOR_FOR_EVERYONE_SETTING, value })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-    .execute();
-  await recordAudit(trx, {
-    actor,
-    action: "setting",
-    entity: "setting",
-    entityId: TWO_FACTOR_FOR_EVERYONE_SETTING,
-    before: { twoFactorForEveryone: before },
-    after: { twoFactorForEveryone: required },
-  });
-}
+export const setTwoFactorForEveryone = (trx: Db, actor: Actor, required: boolean) =>
+  switchSetting(trx, actor, TWO_FACTOR_FOR_EVERYONE_SETTING, "twoFactorForEveryone", required);
