@@ -1,10 +1,9 @@
 /** What the API answers about proposals and sign-on statements. */
 import { z } from "zod";
-import { goalStatuses } from "../goal-status.ts";
 import { proposalKinds, proposalResultSchema, proposalStates, stances } from "../proposal.ts";
 import { statementKinds, statementStates } from "../statement.ts";
 import { visibilities } from "../visibility.ts";
-import { answer, day, id, nullable, organisationRef, time, version } from "./fields.ts";
+import { answer, day, decisionLogRow, id, nullable, organisationRef, time, version } from "./fields.ts";
 
 const count = z.number().int();
 const stance = nullable(z.enum(stances));
@@ -80,13 +79,7 @@ export const proposalPageOutput = answer({
   /** What its outcome entered in the decisions log; the goal only when the viewer may see it. */
   decisions: z.array(
     answer({
-      id,
-      text: z.string(),
-      goalAction: nullable(z.string()),
-      createdAt: time,
-      goalId: nullable(id),
-      goalTitle: nullable(z.string()),
-      goalStatus: nullable(z.enum(goalStatuses)),
+      ...decisionLogRow,
     }),
   ),
 });

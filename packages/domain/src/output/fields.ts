@@ -4,6 +4,7 @@
  * added later does not break a client built from the document); the fields listed are promised.
  */
 import { z } from "zod";
+import { goalStatuses } from "../goal-status.ts";
 
 export const id = z.number().int();
 export const version = z.number().int().positive();
@@ -27,3 +28,14 @@ export const restoredAnswer = answer({ restored: id });
 
 /** A name and short name, as lists of organisations carry them. */
 export const organisationRef = answer({ id, name: z.string(), shortName: z.string() });
+
+/** A row of the decisions log as a page shows it: the goal it created or changed only when the viewer may see it. */
+export const decisionLogRow = {
+  id,
+  text: z.string(),
+  goalAction: nullable(z.string()),
+  createdAt: time,
+  goalId: nullable(id),
+  goalTitle: nullable(z.string()),
+  goalStatus: nullable(z.enum(goalStatuses)),
+};

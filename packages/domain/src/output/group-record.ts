@@ -9,7 +9,7 @@ import { proposalKinds, proposalStates } from "../proposal.ts";
 import { roadmapStatuses } from "../roadmap.ts";
 import { statementKinds } from "../statement.ts";
 import { visibilities } from "../visibility.ts";
-import { answer, binnedRecord, day, id, nullable, organisationRef, time, version } from "./fields.ts";
+import { answer, binnedRecord, day, decisionLogRow, id, nullable, organisationRef, time, version } from "./fields.ts";
 
 const visibility = z.enum(visibilities);
 const count = z.number().int();
@@ -58,13 +58,7 @@ export const meetingPageOutput = answer({
   ),
   decisions: z.array(
     answer({
-      id,
-      text: z.string(),
-      goalAction: nullable(z.string()),
-      createdAt: time,
-      goalId: nullable(id),
-      goalTitle: nullable(z.string()),
-      goalStatus: nullable(z.enum(goalStatuses)),
+      ...decisionLogRow,
       /** Set when the decision is a proposal's outcome the viewer may see: "Decided by proposal". */
       proposalId: nullable(id),
       proposalQuestion: nullable(z.string()),
