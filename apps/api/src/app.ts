@@ -156,7 +156,9 @@ export function createApp(deps: AppDeps, options: AppOptions) {
     return deps.auth.handler(handOnBody(c.req.raw, new Request(c.req.raw, { headers })));
   });
   app.use("/api/*", withSession);
-  app.route("/api", api);
+  // Kept as returned: its type carries every API route under /api, which is what lets the tests
+  // send typed requests through Hono's testClient (test-support.ts `client`).
+  const served = app.route("/api", api);
   app.route("/api", apiDocs(api));
   app.all("/api/*", (c) => c.json(errorBody("not_found", `There is no API route ${c.req.method} ${c.req.path}.`), 404));
 
@@ -171,7 +173,7 @@ export function createApp(deps: AppDeps, options: AppOptions) {
     // Every other path is a dashboard route: send the app shell, which routes in the browser.
     app.get("*", compress(), serveStatic({ root, path: "index.html", onFound: (_p, c) => c.header("cache-control", "no-cache") }));
   }
-  return app;
+  return served;
 }
 
 function safeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {

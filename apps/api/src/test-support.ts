@@ -4,8 +4,12 @@
  */
 import { freshTestDatabase } from "@convene/db/test-support";
 import type { Role } from "@convene/domain";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { testClient } from "hono/testing";
+import type { StatusCode } from "hono/utils/http-status";
 import { fastTestPasswordHasher } from "./auth.ts";
 import { checkAnswer } from "./contract-check.ts";
+import type { errorBody } from "./errors.ts";
 import { type ConveneOptions, createConvene } from "./server.ts";
 import { createAccount } from "./services/accounts.ts";
 import type { SignInLimit } from "./sign-in-limit.ts";
@@ -90,6 +94,36 @@ export async function call(app: App, method: string, path: string, o: RequestOpt
   return res;
 }
 
+/**
+ * Typed requests: Hono's testClient over the served app, so a test's paths, parameters and JSON
+ * bodies are checked against the routes by the compiler, and its answers come back typed
+ * (`await (await client(app, { cookie }).api.goals.$post({ json })).json()`). Like `call`, it
+ * sends the dashboard's origin, and checks every JSON success answer against /api/openapi.json.
+ * `call` stays for what the client cannot express: wrong methods, malformed bodies, raw headers.
+ */
+export function client(app: App, o: Omit<RequestOptions, "body"> = {}) {
+  const checked = Object.create(app, {
+    request: {
+      value: async (input: string | Request | URL, init?: RequestInit) => {
+        const res = await app.request(input, init, o.env as never);
+        const url = input instanceof Request ? input.url : String(input);
+        await checkAnswer(init?.method ?? (input instanceof Request ? input.method : "GET"), url, res);
+        return res;
+      },
+    },
+  }) as App;
+  const headers: Record<string, string> = { origin: ORIGIN, ...o.headers };
+  if (o.cookie) headers.cookie = o.cookie;
+  return testClient(checked, undefined, undefined, { headers });
+}
+
+/** A route's `:id` parameter for the typed client: `api.goals[":id"].$get({ param: byId(goal.id) })`. */
+export const byId = (id: number) => ({ id: String(id) });
+
+/** The API client the tests use, for naming its answers' types (`Answer<Api["goals"]["$post"], 201>`). */
+export type Api = ReturnType<typeof client>["api"];
+export type Answer<R extends (...args: never[]) => unknown, Status extends StatusCode = 200> = InferResponseType<R, Status>;
+
 /** Signs in through Better Auth's email endpoint and returns the session cookie header. */
 export async function signIn(app: App, email: string, password = PASSWORD, env: unknown = fromAddress()): Promise<string> {
   const res = await signInResponse(app, email, password, env);
@@ -114,6 +148,8 @@ export interface Person {
   email: string;
   cookie: string;
   organisationId: number | null;
+  /** Typed requests as this person (their session cookie): `convenor.api.goals.$post({ json })`. */
+  api: Api;
 }
 
 /** Creates an account of `role` and signs it in. Members belong to `organisationId` (default: the first organisation). */
@@ -127,7 +163,8 @@ export async function person(convene: Convene, role: Role, organisationId?: numb
     { email, name: `${role} ${people}`, password: PASSWORD, role, organisationId: orgId },
     null,
   );
-  return { id: user.id, email, cookie: await signIn(convene.app, email), organisationId: orgId };
+  const cookie = await signIn(convene.app, email);
+  return { id: user.id, email, cookie, organisationId: orgId, api: client(convene.app, { cookie }).api };
 }
 
 export async function organisationIds(convene: Convene): Promise<number[]> {
@@ -142,49 +179,41 @@ export async function json<T = any>(res: Response): Promise<T> {
 
 let cycles = 0;
 
-export async function makeCycle(app: App, cookie: string, fields: Record<string, unknown> = {}) {
+/** The JSON body a route takes, e.g. `Body<Api["goals"]["$post"]>`. */
+type Body<R> = InferRequestType<R> extends { json: infer J } ? J : never;
+
+export async function makeCycle(app: App, cookie: string, fields: Partial<Body<Api["cycles"]["$post"]>> = {}) {
   cycles += 1;
-  const res = await call(app, "POST", "/api/cycles", {
-    cookie,
-    body: { name: `Cycle ${cycles}`, workshopDate: "2026-01-10", agmDate: "2026-12-10", ...fields },
+  const res = await client(app, { cookie }).api.cycles.$post({
+    json: { name: `Cycle ${cycles}`, workshopDate: "2026-01-10", agmDate: "2026-12-10", ...fields },
   });
   if (res.status !== 201) throw new Error(`makeCycle: ${res.status} ${await res.text()}`);
-  return (await json(res)).cycle as { id: number; version: number; name: string };
+  return (await res.json()).cycle;
 }
 
-export async function makeGoal(app: App, cookie: string, fields: Record<string, unknown> & { cycleId: number }) {
-  const res = await call(app, "POST", "/api/goals", { cookie, body: { title: "A goal", visibility: "members", ...fields } });
+export async function makeGoal(app: App, cookie: string, fields: Partial<Body<Api["goals"]["$post"]>> & { cycleId: number }) {
+  const res = await client(app, { cookie }).api.goals.$post({ json: { title: "A goal", visibility: "members", ...fields } });
   if (res.status !== 201) throw new Error(`makeGoal: ${res.status} ${await res.text()}`);
-  return (await json(res)).goal as GoalBody;
+  return (await res.json()).goal;
 }
 
-export async function makeMeasure(app: App, cookie: string, fields: Record<string, unknown> & { goalId: number }) {
-  const res = await call(app, "POST", "/api/measures", {
-    cookie,
-    body: { kind: "numeric", name: "Briefings", baseline: 0, target: 10, ...fields },
+/** A goal as its creation answers it. */
+export type GoalBody = Awaited<ReturnType<typeof makeGoal>>;
+
+export async function makeMeasure(app: App, cookie: string, fields: Partial<Body<Api["measures"]["$post"]>> & { goalId: number }) {
+  const res = await client(app, { cookie }).api.measures.$post({
+    json: { kind: "numeric", name: "Briefings", baseline: 0, target: 10, ...fields } as Body<Api["measures"]["$post"]>,
   });
   if (res.status !== 201) throw new Error(`makeMeasure: ${res.status} ${await res.text()}`);
-  return (await json(res)).measure as { id: number; version: number };
+  return (await res.json()).measure;
 }
 
 export async function closeCycle(app: App, cookie: string, cycle: { id: number; version: number }) {
-  const res = await call(app, "POST", `/api/cycles/${cycle.id}/close`, { cookie, body: { version: cycle.version } });
+  const res = await client(app, { cookie }).api.cycles[":id"].close.$post({
+    param: { id: String(cycle.id) },
+    json: { version: cycle.version },
+  });
   if (res.status !== 200) throw new Error(`closeCycle: ${res.status} ${await res.text()}`);
-}
-
-export interface GoalBody {
-  id: number;
-  version: number;
-  title: string;
-  status: string;
-  visibility: string;
-  progress: number | null;
-  cycleId: number;
-  leadOrganisationId: number | null;
-  supportingOrganisationIds: number[];
-  copiedFromGoalId: number | null;
-  measures: { id: number; current: number | null; progress: number | null }[];
-  lastUpdateAt: string | null;
 }
 
 /** The audit entries written for one record, newest first. */
@@ -207,6 +236,14 @@ export async function world() {
     person(convene, "observer"),
   ]);
   return { convene, app: convene.app, convenor, member, observer };
+}
+
+/**
+ * An error answer's envelope. Errors are thrown (errors.ts), so the typed client's answer types
+ * know only the successes; this reads the one shape every error has.
+ */
+export async function errorOf(res: Response): Promise<ReturnType<typeof errorBody>["error"] & { details?: any }> {
+  return ((await res.json()) as ReturnType<typeof errorBody>).error;
 }
 
 /** The field names a 400 response blames. */

@@ -30,7 +30,7 @@ async function setup() {
     visibility: "members",
     status: "on_track",
     leadOrganisationId: org2,
-    supportingOrganisationIds: [org1],
+    supportingOrganisationIds: [org1!],
   });
   const secret = await makeGoal(w.app, w.convenor.cookie, {
     cycleId: cycle.id,

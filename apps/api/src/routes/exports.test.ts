@@ -56,7 +56,7 @@ describe("GET /api/exports/agm(.pptx)", () => {
 
     const m1 = await makeMeasure(app, cookie, { goalId: pub.id, baseline: 0, target: 10 });
     const m2 = await makeMeasure(app, cookie, { goalId: members.id, baseline: 0, target: 10 });
-    await makeMeasure(app, cookie, { goalId: pub2.id, kind: "milestone", name: "Published", baseline: null, target: null });
+    await makeMeasure(app, cookie, { goalId: pub2.id, kind: "milestone", name: "Published" });
     const post = (body: Record<string, unknown>) => call(app, "POST", "/api/updates", { cookie, body });
     expect(
       (await post({ goalId: pub.id, values: [{ measureId: m1.id, value: 4 }], visibility: "public", note: "Public note" })).status,

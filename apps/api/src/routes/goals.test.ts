@@ -282,7 +282,7 @@ describe("PATCH /api/goals/:id", () => {
   it("names the bad field, including a lead who is also a supporter", async () => {
     const { app, convenor, cycle, convene } = await setup();
     const [a, b] = await organisationIds(convene);
-    const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, leadOrganisationId: a, supportingOrganisationIds: [b] });
+    const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, leadOrganisationId: a, supportingOrganisationIds: [b!] });
     const res = await call(app, "PATCH", `/api/goals/${goal.id}`, { cookie: convenor.cookie, body: { leadOrganisationId: b, version: 1 } });
     expect(res.status).toBe(400);
     expect(await badFields(res)).toEqual(["supportingOrganisationIds"]);

@@ -4,6 +4,7 @@
  * come from the OpenAPI document, so a new route that takes an id fails here until it is listed
  * below, either with how to probe it or with why it cannot leak.
  */
+import type { Visibility } from "@convene/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type App,
@@ -211,7 +212,7 @@ async function made(res: Response, key: string): Promise<Record<string, any>> {
 }
 
 /** One record of every kind at one visibility, with children under each so that a leak would show. */
-async function records(cookie: string, cycleId: number, memberOrg: number, visibility: string): Promise<Record<Kind, number>> {
+async function records(cookie: string, cycleId: number, memberOrg: number, visibility: Visibility): Promise<Record<Kind, number>> {
   const post = (path: string, body: unknown) => call(app, "POST", path, { cookie, body });
   const goal = await makeGoal(app, cookie, { cycleId, visibility, title: `A ${visibility} goal`, leadOrganisationId: memberOrg });
   const measure = await makeMeasure(app, cookie, { goalId: goal.id });

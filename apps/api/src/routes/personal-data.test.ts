@@ -67,7 +67,7 @@ async function setup(options: Parameters<typeof makeConvene>[0] = {}) {
     cycleId: cycle.id,
     title: "A national atrocity prevention strategy",
     leadOrganisationId: orgs[0],
-    supportingOrganisationIds: [orgs[1]],
+    supportingOrganisationIds: [orgs[1]!],
   });
   const measure = await makeMeasure(app, convenor.cookie, { goalId: goal.id });
   const ok = async (res: Response, _status?: number) => {

@@ -140,8 +140,6 @@ describe("GET /api/roadmap/:id", () => {
       goalId: goal.id,
       kind: "milestone",
       name: "Published",
-      baseline: null,
-      target: null,
     });
     const item = await makeItem(app, convenor.cookie, { goalId: goal.id, followGoalProgress: true, percentComplete: 30 });
     const before = (await json(await call(app, "GET", `/api/roadmap/${item.id}`, { cookie: member.cookie }))).item as ItemBody;

@@ -53,7 +53,7 @@ describe("POST /api/updates", () => {
     const { app, convenor, convene, cycle } = await setup();
     const [, support] = await organisationIds(convene);
     const supporter = await person(convene, "member", support);
-    const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, supportingOrganisationIds: [support] });
+    const goal = await makeGoal(app, convenor.cookie, { cycleId: cycle.id, supportingOrganisationIds: [support!] });
     expect((await call(app, "POST", "/api/updates", { cookie: supporter.cookie, body: { goalId: goal.id, note: "Signed" } })).status).toBe(
       201,
     );

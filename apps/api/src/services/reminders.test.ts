@@ -175,7 +175,7 @@ describe("notifications written with the change", () => {
       cycleId: cycle.id,
       title: "Shared goal",
       leadOrganisationId: orgs[0],
-      supportingOrganisationIds: [orgs[1]],
+      supportingOrganisationIds: [orgs[1]!],
       visibility: "members",
     });
     const post = async (who: Person, body: Record<string, unknown>) => {
